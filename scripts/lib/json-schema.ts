@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { DATA_FILES, type DataFileName } from '../../src/schemas/index';
+
+/** JSON Schema text for each data file, generated from the zod schemas (input side). */
+export function dataJsonSchemas(): Record<DataFileName, string> {
+  const out = {} as Record<DataFileName, string>;
+  for (const [name, schema] of Object.entries(DATA_FILES) as [DataFileName, z.ZodType][]) {
+    const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+    const withId = { ...json, $id: `${name}.json`, title: `Charter data/${name}.yaml` };
+    out[name] = `${JSON.stringify(withId, null, 2)}\n`;
+  }
+  return out;
+}
+
+export const SCHEMA_DIR = 'public/schemas';

@@ -1,0 +1,137 @@
+import { issueAt, type DataIssue } from './issues';
+import type { PartialCatalog, Sources } from './load';
+import type { DataPath, SourceFile } from './positions';
+
+/**
+ * Checks that span files or entries: unique ids, references to tiers, severities, credit
+ * schedules, support hours, levels and KB categories, one plan and one SLA per tier, and
+ * tiers listed from lowest to highest price. Files that failed their schema are skipped.
+ */
+export function crossCheck(data: PartialCatalog, sources: Sources): DataIssue[] {
+  const issues: DataIssue[] = [];
+  const src = (name: keyof Sources) => sources[name] as SourceFile;
+
+  const unique = (name: keyof Sources, list: DataPath, items: { id: string }[], what: string) => {
+    const first = new Map<string, number>();
+    items.forEach((item, i) => {
+      const earlier = first.get(item.id);
+      if (earlier === undefined) first.set(item.id, i);
+      else issues.push(issueAt(src(name), [...list, i, 'id'], `duplicate ${what} id "${item.id}" (first used at ${list.join('.')}[${earlier}])`));
+    });
+  };
+  const refer = (name: keyof Sources, path: DataPath, id: string, known: string[] | undefined, what: string, key?: string) => {
+    if (known && !known.includes(id)) {
+      issues.push(issueAt(src(name), path, `unknown ${what} "${id}"; expected one of: ${[...new Set(known)].join(', ')}`, key));
+    }
+  };
+
+  const tierIds = data.tiers?.tiers.map((t) => t.id);
+  const severityIds = data.severities?.severities.map((s) => s.id);
+  const levelIds = data.escalation?.levels.map((l) => l.id);
+  const scheduleIds = data.credits?.schedules.map((s) => s.id);
+  const hoursIds = data.sla?.support_hours.map((h) => h.id);
+
+  if (data.company) {
+    unique('company', ['contacts'], data.company.contacts, 'contact');
+  }
+  if (data.tiers) {
+    unique('tiers', ['tiers'], data.tiers.tiers, 'tier');
+    data.tiers.choosing.scenarios.forEach((s, i) => refer('tiers', ['choosing', 'scenarios', i, 'tier'], s.tier, tierIds, 'tier'));
+  }
+  if (data.severities) unique('severities', ['severities'], data.severities.severities, 'severity');
+  if (data.credits) unique('credits', ['schedules'], data.credits.schedules, 'credit schedule');
+  if (data.channels) {
+    unique('channels', ['channels'], data.channels.channels, 'channel');
+    data.channels.channels.forEach((c, i) =>
+      c.tiers.forEach((t, j) => refer('channels', ['channels', i, 'tiers', j], t, tierIds, 'tier')),
+    );
+  }
+  if (data.features) {
+    unique('features', ['features'], data.features.features, 'feature');
+    data.features.features.forEach((f, i) => {
+      for (const t of Object.keys(f.values)) refer('features', ['features', i, 'values'], t, tierIds, 'tier', t);
+      for (const t of tierIds ?? []) {
+        if (!(t in f.values)) issues.push(issueAt(src('features'), ['features', i, 'values'], `no value for tier "${t}"`));
+      }
+    });
+  }
+  if (data.process) unique('process', ['stages'], data.process.stages, 'stage');
+  if (data.services) {
+    unique('services', ['service_types'], data.services.service_types, 'service type');
+    unique('services', ['rate_card'], data.services.rate_card, 'rate card role');
+    unique('services', ['engagement_phases'], data.services.engagement_phases, 'engagement phase');
+    unique('services', ['pricing_models'], data.services.pricing_models, 'pricing model');
+  }
+  if (data.kb) unique('kb', ['categories'], data.kb.categories, 'KB category');
+  if (data.roi) {
+    data.roi.recommendation.rules.forEach((r, i) =>
+      refer('roi', ['recommendation', 'rules', i, 'min_tier'], r.min_tier, tierIds, 'tier'),
+    );
+  }
+
+  if (data.pricing) {
+    unique('pricing', ['plans'], data.pricing.plans, 'plan');
+    data.pricing.plans.forEach((p, i) => refer('pricing', ['plans', i, 'tier'], p.tier, tierIds, 'tier'));
+    if (tierIds) {
+      for (const t of tierIds) {
+        if (!data.pricing.plans.some((p) => p.tier === t)) {
+          issues.push(issueAt(src('pricing'), ['plans'], `no plan for tier "${t}"`));
+        }
+      }
+      // Tiers run from lowest to highest: monthly prices never fall, and "contact us" comes last.
+      const ordered = [...data.pricing.plans]
+        .map((plan, index) => ({ plan, index, rank: tierIds.indexOf(plan.tier) }))
+        .filter((p) => p.rank >= 0)
+        .sort((a, b) => a.rank - b.rank);
+      for (let k = 1; k < ordered.length; k++) {
+        const lower = ordered[k - 1]!;
+        const higher = ordered[k]!;
+        const lowPrice = lower.plan.price === 'contact-us' ? Infinity : lower.plan.price.monthly;
+        const highPrice = higher.plan.price === 'contact-us' ? Infinity : higher.plan.price.monthly;
+        if (highPrice < lowPrice) {
+          issues.push(
+            issueAt(
+              src('pricing'),
+              ['plans', higher.index, 'price'],
+              `tier "${higher.plan.tier}" is listed above "${lower.plan.tier}" in tiers.yaml but costs less; list tiers from lowest to highest`,
+            ),
+          );
+        }
+      }
+    }
+  }
+
+  if (data.sla) {
+    unique('sla', ['support_hours'], data.sla.support_hours, 'support hours');
+    const seen = new Map<string, number>();
+    data.sla.tiers.forEach((entry, i) => {
+      refer('sla', ['tiers', i, 'tier'], entry.tier, tierIds, 'tier');
+      if (seen.has(entry.tier)) issues.push(issueAt(src('sla'), ['tiers', i, 'tier'], `duplicate SLA for tier "${entry.tier}"`));
+      seen.set(entry.tier, i);
+      refer('sla', ['tiers', i, 'support_hours'], entry.support_hours, hoursIds, 'support hours');
+      if (entry.credit_schedule !== undefined) {
+        refer('sla', ['tiers', i, 'credit_schedule'], entry.credit_schedule, scheduleIds, 'credit schedule');
+      }
+      for (const sev of Object.keys(entry.targets)) refer('sla', ['tiers', i, 'targets'], sev, severityIds, 'severity', sev);
+      for (const sev of severityIds ?? []) {
+        if (!(sev in entry.targets)) issues.push(issueAt(src('sla'), ['tiers', i, 'targets'], `no target for severity "${sev}"`));
+      }
+    });
+    for (const t of tierIds ?? []) {
+      if (!seen.has(t)) issues.push(issueAt(src('sla'), ['tiers'], `no SLA for tier "${t}"`));
+    }
+  }
+
+  if (data.escalation) {
+    unique('escalation', ['levels'], data.escalation.levels, 'escalation level');
+    for (const [sev, row] of Object.entries(data.escalation.matrix)) {
+      refer('escalation', ['matrix'], sev, severityIds, 'severity', sev);
+      for (const level of Object.keys(row)) refer('escalation', ['matrix', sev], level, levelIds, 'escalation level', level);
+    }
+    for (const sev of severityIds ?? []) {
+      if (!(sev in data.escalation.matrix)) issues.push(issueAt(src('escalation'), ['matrix'], `no escalation row for severity "${sev}"`));
+    }
+  }
+
+  return issues;
+}

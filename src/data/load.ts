@@ -1,0 +1,126 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { z } from 'zod';
+import { DATA_FILES, type DataFileName } from '../schemas/index';
+import { crossCheck } from './cross-checks';
+import { DataError, issueAt, sortIssues, type DataIssue } from './issues';
+import { parseSource, type SourceFile } from './positions';
+
+/** Everything in data/, validated and cross-checked. Plain JSON: safe to embed in pages. */
+export type Catalog = { [K in DataFileName]: z.output<(typeof DATA_FILES)[K]> };
+
+export type PartialCatalog = Partial<Catalog>;
+export type Sources = Partial<Record<DataFileName, SourceFile>>;
+
+/** The result of loading, with the sources kept so scripts can place their own findings. */
+export interface LoadedData {
+  catalog: Catalog;
+  sources: Record<DataFileName, SourceFile>;
+}
+
+const FILE_NAMES = Object.keys(DATA_FILES) as DataFileName[];
+
+/**
+ * Reads `<dir>/*.yaml`, validates each against its schema, cross-checks ids and references,
+ * and returns the Catalog. Throws DataError listing every problem with file:line:col.
+ */
+export function loadData(dir: string, options: { displayDir?: string } = {}): LoadedData {
+  const issues: DataIssue[] = [];
+  const sources: Sources = {};
+  const partial: PartialCatalog = {};
+  const shown = (name: string) =>
+    options.displayDir !== undefined
+      ? join(options.displayDir, name)
+      : relative(process.cwd(), join(dir, name)) || name;
+
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new DataError([{ file: shown(''), line: 1, col: 1, path: '(root)', message: 'data directory not found' }]);
+  }
+  for (const entry of readdirSync(dir)) {
+    const base = entry.replace(/\.ya?ml$/, '');
+    if (entry !== base && !FILE_NAMES.includes(base as DataFileName)) {
+      issues.push({
+        file: shown(entry),
+        line: 1,
+        col: 1,
+        path: '(root)',
+        message: `unknown data file; expected one of: ${FILE_NAMES.map((n) => `${n}.yaml`).join(', ')}`,
+      });
+    }
+  }
+
+  for (const name of FILE_NAMES) {
+    const path = join(dir, `${name}.yaml`);
+    const file = shown(`${name}.yaml`);
+    if (!existsSync(path)) {
+      issues.push({ file, line: 1, col: 1, path: '(root)', message: 'file is missing' });
+      continue;
+    }
+    const source = parseSource(file, readFileSync(path, 'utf8'));
+    sources[name] = source;
+    if (source.doc.errors.length > 0) {
+      for (const error of source.doc.errors) {
+        const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
+        issues.push({ file, line: pos.line, col: pos.col, path: '(yaml)', message: firstLine(error.message) });
+      }
+      continue;
+    }
+    const value: unknown = source.doc.toJS({ maxAliasCount: 100 });
+    if (value === null || value === undefined) {
+      issues.push({ file, line: 1, col: 1, path: '(root)', message: 'file is empty' });
+      continue;
+    }
+    const result = DATA_FILES[name].safeParse(value);
+    if (result.success) {
+      (partial as Record<string, unknown>)[name] = result.data;
+    } else {
+      for (const zodIssue of result.error.issues) issues.push(...fromZodIssue(source, value, zodIssue));
+    }
+  }
+
+  issues.push(...crossCheck(partial, sources));
+  if (issues.length > 0) throw new DataError(sortIssues(dedupe(issues)));
+  return { catalog: partial as Catalog, sources: sources as Record<DataFileName, SourceFile> };
+}
+
+/** Loads and returns only the Catalog. */
+export function loadCatalog(dir: string): Catalog {
+  return loadData(dir).catalog;
+}
+
+type ZodIssue = z.core.$ZodIssue;
+
+function fromZodIssue(source: SourceFile, value: unknown, issue: ZodIssue): DataIssue[] {
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => issueAt(source, path, `unknown key "${key}"`, key));
+  }
+  if (issue.code === 'invalid_type' && valueAt(value, path) === undefined) {
+    const field = path[path.length - 1];
+    return [issueAt(source, path, `missing required field "${String(field)}"`)];
+  }
+  return [issueAt(source, path, issue.message)];
+}
+
+function valueAt(value: unknown, path: (string | number)[]): unknown {
+  let current = value;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return current;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+function dedupe(issues: DataIssue[]): DataIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.file}:${i.line}:${i.col}:${i.path}:${i.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

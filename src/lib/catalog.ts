@@ -1,0 +1,62 @@
+import type { Catalog } from '../data/load';
+import type { Clock, Plan, SupportHours, Tier, TierSla } from '../schemas/index';
+import { formatDuration } from './duration';
+import { formatPrice, type MoneyFormat } from './money';
+
+/** Lookups over the Catalog shared by components, browser scripts and scripts/. */
+
+export function moneyFormat(catalog: Catalog): MoneyFormat {
+  return { currency: catalog.company.currency, locale: catalog.company.locale };
+}
+
+function find<T>(items: T[], match: (item: T) => boolean, what: string): T {
+  const found = items.find(match);
+  if (found === undefined) throw new Error(`Charter: ${what} is not defined in the data.`);
+  return found;
+}
+
+export function tierById(catalog: Catalog, id: string): Tier {
+  return find(catalog.tiers.tiers, (t) => t.id === id, `tier "${id}"`);
+}
+
+export function planForTier(catalog: Catalog, tierId: string): Plan {
+  return find(catalog.pricing.plans, (p) => p.tier === tierId, `a plan for tier "${tierId}"`);
+}
+
+export function slaForTier(catalog: Catalog, tierId: string): TierSla {
+  return find(catalog.sla.tiers, (s) => s.tier === tierId, `an SLA for tier "${tierId}"`);
+}
+
+export function supportHoursFor(catalog: Catalog, tierId: string): SupportHours {
+  const id = slaForTier(catalog, tierId).support_hours;
+  return find(catalog.sla.support_hours, (h) => h.id === id, `support hours "${id}"`);
+}
+
+/** A tier's target for one severity, with the clock it actually runs on. */
+export function targetFor(catalog: Catalog, tierId: string, severityId: string) {
+  const sla = slaForTier(catalog, tierId);
+  const target = sla.targets[severityId];
+  if (!target) throw new Error(`Charter: tier "${tierId}" has no target for severity "${severityId}".`);
+  return {
+    firstResponse: target.first_response,
+    resolution: target.resolution ?? null,
+    clock: target.clock ?? sla.clock,
+  };
+}
+
+/** "business hours" or "24x7", as the pages say it. */
+export function clockLabel(clock: Clock): string {
+  return clock === 'business' ? 'business hours' : '24x7';
+}
+
+/** "8 hours (business hours)" or "30 minutes (24x7)". */
+export function describeTarget(minutes: number, clock: Clock): string {
+  return `${formatDuration(minutes)} (${clockLabel(clock)})`;
+}
+
+/** "$3,499 per month", "Free" or "Contact us". */
+export function planPriceText(catalog: Catalog, plan: Plan): string {
+  if (plan.price === 'contact-us') return 'Contact us';
+  if (plan.price.monthly === 0) return 'Free';
+  return `${formatPrice(plan.price.monthly, moneyFormat(catalog))} per month`;
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { DurationSchema, IdSchema, TextListSchema, TextSchema } from './shared';
+
+export const EscalationLevelSchema = z.strictObject({
+  id: IdSchema,
+  name: TextSchema,
+  role: TextSchema,
+  trigger: TextSchema,
+  contacts: TextListSchema,
+  actions: TextListSchema,
+});
+
+/** data/escalation.yaml — read by the escalation page, response-deadline calculator and lint. */
+export const EscalationFileSchema = z.strictObject({
+  when_to_escalate: TextListSchema,
+  /** Lowest level first. */
+  levels: z.array(EscalationLevelSchema).min(1),
+  /** Severity id → level id → time after the ticket opens (on the ticket's SLA clock). */
+  matrix: z.record(IdSchema, z.record(IdSchema, DurationSchema)),
+  customer_initiated: z.array(z.strictObject({ channel: IdSchema, how: TextSchema })).min(1),
+  post_escalation: TextListSchema,
+});
+
+export type EscalationLevel = z.output<typeof EscalationLevelSchema>;
+export type EscalationFile = z.output<typeof EscalationFileSchema>;

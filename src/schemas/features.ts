@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { IdSchema, TextSchema } from './shared';
+
+/** A matrix cell: a plain availability word, or free text for anything else. */
+export const FeatureValueSchema = z.union(
+  [z.enum(['yes', 'no', 'add-on', 'included']), z.strictObject({ text: TextSchema })],
+  { error: 'expected yes, no, add-on, included or { text: "…" }' },
+);
+
+/** data/features.yaml — read by the feature matrix and lint. */
+export const FeatureSchema = z.strictObject({
+  id: IdSchema,
+  name: TextSchema,
+  /** Tier id → value; every tier must have a value. */
+  values: z.record(IdSchema, FeatureValueSchema),
+});
+
+export const FeaturesFileSchema = z.strictObject({ features: z.array(FeatureSchema).min(1) });
+
+export type FeatureValue = z.output<typeof FeatureValueSchema>;
+export type Feature = z.output<typeof FeatureSchema>;
+export type FeaturesFile = z.output<typeof FeaturesFileSchema>;

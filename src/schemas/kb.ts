@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { IdSchema, TextSchema } from './shared';
+
+/** data/kb.yaml — read by the KB home, category pages, sidebar and article frontmatter checks. */
+export const KbCategorySchema = z.strictObject({
+  id: IdSchema,
+  name: TextSchema,
+  description: TextSchema,
+});
+
+export const KbFileSchema = z.strictObject({
+  categories: z.array(KbCategorySchema).min(1),
+  /** Search help: words dropped from queries, and the product's own synonyms. */
+  search: z
+    .strictObject({
+      stop_words: z.array(z.string()).default([]),
+      synonyms: z.record(z.string(), z.array(z.string())).default({}),
+    })
+    .optional(),
+});
+
+export type KbCategory = z.output<typeof KbCategorySchema>;
+export type KbFile = z.output<typeof KbFileSchema>;
