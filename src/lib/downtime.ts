@@ -1,0 +1,74 @@
+/**
+ * Downtime budgets. An "average" month is 365.25 / 12 days (30.4375), a year 365.25 days;
+ * a calendar month has its real length (28–31 days).
+ */
+export const MINUTES_PER_DAY = 1440;
+export const AVERAGE_YEAR_DAYS = 365.25;
+export const AVERAGE_MONTH_DAYS = AVERAGE_YEAR_DAYS / 12;
+
+/** Period lengths in minutes, with the words the pages use to state them. */
+export const PERIODS = {
+  day: { minutes: MINUTES_PER_DAY, label: 'day', basis: '24 hours' },
+  week: { minutes: 7 * MINUTES_PER_DAY, label: 'week', basis: '7 days' },
+  month: { minutes: AVERAGE_MONTH_DAYS * MINUTES_PER_DAY, label: 'month', basis: 'an average month of 30.44 days (365.25 ÷ 12)' },
+  quarter: { minutes: (AVERAGE_YEAR_DAYS / 4) * MINUTES_PER_DAY, label: 'quarter', basis: 'an average quarter of 91.31 days (365.25 ÷ 4)' },
+  year: { minutes: AVERAGE_YEAR_DAYS * MINUTES_PER_DAY, label: 'year', basis: 'an average year of 365.25 days' },
+} as const;
+
+export type PeriodName = keyof typeof PERIODS;
+
+/** Days in a calendar month; `month` is 1–12. */
+export function daysInMonth(year: number, month: number): number {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || month < 1 || month > 12) {
+    throw new RangeError(`not a calendar month: ${year}-${month}`);
+  }
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Minutes in a calendar month; `month` is 1–12. */
+export function minutesInMonth(year: number, month: number): number {
+  return daysInMonth(year, month) * MINUTES_PER_DAY;
+}
+
+/** Rounds away floating-point noise so exact edges such as 99.5 stay exact. */
+function clean(value: number): number {
+  return Math.round(value * 1e9) / 1e9;
+}
+
+/** Minutes of downtime an availability target (in %) allows in a period of `periodMinutes`. */
+export function allowedDowntime(availability: number, periodMinutes: number): number {
+  if (!(availability >= 0 && availability <= 100)) throw new RangeError(`availability must be 0–100: ${availability}`);
+  if (!(periodMinutes > 0) || !Number.isFinite(periodMinutes)) throw new RangeError(`not a period: ${periodMinutes}`);
+  return clean((periodMinutes * (100 - availability)) / 100);
+}
+
+/** Availability (in %) of a period with `downtimeMinutes` of downtime. */
+export function availabilityFromDowntime(downtimeMinutes: number, periodMinutes: number): number {
+  if (!(periodMinutes > 0) || !Number.isFinite(periodMinutes)) throw new RangeError(`not a period: ${periodMinutes}`);
+  if (!(downtimeMinutes >= 0 && downtimeMinutes <= periodMinutes)) {
+    throw new RangeError(`downtime must be between 0 and the period length: ${downtimeMinutes}`);
+  }
+  return clean(((periodMinutes - downtimeMinutes) / periodMinutes) * 100);
+}
+
+/**
+ * Formats minutes of downtime to the second: 43.8 → "43 minutes 48 seconds",
+ * 263.0 → "4 hours 23 minutes", 0 → "0 seconds".
+ */
+export function formatDowntime(minutes: number): string {
+  if (!(minutes >= 0) || !Number.isFinite(minutes)) throw new RangeError(`not a duration: ${minutes}`);
+  let seconds = Math.round(minutes * 60);
+  const days = Math.floor(seconds / 86400);
+  seconds -= days * 86400;
+  const hours = Math.floor(seconds / 3600);
+  seconds -= hours * 3600;
+  const mins = Math.floor(seconds / 60);
+  seconds -= mins * 60;
+  const parts: string[] = [];
+  const add = (n: number, unit: string) => n > 0 && parts.push(`${n} ${unit}${n === 1 ? '' : 's'}`);
+  add(days, 'day');
+  add(hours, 'hour');
+  add(mins, 'minute');
+  add(seconds, 'second');
+  return parts.length ? parts.join(' ') : '0 seconds';
+}

@@ -1,0 +1,74 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import {
+  allowedDowntime,
+  availabilityFromDowntime,
+  daysInMonth,
+  formatDowntime,
+  minutesInMonth,
+  PERIODS,
+} from '~/lib/downtime';
+
+describe('calendar months', () => {
+  test.each([
+    [2026, 2, 28],
+    [2028, 2, 29],
+    [2100, 2, 28],
+    [2000, 2, 29],
+    [2026, 1, 31],
+    [2026, 4, 30],
+    [2026, 12, 31],
+  ])('%i-%i has %i days', (year, month, days) => {
+    expect(daysInMonth(year, month)).toBe(days);
+    expect(minutesInMonth(year, month)).toBe(days * 24 * 60);
+  });
+  test.each([0, 13, 1.5])('rejects month %s', (m) => expect(() => daysInMonth(2026, m)).toThrow(RangeError));
+});
+
+describe('periods', () => {
+  test('use a 365.25-day year', () => {
+    expect(PERIODS.year.minutes).toBe(365.25 * 24 * 60);
+    expect(PERIODS.month.minutes * 12).toBeCloseTo(PERIODS.year.minutes, 6);
+    expect(PERIODS.quarter.minutes * 4).toBeCloseTo(PERIODS.year.minutes, 6);
+  });
+});
+
+describe('allowedDowntime', () => {
+  test('99.9% of a 30-day month is 43.2 minutes', () => expect(allowedDowntime(99.9, 30 * 1440)).toBe(43.2));
+  test('99.5% of a 30-day month is 216 minutes', () => expect(allowedDowntime(99.5, 30 * 1440)).toBe(216));
+  test('100% allows nothing', () => expect(allowedDowntime(100, 1440)).toBe(0));
+  test('0% allows the whole period', () => expect(allowedDowntime(0, 1440)).toBe(1440));
+  test.each([-1, 101, Number.NaN])('rejects availability %s', (a) => expect(() => allowedDowntime(a, 1440)).toThrow(RangeError));
+  test('rejects a zero period', () => expect(() => allowedDowntime(99, 0)).toThrow(RangeError));
+});
+
+describe('availabilityFromDowntime', () => {
+  test('216 minutes in a 30-day month is exactly 99.5%', () => expect(availabilityFromDowntime(216, 30 * 1440)).toBe(99.5));
+  test('no downtime is 100%', () => expect(availabilityFromDowntime(0, 1440)).toBe(100));
+  test('rejects more downtime than the period', () => expect(() => availabilityFromDowntime(1441, 1440)).toThrow(RangeError));
+  test('rejects negative downtime', () => expect(() => availabilityFromDowntime(-1, 1440)).toThrow(RangeError));
+
+  test('round-trips with allowedDowntime', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1_000_000 }).map((n) => n / 10_000),
+        fc.constantFrom(...Object.values(PERIODS).map((p) => p.minutes), 28 * 1440, 31 * 1440),
+        (availability, period) => {
+          const back = availabilityFromDowntime(allowedDowntime(availability, period), period);
+          expect(back).toBeCloseTo(availability, 6);
+        },
+      ),
+    );
+  });
+});
+
+describe('formatDowntime', () => {
+  test.each([
+    [0, '0 seconds'],
+    [43.2, '43 minutes 12 seconds'],
+    [1, '1 minute'],
+    [263, '4 hours 23 minutes'],
+    [1441, '1 day 1 minute'],
+  ])('formats %s minutes as %s', (minutes, text) => expect(formatDowntime(minutes)).toBe(text));
+  test('rejects negative input', () => expect(() => formatDowntime(-1)).toThrow(RangeError));
+});
