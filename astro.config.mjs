@@ -3,6 +3,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { loadCatalogOrExit } from './src/data/cli.ts';
+import { linkCheck } from './src/integrations/link-check.ts';
+import { securityHeaders } from './src/integrations/security-headers.ts';
 
 // Bad data stops here, before Astro starts, with every problem and no stack trace.
 const catalog = loadCatalogOrExit();
@@ -41,5 +43,8 @@ export default defineConfig({
         ...section('Reference', 'reference'),
       ],
     }),
+    // Last: they read and rewrite the finished HTML.
+    linkCheck(),
+    securityHeaders(),
   ],
 });

@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { htmlFiles, routeOf } from './html-files';
+
+/**
+ * A Content Security Policy without 'unsafe-inline' for scripts. Starlight and Astro emit a
+ * few small inline scripts; each page's policy allows exactly those by SHA-256 hash. The policy
+ * goes into every page as a <meta> tag and into `_headers` (Netlify / Cloudflare Pages format)
+ * for hosts that send it as an HTTP header, with the headers meta tags cannot carry.
+ */
+
+/** Script types browsers do not execute (data blocks); they need no hash. */
+const DATA_TYPES = /^(application\/(ld\+)?json|text\/template)$/i;
+
+/** SHA-256 sources for the executable inline scripts in a page. */
+export function inlineScriptHashes(html: string): string[] {
+  const hashes = new Set<string>();
+  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    const attrs = match[1] ?? '';
+    if (/\bsrc\s*=/.test(attrs)) continue;
+    const type = /\btype\s*=\s*["']?([^"'\s>]+)/i.exec(attrs)?.[1];
+    if (type && DATA_TYPES.test(type)) continue;
+    hashes.add(`'sha256-${createHash('sha256').update(match[2] ?? '', 'utf8').digest('base64')}'`);
+  }
+  return [...hashes].sort();
+}
+
+/** The policy for a page with these inline-script hashes. */
+export function policyFor(hashes: string[]): string {
+  return [
+    "default-src 'self'",
+    // Pagefind's search runs as WebAssembly.
+    `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+/**
+ * Inserts the policy right after the charset declaration (which must stay in the first
+ * 1,024 bytes), before any script can run.
+ */
+export function withPolicyMeta(html: string, policy: string): string {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
+  const charset = /<meta\s+charset\s*=\s*["']?[\w-]+["']?\s*\/?>/i;
+  if (charset.test(html)) return html.replace(charset, (tag) => `${tag}${meta}`);
+  return html.replace(/<head(\s[^>]*)?>/i, (head) => `${head}${meta}`);
+}
+
+export function securityHeaders(): AstroIntegration {
+  return {
+    name: 'charter:security-headers',
+    hooks: {
+      'astro:build:done': ({ dir, logger }) => {
+        const root = fileURLToPath(dir);
+        const headers: string[] = [];
+        for (const file of htmlFiles(root)) {
+          const path = join(root, file);
+          const html = readFileSync(path, 'utf8');
+          const policy = policyFor(inlineScriptHashes(html));
+          writeFileSync(path, withPolicyMeta(html, policy));
+          const route = routeOf(file);
+          headers.push(route, `  Content-Security-Policy: ${policy}; frame-ancestors 'none'`, '');
+          if (route.endsWith('/') && route !== '/') headers.push(`${route}index.html`, `  Content-Security-Policy: ${policy}; frame-ancestors 'none'`, '');
+        }
+        headers.unshift(
+          '/*',
+          '  X-Content-Type-Options: nosniff',
+          '  Referrer-Policy: strict-origin-when-cross-origin',
+          '  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()',
+          '',
+        );
+        writeFileSync(join(root, '_headers'), `${headers.join('\n')}\n`);
+        logger.info(`Content Security Policy written to ${htmlFiles(root).length} pages and _headers`);
+      },
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { anchorsIn, checkLinks, internalLinks, resolveHref } from '~/integrations/link-check';
+import { htmlFiles, routeOf } from '~/integrations/html-files';
+
+function site(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'charter-site-'));
+  for (const [path, html] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), html);
+  }
+  return root;
+}
+
+describe('internalLinks', () => {
+  test('keeps site links and skips other schemes and hosts', () => {
+    const html = `<a href="/a/">a</a><a href='b/#x'>b</a><a href="https://x.test/">c</a>
+      <a href="mailto:s@x.test">d</a><a href="//cdn.test/x">e</a><a href="">f</a><a class="k" href="/c/?q=1&amp;r=2">g</a>`;
+    expect(internalLinks(html)).toEqual(['/a/', 'b/#x', '/c/?q=1&r=2']);
+  });
+});
+
+describe('anchorsIn', () => {
+  test('finds ids and names', () => {
+    expect([...anchorsIn('<h2 id="step-1">x</h2><a name="old"></a>')]).toEqual(['step-1', 'old']);
+  });
+});
+
+describe('resolveHref', () => {
+  test.each([
+    ['/kb/', 'api/', '/kb/api/', null],
+    ['/kb/api/', '../', '/kb/', null],
+    ['/a/', '#top', '/a/', 'top'],
+    ['/a/', '/b/#step-2', '/b/', 'step-2'],
+  ])('resolves %s + %s', (route, href, path, anchor) => {
+    expect(resolveHref(route, href)).toEqual({ path, anchor });
+  });
+});
+
+describe('checkLinks', () => {
+  test('passes a site whose links all resolve', () => {
+    const root = site({
+      'index.html': '<a href="/a/">a</a><a href="/a/#here">h</a><a href="#_top">skip</a>',
+      'a/index.html': '<h2 id="here">x</h2><a href="../">home</a><a href="/file.json">f</a>',
+      'file.json': '{}',
+    });
+    expect(checkLinks(root)).toEqual([]);
+  });
+
+  test('names the page and link for a missing page and a missing anchor', () => {
+    const root = site({
+      'index.html': '<a href="/gone/">x</a><a href="/a/#nowhere">y</a>',
+      'a/index.html': '<p>a</p>',
+    });
+    expect(checkLinks(root)).toEqual([
+      { page: '/', href: '/gone/', reason: 'no such page' },
+      { page: '/', href: '/a/#nowhere', reason: 'no element with id "nowhere"' },
+    ]);
+  });
+});
+
+describe('html files', () => {
+  test('lists built pages and their routes', () => {
+    const root = site({ 'index.html': '', 'kb/api/index.html': '', '404.html': '', 'x.txt': '' });
+    expect(htmlFiles(root)).toEqual(['404.html', 'index.html', 'kb/api/index.html']);
+    expect(htmlFiles(root).map(routeOf)).toEqual(['/404.html', '/', '/kb/api/']);
+  });
+});

@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, test } from 'vitest';
+import { inlineScriptHashes, policyFor, withPolicyMeta } from '~/integrations/security-headers';
+
+const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+describe('inlineScriptHashes', () => {
+  test('hashes executable inline scripts only', () => {
+    const html = `<script>a()</script><script type="module">b()</script><script src="/x.js"></script>
+      <script type="application/json">{"x":1}</script><script type="application/ld+json">{}</script>`;
+    expect(inlineScriptHashes(html)).toEqual([sha('a()'), sha('b()')].sort());
+  });
+  test('lists a repeated script once', () => {
+    expect(inlineScriptHashes('<script>a()</script><script>a()</script>')).toEqual([sha('a()')]);
+  });
+});
+
+describe('policyFor', () => {
+  test('never allows inline scripts wholesale', () => {
+    const policy = policyFor([sha('a()')]);
+    const scriptSrc = policy.split('; ').find((d) => d.startsWith('script-src'));
+    expect(scriptSrc).toBe(`script-src 'self' 'wasm-unsafe-eval' ${sha('a()')}`);
+    expect(policy).toContain("object-src 'none'");
+  });
+});
+
+describe('withPolicyMeta', () => {
+  test('goes right after the charset', () => {
+    expect(withPolicyMeta('<html><head><meta charset="utf-8"/><title>x</title>', 'P')).toBe(
+      '<html><head><meta charset="utf-8"/><meta http-equiv="Content-Security-Policy" content="P"><title>x</title>',
+    );
+  });
+  test('opens the head when there is no charset', () => {
+    expect(withPolicyMeta('<head lang="en"><title>', 'P')).toBe(
+      '<head lang="en"><meta http-equiv="Content-Security-Policy" content="P"><title>',
+    );
+  });
+});
