@@ -1,0 +1,127 @@
+// `npm run bench`: build cost, page weight, search and Lighthouse figures, printed as a table and
+// written to bench/results.json. Reported, not asserted. Settings: CHARTER_BENCH_ROUNDS (3),
+// CHARTER_BENCH_ARTICLES (1000), CHARTER_BENCH_SKIP (comma list: scale, lighthouse).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { timeBuild, median, type BuildRun } from './bench/build-timer';
+import { lighthouseScores } from './bench/lighthouse';
+import { pageBytes } from './bench/page-bytes';
+import { bareStarlight, charterAtScale } from './bench/projects';
+import { timeFirstSearch } from './bench/search-timing';
+
+const ROUNDS = Number(process.env.CHARTER_BENCH_ROUNDS || 3);
+const ARTICLES = Number(process.env.CHARTER_BENCH_ARTICLES || 1000);
+const SKIP = new Set((process.env.CHARTER_BENCH_SKIP || '').split(',').filter(Boolean));
+
+/** Page kinds and one route of each. */
+const PAGE_KINDS: Record<string, string> = {
+  home: '/',
+  'commercial page': '/commercial/pricing/',
+  'SLA page': '/commercial/sla/',
+  'KB home': '/kb/',
+  'KB article': '/kb/api/rate-limit-429/',
+  calculator: '/calculators/service-credit/',
+  'SOW generator': '/sales/sow-generator/',
+  playbook: '/playbook/',
+};
+const LIGHTHOUSE_ROUTES = ['/', '/commercial/pricing/', '/commercial/sla/', '/kb/api/rate-limit-429/', '/calculators/service-credit/', '/sales/sow-generator/'];
+const SEARCH_QUERY = 'rate limit';
+
+const cards = (log: string) => /social cards: (\d+) rendered, (\d+) reused/.exec(log)?.slice(1).map(Number) ?? null;
+
+function serve(dir: string, port: number): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['scripts/serve.mjs', '--dir', dir, '--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    child.stdout!.once('data', () => resolve(child));
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+function row(cells: (string | number)[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+const results: Record<string, unknown> = { date: new Date().toISOString(), rounds: ROUNDS, articles: ARTICLES };
+const lines: string[] = [];
+
+// 1. The sample site, cold (empty caches) then warm.
+const cache = mkdtempSync(join(tmpdir(), 'charter-cache-'));
+const cold = timeBuild('.', { CHARTER_CACHE_DIR: cache });
+const warm = timeBuild('.', { CHARTER_CACHE_DIR: cache });
+rmSync(cache, { recursive: true, force: true });
+results.sample = { cold, warm };
+lines.push('## Sample site build', '', row(['run', 'seconds', 'peak MB', 'social cards (rendered / reused)']), row(['---', '---', '---', '---']));
+for (const [name, run] of [['cold', cold], ['warm', warm]] as const) {
+  lines.push(row([name, run.seconds.toFixed(1), run.peakMb, cards(run.log)?.join(' / ') ?? 'n/a']));
+}
+delete (cold as Partial<BuildRun>).log;
+delete (warm as Partial<BuildRun>).log;
+
+// 2. Bytes per page kind.
+const bytes = Object.entries(PAGE_KINDS).flatMap(([kind, route]) => {
+  const b = pageBytes('dist', route);
+  return b ? [{ kind, ...b }] : [];
+});
+results.pageBytes = bytes;
+lines.push('', '## Bytes per page kind (gzip)', '', row(['kind', 'route', 'HTML', 'CSS', 'JS', 'total']), row(['---', '---', '---', '---', '---', '---']));
+for (const b of bytes) lines.push(row([b.kind, b.route, b.html, b.css, b.js, b.total]));
+
+// 3. Search and Lighthouse on the sample site.
+const port = 4390;
+const server = await serve('dist', port);
+try {
+  const search = await timeFirstSearch(`http://127.0.0.1:${port}/`, SEARCH_QUERY);
+  results.search = search;
+  lines.push('', '## Search (sample site)', '', `First query "${search.query}": ${search.bytes} bytes of Pagefind data, first result in ${search.firstResultMs} ms (${search.results} results).`);
+  if (!SKIP.has('lighthouse')) {
+    const scores = await lighthouseScores(`http://127.0.0.1:${port}/`, LIGHTHOUSE_ROUTES);
+    results.lighthouse = scores;
+    lines.push('', '## Lighthouse (mobile defaults)', '', row(['route', 'performance', 'accessibility', 'best practices', 'SEO']), row(['---', '---', '---', '---', '---']));
+    for (const s of scores) lines.push(row([s.route, s.performance, s.accessibility, s.bestPractices, s.seo]));
+  }
+} finally {
+  server.kill();
+}
+
+// 4. Scale: Charter with generated KB articles vs bare Starlight with the same pages, alternating.
+if (!SKIP.has('scale')) {
+  const charterDir = charterAtScale(ARTICLES);
+  const bareDir = bareStarlight(ARTICLES);
+  const runs = { charterCold: [] as BuildRun[], bareCold: [] as BuildRun[], charterWarm: [] as BuildRun[], bareWarm: [] as BuildRun[] };
+  for (let round = 0; round < ROUNDS; round++) {
+    const charterCache = mkdtempSync(join(tmpdir(), 'charter-cache-'));
+    rmSync(join(bareDir, '.astro-cache'), { recursive: true, force: true });
+    runs.charterCold.push(timeBuild(charterDir, { CHARTER_CACHE_DIR: charterCache }));
+    runs.bareCold.push(timeBuild(bareDir));
+    runs.charterWarm.push(timeBuild(charterDir, { CHARTER_CACHE_DIR: charterCache }));
+    runs.bareWarm.push(timeBuild(bareDir));
+    rmSync(charterCache, { recursive: true, force: true });
+    process.stderr.write(`scale round ${round + 1}/${ROUNDS} done\n`);
+  }
+  const summary = Object.fromEntries(
+    Object.entries(runs).map(([name, list]) => [name, { medianSeconds: median(list.map((r) => r.seconds)), peakMb: Math.max(...list.map((r) => r.peakMb)), cards: cards(list[0]!.log) }]),
+  );
+  const ratioCold = summary.charterCold!.medianSeconds / summary.bareCold!.medianSeconds;
+  const ratioWarm = summary.charterWarm!.medianSeconds / summary.bareWarm!.medianSeconds;
+  results.scale = { ...summary, ratioCold, ratioWarm };
+  lines.push('', `## Scale: ${ARTICLES} generated KB articles, ${ROUNDS} rounds, medians`, '', row(['build', 'Charter s', 'bare Starlight s', 'ratio', 'Charter peak MB', 'bare peak MB']), row(['---', '---', '---', '---', '---', '---']));
+  lines.push(row(['cold', summary.charterCold!.medianSeconds.toFixed(1), summary.bareCold!.medianSeconds.toFixed(1), ratioCold.toFixed(2), summary.charterCold!.peakMb, summary.bareCold!.peakMb]));
+  lines.push(row(['warm', summary.charterWarm!.medianSeconds.toFixed(1), summary.bareWarm!.medianSeconds.toFixed(1), ratioWarm.toFixed(2), summary.charterWarm!.peakMb, summary.bareWarm!.peakMb]));
+  const scaleServer = await serve(join(charterDir, 'dist'), port + 1);
+  try {
+    const search = await timeFirstSearch(`http://127.0.0.1:${port + 1}/`, SEARCH_QUERY);
+    results.scaleSearch = search;
+    lines.push('', `Scale search, first query "${search.query}": ${search.bytes} bytes, first result in ${search.firstResultMs} ms.`);
+  } finally {
+    scaleServer.kill();
+  }
+  rmSync(charterDir, { recursive: true, force: true });
+  rmSync(bareDir, { recursive: true, force: true });
+}
+
+mkdirSync('bench', { recursive: true });
+writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+console.log(lines.join('\n'));
+console.log('\nWritten to bench/results.json');

@@ -1,0 +1,79 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { loadCatalog } from '../../src/data/load';
+import { writeCharterArticles, writeStarlightPages } from './synthetic-kb';
+
+/**
+ * Throwaway projects live in .bench/ inside this one, so Node finds this project's
+ * node_modules by its usual upward search (a symlinked node_modules confuses Vite's paths).
+ */
+function benchDir(prefix: string): string {
+  mkdirSync(resolve('.bench'), { recursive: true });
+  return mkdtempSync(join(resolve('.bench'), prefix));
+}
+
+/** A throwaway copy of this project (its tracked and new files), using its node_modules. */
+export function copyProject(): string {
+  const root = resolve('.');
+  const dir = benchDir('charter-');
+  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard'], { cwd: root, encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean);
+  for (const file of files) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    cpSync(join(root, file), join(dir, file));
+  }
+  return dir;
+}
+
+/** A copy of Charter with `count` generated KB articles beside the real ones. */
+export function charterAtScale(count: number): string {
+  const dir = copyProject();
+  const catalog = loadCatalog(join(dir, 'data'));
+  writeCharterArticles(
+    join(dir, 'content/kb'),
+    count,
+    catalog.kb.categories.map((c) => c.id),
+    catalog.tiers.tiers.map((t) => t.id),
+  );
+  return dir;
+}
+
+/**
+ * A bare Starlight site with the same generated pages, kept out of the sidebar as Charter keeps
+ * its articles out, so both sites do the same work per page.
+ */
+export function bareStarlight(count: number): string {
+  const dir = benchDir('starlight-');
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({
+      name: 'bare-starlight',
+      type: 'module',
+      private: true,
+      // Listed so Vite bundles them as it does for Charter; they resolve from Charter's node_modules.
+      dependencies: { astro: '*', '@astrojs/starlight': '*' },
+    }));
+  writeFileSync(
+    join(dir, 'astro.config.mjs'),
+    `import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+export default defineConfig({
+  site: 'https://example.com',
+  cacheDir: './.astro-cache',
+  integrations: [starlight({ title: 'Bare', sidebar: [{ label: 'Home', link: '/' }] })],
+});
+`,
+  );
+  mkdirSync(join(dir, 'src/content/docs'), { recursive: true });
+  writeFileSync(
+    join(dir, 'src/content.config.ts'),
+    `import { defineCollection } from 'astro:content';
+import { docsLoader } from '@astrojs/starlight/loaders';
+import { docsSchema } from '@astrojs/starlight/schema';
+export const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };
+`,
+  );
+  writeFileSync(join(dir, 'src/content/docs/index.md'), '---\ntitle: Home\n---\n\nBare Starlight.\n');
+  writeStarlightPages(join(dir, 'src/content/docs'), count);
+  return dir;
+}
