@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { describeTarget, planForTier, planPriceText, targetFor } from '../../src/lib/catalog';
@@ -32,7 +32,6 @@ test('the tiers page shows every tier from the data', async ({ page }) => {
 });
 
 test('the sidebar links to the tiers page', async ({ page }) => {
-  await page.goto('/');
   await page.goto('/commercial/tiers/');
   const sidebar = page.getByRole('navigation', { name: 'Main' });
   await expect(sidebar.getByRole('link', { name: 'Support tiers' })).toHaveAttribute('href', '/commercial/tiers/');
@@ -56,4 +55,20 @@ test('a tier renamed in YAML is renamed on the page after a rebuild', async () =
   const out = buildSite(dir);
   const html = readFileSync(join(out, 'commercial/tiers/index.html'), 'utf8');
   expect(html).toContain(`<th scope="row">${newName}</th>`);
+});
+
+test('a broken data file stops the build with file:line:col and no stack trace', async () => {
+  test.setTimeout(120_000);
+  const dir = copyData();
+  const fixture = 'test/fixtures/data/invalid/sla.malformed-duration.yaml';
+  writeFileSync(join(dir, 'sla.yaml'), readFileSync(fixture, 'utf8'));
+  const expected = readFileSync(fixture, 'utf8').split('\n')[0]!.replace('# expect: data/', '');
+  const result = spawnSync('npx', ['astro', 'build'], {
+    env: { ...process.env, CHARTER_DATA: dir, CHARTER_OUT_DIR: join(dir, 'out') },
+    encoding: 'utf8',
+  });
+  expect(result.status).toBe(1);
+  expect(result.stderr).toContain(expected);
+  expect(result.stderr).not.toMatch(/^\s+at /m);
+  expect(existsSync(join(dir, 'out'))).toBe(false);
 });

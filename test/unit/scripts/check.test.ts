@@ -1,0 +1,46 @@
+import { copyFileSync, cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { runChecks, type Check } from '../../../scripts/lib/check';
+import { dataCheck } from '../../../scripts/lib/data-check';
+
+/** Collects what a run of checks prints. */
+async function run(checks: Check[]) {
+  let out = '';
+  let err = '';
+  const code = await runChecks(checks, { write: (s: string) => ((out += s), true) } as never, {
+    write: (s: string) => ((err += s), true),
+  } as never);
+  return { code, out, err };
+}
+
+describe('npm run check', () => {
+  test('prints one success line and exits 0 on the sample data', async () => {
+    const { code, out, err } = await run([dataCheck('data')]);
+    expect(code).toBe(0);
+    expect(out.trim().split('\n')).toHaveLength(1);
+    expect(out).toMatch(/^✓ All checks passed/);
+    expect(err).toBe('');
+  });
+
+  test('exits 1 and prints one line per problem for broken data', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'charter-check-'));
+    cpSync('data', dir, { recursive: true });
+    copyFileSync('test/fixtures/data/invalid/pricing.dangling-tier.yaml', join(dir, 'pricing.yaml'));
+    const { code, err } = await run([dataCheck(dir)]);
+    expect(code).toBe(1);
+    const lines = err.trim().split('\n');
+    expect(lines.slice(0, -1)).toHaveLength(2);
+    for (const line of lines.slice(0, -1)) expect(line).toMatch(/pricing\.yaml:\d+:\d+ plans(\[\d\]\.tier)?: /);
+    expect(lines.at(-1)).toMatch(/^✗ 2 error\(s\)/);
+  });
+
+  test('prints warnings without failing', async () => {
+    const warn: Check = { name: 'w', run: () => [{ level: 'warning', text: 'ROADMAP.md:3: something' }] };
+    const { code, out, err } = await run([warn]);
+    expect(code).toBe(0);
+    expect(err).toBe('warning: ROADMAP.md:3: something\n');
+    expect(out).toContain('1 warning(s)');
+  });
+});
