@@ -6,6 +6,7 @@ import { formatDuration } from './duration';
 import { formatCount, formatPercent } from './format';
 import { formatPrice, formatRate } from './money';
 import { planCells, targetCells } from './published';
+import { retainerRate } from './rates';
 
 /**
  * Every figure of a Catalog as the site displays it ("$8,999 per month", "99.9%", "4 hours").
@@ -70,7 +71,10 @@ export function displayedFigures(catalog: Catalog): string[] {
   }
 
   const { services, roi } = catalog;
-  for (const role of services.rate_card) add(formatPrice(role.hourly, money));
+  for (const role of services.rate_card) {
+    add(formatPrice(role.hourly, money));
+    add(formatPrice(retainerRate(role.hourly, services.retainer.discount_percent, money.currency), money));
+  }
   add(pct(services.retainer.discount_percent));
   add(`${services.retainer.minimum_monthly_hours} hours`);
   for (const row of services.default_payment_schedule) add(pct(row.percent));
@@ -83,10 +87,11 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The figures that occur in `text` as whole figures: "4 hours" is found in "within 4 hours."
- * but not in "24 hours", and "$8,999" not in "$8,9990".
+ * but not in "24 hours" nor in the longer duration "4 hours 30 minutes", and "$8,999" not in
+ * "$8,9990".
  */
 export function findFigures(text: string, figures: readonly string[]): string[] {
-  return figures.filter((figure) =>
-    new RegExp(`(?<![\\d.,])${escape(figure)}(?![\\d]|[.,]\\d)`).test(text),
-  );
+  const before = '(?<![\\d.,])(?<!(?:days?|hours?|minutes?) )';
+  const after = '(?![\\d]|[.,]\\d| \\d)';
+  return figures.filter((figure) => new RegExp(`${before}${escape(figure)}${after}`).test(text));
 }

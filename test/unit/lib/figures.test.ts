@@ -11,6 +11,8 @@ describe('findFigures', () => {
     { text: 'uptime of 99.99%', expected: [] },
     { text: 'within 4 hours.', expected: ['4 hours'] },
     { text: 'within 24 hours', expected: [] },
+    { text: 'down for 4 hours 11 minutes', expected: [] },
+    { text: 'down for 1 hour 4 hours', expected: [] },
     { text: 'up to 1,000 GB', expected: ['1,000 GB'] },
     { text: 'no figures here: 4, 9, 1000', expected: [] },
   ])('finds $expected in "$text"', ({ text, expected }) => {
