@@ -12,13 +12,20 @@ import { MICROS_PER_UNIT, type Micros } from './money';
 
 const decimal = (micros: Micros) => micros / MICROS_PER_UNIT;
 const duration = (minutes: number) => ({ minutes, text: formatDuration(minutes) });
-const timed = (minutes: number, clock: Clock) => ({ ...duration(minutes), clock, clock_label: clockLabel(clock) });
+const timed = (minutes: number, clock: Clock) => ({
+  ...duration(minutes),
+  clock,
+  clock_label: clockLabel(clock),
+});
 
 export function plansPayload(catalog: Catalog): PlansApi {
   return {
     currency: catalog.company.currency,
     locale: catalog.company.locale,
-    usage_alerts: { soft_percent: catalog.pricing.usage_alerts.soft, hard_percent: catalog.pricing.usage_alerts.hard },
+    usage_alerts: {
+      soft_percent: catalog.pricing.usage_alerts.soft,
+      hard_percent: catalog.pricing.usage_alerts.hard,
+    },
     plans: catalog.pricing.plans.map((plan) => {
       const priced = plan.price === 'contact-us' ? null : plan.price;
       return {
@@ -28,7 +35,8 @@ export function plansPayload(catalog: Catalog): PlansApi {
         price: {
           contact_us: priced === null,
           monthly: priced ? decimal(priced.monthly) : null,
-          annual_monthly: priced?.annual_monthly !== undefined ? decimal(priced.annual_monthly) : null,
+          annual_monthly:
+            priced?.annual_monthly !== undefined ? decimal(priced.annual_monthly) : null,
           text: planPriceText(catalog, plan),
         },
         included: { ...plan.included },
@@ -61,7 +69,11 @@ export function slaPayload(catalog: Catalog): SlaApi {
         clock: sla.clock,
         support_hours: sla.support_hours,
         availability_percent: sla.availability,
-        allowed_downtime_per_month: { minutes: downtime, text: formatDowntime(downtime), basis: month.basis },
+        allowed_downtime_per_month: {
+          minutes: downtime,
+          text: formatDowntime(downtime),
+          basis: month.basis,
+        },
         credit_schedule: sla.credit_schedule ?? null,
         targets: catalog.severities.severities.map((severity) => {
           const target = targetFor(catalog, sla.tier, severity.id);
@@ -83,7 +95,10 @@ export function creditsPayload(catalog: Catalog): CreditsApi {
   return {
     band_rule: 'Bands are half-open: at_least <= measured monthly uptime < below.',
     cap_percent: catalog.credits.cap_percent,
-    claim: { window_days: catalog.credits.claim.window_days, steps: [...catalog.credits.claim.steps] },
+    claim: {
+      window_days: catalog.credits.claim.window_days,
+      steps: [...catalog.credits.claim.steps],
+    },
     schedules: catalog.credits.schedules.map((schedule) => ({
       id: schedule.id,
       name: schedule.name,
@@ -106,7 +121,11 @@ export function escalationPayload(catalog: Catalog): EscalationApi {
     matrix: catalog.severities.severities.flatMap((severity) =>
       e.levels
         .filter((level) => e.matrix[severity.id]?.[level.id] !== undefined)
-        .map((level) => ({ severity: severity.id, level: level.id, after: duration(e.matrix[severity.id]![level.id]!) })),
+        .map((level) => ({
+          severity: severity.id,
+          level: level.id,
+          after: duration(e.matrix[severity.id]![level.id]!),
+        })),
     ),
     customer_initiated: e.customer_initiated.map((c) => ({ ...c })),
     post_escalation: [...e.post_escalation],
@@ -129,7 +148,10 @@ export function catalogPayload(catalog: Catalog): CatalogApi {
       id: f.id,
       name: f.name,
       values: Object.fromEntries(
-        Object.entries(f.values).map(([tier, v]) => [tier, { kind: featureValueKind(v), text: featureValueText(v) }]),
+        Object.entries(f.values).map(([tier, v]) => [
+          tier,
+          { kind: featureValueKind(v), text: featureValueText(v) },
+        ]),
       ),
     })),
     channels: catalog.channels.channels.map((c) => ({ ...c, tiers: [...c.tiers] })),
@@ -137,6 +159,10 @@ export function catalogPayload(catalog: Catalog): CatalogApi {
     sla: slaPayload(catalog),
     credits: creditsPayload(catalog),
     escalation: escalationPayload(catalog),
-    rate_card: catalog.services.rate_card.map((r) => ({ id: r.id, role: r.role, hourly: decimal(r.hourly) })),
+    rate_card: catalog.services.rate_card.map((r) => ({
+      id: r.id,
+      role: r.role,
+      hourly: decimal(r.hourly),
+    })),
   };
 }

@@ -26,12 +26,14 @@ export function displayedFigures(catalog: Catalog): string[] {
     Object.values(planCells(catalog, plan)).forEach(add);
     if (plan.price !== 'contact-us' && plan.price.monthly > 0) {
       add(formatPrice(plan.price.monthly, money));
-      if (plan.price.annual_monthly !== undefined) add(formatPrice(plan.price.annual_monthly, money));
+      if (plan.price.annual_monthly !== undefined)
+        add(formatPrice(plan.price.annual_monthly, money));
     }
     add(formatRate(plan.overage.queries, money));
     add(formatRate(plan.overage.ingest_gb, money));
     if (plan.overage.seats !== undefined) add(formatRate(plan.overage.seats, money));
-    for (const count of Object.values(plan.included)) if (count >= 1000) add(formatCount(count, locale));
+    for (const count of Object.values(plan.included))
+      if (count >= 1000) add(formatCount(count, locale));
   }
   add(pct(catalog.pricing.usage_alerts.soft));
   add(pct(catalog.pricing.usage_alerts.hard));
@@ -73,7 +75,12 @@ export function displayedFigures(catalog: Catalog): string[] {
   const { services, roi } = catalog;
   for (const role of services.rate_card) {
     add(formatPrice(role.hourly, money));
-    add(formatPrice(retainerRate(role.hourly, services.retainer.discount_percent, money.currency), money));
+    add(
+      formatPrice(
+        retainerRate(role.hourly, services.retainer.discount_percent, money.currency),
+        money,
+      ),
+    );
   }
   add(pct(services.retainer.discount_percent));
   add(`${services.retainer.minimum_monthly_hours} hours`);

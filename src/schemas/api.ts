@@ -139,17 +139,28 @@ export const CatalogApiSchema = z.strictObject({
     contacts: z.array(z.strictObject({ id: Text, label: Text, email: Text })),
   }),
   tiers: z.array(
-    z.strictObject({ id: Text, name: Text, summary: Text, coverage: Text, best_for: z.array(Text) }),
+    z.strictObject({
+      id: Text,
+      name: Text,
+      summary: Text,
+      coverage: Text,
+      best_for: z.array(Text),
+    }),
   ),
   features: z.array(
     z.strictObject({
       id: Text,
       name: Text,
       /** Tier id → "yes" | "no" | "add-on" | "included" | free text. */
-      values: z.record(z.string(), z.strictObject({ kind: z.enum(['yes', 'no', 'add-on', 'included', 'text']), text: Text })),
+      values: z.record(
+        z.string(),
+        z.strictObject({ kind: z.enum(['yes', 'no', 'add-on', 'included', 'text']), text: Text }),
+      ),
     }),
   ),
-  channels: z.array(z.strictObject({ id: Text, name: Text, kind: Text, address: Text, tiers: z.array(Text) })),
+  channels: z.array(
+    z.strictObject({ id: Text, name: Text, kind: Text, address: Text, tiers: z.array(Text) }),
+  ),
   plans: PlansApiSchema,
   sla: SlaApiSchema,
   credits: CreditsApiSchema,

@@ -29,9 +29,15 @@ const PAGES = [
 async function rowsOf(page: Page, caption: string | RegExp) {
   const table = page.getByRole('table', { name: caption });
   await expect(table).toBeVisible();
-  return table.locator('tbody tr').evaluateAll((trs) =>
-    trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim())),
-  );
+  return table
+    .locator('tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) =>
+        [...tr.querySelectorAll('th, td')].map((c) =>
+          (c.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        ),
+      ),
+    );
 }
 
 for (const { path, link } of PAGES) {
@@ -39,7 +45,10 @@ for (const { path, link } of PAGES) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     const sidebar = page.getByRole('navigation', { name: 'Main' });
-    await expect(sidebar.getByRole('link', { name: link, exact: true })).toHaveAttribute('href', path);
+    await expect(sidebar.getByRole('link', { name: link, exact: true })).toHaveAttribute(
+      'href',
+      path,
+    );
     for (const table of await page.locator('main table').all()) {
       await expect(table.locator('caption')).not.toBeEmpty();
       expect(await table.locator('thead th[scope="col"]').count()).toBeGreaterThan(0);
@@ -50,28 +59,40 @@ for (const { path, link } of PAGES) {
 
 test('the pricing table shows every plan as the data says', async ({ page }) => {
   await page.goto('/commercial/pricing/');
-  await expect(page.getByRole('table', { name: 'Plans, included usage and overage' })).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Plans, included usage and overage' }),
+  ).toBeVisible();
   for (const plan of catalog.pricing.plans) {
     const row = page.locator(`tr[data-plan="${plan.id}"]`);
     await expect(row.getByRole('rowheader')).toHaveText(tierById(catalog, plan.tier).name);
     const cells = planCells(catalog, plan);
-    for (const field of PLAN_FIELDS) await expect(row.locator(`td[data-field="${field}"]`)).toHaveText(cells[field]);
+    for (const field of PLAN_FIELDS)
+      await expect(row.locator(`td[data-field="${field}"]`)).toHaveText(cells[field]);
   }
   const alerts = await rowsOf(page, 'Usage alerts');
   expect(alerts.map((r) => r[1])).toEqual(
-    [catalog.pricing.usage_alerts.soft, catalog.pricing.usage_alerts.hard].map((p) => `${formatPercent(p, locale)} of a quota`),
+    [catalog.pricing.usage_alerts.soft, catalog.pricing.usage_alerts.hard].map(
+      (p) => `${formatPercent(p, locale)} of a quota`,
+    ),
   );
 });
 
-test('the SLA page shows targets, availability and credit bands from the data', async ({ page }) => {
+test('the SLA page shows targets, availability and credit bands from the data', async ({
+  page,
+}) => {
   await page.goto('/commercial/sla/');
-  const targets = page.getByRole('table', { name: 'Response and resolution targets by tier and severity' });
-  await expect(targets.locator('tbody tr')).toHaveCount(catalog.tiers.tiers.length * catalog.severities.severities.length);
+  const targets = page.getByRole('table', {
+    name: 'Response and resolution targets by tier and severity',
+  });
+  await expect(targets.locator('tbody tr')).toHaveCount(
+    catalog.tiers.tiers.length * catalog.severities.severities.length,
+  );
   for (const tier of catalog.tiers.tiers) {
     for (const severity of catalog.severities.severities) {
       const row = targets.locator(`tr[data-tier="${tier.id}"][data-severity="${severity.id}"]`);
       const cells = targetCells(catalog, tier.id, severity.id);
-      for (const field of TARGET_FIELDS) await expect(row.locator(`td[data-field="${field}"]`)).toHaveText(cells[field]);
+      for (const field of TARGET_FIELDS)
+        await expect(row.locator(`td[data-field="${field}"]`)).toHaveText(cells[field]);
     }
   }
 
@@ -87,7 +108,9 @@ test('the SLA page shows targets, availability and credit bands from the data', 
 
   for (const schedule of catalog.credits.schedules) {
     const rows = await rowsOf(page, new RegExp(`^${schedule.name} credit schedule`));
-    expect(rows).toEqual(schedule.bands.map((b) => [describeBand(b, locale), formatPercent(b.credit, locale)]));
+    expect(rows).toEqual(
+      schedule.bands.map((b) => [describeBand(b, locale), formatPercent(b.credit, locale)]),
+    );
   }
   await expect(page.locator('[data-credit-terms] [data-field="cap"]')).toHaveText(
     formatPercent(catalog.credits.cap_percent, locale),
@@ -95,7 +118,8 @@ test('the SLA page shows targets, availability and credit bands from the data', 
 
   const severities = await rowsOf(page, 'Severity definitions');
   expect(severities.map((r) => r[0])).toEqual(catalog.severities.severities.map((s) => s.name));
-  for (const item of catalog.sla.exclusions) await expect(page.getByText(item, { exact: true })).toBeVisible();
+  for (const item of catalog.sla.exclusions)
+    await expect(page.getByText(item, { exact: true })).toBeVisible();
 });
 
 test('the feature matrix says each value in words', async ({ page }) => {
@@ -108,7 +132,9 @@ test('the feature matrix says each value in words', async ({ page }) => {
     ]),
   );
   const scenarios = await rowsOf(page, 'Recommended tier by scenario');
-  expect(scenarios).toEqual(catalog.tiers.choosing.scenarios.map((s) => [s.scenario, tierById(catalog, s.tier).name]));
+  expect(scenarios).toEqual(
+    catalog.tiers.choosing.scenarios.map((s) => [s.scenario, tierById(catalog, s.tier).name]),
+  );
 });
 
 test('the support process is drawn as an ordered list of stages', async ({ page }) => {
@@ -141,7 +167,9 @@ test('the escalation matrix shows each trigger time from the data', async ({ pag
     ]),
   );
   const levels = await rowsOf(page, 'Escalation levels');
-  expect(levels.map((r) => r.slice(0, 3))).toEqual(catalog.escalation.levels.map((l) => [l.name, l.role, l.trigger]));
+  expect(levels.map((r) => r.slice(0, 3))).toEqual(
+    catalog.escalation.levels.map((l) => [l.name, l.role, l.trigger]),
+  );
 });
 
 test('the rate card and engagement phases come from the data', async ({ page }) => {
@@ -152,10 +180,14 @@ test('the rate card and engagement phases come from the data', async ({ page }) 
   );
   await page.goto('/commercial/engagement-process/');
   const phases = await rowsOf(page, 'Engagement phases');
-  expect(phases.map((r) => r.slice(1, 2))).toEqual(catalog.services.engagement_phases.map((p) => [p.duration]));
+  expect(phases.map((r) => r.slice(1, 2))).toEqual(
+    catalog.services.engagement_phases.map((p) => [p.duration]),
+  );
 });
 
-test('the priority-support page lists each channel for the tiers that have it', async ({ page }) => {
+test('the priority-support page lists each channel for the tiers that have it', async ({
+  page,
+}) => {
   await page.goto('/commercial/priority-support/');
   const rows = await rowsOf(page, 'Contact channels by tier');
   expect(rows).toEqual(
@@ -177,7 +209,9 @@ test('printing a page hides the sidebar and keeps the tables', async ({ page }) 
 test('on a phone, wide tables scroll inside their frame, not the page', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 800 });
   await page.goto('/commercial/pricing/');
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   const frame = page.getByRole('region', { name: 'Plans, included usage and overage' });
   expect(await frame.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);

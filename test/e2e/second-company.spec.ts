@@ -17,7 +17,9 @@ const weeFigures = displayedFigures(wee);
 const sampleOnly = displayedFigures(catalog).filter((f) => !weeFigures.includes(f));
 const sampleOnlyNames = [
   catalog.company.name,
-  ...catalog.tiers.tiers.map((t) => t.name).filter((n) => !wee.tiers.tiers.some((t) => t.name === n)),
+  ...catalog.tiers.tiers
+    .map((t) => t.name)
+    .filter((n) => !wee.tiers.tiers.some((t) => t.name === n)),
 ];
 
 let out = '';
@@ -28,7 +30,9 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(() => {
   test.setTimeout(240_000);
   out = buildSite(WEE_DIR);
-  pages = globSync('**/*.html', { cwd: out }).filter((p) => !p.startsWith('pagefind/')).sort();
+  pages = globSync('**/*.html', { cwd: out })
+    .filter((p) => !p.startsWith('pagefind/'))
+    .sort();
 });
 
 /** Loads a built page's HTML into the browser and returns its visible text. */
@@ -45,15 +49,25 @@ async function textOf(page: Page, file: string): Promise<string> {
 }
 
 test('the second company builds every commercial page', () => {
-  for (const route of ['commercial', 'pricing', 'tiers', 'sla', 'escalation', 'custom-development']) {
-    const file = route === 'commercial' ? 'commercial/index.html' : `commercial/${route}/index.html`;
+  for (const route of [
+    'commercial',
+    'pricing',
+    'tiers',
+    'sla',
+    'escalation',
+    'custom-development',
+  ]) {
+    const file =
+      route === 'commercial' ? 'commercial/index.html' : `commercial/${route}/index.html`;
     expect(pages).toContain(file);
   }
   expect(pages).toContain('reference/api/index.html');
   expect(sampleOnly.length).toBeGreaterThan(20);
 });
 
-test('no price, duration or percentage of the sample company appears on any page', async ({ page }) => {
+test('no price, duration or percentage of the sample company appears on any page', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const leaks: string[] = [];
   for (const file of pages) {
@@ -64,12 +78,15 @@ test('no price, duration or percentage of the sample company appears on any page
   }
   for (const file of globSync('api/*.json', { cwd: out })) {
     const json = readFileSync(join(out, file), 'utf8');
-    for (const name of sampleOnlyNames) if (json.includes(`"${name}"`)) leaks.push(`${file}: ${name}`);
+    for (const name of sampleOnlyNames)
+      if (json.includes(`"${name}"`)) leaks.push(`${file}: ${name}`);
   }
   expect(leaks).toEqual([]);
 });
 
-test('every price, percentage and duration shown is a figure of the second company', async ({ page }) => {
+test('every price, percentage and duration shown is a figure of the second company', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const PATTERNS = [
     /[$£€¥]\s?\d[\d.,]*|\d[\d.,]*\s?[$£€¥]/g,
@@ -94,7 +111,9 @@ test('the pricing and SLA tables hold the second company figures', async ({ page
   for (const plan of wee.pricing.plans) {
     const cells = planCells(wee, plan);
     for (const field of PLAN_FIELDS) {
-      await expect(page.locator(`tr[data-plan="${plan.id}"] td[data-field="${field}"]`)).toHaveText(cells[field]);
+      await expect(page.locator(`tr[data-plan="${plan.id}"] td[data-field="${field}"]`)).toHaveText(
+        cells[field],
+      );
     }
   }
   await page.setContent(readFileSync(join(out, 'commercial/sla/index.html'), 'utf8'));
@@ -104,7 +123,9 @@ test('the pricing and SLA tables hold the second company figures', async ({ page
     for (const severity of wee.severities.severities) {
       const cells = targetCells(wee, tier.id, severity.id);
       for (const field of TARGET_FIELDS) {
-        const cell = page.locator(`tr[data-tier="${tier.id}"][data-severity="${severity.id}"] td[data-field="${field}"]`);
+        const cell = page.locator(
+          `tr[data-tier="${tier.id}"][data-severity="${severity.id}"] td[data-field="${field}"]`,
+        );
         await expect(cell).toHaveText(cells[field]);
       }
     }

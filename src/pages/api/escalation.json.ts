@@ -5,6 +5,9 @@ import { EscalationApiSchema } from '~/schemas/api';
 
 /** GET /api/escalation.json — built once from the Catalog; shape in src/schemas/api.ts. */
 export const GET: APIRoute = () =>
-  new Response(`${JSON.stringify(EscalationApiSchema.parse(escalationPayload(getCatalog())), null, 2)}\n`, {
-    headers: { 'Content-Type': 'application/json; charset=utf-8' },
-  });
+  new Response(
+    `${JSON.stringify(EscalationApiSchema.parse(escalationPayload(getCatalog())), null, 2)}\n`,
+    {
+      headers: { 'Content-Type': 'application/json; charset=utf-8' },
+    },
+  );
