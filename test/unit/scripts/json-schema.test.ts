@@ -44,4 +44,14 @@ describe('JSON Schema export', () => {
       );
     },
   );
+
+  test.each(readdirSync('examples/wee').filter((f) => f.endsWith('.yaml')))(
+    'examples/wee/%s points editors at its schema',
+    (file) => {
+      const first = readFileSync(join('examples/wee', file), 'utf8').split('\n')[0];
+      expect(first).toBe(
+        `# yaml-language-server: $schema=../../public/schemas/${file.replace('.yaml', '.json')}`,
+      );
+    },
+  );
 });
