@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { API_ENDPOINTS, type ApiEndpointName } from '../../src/schemas/api';
 import { DATA_FILES, type DataFileName } from '../../src/schemas/index';
 
 /** JSON Schema text for each data file, generated from the zod schemas (input side). */
@@ -12,4 +13,16 @@ export function dataJsonSchemas(): Record<DataFileName, string> {
   return out;
 }
 
+/** JSON Schema text for each /api/NAME.json endpoint (output side), written to schemas/api/. */
+export function apiJsonSchemas(): Record<ApiEndpointName, string> {
+  const out = {} as Record<ApiEndpointName, string>;
+  for (const [name, schema] of Object.entries(API_ENDPOINTS) as [ApiEndpointName, z.ZodType][]) {
+    const json = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' });
+    const withId = { ...json, $id: `api/${name}.json`, title: `Charter /api/${name}.json` };
+    out[name] = `${JSON.stringify(withId, null, 2)}\n`;
+  }
+  return out;
+}
+
 export const SCHEMA_DIR = 'public/schemas';
+export const API_SCHEMA_DIR = 'public/schemas/api';

@@ -1,19 +1,26 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Check, Finding } from './check';
-import { dataJsonSchemas, SCHEMA_DIR } from './json-schema';
+import { apiJsonSchemas, dataJsonSchemas, SCHEMA_DIR } from './json-schema';
 
-/** Writes public/schemas/*.json from the zod schemas (so editors stay in step). */
+/**
+ * Writes public/schemas/*.json (data files, so editors stay in step) and
+ * public/schemas/api/*.json (the JSON endpoints) from the zod schemas.
+ */
 export function writeSchemas(dir = SCHEMA_DIR): string[] {
-  mkdirSync(dir, { recursive: true });
   const written: string[] = [];
-  for (const [name, text] of Object.entries(dataJsonSchemas())) {
-    const path = join(dir, `${name}.json`);
-    if (!existsSync(path) || readFileSync(path, 'utf8') !== text) {
-      writeFileSync(path, text);
-      written.push(path);
+  const write = (folder: string, texts: Record<string, string>) => {
+    mkdirSync(folder, { recursive: true });
+    for (const [name, text] of Object.entries(texts)) {
+      const path = join(folder, `${name}.json`);
+      if (!existsSync(path) || readFileSync(path, 'utf8') !== text) {
+        writeFileSync(path, text);
+        written.push(path);
+      }
     }
-  }
+  };
+  write(dir, dataJsonSchemas());
+  write(join(dir, 'api'), apiJsonSchemas());
   return written;
 }
 

@@ -1,0 +1,104 @@
+import type { Catalog } from '../data/load';
+import { describeTarget, moneyFormat } from './catalog';
+import { describeBand } from './credits';
+import { allowedDowntime, formatDowntime, PERIODS } from './downtime';
+import { formatDuration } from './duration';
+import { formatCount, formatPercent } from './format';
+import { formatPrice, formatRate } from './money';
+import { planCells, targetCells } from './published';
+import { retainerRate } from './rates';
+
+/**
+ * Every figure of a Catalog as the site displays it ("$8,999 per month", "99.9%", "4 hours").
+ * The figure-scan test looks for these in hand-written sources, and the second-company test
+ * looks for one company's figures on the other company's site. Only strings with a digit are
+ * kept, and bare small counts are left out: "5" or "25" alone would match anywhere.
+ */
+export function displayedFigures(catalog: Catalog): string[] {
+  const locale = catalog.company.locale;
+  const money = moneyFormat(catalog);
+  const pct = (n: number) => formatPercent(n, locale);
+  const out = new Set<string>();
+  // A bare number such as "500" is too common in prose to mean this figure.
+  const add = (text: string) => /\d/.test(text) && !/^\d+$/.test(text) && out.add(text);
+
+  for (const plan of catalog.pricing.plans) {
+    Object.values(planCells(catalog, plan)).forEach(add);
+    if (plan.price !== 'contact-us' && plan.price.monthly > 0) {
+      add(formatPrice(plan.price.monthly, money));
+      if (plan.price.annual_monthly !== undefined)
+        add(formatPrice(plan.price.annual_monthly, money));
+    }
+    add(formatRate(plan.overage.queries, money));
+    add(formatRate(plan.overage.ingest_gb, money));
+    if (plan.overage.seats !== undefined) add(formatRate(plan.overage.seats, money));
+    for (const count of Object.values(plan.included))
+      if (count >= 1000) add(formatCount(count, locale));
+  }
+  add(pct(catalog.pricing.usage_alerts.soft));
+  add(pct(catalog.pricing.usage_alerts.hard));
+
+  for (const sla of catalog.sla.tiers) {
+    add(pct(sla.availability));
+    add(formatDowntime(allowedDowntime(sla.availability, PERIODS.month.minutes)));
+    for (const severity of catalog.severities.severities) {
+      Object.values(targetCells(catalog, sla.tier, severity.id)).forEach(add);
+      const target = sla.targets[severity.id];
+      if (!target) continue;
+      add(formatDuration(target.first_response));
+      if (target.resolution !== undefined) add(formatDuration(target.resolution));
+    }
+  }
+  for (const severity of catalog.severities.severities) {
+    if (severity.update_interval !== null) add(formatDuration(severity.update_interval));
+  }
+
+  add(pct(catalog.credits.cap_percent));
+  add(`${catalog.credits.claim.window_days} days`);
+  for (const schedule of catalog.credits.schedules) {
+    for (const band of schedule.bands) {
+      add(describeBand(band, locale));
+      if (band.at_least > 0) add(pct(band.at_least));
+      add(pct(band.below));
+      add(pct(band.credit));
+    }
+  }
+
+  for (const levels of Object.values(catalog.escalation.matrix)) {
+    for (const minutes of Object.values(levels)) {
+      add(formatDuration(minutes));
+      add(describeTarget(minutes, 'business'));
+      add(describeTarget(minutes, 'calendar'));
+    }
+  }
+
+  const { services, roi } = catalog;
+  for (const role of services.rate_card) {
+    add(formatPrice(role.hourly, money));
+    add(
+      formatPrice(
+        retainerRate(role.hourly, services.retainer.discount_percent, money.currency),
+        money,
+      ),
+    );
+  }
+  add(pct(services.retainer.discount_percent));
+  add(`${services.retainer.minimum_monthly_hours} hours`);
+  for (const row of services.default_payment_schedule) add(pct(row.percent));
+  add(formatPrice(roi.defaults.hourly_cost, money));
+  add(pct(roi.defaults.automation_rate));
+  return [...out].sort((a, b) => b.length - a.length);
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The figures that occur in `text` as whole figures: "4 hours" is found in "within 4 hours."
+ * but not in "24 hours" nor in the longer duration "4 hours 30 minutes", and "$8,999" not in
+ * "$8,9990".
+ */
+export function findFigures(text: string, figures: readonly string[]): string[] {
+  const before = '(?<![\\d.,])(?<!(?:days?|hours?|minutes?) )';
+  const after = '(?![\\d]|[.,]\\d| \\d)';
+  return figures.filter((figure) => new RegExp(`${before}${escape(figure)}${after}`).test(text));
+}

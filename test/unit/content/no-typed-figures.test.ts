@@ -1,0 +1,45 @@
+import { globSync, readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { loadCatalog } from '~/data/load';
+import { displayedFigures, findFigures } from '~/lib/figures';
+import { planCells } from '~/lib/published';
+
+/**
+ * Pages and components place data through components; none types a figure of the data.
+ * The figures are collected from the Catalog as the site displays them.
+ */
+const catalog = loadCatalog('data');
+const figures = displayedFigures(catalog);
+const sources = globSync(['content/**/*.{md,mdx}', 'src/components/**/*.astro']).sort();
+
+describe('no figure from data/ is typed into pages or components', () => {
+  test('finds sources to scan, including knowledge-base articles', () => {
+    expect(sources.some((f) => f.startsWith('content/docs/commercial/'))).toBe(true);
+    expect(sources.some((f) => f.startsWith('src/components/'))).toBe(true);
+  });
+
+  test('collects prices, percentages and durations from the Catalog', () => {
+    const plan = catalog.pricing.plans.find(
+      (p) => p.price !== 'contact-us' && p.price.monthly > 0,
+    )!;
+    expect(figures).toContain(planCells(catalog, plan).price);
+    expect(figures.some((f) => f.endsWith('%'))).toBe(true);
+    expect(figures.some((f) => /hours?\b/.test(f))).toBe(true);
+  });
+
+  test('flags a price typed into a page', () => {
+    const top = catalog.pricing.plans
+      .filter((p) => p.price !== 'contact-us' && p.price.monthly > 0)
+      .at(-1)!;
+    const price = planCells(catalog, top).price;
+    const page = `---\ntitle: Oops\n---\n\nThe top plan costs ${price} and includes more.\n`;
+    expect(findFigures(page, figures)).toContain(price);
+  });
+
+  // CSS is not displayed text: "top: 40%" is a layout value, not a credit band.
+  const withoutStyles = (text: string) => text.replace(/<style[\s\S]*?<\/style>/g, '');
+
+  test.each(sources)('%s types no figure from the data', (file) => {
+    expect(findFigures(withoutStyles(readFileSync(file, 'utf8')), figures)).toEqual([]);
+  });
+});
