@@ -38,7 +38,8 @@ const DEFAULTS: ChartOptions = { width: 600, height: 260, labelSpace: 40, gap: 0
 export function layoutBars(bars: Bar[], options: Partial<ChartOptions> = {}): ChartLayout {
   const { width, height, labelSpace, gap } = { ...DEFAULTS, ...options };
   for (const bar of bars) {
-    if (!Number.isFinite(bar.value) || bar.value < 0) throw new RangeError(`bar "${bar.label}" has no valid value`);
+    if (!Number.isFinite(bar.value) || bar.value < 0)
+      throw new RangeError(`bar "${bar.label}" has no valid value`);
   }
   const plotHeight = height - labelSpace;
   const max = Math.max(0, ...bars.map((b) => b.value));

@@ -13,7 +13,9 @@ export function readTicks(raw: string | null, taskIds: readonly string[]): Set<s
     return new Set();
   }
   if (!Array.isArray(parsed)) return new Set();
-  return new Set(parsed.filter((id): id is string => typeof id === 'string' && taskIds.includes(id)));
+  return new Set(
+    parsed.filter((id): id is string => typeof id === 'string' && taskIds.includes(id)),
+  );
 }
 
 /** The text to save for a set of ticked task ids, in checklist order. */

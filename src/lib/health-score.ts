@@ -47,7 +47,8 @@ export type ScoreInput = { ok: true; value: number } | { ok: false; error: strin
 /** Reads what a person typed into a factor field: a number from 0 to 100, or a sentence saying what is wrong. */
 export function parseFactorScore(text: string): ScoreInput {
   const trimmed = text.trim();
-  if (trimmed === '') return { ok: false, error: `Enter a score from ${SCORE_MIN} to ${SCORE_MAX}.` };
+  if (trimmed === '')
+    return { ok: false, error: `Enter a score from ${SCORE_MIN} to ${SCORE_MAX}.` };
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(trimmed)) {
     return { ok: false, error: `Enter a number from ${SCORE_MIN} to ${SCORE_MAX}, e.g. 75.` };
   }
@@ -69,5 +70,7 @@ export function describeBandRange(bands: RiskBand[], index: number, locale = 'en
   if (!band) throw new RangeError(`no band at position ${index}`);
   const higher = bands[index - 1];
   const from = formatScore(band.floor, locale);
-  return higher ? `${from} to below ${formatScore(higher.floor, locale)}` : `${from} to ${formatScore(SCORE_MAX, locale)}`;
+  return higher
+    ? `${from} to below ${formatScore(higher.floor, locale)}`
+    : `${from} to ${formatScore(SCORE_MAX, locale)}`;
 }

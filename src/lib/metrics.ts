@@ -22,7 +22,12 @@ export function netPromoterScore({ promoters, passives, detractors }: NpsAnswers
   if (!(total > 0)) throw new RangeError('NPS needs at least one answer');
   const promoterPercent = (promoters / total) * 100;
   const detractorPercent = (detractors / total) * 100;
-  return { total, promoterPercent, detractorPercent, score: round(promoterPercent - detractorPercent) };
+  return {
+    total,
+    promoterPercent,
+    detractorPercent,
+    score: round(promoterPercent - detractorPercent),
+  };
 }
 
 export type MetricUnit = '%' | 'points';
@@ -33,9 +38,15 @@ export function formatMetricValue(value: number, unit: MetricUnit, locale = 'en-
 }
 
 /** A target in words: { at_least: 70 } → "At least 70%". */
-export function describeGoal(target: { at_least?: number; at_most?: number }, unit: MetricUnit, locale = 'en-US'): string {
-  if (target.at_least !== undefined) return `At least ${formatMetricValue(target.at_least, unit, locale)}`;
-  if (target.at_most !== undefined) return `At most ${formatMetricValue(target.at_most, unit, locale)}`;
+export function describeGoal(
+  target: { at_least?: number; at_most?: number },
+  unit: MetricUnit,
+  locale = 'en-US',
+): string {
+  if (target.at_least !== undefined)
+    return `At least ${formatMetricValue(target.at_least, unit, locale)}`;
+  if (target.at_most !== undefined)
+    return `At most ${formatMetricValue(target.at_most, unit, locale)}`;
   throw new RangeError('a target needs at_least or at_most');
 }
 

@@ -17,13 +17,15 @@ export interface Condition {
 export function describeCondition(c: Condition, locale = 'en-US'): string {
   const value = c.above ?? c.below;
   if (value === undefined) throw new RangeError(`condition on "${c.metric}" needs above or below`);
-  const amount = c.unit === '%' ? formatPercent(value, locale) : `${formatCount(value, locale)} ${c.unit}`;
+  const amount =
+    c.unit === '%' ? formatPercent(value, locale) : `${formatCount(value, locale)} ${c.unit}`;
   return `${c.metric} ${c.above !== undefined ? 'above' : 'below'} ${amount} for ${formatDuration(c.for)}`;
 }
 
 /** An hour of the UTC day as a clock time: 8 → "08:00", 24 → "24:00". */
 export function formatUtcHour(hour: number): string {
-  if (!Number.isInteger(hour) || hour < 0 || hour > 24) throw new RangeError(`not an hour of the day: ${hour}`);
+  if (!Number.isInteger(hour) || hour < 0 || hour > 24)
+    throw new RangeError(`not an hour of the day: ${hour}`);
   return `${String(hour).padStart(2, '0')}:00`;
 }
 
@@ -53,13 +55,20 @@ export function costShareOfRevenue(stage: StageCosts): number {
 }
 
 /** Where a cost share stands against the target and red flag. */
-export function costShareStatus(share: number, targetPercent: number, redFlagPercent: number): 'within' | 'over' | 'red-flag' {
+export function costShareStatus(
+  share: number,
+  targetPercent: number,
+  redFlagPercent: number,
+): 'within' | 'over' | 'red-flag' {
   if (share > redFlagPercent) return 'red-flag';
   return share < targetPercent ? 'within' : 'over';
 }
 
 /** A customer range: { from: 6, to: 15 } → "6–15", { from: 40 } → "40+". */
-export function describeCustomerRange(range: { from: number; to?: number }, locale = 'en-US'): string {
+export function describeCustomerRange(
+  range: { from: number; to?: number },
+  locale = 'en-US',
+): string {
   return range.to === undefined
     ? `${formatCount(range.from, locale)}+`
     : `${formatCount(range.from, locale)}–${formatCount(range.to, locale)}`;

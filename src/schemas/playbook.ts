@@ -84,7 +84,9 @@ const ShiftSchema = z
     /** End of the shift, hour in UTC (exclusive; 24 is midnight). */
     end_hour: HourSchema,
   })
-  .refine((s) => s.end_hour > s.start_hour, { error: 'a shift must end after it starts (hours in UTC, 0-24)' });
+  .refine((s) => s.end_hour > s.start_hour, {
+    error: 'a shift must end after it starts (hours in UTC, 0-24)',
+  });
 
 const FollowTheSunSchema = z
   .strictObject({
@@ -152,19 +154,27 @@ const MetricSchema = z.strictObject({
 
 const PercentileSchema = z
   .strictObject({
-    percentile: z.number().gt(0, { error: 'must be above 0' }).lt(100, { error: 'must be below 100' }),
+    percentile: z
+      .number()
+      .gt(0, { error: 'must be above 0' })
+      .lt(100, { error: 'must be below 100' }),
     target: DurationSchema,
     red_flag: DurationSchema,
   })
-  .refine((p) => p.red_flag >= p.target, { error: 'the red flag must not be faster than the target' });
+  .refine((p) => p.red_flag >= p.target, {
+    error: 'the red flag must not be faster than the target',
+  });
 
 const HealthFactorSchema = z.strictObject({
   id: IdSchema,
   name: TextSchema,
   /** Share of the score, 0-1; all weights sum to 1. */
-  weight: z.number({ error: 'expected a weight between 0 and 1' }).gt(0, { error: 'a weight must be above 0' }).max(1, {
-    error: 'a weight must be at most 1',
-  }),
+  weight: z
+    .number({ error: 'expected a weight between 0 and 1' })
+    .gt(0, { error: 'a weight must be above 0' })
+    .max(1, {
+      error: 'a weight must be at most 1',
+    }),
   measures: TextSchema,
 });
 
@@ -226,7 +236,11 @@ export const HealthScoreSchema = z
     }
     for (const id of ids) {
       if (!(id in value.example.scores)) {
-        ctx.addIssue({ code: 'custom', path: ['example', 'scores'], message: `no example score for factor "${id}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['example', 'scores'],
+          message: `no example score for factor "${id}"`,
+        });
       }
     }
   });
@@ -258,7 +272,9 @@ const StaffingSchema = z.strictObject({
 const ChecklistDaySchema = z.strictObject({
   day: z.number().int().min(1),
   name: TextSchema,
-  tasks: z.array(z.strictObject({ id: IdSchema, text: TextSchema })).min(1, { error: 'list at least one task' }),
+  tasks: z
+    .array(z.strictObject({ id: IdSchema, text: TextSchema }))
+    .min(1, { error: 'list at least one task' }),
 });
 
 const CaseStudySchema = z.strictObject({
@@ -268,7 +284,14 @@ const CaseStudySchema = z.strictObject({
   challenge: TextSchema,
   solution: TextListSchema,
   outcomes: z
-    .array(z.strictObject({ label: TextSchema, before: z.number().min(0), after: z.number().min(0), unit: TextSchema }))
+    .array(
+      z.strictObject({
+        label: TextSchema,
+        before: z.number().min(0),
+        after: z.number().min(0),
+        unit: TextSchema,
+      }),
+    )
     .min(1),
 });
 
@@ -293,7 +316,11 @@ export const PlaybookFileSchema = z.strictObject({
   routines: z.array(RoutineSchema).min(1),
   metrics: z.array(MetricSchema).min(1),
   response_percentiles: z.array(PercentileSchema).min(1),
-  nps_example: z.strictObject({ promoters: CountSchema, passives: CountSchema, detractors: CountSchema }),
+  nps_example: z.strictObject({
+    promoters: CountSchema,
+    passives: CountSchema,
+    detractors: CountSchema,
+  }),
   health_score: HealthScoreSchema,
   staffing: StaffingSchema,
   launch_checklist: z.array(ChecklistDaySchema).min(1),

@@ -5,7 +5,12 @@ import { formatCount, formatPercent } from '../../src/lib/format';
 import { bandFor, formatScore, healthScore } from '../../src/lib/health-score';
 import { describeGoal, describeRedFlag, netPromoterScore } from '../../src/lib/metrics';
 import { formatPrice } from '../../src/lib/money';
-import { costShareOfRevenue, describeCondition, describeShift, quarterlyCost } from '../../src/lib/playbook';
+import {
+  costShareOfRevenue,
+  describeCondition,
+  describeShift,
+  quarterlyCost,
+} from '../../src/lib/playbook';
 import { catalog } from './support';
 
 const playbook = catalog.playbook;
@@ -23,9 +28,15 @@ const PAGES = [
 
 /** Body rows of a table, each cell's text with whitespace collapsed. */
 async function rows(table: Locator): Promise<string[][]> {
-  return table.locator('tbody tr').evaluateAll((trs) =>
-    trs.map((tr) => [...tr.querySelectorAll<HTMLElement>('th, td')].map((c) => c.innerText.replace(/\s+/g, ' ').trim())),
-  );
+  return table
+    .locator('tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) =>
+        [...tr.querySelectorAll<HTMLElement>('th, td')].map((c) =>
+          c.innerText.replace(/\s+/g, ' ').trim(),
+        ),
+      ),
+    );
 }
 
 const table = (page: Page, name: string) => page.getByRole('table', { name });
@@ -62,7 +73,11 @@ test('support operations tables match the data', async ({ page }) => {
     ]),
   );
   expect(await rows(table(page, 'Auto-response rules'))).toEqual(
-    playbook.automation.rules.map((r) => [r.pattern, r.article, formatPercent(r.share_of_tickets, locale)]),
+    playbook.automation.rules.map((r) => [
+      r.pattern,
+      r.article,
+      formatPercent(r.share_of_tickets, locale),
+    ]),
   );
   expect(await rows(table(page, 'Monitoring alert rules'))).toEqual(
     playbook.alerts.map((a) => [
@@ -74,28 +89,49 @@ test('support operations tables match the data', async ({ page }) => {
     ]),
   );
   expect(await rows(table(page, 'Follow-the-sun shifts (UTC)'))).toEqual(
-    playbook.follow_the_sun.shifts.map((s) => [s.name, s.team, describeShift(s.start_hour, s.end_hour)]),
+    playbook.follow_the_sun.shifts.map((s) => [
+      s.name,
+      s.team,
+      describeShift(s.start_hour, s.end_hour),
+    ]),
   );
-  await expect(page.getByText(formatDuration(playbook.billing_disputes.investigation_sla))).toBeVisible();
+  await expect(
+    page.getByText(formatDuration(playbook.billing_disputes.investigation_sla)),
+  ).toBeVisible();
   for (const routine of playbook.routines) {
     await expect(page.getByRole('heading', { name: routine.name, exact: true })).toBeVisible();
   }
 });
 
-test('measuring success shows targets, red flags and the NPS example from the data', async ({ page }) => {
+test('measuring success shows targets, red flags and the NPS example from the data', async ({
+  page,
+}) => {
   await page.goto('/playbook/measuring-success/');
   const metricRows = await rows(table(page, 'Success metrics, targets and red flags'));
   expect(metricRows.map((r) => [r[0], r[3], r[4]])).toEqual(
-    playbook.metrics.map((m) => [m.name, describeGoal(m.target, m.unit, locale), describeRedFlag(m.red_flag, m.unit, locale)]),
+    playbook.metrics.map((m) => [
+      m.name,
+      describeGoal(m.target, m.unit, locale),
+      describeRedFlag(m.red_flag, m.unit, locale),
+    ]),
   );
   expect(await rows(table(page, 'First-response time percentiles'))).toEqual(
-    playbook.response_percentiles.map((p) => [`p${p.percentile}`, formatDuration(p.target), formatDuration(p.red_flag)]),
+    playbook.response_percentiles.map((p) => [
+      `p${p.percentile}`,
+      formatDuration(p.target),
+      formatDuration(p.red_flag),
+    ]),
   );
   const nps = netPromoterScore(playbook.nps_example);
-  await expect(page.getByTestId('nps-example').locator('[data-field="nps"]')).toHaveText(formatCount(nps.score, locale));
+  await expect(page.getByTestId('nps-example').locator('[data-field="nps"]')).toHaveText(
+    formatCount(nps.score, locale),
+  );
   const factorRows = await rows(table(page, 'Health score factors and weights'));
   expect(factorRows.map((r) => r.slice(0, 2))).toEqual(
-    playbook.health_score.factors.map((f) => [f.name, formatPercent(Math.round(f.weight * 1e6) / 1e4, locale)]),
+    playbook.health_score.factors.map((f) => [
+      f.name,
+      formatPercent(Math.round(f.weight * 1e6) / 1e4, locale),
+    ]),
   );
 });
 
@@ -104,7 +140,9 @@ test('the health-score calculator scores an account by keyboard', async ({ page 
   await page.goto('/playbook/measuring-success/');
   const form = page.getByRole('form', { name: 'Health score calculator' });
   // Scores spread across the range so the result differs from the example account.
-  const scores = Object.fromEntries(factors.map((f, i) => [f.id, Math.round((100 * (i + 1)) / (factors.length + 1))]));
+  const scores = Object.fromEntries(
+    factors.map((f, i) => [f.id, Math.round((100 * (i + 1)) / (factors.length + 1))]),
+  );
   await form.getByLabel(factors[0]!.name, { exact: true }).focus();
   for (const [i, factor] of factors.entries()) {
     if (i > 0) await page.keyboard.press('Tab');
@@ -115,10 +153,14 @@ test('the health-score calculator scores an account by keyboard', async ({ page 
   await page.keyboard.press('Enter');
   const score = healthScore(factors, scores);
   const result = form.getByRole('status');
-  await expect(result).toContainText(`Health score ${formatScore(score, locale)}: ${bandFor(bands, score).name}.`);
+  await expect(result).toContainText(
+    `Health score ${formatScore(score, locale)}: ${bandFor(bands, score).name}.`,
+  );
 });
 
-test('the health-score calculator explains a bad score next to the field and keeps it', async ({ page }) => {
+test('the health-score calculator explains a bad score next to the field and keeps it', async ({
+  page,
+}) => {
   const factor = playbook.health_score.factors[0]!;
   await page.goto('/playbook/measuring-success/');
   const form = page.getByRole('form', { name: 'Health score calculator' });
@@ -148,9 +190,13 @@ test('staffing table and chart match the data', async ({ page }) => {
   const chart = page.getByRole('img', { name: 'Support cost per quarter by stage' });
   await expect(chart).toBeVisible();
   for (const s of playbook.staffing.stages) {
-    await expect(chart).toHaveAccessibleName(new RegExp(`${s.name}: ${formatPrice(quarterlyCost(s), money).replace('$', '\\$')}`));
+    await expect(chart).toHaveAccessibleName(
+      new RegExp(`${s.name}: ${formatPrice(quarterlyCost(s), money).replace('$', '\\$')}`),
+    );
   }
-  await expect(page.getByText(formatPercent(playbook.staffing.cost_target_percent, locale)).first()).toBeVisible();
+  await expect(
+    page.getByText(formatPercent(playbook.staffing.cost_target_percent, locale)).first(),
+  ).toBeVisible();
 });
 
 test('launch checklist ticks persist after a reload and reset clears them', async ({ page }) => {
@@ -189,7 +235,13 @@ test('sales enablement shows a battlecard for every tier that has one', async ({
 
 test('the ROI methodology links to the ROI calculator', async ({ page }) => {
   await page.goto('/playbook/roi-methodology/');
-  await expect(page.getByRole('link', { name: 'ROI calculator' }).first()).toHaveAttribute('href', '/calculators/roi/');
+  await expect(page.getByRole('link', { name: 'ROI calculator' }).first()).toHaveAttribute(
+    'href',
+    '/calculators/roi/',
+  );
   const found = await rows(table(page, 'ROI calculator default assumptions'));
-  expect(found).toContainEqual(['Share of tasks automated', formatPercent(catalog.roi.defaults.automation_rate, locale)]);
+  expect(found).toContainEqual([
+    'Share of tasks automated',
+    formatPercent(catalog.roi.defaults.automation_rate, locale),
+  ]);
 });

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { bandFor, describeBandRange, formatScore, healthScore, parseFactorScore } from '~/lib/health-score';
+import {
+  bandFor,
+  describeBandRange,
+  formatScore,
+  healthScore,
+  parseFactorScore,
+} from '~/lib/health-score';
 
 const factors = [
   { id: 'usage', name: 'Usage', weight: 0.3 },
@@ -21,7 +27,10 @@ describe('healthScore', () => {
     { scores: all(100), expected: 100 },
     { scores: all(70), expected: 70 },
     { scores: { usage: 100, engagement: 0, support: 0, satisfaction: 0, growth: 0 }, expected: 30 },
-    { scores: { usage: 82, engagement: 60, support: 70, satisfaction: 55, growth: 40 }, expected: 65.85 },
+    {
+      scores: { usage: 82, engagement: 60, support: 70, satisfaction: 55, growth: 40 },
+      expected: 65.85,
+    },
   ])('returns $expected for $scores', ({ scores, expected }) => {
     expect(healthScore(factors, scores)).toBe(expected);
   });
@@ -32,7 +41,9 @@ describe('healthScore', () => {
     { scores: { ...all(50), support: -1 }, factor: 'support' },
     { scores: { ...all(50), engagement: Number.NaN }, factor: 'engagement' },
   ])('errors if $factor has no valid score', ({ scores, factor }) => {
-    expect(() => healthScore(factors, scores)).toThrow(`factor "${factor}" needs a score from 0 to 100`);
+    expect(() => healthScore(factors, scores)).toThrow(
+      `factor "${factor}" needs a score from 0 to 100`,
+    );
   });
 });
 

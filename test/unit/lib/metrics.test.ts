@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { describeGoal, describeRedFlag, formatMetricValue, netPromoterScore, percentChange } from '~/lib/metrics';
+import {
+  describeGoal,
+  describeRedFlag,
+  formatMetricValue,
+  netPromoterScore,
+  percentChange,
+} from '~/lib/metrics';
 
 describe('netPromoterScore', () => {
   test.each([
@@ -16,7 +22,9 @@ describe('netPromoterScore', () => {
   });
 
   test('errors if there are no answers', () => {
-    expect(() => netPromoterScore({ promoters: 0, passives: 0, detractors: 0 })).toThrow('NPS needs at least one answer');
+    expect(() => netPromoterScore({ promoters: 0, passives: 0, detractors: 0 })).toThrow(
+      'NPS needs at least one answer',
+    );
   });
 });
 
@@ -38,7 +46,11 @@ describe('targets and red flags in words', () => {
   });
 
   test.each([
-    { flag: { below: 7, sustained: 'two consecutive months' }, unit: 'points' as const, expected: 'Below 7 for two consecutive months' },
+    {
+      flag: { below: 7, sustained: 'two consecutive months' },
+      unit: 'points' as const,
+      expected: 'Below 7 for two consecutive months',
+    },
     { flag: { above: 15 }, unit: '%' as const, expected: 'Above 15%' },
   ])('describes red flag $flag as "$expected"', ({ flag, unit, expected }) => {
     expect(describeRedFlag(flag, unit)).toBe(expected);

@@ -13,15 +13,26 @@ const M = 1_000_000;
 
 describe('describeCondition', () => {
   test.each([
-    { c: { metric: 'API error rate', above: 5, unit: '%', for: 5 }, expected: 'API error rate above 5% for 5 minutes' },
-    { c: { metric: 'Latency p99', above: 2000, unit: 'ms', for: 10 }, expected: 'Latency p99 above 2,000 ms for 10 minutes' },
-    { c: { metric: 'Availability', below: 99, unit: '%', for: 60 }, expected: 'Availability below 99% for 1 hour' },
+    {
+      c: { metric: 'API error rate', above: 5, unit: '%', for: 5 },
+      expected: 'API error rate above 5% for 5 minutes',
+    },
+    {
+      c: { metric: 'Latency p99', above: 2000, unit: 'ms', for: 10 },
+      expected: 'Latency p99 above 2,000 ms for 10 minutes',
+    },
+    {
+      c: { metric: 'Availability', below: 99, unit: '%', for: 60 },
+      expected: 'Availability below 99% for 1 hour',
+    },
   ])('describes $c.metric as "$expected"', ({ c, expected }) => {
     expect(describeCondition(c)).toBe(expected);
   });
 
   test('errors if a condition has no threshold', () => {
-    expect(() => describeCondition({ metric: 'x', unit: '%', for: 5 })).toThrow('needs above or below');
+    expect(() => describeCondition({ metric: 'x', unit: '%', for: 5 })).toThrow(
+      'needs above or below',
+    );
   });
 });
 
@@ -50,15 +61,19 @@ describe('staffing cost', () => {
     { staff: 15000, tools: 200, revenue: 180000, cost: 15600, share: 8.67 },
     { staff: 137500, tools: 300, revenue: 1800000, cost: 138400, share: 7.69 },
   ])('costs $cost a quarter, $share% of revenue', ({ staff, tools, revenue, cost, share }) => {
-    const stage = { staff_cost_per_quarter: staff * M, tools_per_month: tools * M, revenue_per_quarter: revenue * M };
+    const stage = {
+      staff_cost_per_quarter: staff * M,
+      tools_per_month: tools * M,
+      revenue_per_quarter: revenue * M,
+    };
     expect(quarterlyCost(stage)).toBe(cost * M);
     expect(costShareOfRevenue(stage)).toBe(share);
   });
 
   test('errors if revenue is 0', () => {
-    expect(() => costShareOfRevenue({ staff_cost_per_quarter: 1, tools_per_month: 1, revenue_per_quarter: 0 })).toThrow(
-      'revenue must be above 0',
-    );
+    expect(() =>
+      costShareOfRevenue({ staff_cost_per_quarter: 1, tools_per_month: 1, revenue_per_quarter: 0 }),
+    ).toThrow('revenue must be above 0');
   });
 
   test.each([

@@ -23,7 +23,9 @@ describe('PlaybookFileSchema', () => {
   test('parses money to micro-units and durations to minutes', () => {
     const playbook = PlaybookFileSchema.parse(samplePlaybook());
     const raw = samplePlaybook() as any;
-    expect(playbook.staffing.stages[0]!.tools_per_month).toBe(raw.staffing.stages[0].tools_per_month * 1e6);
+    expect(playbook.staffing.stages[0]!.tools_per_month).toBe(
+      raw.staffing.stages[0].tools_per_month * 1e6,
+    );
     expect(typeof playbook.billing_disputes.investigation_sla).toBe('number');
   });
 
@@ -46,7 +48,8 @@ describe('PlaybookFileSchema', () => {
     {
       name: 'rejects a lowest band above 0',
       change: (r: any) => (r.health_score.bands.at(-1).floor = 10),
-      expected: 'health_score.bands.2.floor: the lowest band must start at 0 so every score has a band',
+      expected:
+        'health_score.bands.2.floor: the lowest band must start at 0 so every score has a band',
     },
     {
       name: 'rejects an example score for an unknown factor',
@@ -56,7 +59,8 @@ describe('PlaybookFileSchema', () => {
     {
       name: 'rejects a gap between shifts',
       change: (r: any) => (r.follow_the_sun.shifts[1].start_hour += 1),
-      expected: 'follow_the_sun.shifts.1.start_hour: shifts must cover the UTC day in order without gaps or overlaps',
+      expected:
+        'follow_the_sun.shifts.1.start_hour: shifts must cover the UTC day in order without gaps or overlaps',
     },
     {
       name: 'rejects shifts that stop before midnight',
@@ -90,6 +94,9 @@ describe('PlaybookFileSchema', () => {
     },
   ])('$name', ({ change, expected }) => {
     const found = problems(samplePlaybook(change));
-    expect(found.some((p) => p.includes(expected)), found.join('\n')).toBe(true);
+    expect(
+      found.some((p) => p.includes(expected)),
+      found.join('\n'),
+    ).toBe(true);
   });
 });
