@@ -69,6 +69,39 @@ export function crossCheck(data: PartialCatalog, sources: Sources): DataIssue[] 
     );
   }
 
+  if (data.playbook) {
+    const pb = data.playbook;
+    const kbIds = data.kb?.categories.map((c) => c.id);
+    unique('playbook', ['channels'], pb.channels, 'playbook channel');
+    pb.channels.forEach((c, i) =>
+      c.tiers.forEach((t, j) => refer('playbook', ['channels', i, 'tiers', j], t, tierIds, 'tier')),
+    );
+    unique('playbook', ['automation', 'rules'], pb.automation.rules, 'auto-response rule');
+    pb.automation.rules.forEach((r, i) =>
+      refer('playbook', ['automation', 'rules', i, 'article'], r.article.split('/')[0]!, kbIds, 'KB category'),
+    );
+    unique('playbook', ['alerts'], pb.alerts, 'alert rule');
+    pb.alerts.forEach((a, i) => refer('playbook', ['alerts', i, 'severity'], a.severity, severityIds, 'severity'));
+    unique('playbook', ['routines'], pb.routines, 'routine');
+    unique('playbook', ['metrics'], pb.metrics, 'metric');
+    unique('playbook', ['health_score', 'factors'], pb.health_score.factors, 'health factor');
+    unique('playbook', ['health_score', 'bands'], pb.health_score.bands, 'health band');
+    unique('playbook', ['staffing', 'stages'], pb.staffing.stages, 'staffing stage');
+    // Task ids key the ticks saved in the browser, so they are unique across all days.
+    const taskSeen = new Set<string>();
+    pb.launch_checklist.forEach((day, d) =>
+      day.tasks.forEach((task, t) => {
+        if (taskSeen.has(task.id)) {
+          issues.push(issueAt(src('playbook'), ['launch_checklist', d, 'tasks', t, 'id'], `duplicate checklist task id "${task.id}"`));
+        }
+        taskSeen.add(task.id);
+      }),
+    );
+    refer('playbook', ['case_study', 'tier'], pb.case_study.tier, tierIds, 'tier');
+    unique('playbook', ['battlecards'], pb.battlecards.map((b) => ({ id: b.tier })), 'battlecard tier');
+    pb.battlecards.forEach((b, i) => refer('playbook', ['battlecards', i, 'tier'], b.tier, tierIds, 'tier'));
+  }
+
   if (data.pricing) {
     unique('pricing', ['plans'], data.pricing.plans, 'plan');
     data.pricing.plans.forEach((p, i) => refer('pricing', ['plans', i, 'tier'], p.tier, tierIds, 'tier'));

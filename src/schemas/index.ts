@@ -5,6 +5,7 @@ import { CreditsFileSchema } from './credits';
 import { EscalationFileSchema } from './escalation';
 import { FeaturesFileSchema } from './features';
 import { KbFileSchema } from './kb';
+import { PlaybookFileSchema } from './playbook';
 import { PricingFileSchema } from './pricing';
 import { ProcessFileSchema } from './process';
 import { RoiFileSchema } from './roi';
@@ -27,6 +28,7 @@ export const DATA_FILES = {
   services: ServicesFileSchema,
   roi: RoiFileSchema,
   kb: KbFileSchema,
+  playbook: PlaybookFileSchema,
 } as const;
 
 export type DataFileName = keyof typeof DATA_FILES;
@@ -37,6 +39,7 @@ export * from './credits';
 export * from './escalation';
 export * from './features';
 export * from './kb';
+export * from './playbook';
 export * from './pricing';
 export * from './process';
 export * from './roi';
