@@ -9,7 +9,8 @@ export function loadForLint(dir: string): LintContext | Finding[] {
     const { catalog, sources } = loadData(dir);
     return { catalog, sources };
   } catch (error) {
-    if (error instanceof DataError) return error.issues.map((i) => ({ level: 'error', text: formatIssue(i) }));
+    if (error instanceof DataError)
+      return error.issues.map((i) => ({ level: 'error', text: formatIssue(i) }));
     throw error;
   }
 }
@@ -18,7 +19,10 @@ export function loadForLint(dir: string): LintContext | Finding[] {
  * The commercial lint for one data directory. With `quietOnDataErrors`, data that does not
  * load gives no findings here, because the data check beside it already lists them.
  */
-export function commercialLintCheck(dir: string, options: { quietOnDataErrors?: boolean } = {}): Check {
+export function commercialLintCheck(
+  dir: string,
+  options: { quietOnDataErrors?: boolean } = {},
+): Check {
   return {
     name: `lint (${dir})`,
     run(): Finding[] {

@@ -1,7 +1,15 @@
 import type { Catalog } from '../../src/data/load';
 import { formatIssue, issueAt } from '../../src/data/issues';
 import { locate, type DataPath, type SourceFile } from '../../src/data/positions';
-import { clockLabel, moneyFormat, planForTier, planPriceText, slaForTier, supportHoursFor, targetFor } from '../../src/lib/catalog';
+import {
+  clockLabel,
+  moneyFormat,
+  planForTier,
+  planPriceText,
+  slaForTier,
+  supportHoursFor,
+  targetFor,
+} from '../../src/lib/catalog';
 import { formatDuration } from '../../src/lib/duration';
 import { formatCount, formatPercent } from '../../src/lib/format';
 import { formatRate } from '../../src/lib/money';
@@ -45,7 +53,10 @@ class Reporter {
   }
 
   error(file: string, path: DataPath, message: string): void {
-    this.findings.push({ level: 'error', text: formatIssue(issueAt(this.source(file), path, message)) });
+    this.findings.push({
+      level: 'error',
+      text: formatIssue(issueAt(this.source(file), path, message)),
+    });
   }
 }
 
@@ -99,12 +110,18 @@ export const slowerResponse = rule('slower-response', ({ catalog }, report) => {
       const lowTarget = targetFor(catalog, lowId, sev);
       const highTarget = targetFor(catalog, highId, sev);
       for (const field of ['first_response', 'resolution'] as const) {
-        const lowMinutes = field === 'first_response' ? lowTarget.firstResponse : lowTarget.resolution;
-        const highMinutes = field === 'first_response' ? highTarget.firstResponse : highTarget.resolution;
+        const lowMinutes =
+          field === 'first_response' ? lowTarget.firstResponse : lowTarget.resolution;
+        const highMinutes =
+          field === 'first_response' ? highTarget.firstResponse : highTarget.resolution;
         if (lowMinutes === null) continue;
         const lowPath = ['tiers', slaIndex(catalog, lowId), 'targets', sev, field];
         const highPath = ['tiers', slaIndex(catalog, highId), 'targets', sev];
-        const lowWall = wallClockMinutes(lowMinutes, lowTarget.clock, supportHoursFor(catalog, lowId));
+        const lowWall = wallClockMinutes(
+          lowMinutes,
+          lowTarget.clock,
+          supportHoursFor(catalog, lowId),
+        );
         const lowText = describeWithWallClock(lowMinutes, lowTarget.clock, lowWall);
         const what = `${severityName(catalog, sev)} ${TARGET_WORDS[field]}`;
         if (highMinutes === null) {
@@ -115,7 +132,11 @@ export const slowerResponse = rule('slower-response', ({ catalog }, report) => {
           );
           continue;
         }
-        const highWall = wallClockMinutes(highMinutes, highTarget.clock, supportHoursFor(catalog, highId));
+        const highWall = wallClockMinutes(
+          highMinutes,
+          highTarget.clock,
+          supportHoursFor(catalog, highId),
+        );
         if (highWall > lowWall) {
           const highText = describeWithWallClock(highMinutes, highTarget.clock, highWall);
           report.error(
@@ -135,7 +156,11 @@ export const lowerAvailability = rule('lower-availability', ({ catalog }, report
   for (const [lowId, highId] of tierPairs(catalog)) {
     const low = slaForTier(catalog, lowId);
     const high = slaForTier(catalog, highId);
-    if (excepted(high.lint_exceptions, 'lower-availability') || high.availability >= low.availability) continue;
+    if (
+      excepted(high.lint_exceptions, 'lower-availability') ||
+      high.availability >= low.availability
+    )
+      continue;
     report.error(
       'sla',
       ['tiers', slaIndex(catalog, highId), 'availability'],
@@ -168,7 +193,8 @@ export const fewerUnits = rule('fewer-units', ({ catalog }, report) => {
 
 /** A higher tier never has fewer contact channels (exception: `fewer-channels` on its SLA entry). */
 export const fewerChannels = rule('fewer-channels', ({ catalog }, report) => {
-  const channelsOf = (tier: string) => catalog.channels.channels.filter((c) => c.tiers.includes(tier)).map((c) => c.id);
+  const channelsOf = (tier: string) =>
+    catalog.channels.channels.filter((c) => c.tiers.includes(tier)).map((c) => c.id);
   for (const [lowId, highId] of tierPairs(catalog)) {
     if (excepted(slaForTier(catalog, highId).lint_exceptions, 'fewer-channels')) continue;
     const low = channelsOf(lowId);
@@ -200,7 +226,8 @@ export const fewerFeatures = rule('fewer-features', ({ catalog }, report) => {
     for (const [lowId, highId] of tierPairs(catalog)) {
       const low = feature.values[lowId];
       const high = feature.values[highId];
-      if (low === undefined || high === undefined || featureRank(high) >= featureRank(low)) continue;
+      if (low === undefined || high === undefined || featureRank(high) >= featureRank(low))
+        continue;
       report.error(
         'features',
         ['features', i, 'values', highId],
@@ -212,22 +239,25 @@ export const fewerFeatures = rule('fewer-features', ({ catalog }, report) => {
 });
 
 /** Within one target, resolution never comes before first response (both on the target's clock). */
-export const resolutionBeforeResponse = rule('resolution-before-response', ({ catalog }, report) => {
-  catalog.sla.tiers.forEach((sla, i) => {
-    for (const [sev, target] of Object.entries(sla.targets)) {
-      if (target.resolution === undefined || target.resolution >= target.first_response) continue;
-      const clock = target.clock ?? sla.clock;
-      const path = ['tiers', i, 'targets', sev];
-      report.error(
-        'sla',
-        [...path, 'resolution'],
-        `${sla.tier} resolves ${severityName(catalog, sev)} within ${formatDuration(target.resolution)} ` +
-          `(${clockLabel(clock)}), sooner than its first response of ${formatDuration(target.first_response)} ` +
-          `(${clockLabel(clock)}) at ${report.where('sla', [...path, 'first_response'])}`,
-      );
-    }
-  });
-});
+export const resolutionBeforeResponse = rule(
+  'resolution-before-response',
+  ({ catalog }, report) => {
+    catalog.sla.tiers.forEach((sla, i) => {
+      for (const [sev, target] of Object.entries(sla.targets)) {
+        if (target.resolution === undefined || target.resolution >= target.first_response) continue;
+        const clock = target.clock ?? sla.clock;
+        const path = ['tiers', i, 'targets', sev];
+        report.error(
+          'sla',
+          [...path, 'resolution'],
+          `${sla.tier} resolves ${severityName(catalog, sev)} within ${formatDuration(target.resolution)} ` +
+            `(${clockLabel(clock)}), sooner than its first response of ${formatDuration(target.first_response)} ` +
+            `(${clockLabel(clock)}) at ${report.where('sla', [...path, 'first_response'])}`,
+        );
+      }
+    });
+  },
+);
 
 /** Per severity, escalation levels trigger strictly later one after another, and never after resolution. */
 export const escalationOrder = rule('escalation-order', ({ catalog }, report) => {
@@ -273,7 +303,13 @@ export const creditBands = rule('credit-bands', ({ catalog }, report) => {
   const pct = (n: number) => formatPercent(n, locale);
   const cap = catalog.credits.cap_percent;
   catalog.credits.schedules.forEach((schedule, s) => {
-    const band = (k: number, field?: string): DataPath => ['schedules', s, 'bands', k, ...(field ? [field] : [])];
+    const band = (k: number, field?: string): DataPath => [
+      'schedules',
+      s,
+      'bands',
+      k,
+      ...(field ? [field] : []),
+    ];
     const bands = schedule.bands;
     bands.forEach((b, k) => {
       if (b.credit > cap) {
@@ -352,18 +388,29 @@ export const updateIntervals = rule('update-intervals', ({ catalog }, report) =>
 });
 
 /** Lists of weights that must add up to 1, wherever the data has them. */
-export const WEIGHT_LISTS = [{ file: 'playbook', path: ['health_score', 'factors'], what: 'health score' }] as const;
+export const WEIGHT_LISTS = [
+  { file: 'playbook', path: ['health_score', 'factors'], what: 'health score' },
+] as const;
 
 export const weightsSumToOne = rule('weights-sum-to-one', ({ catalog }, report) => {
   for (const list of WEIGHT_LISTS) {
     let value: unknown = (catalog as unknown as Record<string, unknown>)[list.file];
-    for (const key of list.path) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+    for (const key of list.path)
+      value =
+        value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
     if (!Array.isArray(value)) continue;
     const items = value as { id?: string; weight?: number }[];
-    const sum = items.reduce((total, f) => total + (typeof f.weight === 'number' ? f.weight : 0), 0);
+    const sum = items.reduce(
+      (total, f) => total + (typeof f.weight === 'number' ? f.weight : 0),
+      0,
+    );
     if (Math.abs(sum - 1) < 1e-9) continue;
     const parts = items.map((f) => `${f.id ?? '?'} ${f.weight}`).join(' + ');
-    report.error(list.file, [...list.path], `${list.what} weights add up to ${+sum.toFixed(9)}, not 1 (${parts})`);
+    report.error(
+      list.file,
+      [...list.path],
+      `${list.what} weights add up to ${+sum.toFixed(9)}, not 1 (${parts})`,
+    );
   }
 });
 
@@ -372,7 +419,12 @@ export const pricesRise = rule('prices-rise', ({ catalog }, report) => {
   for (const [lowId, highId] of tierPairs(catalog)) {
     const low = planForTier(catalog, lowId);
     const high = planForTier(catalog, highId);
-    if (low.price === 'contact-us' || high.price === 'contact-us' || high.price.monthly > low.price.monthly) continue;
+    if (
+      low.price === 'contact-us' ||
+      high.price === 'contact-us' ||
+      high.price.monthly > low.price.monthly
+    )
+      continue;
     report.error(
       'pricing',
       ['plans', planIndex(catalog, highId), 'price'],

@@ -18,25 +18,43 @@ interface Expected {
   cells: Record<string, string>;
 }
 
-function comparePage(file: string, html: string, marker: string, what: string, expected: Expected[]): Finding[] {
+function comparePage(
+  file: string,
+  html: string,
+  marker: string,
+  what: string,
+  expected: Expected[],
+): Finding[] {
   const findings: Finding[] = [];
   const error = (text: string) => findings.push({ level: 'error', text });
   const rows = markedRows(html, marker);
   if (rows.length === 0) {
-    error(`${file}: no ${what} rows (<tr ${marker}>); mark the table's rows so its figures can be checked`);
+    error(
+      `${file}: no ${what} rows (<tr ${marker}>); mark the table's rows so its figures can be checked`,
+    );
     return findings;
   }
   for (const want of expected) {
-    const matching = rows.filter((r) => Object.entries(want.key).every(([k, v]) => r.attrs[k] === v));
+    const matching = rows.filter((r) =>
+      Object.entries(want.key).every(([k, v]) => r.attrs[k] === v),
+    );
     if (matching.length === 0) {
-      const attrs = Object.entries(want.key).map(([k, v]) => `${k}="${v}"`).join(' ');
+      const attrs = Object.entries(want.key)
+        .map(([k, v]) => `${k}="${v}"`)
+        .join(' ');
       error(`${file}: no row for ${want.label} (<tr ${attrs}>)`);
     }
     for (const row of matching) {
       for (const [field, text] of Object.entries(want.cells)) {
         const shown = row.cells[field];
-        if (shown === undefined) error(`${file}:${row.line}: ${want.label} has no ${field} cell (<td data-field="${field}">)`);
-        else if (shown !== text) error(`${file}:${row.line}: ${want.label} ${field} shows "${shown}", the data says "${text}"`);
+        if (shown === undefined)
+          error(
+            `${file}:${row.line}: ${want.label} has no ${field} cell (<td data-field="${field}">)`,
+          );
+        else if (shown !== text)
+          error(
+            `${file}:${row.line}: ${want.label} ${field} shows "${shown}", the data says "${text}"`,
+          );
       }
     }
   }
@@ -57,7 +75,11 @@ export function comparePublished(catalog: Catalog, dist: string): Finding[] {
   if (pricing !== null) {
     const plans: Expected[] = catalog.pricing.plans.map((plan) => {
       const cells = planCells(catalog, plan);
-      return { label: `plan "${plan.id}"`, key: { 'data-plan': plan.id }, cells: pick(cells, PLAN_FIELDS) };
+      return {
+        label: `plan "${plan.id}"`,
+        key: { 'data-plan': plan.id },
+        cells: pick(cells, PLAN_FIELDS),
+      };
     });
     findings.push(...comparePage(join(dist, PRICING_PAGE), pricing, 'data-plan', 'plan', plans));
   }
@@ -76,7 +98,10 @@ export function comparePublished(catalog: Catalog, dist: string): Finding[] {
   return findings;
 }
 
-function pick<T extends string>(cells: Record<T, string>, fields: readonly T[]): Record<string, string> {
+function pick<T extends string>(
+  cells: Record<T, string>,
+  fields: readonly T[],
+): Record<string, string> {
   return Object.fromEntries(fields.map((f) => [f, cells[f]]));
 }
 
@@ -84,12 +109,18 @@ function pick<T extends string>(cells: Record<T, string>, fields: readonly T[]):
  * Published figures: after a build, every marked cell of the pricing and SLA pages must show
  * exactly the data's text. Without a build there is nothing to compare, and it says so.
  */
-export function publishedCheck(dataDir: string, dist = 'dist', out: NodeJS.WritableStream = process.stdout): Check {
+export function publishedCheck(
+  dataDir: string,
+  dist = 'dist',
+  out: NodeJS.WritableStream = process.stdout,
+): Check {
   return {
     name: `published (${dist})`,
     run(): Finding[] {
       if (!existsSync(dist)) {
-        out.write(`note: ${dist}/ not found; build the site to compare the published tables with the data\n`);
+        out.write(
+          `note: ${dist}/ not found; build the site to compare the published tables with the data\n`,
+        );
         return [];
       }
       const loaded = loadForLint(dataDir);

@@ -22,8 +22,9 @@ function minutesOfDay(time: string): number {
 export function openPeriods(hours: WeeklyHours): [number, number][] {
   const start = minutesOfDay(hours.start);
   const end = minutesOfDay(hours.end);
-  const periods = WEEKDAYS.map((day, i) => (hours.days.includes(day) ? [i * DAY + start, i * DAY + end] : null))
-    .filter((p): p is [number, number] => p !== null && p[1] > p[0]);
+  const periods = WEEKDAYS.flatMap((day, i): [number, number][] =>
+    hours.days.includes(day) && end > start ? [[i * DAY + start, i * DAY + end]] : [],
+  );
   const merged: [number, number][] = [];
   for (const p of periods) {
     const last = merged[merged.length - 1];
@@ -44,7 +45,8 @@ export function openPeriods(hours: WeeklyHours): [number, number][] {
  * waits for the next opening. A schedule open around the clock gives `minutes` back.
  */
 export function worstCaseWallClock(minutes: number, hours: WeeklyHours): number {
-  if (!(minutes >= 0) || !Number.isFinite(minutes)) throw new RangeError(`not a duration: ${minutes}`);
+  if (!(minutes >= 0) || !Number.isFinite(minutes))
+    throw new RangeError(`not a duration: ${minutes}`);
   const periods = openPeriods(hours);
   if (periods.length === 0) throw new RangeError('the schedule has no open hours');
   const first = periods[0]!;

@@ -1,12 +1,21 @@
 import { describe, expect, test } from 'vitest';
-import { openPeriods, wallClockMinutes, worstCaseWallClock, type WeeklyHours } from '~/lib/worst-case';
+import {
+  openPeriods,
+  wallClockMinutes,
+  worstCaseWallClock,
+  type WeeklyHours,
+} from '~/lib/worst-case';
 
 const H = 60;
 const D = 24 * H;
 const weekdays: WeeklyHours['days'] = ['mon', 'tue', 'wed', 'thu', 'fri'];
 const office: WeeklyHours = { days: weekdays, start: '09:00', end: '17:00' };
 const extended: WeeklyHours = { days: weekdays, start: '08:00', end: '20:00' };
-const always: WeeklyHours = { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '24:00' };
+const always: WeeklyHours = {
+  days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+  start: '00:00',
+  end: '24:00',
+};
 const daily: WeeklyHours = { ...always, start: '09:00', end: '17:00' };
 const weekend: WeeklyHours = { days: ['sat', 'sun'], start: '00:00', end: '24:00' };
 const sundayMonday: WeeklyHours = { days: ['sun', 'mon'], start: '00:00', end: '24:00' };
@@ -18,7 +27,12 @@ describe('worstCaseWallClock', () => {
     { name: 'office hours, 8 hours', hours: office, minutes: 8 * H, expected: 3 * D },
     { name: 'office hours, 12 hours', hours: office, minutes: 12 * H, expected: 3 * D + 20 * H },
     { name: 'office hours, 24 hours', hours: office, minutes: 24 * H, expected: 5 * D },
-    { name: 'office hours, 48 hours (crosses a second weekend)', hours: office, minutes: 48 * H, expected: 10 * D },
+    {
+      name: 'office hours, 48 hours (crosses a second weekend)',
+      hours: office,
+      minutes: 48 * H,
+      expected: 10 * D,
+    },
     { name: 'extended hours, 4 hours', hours: extended, minutes: 4 * H, expected: 2 * D + 16 * H },
     { name: 'every day 09:00-17:00, 1 hour', hours: daily, minutes: H, expected: 17 * H },
     { name: 'weekends only, 1 hour', hours: weekend, minutes: H, expected: 5 * D + H },

@@ -22,19 +22,28 @@ describe('lint-commercial', () => {
     expect(lintWith(fixture, overlay, temps)).toEqual(expected);
   });
 
-  test.each(exceptions)('accepts the explicit exception in $fixture', ({ fixture, overlay, expected }) => {
-    expect(expected).toEqual([]);
-    expect(lintWith(fixture, overlay, temps)).toEqual([]);
-  });
+  test.each(exceptions)(
+    'accepts the explicit exception in $fixture',
+    ({ fixture, overlay, expected }) => {
+      expect(expected).toEqual([]);
+      expect(lintWith(fixture, overlay, temps)).toEqual([]);
+    },
+  );
 
   test.each(LINT_CHECKS)('has a failing fixture for rule $id', (check) => {
-    const tripped = failing.filter((c) => lintWith(c.fixture, c.overlay, temps, [check]).length > 0);
+    const tripped = failing.filter(
+      (c) => lintWith(c.fixture, c.overlay, temps, [check]).length > 0,
+    );
     expect(tripped.length).toBeGreaterThan(0);
   });
 
   test('lists data errors instead of linting data that does not load', async () => {
     const findings = await commercialLintCheck('test/fixtures/no-such-dir').run();
-    expect(findings.map((f) => f.text)).toEqual(['test/fixtures/no-such-dir:1:1 (root): data directory not found']);
-    expect(await commercialLintCheck('test/fixtures/no-such-dir', { quietOnDataErrors: true }).run()).toEqual([]);
+    expect(findings.map((f) => f.text)).toEqual([
+      'test/fixtures/no-such-dir:1:1 (root): data directory not found',
+    ]);
+    expect(
+      await commercialLintCheck('test/fixtures/no-such-dir', { quietOnDataErrors: true }).run(),
+    ).toEqual([]);
   });
 });

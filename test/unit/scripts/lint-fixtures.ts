@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { DataError, formatIssue } from '~/data/issues';
 import { loadData } from '~/data/load';
 import { parseSource } from '~/data/positions';
-import { LINT_CHECKS, lintData, type LintCheck, type LintContext } from '../../../scripts/lib/lint-rules';
+import {
+  LINT_CHECKS,
+  lintData,
+  type LintCheck,
+  type LintContext,
+} from '../../../scripts/lib/lint-rules';
 
 export const LINT_FIXTURES = 'test/fixtures/data/lint';
 
@@ -19,7 +24,9 @@ export function lintCases() {
       return {
         fixture,
         overlay: lines.some((l) => l.startsWith('# overlay:')),
-        expected: lines.filter((l) => l.startsWith('# expect: ')).map((l) => l.slice('# expect: '.length)),
+        expected: lines
+          .filter((l) => l.startsWith('# expect: '))
+          .map((l) => l.slice('# expect: '.length)),
       };
     });
 }
@@ -28,7 +35,12 @@ export function lintCases() {
  * Lint findings for the sample data with one fixture swapped in. An overlay fixture is added to
  * the loaded data as is, for files whose schema another part of Charter owns.
  */
-export function lintWith(fixture: string, overlay: boolean, temps: string[], checks: LintCheck[] = LINT_CHECKS): string[] {
+export function lintWith(
+  fixture: string,
+  overlay: boolean,
+  temps: string[],
+  checks: LintCheck[] = LINT_CHECKS,
+): string[] {
   const name = fixture.split('.')[0]!;
   const dir = mkdtempSync(join(tmpdir(), 'charter-lint-'));
   temps.push(dir);
@@ -43,8 +55,14 @@ export function lintWith(fixture: string, overlay: boolean, temps: string[], che
     throw error;
   }
   if (overlay) {
-    const source = parseSource(`data/${name}.yaml`, readFileSync(join(LINT_FIXTURES, fixture), 'utf8'));
-    ctx = { catalog: { ...ctx.catalog, [name]: source.doc.toJS() }, sources: { ...ctx.sources, [name]: source } };
+    const source = parseSource(
+      `data/${name}.yaml`,
+      readFileSync(join(LINT_FIXTURES, fixture), 'utf8'),
+    );
+    ctx = {
+      catalog: { ...ctx.catalog, [name]: source.doc.toJS() },
+      sources: { ...ctx.sources, [name]: source },
+    };
   }
   return lintData(ctx, checks).map((f) => f.text);
 }

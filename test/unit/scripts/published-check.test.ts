@@ -5,7 +5,12 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { loadCatalog } from '~/data/load';
 import { PLAN_FIELDS, planCells, TARGET_FIELDS, targetCells } from '~/lib/published';
 import { markedRows, textOf } from '../../../scripts/lib/html-rows';
-import { comparePublished, PRICING_PAGE, publishedCheck, SLA_PAGE } from '../../../scripts/lib/published-check';
+import {
+  comparePublished,
+  PRICING_PAGE,
+  publishedCheck,
+  SLA_PAGE,
+} from '../../../scripts/lib/published-check';
 
 const catalog = loadCatalog('data');
 const [cheap, dear] = catalog.pricing.plans.filter((p) => p.price !== 'contact-us').slice(-2);
@@ -15,7 +20,9 @@ afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 /** Pricing rows as the pricing table renders them, with a header cell and nested markup. */
-function pricingHtml(override: (planId: string, field: string, text: string) => string | null = (_p, _f, t) => t) {
+function pricingHtml(
+  override: (planId: string, field: string, text: string) => string | null = (_p, _f, t) => t,
+) {
   const rows = catalog.pricing.plans.map((plan) => {
     const cells = planCells(catalog, plan);
     const tds = PLAN_FIELDS.map((f) => {
@@ -33,7 +40,9 @@ function slaHtml(skip?: { tier: string; severity: string }) {
       .filter((sev) => !(skip && skip.tier === entry.tier && skip.severity === sev.id))
       .map((sev) => {
         const cells = targetCells(catalog, entry.tier, sev.id);
-        const tds = TARGET_FIELDS.map((f) => `<td data-field=${f}>${escape(cells[f])}</td>`).join('');
+        const tds = TARGET_FIELDS.map((f) => `<td data-field=${f}>${escape(cells[f])}</td>`).join(
+          '',
+        );
         return `<tr data-tier="${entry.tier}" data-severity="${sev.id}"><th scope="row">${sev.name}</th>${tds}</tr>`;
       }),
   );
@@ -57,8 +66,13 @@ function buildDir(pages: Partial<Record<string, string>>): string {
 
 describe('markedRows', () => {
   test('reads the marked cells with entities decoded and spaces collapsed', () => {
-    const rows = markedRows('<tr data-plan="a" class=x>\n<td data-field=\'price\'> <b>$1&nbsp;&amp;&#36;2</b> </td></tr>', 'data-plan');
-    expect(rows).toEqual([{ line: 1, attrs: { 'data-plan': 'a', class: 'x' }, cells: { price: '$1 &$2' } }]);
+    const rows = markedRows(
+      '<tr data-plan="a" class=x>\n<td data-field=\'price\'> <b>$1&nbsp;&amp;&#36;2</b> </td></tr>',
+      'data-plan',
+    );
+    expect(rows).toEqual([
+      { line: 1, attrs: { 'data-plan': 'a', class: 'x' }, cells: { price: '$1 &$2' } },
+    ]);
   });
 
   test('skips rows without the marker', () => {
@@ -78,7 +92,9 @@ describe('comparePublished', () => {
 
   test('reports a cell typed by hand, naming page, row, field, shown and data', () => {
     const shown = planCells(catalog, dear!).price;
-    const pricing = pricingHtml((plan, field, text) => (plan === cheap!.id && field === 'price' ? shown : text));
+    const pricing = pricingHtml((plan, field, text) =>
+      plan === cheap!.id && field === 'price' ? shown : text,
+    );
     const dist = buildDir({ [PRICING_PAGE]: pricing, [SLA_PAGE]: slaHtml() });
     const line = lineOf(pricing, cheap!.id);
     expect(comparePublished(catalog, dist).map((f) => f.text)).toEqual([
@@ -90,8 +106,13 @@ describe('comparePublished', () => {
   test('reports a missing cell and a missing row', () => {
     const [entry] = catalog.sla.tiers;
     const [sev] = catalog.severities.severities;
-    const pricing = pricingHtml((plan, field, text) => (plan === cheap!.id && field === 'seats' ? null : text));
-    const dist = buildDir({ [PRICING_PAGE]: pricing, [SLA_PAGE]: slaHtml({ tier: entry!.tier, severity: sev!.id }) });
+    const pricing = pricingHtml((plan, field, text) =>
+      plan === cheap!.id && field === 'seats' ? null : text,
+    );
+    const dist = buildDir({
+      [PRICING_PAGE]: pricing,
+      [SLA_PAGE]: slaHtml({ tier: entry!.tier, severity: sev!.id }),
+    });
     const line = lineOf(pricing, cheap!.id);
     expect(comparePublished(catalog, dist).map((f) => f.text)).toEqual([
       `${join(dist, PRICING_PAGE)}:${line}: plan "${cheap!.id}" has no seats cell (<td data-field="seats">)`,
