@@ -128,7 +128,8 @@ export const slowerResponse = rule('slower-response', ({ catalog }, report) => {
           report.error(
             'sla',
             highPath,
-            `${highId} promises no ${what} target, while ${lowId} promises ${lowText} at ${report.where('sla', lowPath)}`,
+            `${highId} promises no ${what} target, while ${lowId} promises ${lowText} at ` +
+              `${report.where('sla', lowPath)}`,
           );
           continue;
         }
@@ -142,7 +143,8 @@ export const slowerResponse = rule('slower-response', ({ catalog }, report) => {
           report.error(
             'sla',
             [...highPath, field],
-            `${highId} promises ${highText} for ${what}, slower than ${lowId}'s ${lowText} at ${report.where('sla', lowPath)}`,
+            `${highId} promises ${highText} for ${what}, slower than ${lowId}'s ${lowText} at ` +
+              `${report.where('sla', lowPath)}`,
           );
         }
       }
@@ -165,7 +167,8 @@ export const lowerAvailability = rule('lower-availability', ({ catalog }, report
       'sla',
       ['tiers', slaIndex(catalog, highId), 'availability'],
       `${highId} promises ${formatPercent(high.availability, locale)} availability, lower than ${lowId}'s ` +
-        `${formatPercent(low.availability, locale)} at ${report.where('sla', ['tiers', slaIndex(catalog, lowId), 'availability'])}`,
+        `${formatPercent(low.availability, locale)} at ` +
+        `${report.where('sla', ['tiers', slaIndex(catalog, lowId), 'availability'])}`,
     );
   }
 });
@@ -184,8 +187,10 @@ export const fewerUnits = rule('fewer-units', ({ catalog }, report) => {
       report.error(
         'pricing',
         ['plans', planIndex(catalog, highId), 'included', unit],
-        `${high.id} includes ${formatCount(high.included[unit], locale)} ${UNIT_WORDS[unit]}, fewer than ${low.id}'s ` +
-          `${formatCount(low.included[unit], locale)} at ${report.where('pricing', ['plans', planIndex(catalog, lowId), 'included', unit])}`,
+        `${high.id} includes ${formatCount(high.included[unit], locale)} ${UNIT_WORDS[unit]}, ` +
+          `fewer than ${low.id}'s ` +
+          `${formatCount(low.included[unit], locale)} at ` +
+          `${report.where('pricing', ['plans', planIndex(catalog, lowId), 'included', unit])}`,
       );
     }
   }
@@ -203,7 +208,8 @@ export const fewerChannels = rule('fewer-channels', ({ catalog }, report) => {
     report.error(
       'channels',
       ['channels'],
-      `${highId} has ${high.length} channel(s) (${high.join(', ') || 'none'}), fewer than ${lowId}'s ${low.length} ` +
+      `${highId} has ${high.length} channel(s) (${high.join(', ') || 'none'}), fewer than ` +
+        `${lowId}'s ${low.length} ` +
         `(${low.join(', ')})`,
     );
   }
@@ -231,7 +237,8 @@ export const fewerFeatures = rule('fewer-features', ({ catalog }, report) => {
       report.error(
         'features',
         ['features', i, 'values', highId],
-        `${highId} offers ${featureText(high)} for ${feature.name}, less than ${lowId}'s ${featureText(low)} at ` +
+        `${highId} offers ${featureText(high)} for ${feature.name}, less than ${lowId}'s ` +
+          `${featureText(low)} at ` +
           report.where('features', ['features', i, 'values', lowId]),
       );
     }
@@ -251,7 +258,8 @@ export const resolutionBeforeResponse = rule(
           'sla',
           [...path, 'resolution'],
           `${sla.tier} resolves ${severityName(catalog, sev)} within ${formatDuration(target.resolution)} ` +
-            `(${clockLabel(clock)}), sooner than its first response of ${formatDuration(target.first_response)} ` +
+            `(${clockLabel(clock)}), sooner than its first response of ` +
+            `${formatDuration(target.first_response)} ` +
             `(${clockLabel(clock)}) at ${report.where('sla', [...path, 'first_response'])}`,
         );
       }
@@ -273,7 +281,8 @@ export const escalationOrder = rule('escalation-order', ({ catalog }, report) =>
           'escalation',
           ['matrix', sev, level.id],
           `${name} escalates to ${level.name} after ${formatDuration(row[level.id]!)}, not later than ` +
-            `${previous.name}'s ${formatDuration(row[previous.id]!)} at ${report.where('escalation', ['matrix', sev, previous.id])}`,
+            `${previous.name}'s ${formatDuration(row[previous.id]!)} at ` +
+            `${report.where('escalation', ['matrix', sev, previous.id])}`,
         );
       }
     });
@@ -285,7 +294,8 @@ export const escalationOrder = rule('escalation-order', ({ catalog }, report) =>
       report.error(
         'escalation',
         ['matrix', sev, last.id],
-        `${name} escalates to ${last.name} after ${formatDuration(row[last.id]!)}, later than ${sla.tier}'s ` +
+        `${name} escalates to ${last.name} after ${formatDuration(row[last.id]!)}, later than ` +
+          `${sla.tier}'s ` +
           `resolution target of ${formatDuration(target.resolution)} (${clockLabel(target.clock)}) at ` +
           report.where('sla', ['tiers', slaIndex(catalog, sla.tier), 'targets', sev, 'resolution']),
       );
@@ -316,7 +326,8 @@ export const creditBands = rule('credit-bands', ({ catalog }, report) => {
         report.error(
           'credits',
           band(k, 'credit'),
-          `band credit ${pct(b.credit)} is above the ${pct(cap)} cap at ${report.where('credits', ['cap_percent'])}`,
+          `band credit ${pct(b.credit)} is above the ${pct(cap)} cap at ` +
+            `${report.where('credits', ['cap_percent'])}`,
         );
       }
       const above = bands[k - 1];
@@ -325,7 +336,8 @@ export const creditBands = rule('credit-bands', ({ catalog }, report) => {
         report.error(
           'credits',
           band(k, 'below'),
-          `gap: this band ends below ${pct(b.below)} but the band above starts at ${pct(above.at_least)} at ` +
+          `gap: this band ends below ${pct(b.below)} but the band above starts at ` +
+            `${pct(above.at_least)} at ` +
             `${report.where('credits', band(k - 1, 'at_least'))}, so uptime from ${pct(b.below)} up to ` +
             `${pct(above.at_least)} earns no credit`,
         );
@@ -333,8 +345,10 @@ export const creditBands = rule('credit-bands', ({ catalog }, report) => {
         report.error(
           'credits',
           band(k, 'below'),
-          `overlap: this band ends below ${pct(b.below)} but the band above starts at ${pct(above.at_least)} at ` +
-            `${report.where('credits', band(k - 1, 'at_least'))}, so uptime from ${pct(above.at_least)} up to ` +
+          `overlap: this band ends below ${pct(b.below)} but the band above starts at ` +
+            `${pct(above.at_least)} at ` +
+            `${report.where('credits', band(k - 1, 'at_least'))}, so uptime from ` +
+            `${pct(above.at_least)} up to ` +
             `${pct(b.below)} falls in both`,
         );
       }
@@ -342,7 +356,8 @@ export const creditBands = rule('credit-bands', ({ catalog }, report) => {
         report.error(
           'credits',
           band(k, 'credit'),
-          `credit ${pct(b.credit)} for lower uptime is not more than the band above's ${pct(above.credit)} at ` +
+          `credit ${pct(b.credit)} for lower uptime is not more than the band above's ` +
+            `${pct(above.credit)} at ` +
             report.where('credits', band(k - 1, 'credit')),
         );
       }
@@ -352,7 +367,8 @@ export const creditBands = rule('credit-bands', ({ catalog }, report) => {
       report.error(
         'credits',
         band(bands.length - 1, 'at_least'),
-        `the lowest band starts at ${pct(lowest.at_least)}, so uptime below ${pct(lowest.at_least)} earns no credit`,
+        `the lowest band starts at ${pct(lowest.at_least)}, so uptime below ` +
+          `${pct(lowest.at_least)} earns no credit`,
       );
     }
     catalog.sla.tiers.forEach((sla, i) => {
@@ -361,7 +377,8 @@ export const creditBands = rule('credit-bands', ({ catalog }, report) => {
         'credits',
         band(0, 'below'),
         `the top band ends below ${pct(bands[0]!.below)}, but ${sla.tier}'s availability target is ` +
-          `${pct(sla.availability)} at ${report.where('sla', ['tiers', i, 'availability'])}; credits must start ` +
+          `${pct(sla.availability)} at ${report.where('sla', ['tiers', i, 'availability'])}; ` +
+          `credits must start ` +
           `exactly at the target`,
       );
     });
@@ -382,7 +399,8 @@ export const updateIntervals = rule('update-intervals', ({ catalog }, report) =>
       'severities',
       ['severities', k, 'update_interval'],
       `${sev.name} updates ${words(sev.update_interval)}, not less often than ${previous.name}'s ` +
-        `${words(previous.update_interval)} at ${report.where('severities', ['severities', k - 1, 'update_interval'])}`,
+        `${words(previous.update_interval)} at ` +
+        `${report.where('severities', ['severities', k - 1, 'update_interval'])}`,
     );
   });
 });
@@ -428,7 +446,8 @@ export const pricesRise = rule('prices-rise', ({ catalog }, report) => {
     report.error(
       'pricing',
       ['plans', planIndex(catalog, highId), 'price'],
-      `${high.id} costs ${planPriceText(catalog, high)}, no more than ${low.id}'s ${planPriceText(catalog, low)} at ` +
+      `${high.id} costs ${planPriceText(catalog, high)}, no more than ${low.id}'s ` +
+        `${planPriceText(catalog, low)} at ` +
         report.where('pricing', ['plans', planIndex(catalog, lowId), 'price']),
     );
   }
@@ -449,8 +468,10 @@ export const overageRates = rule('overage-rates', ({ catalog }, report) => {
       report.error(
         'pricing',
         ['plans', planIndex(catalog, highId), 'overage', unit],
-        `${high.id} charges ${formatRate(highRate, money)} per ${RATE_WORDS[unit]} over quota, more than ${low.id}'s ` +
-          `${formatRate(lowRate, money)} per ${RATE_WORDS[unit]} at ${report.where('pricing', ['plans', planIndex(catalog, lowId), 'overage', unit])}`,
+        `${high.id} charges ${formatRate(highRate, money)} per ${RATE_WORDS[unit]} over quota, ` +
+          `more than ${low.id}'s ` +
+          `${formatRate(lowRate, money)} per ${RATE_WORDS[unit]} at ` +
+          `${report.where('pricing', ['plans', planIndex(catalog, lowId), 'overage', unit])}`,
       );
     }
   }

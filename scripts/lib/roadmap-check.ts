@@ -94,7 +94,8 @@ export const referencesExist: RoadmapRule = {
               : [
                   error(
                     i.line,
-                    `${quote(i)} refers to the route ${ref.target}, which the built site (${ctx.dist}/) does not have`,
+                    `${quote(i)} refers to the route ${ref.target}, which the built site ` +
+                      `(${ctx.dist}/) does not have`,
                   ),
                 ];
           }
@@ -103,7 +104,8 @@ export const referencesExist: RoadmapRule = {
             : [
                 error(
                   i.line,
-                  `${quote(i)} refers to the route ${ref.target}, which no page in content/docs, content/kb or src/pages produces`,
+                  `${quote(i)} refers to the route ${ref.target}, which no page in content/docs, ` +
+                    `content/kb or src/pages produces`,
                 ),
               ];
         }),
@@ -129,7 +131,10 @@ export const parentsAgree: RoadmapRule = {
     }),
 };
 
-/** Completion dates are real YYYY-MM-DD dates, not in the future, and a child is done by its parent's date. */
+/**
+ * Completion dates are real YYYY-MM-DD dates, not in the future, and a child is done by its
+ * parent's date.
+ */
 export const datesValid: RoadmapRule = {
   id: 'dates-valid',
   run: ({ items }, ctx) =>
@@ -153,7 +158,8 @@ export const datesValid: RoadmapRule = {
         out.push(
           error(
             i.line,
-            `${quote(i)} was completed on ${i.date}, after its parent ${quote(i.parent!)} (line ${i.parent!.line}) on ${parentDate}`,
+            `${quote(i)} was completed on ${i.date}, after its parent ${quote(i.parent!)} (line ` +
+              `${i.parent!.line}) on ${parentDate}`,
           ),
         );
       }
@@ -213,7 +219,9 @@ export const capabilitiesMentioned: RoadmapRule = {
       out.push({
         level: 'warning',
         line: 1,
-        message: `the site ships the "${label ?? s.name}" section (${s.where}) but the roadmap never mentions it`,
+        message:
+          `the site ships the "${label ?? s.name}" section (${s.where}) but the roadmap ` +
+          `never mentions it`,
       });
     }
     const data = join(ctx.root, ctx.dataDir);
@@ -241,9 +249,13 @@ export const capabilitiesMentioned: RoadmapRule = {
 
 /** Words that come before "tier" or "plan" without naming one. */
 const NOT_NAMES = new Set(
-  'a an any each every either higher highest lower lowest next one our paid same support that the their this top which your pricing new'.split(
-    ' ',
-  ),
+  [
+    'a an any each every either higher highest lower lowest',
+    'next one our paid same support that the their this',
+    'top which your pricing new',
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 /** Capitalised words that are tier names at most companies; naming one the data lacks is an error. */

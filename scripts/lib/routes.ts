@@ -48,7 +48,10 @@ function trimRoute(route: string): string {
   return route.replace(/[#?].*$/, '').replace(/^\/+|\/+$/g, '');
 }
 
-/** `/commercial/sla/` in a build: `dist/commercial/sla/index.html`, or a file such as `dist/api/tiers.json`. */
+/**
+ * `/commercial/sla/` in a build: `dist/commercial/sla/index.html`, or a file such as
+ * `dist/api/tiers.json`.
+ */
 export function routeInBuild(dist: string, route: string): boolean {
   const r = trimRoute(route);
   if (r.includes('*')) {

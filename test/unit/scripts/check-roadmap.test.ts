@@ -169,7 +169,8 @@ describe('routes', () => {
       rules: ROADMAP_RULES.slice(1, 2),
     });
     expect(found.map((f) => f.message)).toEqual([
-      `"SLA page" refers to the route /commercial/no-such-page/, which the built site (${dist}/) does not have`,
+      `"SLA page" refers to the route /commercial/no-such-page/, which the built site (${dist}/) ` +
+        `does not have`,
     ]);
   });
 });

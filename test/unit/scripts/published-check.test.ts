@@ -43,7 +43,10 @@ function slaHtml(skip?: { tier: string; severity: string }) {
         const tds = TARGET_FIELDS.map((f) => `<td data-field=${f}>${escape(cells[f])}</td>`).join(
           '',
         );
-        return `<tr data-tier="${entry.tier}" data-severity="${sev.id}"><th scope="row">${sev.name}</th>${tds}</tr>`;
+        return (
+          `<tr data-tier="${entry.tier}" data-severity="${sev.id}"><th ` +
+          `scope="row">${sev.name}</th>${tds}</tr>`
+        );
       }),
   );
   return `<table>${rows.join('\n')}</table>`;
@@ -124,7 +127,8 @@ describe('comparePublished', () => {
   test('reports a page without marked rows and a page missing from the build', () => {
     const dist = buildDir({ [PRICING_PAGE]: '<table><tr><td>Plans</td></tr></table>' });
     expect(comparePublished(catalog, dist).map((f) => f.text)).toEqual([
-      `${join(dist, PRICING_PAGE)}: no plan rows (<tr data-plan>); mark the table's rows so its figures can be checked`,
+      `${join(dist, PRICING_PAGE)}: no plan rows (<tr data-plan>); mark the table's rows so its ` +
+        `figures can be checked`,
       `${join(dist, SLA_PAGE)}: page not found in the build`,
     ]);
   });
