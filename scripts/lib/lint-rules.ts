@@ -53,10 +53,15 @@ class Reporter {
   }
 
   error(file: string, path: DataPath, message: string): void {
-    this.findings.push({
-      level: 'error',
-      text: formatIssue(issueAt(this.source(file), path, message)),
-    });
+    this.add('error', file, path, message);
+  }
+
+  warning(file: string, path: DataPath, message: string): void {
+    this.add('warning', file, path, message);
+  }
+
+  private add(level: Finding['level'], file: string, path: DataPath, message: string): void {
+    this.findings.push({ level, text: formatIssue(issueAt(this.source(file), path, message)) });
   }
 }
 
@@ -305,8 +310,8 @@ export const escalationOrder = rule('escalation-order', ({ catalog }, report) =>
 
 /**
  * Credit bands (listed highest uptime first) are contiguous half-open ranges from the tier's
- * availability target down to 0 %, credits rise as uptime falls, and none exceeds the cap
- * (the cap itself is at most 100 % by its schema).
+ * availability target down to 0 %, and credits rise as uptime falls. The cap is at most 100 %
+ * by its schema; a band above the cap is allowed (creditFor caps it) but warned about.
  */
 export const creditBands = rule('credit-bands', ({ catalog }, report) => {
   const locale = catalog.company.locale;
@@ -323,11 +328,11 @@ export const creditBands = rule('credit-bands', ({ catalog }, report) => {
     const bands = schedule.bands;
     bands.forEach((b, k) => {
       if (b.credit > cap) {
-        report.error(
+        report.warning(
           'credits',
           band(k, 'credit'),
           `band credit ${pct(b.credit)} is above the ${pct(cap)} cap at ` +
-            `${report.where('credits', ['cap_percent'])}`,
+            `${report.where('credits', ['cap_percent'])}, so at most ${pct(cap)} is paid`,
         );
       }
       const above = bands[k - 1];

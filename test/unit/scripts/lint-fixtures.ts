@@ -64,5 +64,5 @@ export function lintWith(
       sources: { ...ctx.sources, [name]: source },
     };
   }
-  return lintData(ctx, checks).map((f) => f.text);
+  return lintData(ctx, checks).map((f) => `${f.level === 'warning' ? 'warning: ' : ''}${f.text}`);
 }
