@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, TextSchema } from './shared';
+import { IdSchema, LintExceptionsSchema, TextSchema } from './shared';
 
 /** A matrix cell: a plain availability word, or free text for anything else. */
 export const FeatureValueSchema = z.union(
@@ -13,6 +13,8 @@ export const FeatureSchema = z.strictObject({
   name: TextSchema,
   /** Tier id → value; every tier must have a value. */
   values: z.record(IdSchema, FeatureValueSchema),
+  /** An intended exception to `fewer-features`, with its reason. */
+  lint_exceptions: LintExceptionsSchema,
 });
 
 export const FeaturesFileSchema = z.strictObject({ features: z.array(FeatureSchema).min(1) });

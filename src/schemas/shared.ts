@@ -71,3 +71,27 @@ export const TextListSchema = z
 
 export type Id = z.output<typeof IdSchema>;
 export type Clock = z.output<typeof ClockSchema>;
+
+/**
+ * Lint rules a data entry may opt out of, each with a reason people can read:
+ * `slower-response`, `lower-availability`, `fewer-units`, `fewer-channels` (a tier's SLA entry,
+ * against the tier below it) and `fewer-features` (a feature, for any pair of tiers).
+ */
+export const LINT_RULES = [
+  'slower-response',
+  'lower-availability',
+  'fewer-units',
+  'fewer-channels',
+  'fewer-features',
+] as const;
+export type LintRule = (typeof LINT_RULES)[number];
+
+/** `lint_exceptions: [{ rule: slower-response, reason: "…" }]` — an intended exception to a lint rule. */
+export const LintExceptionsSchema = z
+  .array(
+    z.strictObject({
+      rule: z.enum(LINT_RULES, { error: `expected one of: ${LINT_RULES.join(', ')}` }),
+      reason: TextSchema,
+    }),
+  )
+  .optional();

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { ClockSchema, DurationSchema, IdSchema, PercentSchema, TextListSchema, TextSchema } from './shared';
+import {
+  ClockSchema,
+  DurationSchema,
+  IdSchema,
+  LintExceptionsSchema,
+  PercentSchema,
+  TextListSchema,
+  TextSchema,
+} from './shared';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -43,6 +51,8 @@ export const TierSlaSchema = z.strictObject({
   credit_schedule: IdSchema.optional(),
   /** Keyed by severity id. */
   targets: z.record(IdSchema, TargetSchema),
+  /** Intended exceptions to the tier-order lint rules, against the tier below. */
+  lint_exceptions: LintExceptionsSchema,
 });
 
 export const SlaFileSchema = z.strictObject({

@@ -1,0 +1,144 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { loadCatalog } from '~/data/load';
+import { PLAN_FIELDS, planCells, TARGET_FIELDS, targetCells } from '~/lib/published';
+import { markedRows, textOf } from '../../../scripts/lib/html-rows';
+import {
+  comparePublished,
+  PRICING_PAGE,
+  publishedCheck,
+  SLA_PAGE,
+} from '../../../scripts/lib/published-check';
+
+const catalog = loadCatalog('data');
+const [cheap, dear] = catalog.pricing.plans.filter((p) => p.price !== 'contact-us').slice(-2);
+const temps: string[] = [];
+afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+/** Pricing rows as the pricing table renders them, with a header cell and nested markup. */
+function pricingHtml(
+  override: (planId: string, field: string, text: string) => string | null = (_p, _f, t) => t,
+) {
+  const rows = catalog.pricing.plans.map((plan) => {
+    const cells = planCells(catalog, plan);
+    const tds = PLAN_FIELDS.map((f) => {
+      const text = override(plan.id, f, cells[f]);
+      return text === null ? '' : `<td data-field="${f}">\n  <span>${escape(text)}</span>\n</td>`;
+    }).join('');
+    return `<tr data-plan="${plan.id}"><th scope="row">${plan.id}</th>${tds}</tr>`;
+  });
+  return `<!doctype html><table><caption>Plans</caption>\n<tbody>\n${rows.join('\n')}\n</tbody></table>`;
+}
+
+function slaHtml(skip?: { tier: string; severity: string }) {
+  const rows = catalog.sla.tiers.flatMap((entry) =>
+    catalog.severities.severities
+      .filter((sev) => !(skip && skip.tier === entry.tier && skip.severity === sev.id))
+      .map((sev) => {
+        const cells = targetCells(catalog, entry.tier, sev.id);
+        const tds = TARGET_FIELDS.map((f) => `<td data-field=${f}>${escape(cells[f])}</td>`).join(
+          '',
+        );
+        return (
+          `<tr data-tier="${entry.tier}" data-severity="${sev.id}"><th ` +
+          `scope="row">${sev.name}</th>${tds}</tr>`
+        );
+      }),
+  );
+  return `<table>${rows.join('\n')}</table>`;
+}
+
+/** The line a row starts on, found by its marker rather than counted by hand. */
+function lineOf(html: string, planId: string): number {
+  return html.slice(0, html.indexOf(`<tr data-plan="${planId}"`)).split('\n').length;
+}
+
+function buildDir(pages: Partial<Record<string, string>>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'charter-dist-'));
+  temps.push(dir);
+  for (const [page, html] of Object.entries(pages)) {
+    mkdirSync(dirname(join(dir, page)), { recursive: true });
+    writeFileSync(join(dir, page), html!);
+  }
+  return dir;
+}
+
+describe('markedRows', () => {
+  test('reads the marked cells with entities decoded and spaces collapsed', () => {
+    const rows = markedRows(
+      '<tr data-plan="a" class=x>\n<td data-field=\'price\'> <b>$1&nbsp;&amp;&#36;2</b> </td></tr>',
+      'data-plan',
+    );
+    expect(rows).toEqual([
+      { line: 1, attrs: { 'data-plan': 'a', class: 'x' }, cells: { price: '$1 &$2' } },
+    ]);
+  });
+
+  test('skips rows without the marker', () => {
+    expect(markedRows('<tr><td data-field="price">x</td></tr>', 'data-plan')).toEqual([]);
+  });
+
+  test('strips tags from text', () => {
+    expect(textOf('<a href="/x">Contact <em>us</em></a>')).toBe('Contact us');
+  });
+});
+
+describe('comparePublished', () => {
+  test('accepts pages generated from the Catalog', () => {
+    const dist = buildDir({ [PRICING_PAGE]: pricingHtml(), [SLA_PAGE]: slaHtml() });
+    expect(comparePublished(catalog, dist)).toEqual([]);
+  });
+
+  test('reports a cell typed by hand, naming page, row, field, shown and data', () => {
+    const shown = planCells(catalog, dear!).price;
+    const pricing = pricingHtml((plan, field, text) =>
+      plan === cheap!.id && field === 'price' ? shown : text,
+    );
+    const dist = buildDir({ [PRICING_PAGE]: pricing, [SLA_PAGE]: slaHtml() });
+    const line = lineOf(pricing, cheap!.id);
+    expect(comparePublished(catalog, dist).map((f) => f.text)).toEqual([
+      `${join(dist, PRICING_PAGE)}:${line}: plan "${cheap!.id}" price shows "${shown}", ` +
+        `the data says "${planCells(catalog, cheap!).price}"`,
+    ]);
+  });
+
+  test('reports a missing cell and a missing row', () => {
+    const [entry] = catalog.sla.tiers;
+    const [sev] = catalog.severities.severities;
+    const pricing = pricingHtml((plan, field, text) =>
+      plan === cheap!.id && field === 'seats' ? null : text,
+    );
+    const dist = buildDir({
+      [PRICING_PAGE]: pricing,
+      [SLA_PAGE]: slaHtml({ tier: entry!.tier, severity: sev!.id }),
+    });
+    const line = lineOf(pricing, cheap!.id);
+    expect(comparePublished(catalog, dist).map((f) => f.text)).toEqual([
+      `${join(dist, PRICING_PAGE)}:${line}: plan "${cheap!.id}" has no seats cell (<td data-field="seats">)`,
+      `${join(dist, SLA_PAGE)}: no row for tier "${entry!.tier}" severity "${sev!.id}" ` +
+        `(<tr data-tier="${entry!.tier}" data-severity="${sev!.id}">)`,
+    ]);
+  });
+
+  test('reports a page without marked rows and a page missing from the build', () => {
+    const dist = buildDir({ [PRICING_PAGE]: '<table><tr><td>Plans</td></tr></table>' });
+    expect(comparePublished(catalog, dist).map((f) => f.text)).toEqual([
+      `${join(dist, PRICING_PAGE)}: no plan rows (<tr data-plan>); mark the table's rows so its ` +
+        `figures can be checked`,
+      `${join(dist, SLA_PAGE)}: page not found in the build`,
+    ]);
+  });
+});
+
+describe('publishedCheck', () => {
+  test('skips with a note when there is no build', async () => {
+    const notes: string[] = [];
+    const out = { write: (s: string) => notes.push(s) } as unknown as NodeJS.WritableStream;
+    expect(await publishedCheck('data', join(tmpdir(), 'charter-no-build'), out).run()).toEqual([]);
+    expect(notes.join('')).toMatch(/not found; build the site/);
+  });
+});
