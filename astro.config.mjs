@@ -3,6 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { loadCatalogOrExit } from './src/data/cli.ts';
+import socialCards from './src/integrations/social-cards.ts';
 
 // Bad data stops here, before Astro starts, with every problem and no stack trace.
 const catalog = loadCatalogOrExit();
@@ -32,6 +33,7 @@ export default defineConfig({
       lastUpdated: false,
       pagefind: true,
       customCss: ['./src/styles/charter.css'],
+      components: { Head: './src/components/starlight/Head.astro' },
       sidebar: [
         ...section('Commercial', 'commercial'),
         ...section('Knowledge base', 'kb'),
@@ -41,5 +43,6 @@ export default defineConfig({
         ...section('Reference', 'reference'),
       ],
     }),
+    socialCards(),
   ],
 });
