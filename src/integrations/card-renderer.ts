@@ -4,14 +4,21 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { CARD_HEIGHT, CARD_WIDTH, cardHash, cardTree, type CardInput } from '../lib/og/card';
+import { CARD_HEIGHT, CARD_WIDTH, PNG_OPTIONS, cardHash, cardTree, type CardInput } from '../lib/og/card';
 
 /**
  * Renders social cards into PNG files, reusing a cached PNG whenever a card's inputs, the
  * template and the fonts are unchanged. New cards are drawn in worker threads, one per core.
  */
 
-export type FontFile = { name: string; weight: 400 | 700; style: 'normal'; path: string };
+export type FontFile = {
+  name: string;
+  weight: 400 | 700;
+  style: 'normal';
+  path: string;
+  /** Loaded only for cards with characters the other fonts lack. */
+  fallback?: boolean;
+};
 export type CardJob = { input: CardInput; outFile: string };
 export type RenderSummary = { rendered: number; reused: number };
 
@@ -26,7 +33,13 @@ export function fontFiles(): FontFile[] {
     { name: 'Inter', weight: 700, style: 'normal', path: inter('inter-latin-700-normal.woff') },
     { name: 'Inter', weight: 400, style: 'normal', path: inter('inter-latin-ext-400-normal.woff') },
     { name: 'Inter', weight: 700, style: 'normal', path: inter('inter-latin-ext-700-normal.woff') },
-    { name: 'Noto Sans SC', weight: 700, style: 'normal', path: sc('noto-sans-sc-chinese-simplified-700-normal.woff') },
+    {
+      name: 'Noto Sans SC',
+      weight: 700,
+      style: 'normal',
+      path: sc('noto-sans-sc-chinese-simplified-700-normal.woff'),
+      fallback: true,
+    },
   ];
 }
 
@@ -66,7 +79,7 @@ export class CardPool {
     const worker = this.workers[this.turn++ % this.workers.length]!;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, tree: cardTree(input), width: CARD_WIDTH, height: CARD_HEIGHT });
+      worker.postMessage({ id, tree: cardTree(input), width: CARD_WIDTH, height: CARD_HEIGHT, png: PNG_OPTIONS });
     });
   }
 

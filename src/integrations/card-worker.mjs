@@ -5,21 +5,26 @@ import { parentPort, workerData } from 'node:worker_threads';
 import satori from 'satori';
 import sharp from 'sharp';
 
-// One font list for the life of the worker: satori caches parsed fonts per list.
-const fonts = workerData.fonts.map((font) => ({ ...font, data: readFileSync(font.path) }));
+// Two font lists for the life of the worker (satori caches parsed fonts per list): the Latin
+// fonts, and those plus the fallbacks. The Chinese font is large, so it is read and parsed
+// only once a card needs a character the Latin fonts lack.
+const load = (fonts) => fonts.map((font) => ({ ...font, data: readFileSync(font.path) }));
+const latin = load(workerData.fonts.filter((font) => !font.fallback));
+let all;
+const LATIN_TEXT = /^[\u0000-\u024f\u2000-\u206f\u20a0-\u20cf]*$/u;
+const fontsFor = (tree) =>
+  LATIN_TEXT.test(JSON.stringify(tree)) ? latin : (all ??= [...latin, ...load(workerData.fonts.filter((f) => f.fallback))]);
 sharp.concurrency(1);
 
-/** A palette PNG at low zlib effort: cards are flat colour and text, and this is most of the cost. */
-export async function renderPng(tree, width, height) {
-  const svg = await satori(tree, { width, height, fonts });
-  return sharp(Buffer.from(svg))
-    .png({ palette: true, colours: 64, effort: 1, compressionLevel: 6, dither: 0 })
-    .toBuffer();
+/** SVG from satori, rasterised and encoded by sharp with the given PNG options. */
+export async function renderPng(tree, width, height, png) {
+  const svg = await satori(tree, { width, height, fonts: fontsFor(tree) });
+  return sharp(Buffer.from(svg)).png(png).toBuffer();
 }
 
-parentPort?.on('message', async ({ id, tree, width, height }) => {
+parentPort?.on('message', async ({ id, tree, width, height, png: options }) => {
   try {
-    const png = await renderPng(tree, width, height);
+    const png = await renderPng(tree, width, height, options);
     parentPort.postMessage({ id, png });
   } catch (error) {
     parentPort.postMessage({ id, error: String(error?.stack ?? error) });

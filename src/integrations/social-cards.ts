@@ -50,9 +50,10 @@ export type CardPlan = { jobs: CardJob[]; patched: number };
 
 /**
  * Reads every built page and returns the cards to draw; pages without card tags get them
- * written into their head.
+ * written into their head (unless `write` is false).
  */
-export function planCards(outDir: string, site: URL): CardPlan {
+export function planCards(outDir: string, site: URL, options: { write?: boolean } = {}): CardPlan {
+  const write = options.write ?? true;
   const { company } = getCatalog();
   const byFile = new Map<string, CardJob>();
   let patched = 0;
@@ -64,7 +65,7 @@ export function planCards(outDir: string, site: URL): CardPlan {
     if (!head.meta.has('og:image')) {
       const tags = missingTags(head, new URL(cardPathFor(page), site).href, new URL(page, site).href, company.tagline);
       html = html.replace(/<\/head>/i, `${tags}</head>`);
-      writeFileSync(path, html);
+      if (write) writeFileSync(path, html);
       head = readHead(html);
       patched++;
     }
