@@ -11,7 +11,13 @@ import sharp from 'sharp';
 import { getCatalog } from '../../src/data/index';
 import { fontFiles, renderCards, type CardJob } from '../../src/integrations/card-renderer';
 import { planCards } from '../../src/integrations/social-cards';
-import { CARD_HEIGHT, CARD_WIDTH, PNG_OPTIONS, cardTree, type CardInput } from '../../src/lib/og/card';
+import {
+  CARD_HEIGHT,
+  CARD_WIDTH,
+  PNG_OPTIONS,
+  cardTree,
+  type CardInput,
+} from '../../src/lib/og/card';
 
 export type CardsBenchOptions = {
   /** Synthetic cards for the scale run. */
@@ -66,7 +72,9 @@ async function timeStages(samples: number) {
     const svg = await draw(i);
     satoriMs += performance.now() - t;
     t = performance.now();
-    const { data, info } = await sharp(Buffer.from(svg)).raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await sharp(Buffer.from(svg))
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     rasteriseMs += performance.now() - t;
     t = performance.now();
     await sharp(data, { raw: info }).png(PNG_OPTIONS).toBuffer();
@@ -103,7 +111,9 @@ function timeBuild(outDir: string, cacheDir: string): { ms: number; log: string 
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const log = output.match(/social cards: \d+ rendered, \d+ reused/)?.[0] ?? 'no social-card line in the build log';
+  const log =
+    output.match(/social cards: \d+ rendered, \d+ reused/)?.[0] ??
+    'no social-card line in the build log';
   return { ms: round(performance.now() - t), log };
 }
 
@@ -137,7 +147,9 @@ export async function benchCards(options: CardsBenchOptions = {}): Promise<Cards
     }));
     const runs = await timeRuns(jobs, workers);
     const scale = { cards: count, ...runs, msPerCard: round(runs.coldMs / count) };
-    log(`cards: ${count} synthetic cards, ${scale.coldMs} ms cold (${scale.msPerCard} ms/card), ${scale.warmMs} ms cached`);
+    log(
+      `cards: ${count} synthetic cards, ${scale.coldMs} ms cold (${scale.msPerCard} ms/card), ${scale.warmMs} ms cached`,
+    );
 
     let builds: CardsBenchResult['builds'] = null;
     if (options.builds ?? true) {

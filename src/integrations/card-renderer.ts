@@ -1,10 +1,24 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { CARD_HEIGHT, CARD_WIDTH, PNG_OPTIONS, cardHash, cardTree, type CardInput } from '../lib/og/card';
+import {
+  CARD_HEIGHT,
+  CARD_WIDTH,
+  PNG_OPTIONS,
+  cardHash,
+  cardTree,
+  type CardInput,
+} from '../lib/og/card';
 
 /**
  * Renders social cards into PNG files, reusing a cached PNG whenever a card's inputs, the
@@ -46,7 +60,8 @@ export function fontFiles(): FontFile[] {
 /** A digest of the font files' bytes, part of every card's cache key. */
 export function fontKey(fonts: FontFile[] = fontFiles()): string {
   const hash = createHash('sha256');
-  for (const font of fonts) hash.update(font.name).update(String(font.weight)).update(readFileSync(font.path));
+  for (const font of fonts)
+    hash.update(font.name).update(String(font.weight)).update(readFileSync(font.path));
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -63,13 +78,17 @@ export class CardPool {
     const url = new URL('./card-worker.mjs', import.meta.url);
     this.workers = Array.from({ length: Math.max(1, size) }, () => {
       const worker = new Worker(url, { workerData: { fonts } });
-      worker.on('message', ({ id, png, error }: { id: number; png?: Uint8Array; error?: string }) => {
-        const job = this.pending.get(id);
-        this.pending.delete(id);
-        if (!job) return;
-        if (error || !png) job.reject(new Error(`Charter: a social card failed to render: ${error}`));
-        else job.resolve(Buffer.from(png));
-      });
+      worker.on(
+        'message',
+        ({ id, png, error }: { id: number; png?: Uint8Array; error?: string }) => {
+          const job = this.pending.get(id);
+          this.pending.delete(id);
+          if (!job) return;
+          if (error || !png)
+            job.reject(new Error(`Charter: a social card failed to render: ${error}`));
+          else job.resolve(Buffer.from(png));
+        },
+      );
       return worker;
     });
   }
@@ -79,7 +98,13 @@ export class CardPool {
     const worker = this.workers[this.turn++ % this.workers.length]!;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, tree: cardTree(input), width: CARD_WIDTH, height: CARD_HEIGHT, png: PNG_OPTIONS });
+      worker.postMessage({
+        id,
+        tree: cardTree(input),
+        width: CARD_WIDTH,
+        height: CARD_HEIGHT,
+        png: PNG_OPTIONS,
+      });
     });
   }
 
@@ -114,7 +139,10 @@ export async function renderCards(jobs: CardJob[], options: RenderOptions): Prom
     }
   }
   if (todo.length > 0) {
-    const pool = new CardPool(Math.min(options.workers ?? availableParallelism(), todo.length), fonts);
+    const pool = new CardPool(
+      Math.min(options.workers ?? availableParallelism(), todo.length),
+      fonts,
+    );
     try {
       await Promise.all(
         todo.map(async ({ job, cached }) => {

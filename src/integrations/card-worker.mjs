@@ -13,7 +13,9 @@ const latin = load(workerData.fonts.filter((font) => !font.fallback));
 let all;
 const LATIN_TEXT = /^[\u0000-\u024f\u2000-\u206f\u20a0-\u20cf]*$/u;
 const fontsFor = (tree) =>
-  LATIN_TEXT.test(JSON.stringify(tree)) ? latin : (all ??= [...latin, ...load(workerData.fonts.filter((f) => f.fallback))]);
+  LATIN_TEXT.test(JSON.stringify(tree))
+    ? latin
+    : (all ??= [...latin, ...load(workerData.fonts.filter((f) => f.fallback))]);
 sharp.concurrency(1);
 
 /** SVG from satori, rasterised and encoded by sharp with the given PNG options. */

@@ -18,7 +18,9 @@ import { renderCards, type CardJob, type RenderSummary } from './card-renderer';
 export function htmlFiles(dir: string): string[] {
   return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
     .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => join(e.parentPath, e.name).slice(dir.length).replace(/\\/g, '/').replace(/^\/?/, '/'));
+    .map((e) =>
+      join(e.parentPath, e.name).slice(dir.length).replace(/\\/g, '/').replace(/^\/?/, '/'),
+    );
 }
 
 /** The page path a built file serves: "/kb/x/index.html" → "/kb/x/", "/404.html" → "/404". */
@@ -26,10 +28,16 @@ export function pagePath(file: string): string {
   return file.replace(/index\.html$/, '').replace(/\.html$/, '');
 }
 
-const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+const escapeAttr = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /** The tags a page outside Starlight lacks, so that it unfurls like the others. */
-function missingTags(head: HeadMeta, imageUrl: string, pageUrl: string, description: string): string {
+function missingTags(
+  head: HeadMeta,
+  imageUrl: string,
+  pageUrl: string,
+  description: string,
+): string {
   const tags: [string, string, string][] = [
     ['property', 'og:title', head.title],
     ['property', 'og:description', head.meta.get('description') ?? description],
@@ -63,7 +71,12 @@ export function planCards(outDir: string, site: URL, options: { write?: boolean 
     let head = readHead(html);
     const page = pagePath(file);
     if (!head.meta.has('og:image')) {
-      const tags = missingTags(head, new URL(cardPathFor(page), site).href, new URL(page, site).href, company.tagline);
+      const tags = missingTags(
+        head,
+        new URL(cardPathFor(page), site).href,
+        new URL(page, site).href,
+        company.tagline,
+      );
       html = html.replace(/<\/head>/i, `${tags}</head>`);
       if (write) writeFileSync(path, html);
       head = readHead(html);
@@ -103,8 +116,11 @@ export default function socialCards(): AstroIntegration {
         const { jobs, patched } = planCards(outDir, base);
         const summary: RenderSummary = await renderCards(jobs, { cacheDir });
         const seconds = ((performance.now() - started) / 1000).toFixed(2);
-        if (patched) logger.info(`social cards: added card tags to ${patched} page(s) outside Starlight`);
-        logger.info(`social cards: ${summary.rendered} rendered, ${summary.reused} reused (${seconds} s)`);
+        if (patched)
+          logger.info(`social cards: added card tags to ${patched} page(s) outside Starlight`);
+        logger.info(
+          `social cards: ${summary.rendered} rendered, ${summary.reused} reused (${seconds} s)`,
+        );
       },
     },
   };

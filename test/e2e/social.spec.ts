@@ -37,7 +37,10 @@ test('every page names its own card, title, description and canonical URL', asyn
 
     const png = await request.get(imageUrl.pathname);
     expect(png.status(), problem(`card ${imageUrl.pathname}`)).toBe(200);
-    expect(pngSize(await png.body()), problem('card size')).toEqual({ width: CARD_WIDTH, height: CARD_HEIGHT });
+    expect(pngSize(await png.body()), problem('card size')).toEqual({
+      width: CARD_WIDTH,
+      height: CARD_HEIGHT,
+    });
     expect(head.meta.get('og:image:width'), problem('og:image:width')).toBe(String(CARD_WIDTH));
     expect(head.meta.get('og:image:height'), problem('og:image:height')).toBe(String(CARD_HEIGHT));
 
@@ -60,7 +63,9 @@ test('tier and pricing cards carry prices from the data', async ({ request }) =>
   for (const tier of catalog.tiers.tiers) expect(detail).toContain(tier.name);
 });
 
-test('a shared link to the tiers page shows its title and card in the page head', async ({ page }) => {
+test('a shared link to the tiers page shows its title and card in the page head', async ({
+  page,
+}) => {
   await page.goto('/commercial/tiers/');
   const title = await page.getByRole('heading', { level: 1 }).textContent();
   await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', title!.trim());
@@ -70,7 +75,9 @@ test('a shared link to the tiers page shows its title and card in the page head'
   );
 });
 
-test('knowledge-base articles carry their updated date as article:modified_time', async ({ request }) => {
+test('knowledge-base articles carry their updated date as article:modified_time', async ({
+  request,
+}) => {
   const articles = pages.filter((p) => /^\/kb\/[^/]+\/[^/]+\/$/.test(p));
   test.skip(articles.length === 0, 'no knowledge-base articles in this build');
   let dated = 0;

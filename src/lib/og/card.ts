@@ -23,7 +23,12 @@ export const PNG_OPTIONS = { compressionLevel: 3, adaptiveFiltering: false } as 
 const PADDING = 72;
 const TEXT_WIDTH = CARD_WIDTH - 2 * PADDING;
 export const TITLE = { fontSize: 68, maxLines: 3, maxWidth: TEXT_WIDTH, weight: 700 } as const;
-export const DETAIL = { fontSize: 32, maxLines: 2, maxWidth: TEXT_WIDTH - 48, weight: 700 } as const;
+export const DETAIL = {
+  fontSize: 32,
+  maxLines: 2,
+  maxWidth: TEXT_WIDTH - 48,
+  weight: 700,
+} as const;
 export const SECTION = { fontSize: 30, maxLines: 1, maxWidth: TEXT_WIDTH, weight: 700 } as const;
 export const FONT_FAMILY = 'Inter, Noto Sans SC';
 type TextBox = typeof TITLE | typeof DETAIL | typeof SECTION;
@@ -48,7 +53,11 @@ export type CardNode = {
   props: { style?: Record<string, string | number>; children?: CardNode[] | string };
 };
 
-function h(type: string, style: Record<string, string | number>, children?: CardNode[] | string): CardNode {
+function h(
+  type: string,
+  style: Record<string, string | number>,
+  children?: CardNode[] | string,
+): CardNode {
   return { type, props: { style, children } };
 }
 
@@ -76,14 +85,24 @@ export function cardTree(input: CardInput): CardNode {
   const text = (value: string, box: TextBox, style: Record<string, string | number>) =>
     h(
       'div',
-      { display: 'flex', flexDirection: 'column', fontSize: box.fontSize, fontWeight: box.weight, ...style },
+      {
+        display: 'flex',
+        flexDirection: 'column',
+        fontSize: box.fontSize,
+        fontWeight: box.weight,
+        ...style,
+      },
       fitText(value, box).map((line) => h('div', { display: 'flex', whiteSpace: 'pre' }, line)),
     );
 
-  const header = h('div', { display: 'flex', justifyContent: 'space-between', alignItems: 'center' }, [
-    h('div', { display: 'flex', fontSize: 36, fontWeight: 700 }, input.company),
-    h('div', { display: 'flex', fontSize: 26, opacity: 0.85 }, input.host),
-  ]);
+  const header = h(
+    'div',
+    { display: 'flex', justifyContent: 'space-between', alignItems: 'center' },
+    [
+      h('div', { display: 'flex', fontSize: 36, fontWeight: 700 }, input.company),
+      h('div', { display: 'flex', fontSize: 26, opacity: 0.85 }, input.host),
+    ],
+  );
 
   const body = h('div', { display: 'flex', flexDirection: 'column' }, [
     ...(input.section ? [text(input.section, SECTION, { opacity: 0.85, marginBottom: 16 })] : []),
@@ -99,7 +118,11 @@ export function cardTree(input: CardInput): CardNode {
         color: input.brandColor,
         lineHeight: 1.3,
       })
-    : h('div', { display: 'flex', width: 120, height: 8, borderRadius: 4, backgroundColor: ink }, []);
+    : h(
+        'div',
+        { display: 'flex', width: 120, height: 8, borderRadius: 4, backgroundColor: ink },
+        [],
+      );
 
   return h(
     'div',

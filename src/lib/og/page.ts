@@ -41,7 +41,9 @@ export function humanize(segment: string): string {
 export function sectionFor(sidebar: NavEntry[], pathname: string): string {
   const segment = firstSegment(pathname);
   if (!segment || /^(index|404)(\.html)?$/.test(segment)) return '';
-  const groups = sidebar.filter((e): e is Extract<NavEntry, { type: 'group' }> => e.type === 'group');
+  const groups = sidebar.filter(
+    (e): e is Extract<NavEntry, { type: 'group' }> => e.type === 'group',
+  );
   const holding = groups.find((g) => links(g).some((l) => l.isCurrent));
   if (holding) return holding.label;
   const sharing = groups.find((g) => links(g).some((l) => firstSegment(l.href) === segment));
@@ -60,7 +62,9 @@ export function priceDetail(catalog: Catalog, pathname: string): string {
   const segments = pathname.split('/').filter(Boolean);
   const at = segments.findIndex((s) => PRICE_PAGES.has(s));
   if (at < 0) return '';
-  const priced = catalog.tiers.tiers.filter((t) => catalog.pricing.plans.some((p) => p.tier === t.id));
+  const priced = catalog.tiers.tiers.filter((t) =>
+    catalog.pricing.plans.some((p) => p.tier === t.id),
+  );
   const priceOf = (tier: { id: string; name: string }) =>
     `${tier.name}: ${planPriceText(catalog, planForTier(catalog, tier.id))}`;
   const next = segments[at + 1];
@@ -71,13 +75,21 @@ export function priceDetail(catalog: Catalog, pathname: string): string {
   return priced.map(priceOf).join(' · ');
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+};
 
 /** Decodes the character references Astro writes in attribute values. */
 export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
     if (ref[0] === '#') {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      const code =
+        ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
       return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
     }
     return ENTITIES[ref.toLowerCase()] ?? whole;
@@ -106,7 +118,9 @@ export function readHead(html: string): HeadMeta {
     const content = attrs.get('content');
     if (key && content !== undefined && !meta.has(key)) meta.set(key, content);
   }
-  const canonicalTag = (head.match(/<link\b[^>]*>/gi) ?? []).find((t) => attributes(t).get('rel') === 'canonical');
+  const canonicalTag = (head.match(/<link\b[^>]*>/gi) ?? []).find(
+    (t) => attributes(t).get('rel') === 'canonical',
+  );
   const title = head.match(/<title[^>]*>([\s\S]*?)<\/title>/i)?.[1] ?? '';
   return {
     title: decodeEntities(title).trim(),

@@ -37,17 +37,31 @@ describe('renderCards', () => {
 
   test('draws each card once, then reuses it from the cache while nothing changes', async () => {
     const titles = ['Rate limits and 429 responses', 'Rotate an API key'];
-    expect(await renderCards(jobs('first', titles), { cacheDir, workers: 2 })).toEqual({ rendered: 2, reused: 0 });
-    expect(await renderCards(jobs('second', titles), { cacheDir, workers: 2 })).toEqual({ rendered: 0, reused: 2 });
-    expect(readFileSync(join(work, 'second', '0.png'))).toEqual(readFileSync(join(work, 'first', '0.png')));
+    expect(await renderCards(jobs('first', titles), { cacheDir, workers: 2 })).toEqual({
+      rendered: 2,
+      reused: 0,
+    });
+    expect(await renderCards(jobs('second', titles), { cacheDir, workers: 2 })).toEqual({
+      rendered: 0,
+      reused: 2,
+    });
+    expect(readFileSync(join(work, 'second', '0.png'))).toEqual(
+      readFileSync(join(work, 'first', '0.png')),
+    );
     for (const file of ['0.png', '1.png']) {
-      expect(pngSize(readFileSync(join(work, 'second', file)))).toEqual({ width: 1200, height: 630 });
+      expect(pngSize(readFileSync(join(work, 'second', file)))).toEqual({
+        width: 1200,
+        height: 630,
+      });
     }
   });
 
   test('draws again only the card whose title changed', async () => {
     const titles = ['Rate limits and 429 responses', 'Rotate an API key now'];
-    expect(await renderCards(jobs('third', titles), { cacheDir, workers: 2 })).toEqual({ rendered: 1, reused: 1 });
+    expect(await renderCards(jobs('third', titles), { cacheDir, workers: 2 })).toEqual({
+      rendered: 1,
+      reused: 1,
+    });
   });
 });
 
@@ -66,9 +80,15 @@ describe('card artifacts', () => {
         ),
         outFile: join(out, 'long-title.png'),
       },
-      { input: card('如何轮换 API 密钥并处理速率限制错误'), outFile: join(out, 'chinese-title.png') },
       {
-        input: card(catalog.tiers.tiers[1]!.name, { section: 'Commercial', detail: priceDetail(catalog, pricingPath) }),
+        input: card('如何轮换 API 密钥并处理速率限制错误'),
+        outFile: join(out, 'chinese-title.png'),
+      },
+      {
+        input: card(catalog.tiers.tiers[1]!.name, {
+          section: 'Commercial',
+          detail: priceDetail(catalog, pricingPath),
+        }),
         outFile: join(out, 'pricing.png'),
       },
     ];

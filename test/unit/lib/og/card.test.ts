@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { CARD_HEIGHT, CARD_WIDTH, cardHash, cardTree, textColorOn, type CardInput } from '~/lib/og/card';
+import {
+  CARD_HEIGHT,
+  CARD_WIDTH,
+  cardHash,
+  cardTree,
+  textColorOn,
+  type CardInput,
+} from '~/lib/og/card';
 import { ELLIPSIS } from '~/lib/og/text';
 
 const input: CardInput = {
@@ -23,7 +30,10 @@ describe('cardHash', () => {
   });
 
   test.each(Object.keys(input) as (keyof CardInput)[])('changes when the %s changes', (field) => {
-    const changed = { ...input, [field]: field === 'brandColor' ? '#000000' : `${input[field]} changed` };
+    const changed = {
+      ...input,
+      [field]: field === 'brandColor' ? '#000000' : `${input[field]} changed`,
+    };
     expect(cardHash(changed, 'fonts-a')).not.toBe(cardHash(input, 'fonts-a'));
   });
 

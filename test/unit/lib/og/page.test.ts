@@ -41,13 +41,22 @@ describe('sectionFor', () => {
   ];
 
   test.each([
-    { path: '/commercial/tiers/', expected: 'Commercial', why: 'the group holding the current page' },
-    { path: '/kb/api/pagination/', expected: 'Knowledge base', why: 'the group sharing its first folder' },
+    {
+      path: '/commercial/tiers/',
+      expected: 'Commercial',
+      why: 'the group holding the current page',
+    },
+    {
+      path: '/kb/api/pagination/',
+      expected: 'Knowledge base',
+      why: 'the group sharing its first folder',
+    },
     { path: '/sow/template/', expected: 'Sow', why: 'its first folder in words' },
     { path: '/', expected: '', why: 'no section on the home page' },
     { path: '/404', expected: '', why: 'no section on the not-found page' },
   ])('returns "$expected" for $path ($why)', ({ path, expected }) => {
-    const current = path === '/commercial/tiers/' ? sidebar : sidebar.slice(0, 1).concat(sidebar.slice(2));
+    const current =
+      path === '/commercial/tiers/' ? sidebar : sidebar.slice(0, 1).concat(sidebar.slice(2));
     expect(sectionFor(current, path)).toBe(expected);
   });
 
@@ -65,14 +74,20 @@ describe('priceDetail', () => {
   const priceOf = (tier: (typeof tiers)[number]) =>
     `${tier.name}: ${planPriceText(catalog, planForTier(catalog, tier.id))}`;
 
-  test.each(tiers.map((tier) => ({ tier })))('shows the price of $tier.id on its own tier page', ({ tier }) => {
-    expect(priceDetail(catalog, `/commercial/tiers/${tier.id}/`)).toBe(priceOf(tier));
-  });
+  test.each(tiers.map((tier) => ({ tier })))(
+    'shows the price of $tier.id on its own tier page',
+    ({ tier }) => {
+      expect(priceDetail(catalog, `/commercial/tiers/${tier.id}/`)).toBe(priceOf(tier));
+    },
+  );
 
-  test.each(['/commercial/tiers/', '/commercial/pricing/'])('lists every tier and price on %s', (path) => {
-    const detail = priceDetail(catalog, path);
-    for (const tier of tiers) expect(detail).toContain(priceOf(tier));
-  });
+  test.each(['/commercial/tiers/', '/commercial/pricing/'])(
+    'lists every tier and price on %s',
+    (path) => {
+      const detail = priceDetail(catalog, path);
+      for (const tier of tiers) expect(detail).toContain(priceOf(tier));
+    },
+  );
 
   test.each(['/', '/kb/api/pagination/', '/commercial/tiers/not-a-tier/', '/calculators/roi/'])(
     'returns nothing for %s',
@@ -116,7 +131,9 @@ describe('readHead', () => {
 describe('pngSize', () => {
   const header = (w: number, h: number) => {
     const bytes = new Uint8Array(24);
-    bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    bytes.set([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
+    ]);
     new DataView(bytes.buffer).setUint32(16, w);
     new DataView(bytes.buffer).setUint32(20, h);
     return bytes;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { ELLIPSIS, fitText, measureText, type FitOptions } from '~/lib/og/text';
 
@@ -48,13 +49,17 @@ describe('fitText', () => {
   });
 
   test('wraps without an ellipsis when the title fits on the lines', () => {
-    const lines = fitText('Service credits when we miss the availability we promise in the SLA', box);
+    const lines = fitText(
+      'Service credits when we miss the availability we promise in the SLA',
+      box,
+    );
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.join(' ')).not.toContain(ELLIPSIS);
   });
 
   test('breaks Chinese between characters and never overflows', () => {
-    const title = '如何配置 Webhook 重试以及处理速率限制错误的完整指南，包括常见问题和最佳实践'.repeat(3);
+    const title =
+      '如何配置 Webhook 重试以及处理速率限制错误的完整指南，包括常见问题和最佳实践'.repeat(3);
     const lines = fitText(title, box);
     expect(lines).toHaveLength(box.maxLines);
     expect(lines.at(-1)!.endsWith(ELLIPSIS)).toBe(true);
@@ -74,5 +79,35 @@ describe('fitText', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]!.endsWith(ELLIPSIS)).toBe(true);
     expect(widthOf(lines[0]!)).toBeLessThanOrEqual(box.maxWidth);
+  });
+});
+
+// The width table stands in for the font: check it against Inter itself, parsed with the
+// font reader satori uses, so a font update that changes widths fails here.
+describe('measureText against the Inter font files', async () => {
+  // @ts-expect-error: satori's font reader ships without types
+  const opentype = (await import('@shuding/opentype.js')).default;
+  const { fontFiles } = await import('~/integrations/card-renderer');
+  const fontFor = (weight: 400 | 700) => {
+    const file = fontFiles().find((f) => f.weight === weight && f.path.includes('inter-latin-'))!;
+    const bytes = readFileSync(file.path);
+    return opentype.parse(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+    );
+  };
+
+  test.each([
+    { text: 'Support tiers and what each one includes', weight: 700 as const },
+    {
+      text: 'Why does my query return 429? (rate limits, retries & back-off)',
+      weight: 700 as const,
+    },
+    { text: 'support.example.com', weight: 400 as const },
+  ])('measures "$text" within 1% of the font, never narrower', ({ text, weight }) => {
+    const font = fontFor(weight);
+    const fromFont = font.getAdvanceWidth(text, 68, { kerning: true }) as number;
+    const estimate = measureText(text, 68, weight);
+    expect(estimate).toBeGreaterThanOrEqual(fromFont - 0.5);
+    expect(estimate / fromFont).toBeLessThan(1.01);
   });
 });
