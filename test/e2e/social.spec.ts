@@ -1,9 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { renderCards, type CardJob } from '../../src/integrations/card-renderer';
 import { htmlFiles, pagePath } from '../../src/integrations/social-cards';
-import { CARD_HEIGHT, CARD_WIDTH } from '../../src/lib/og/card';
-import { readHead } from '../../src/lib/og/page';
+import { CARD_HEIGHT, CARD_WIDTH, type CardInput } from '../../src/lib/og/card';
+import { priceDetail, readHead } from '../../src/lib/og/page';
 import { pngSize } from '../../src/lib/og/png';
 import { catalog } from './support';
 
@@ -102,4 +104,47 @@ test('robots.txt lets crawlers in and points at the sitemap', async ({ request }
   const index = await request.get(new URL(sitemap!).pathname);
   expect(index.status()).toBe(200);
   expect(await index.text()).toContain(site.host);
+});
+
+// Three cards kept in test-results/cards/ (and attached to the report) for a person to look
+// at: a long title, a Chinese title, and a tier page with its price from the data.
+test('renders sample cards to look at', async ({}, testInfo) => {
+  const card = (title: string, extra: Partial<CardInput> = {}): CardInput => ({
+    title,
+    section: 'Knowledge base',
+    detail: '',
+    company: catalog.company.name,
+    brandColor: catalog.company.brand_color,
+    host: site.host,
+    ...extra,
+  });
+  const tier = catalog.tiers.tiers[1] ?? catalog.tiers.tiers[0]!;
+  const samples: CardJob[] = [
+    {
+      input: card(
+        'Why webhook deliveries fail after a deploy, how retries and signing secrets interact, ' +
+          'and what to check in the delivery log before you open a ticket with support',
+      ),
+      outFile: join('test-results', 'cards', 'long-title.png'),
+    },
+    {
+      input: card('如何轮换 API 密钥并处理速率限制错误'),
+      outFile: join('test-results', 'cards', 'chinese-title.png'),
+    },
+    {
+      input: card(tier.name, {
+        section: 'Commercial',
+        detail: priceDetail(catalog, `/commercial/tiers/${tier.id}/`),
+      }),
+      outFile: join('test-results', 'cards', 'pricing.png'),
+    },
+  ];
+  expect(samples[2]!.input.detail).toContain(tier.name);
+  const cacheDir = mkdtempSync(join(tmpdir(), 'charter-og-samples-'));
+  expect(await renderCards(samples, { cacheDir, workers: 2 })).toEqual({ rendered: 3, reused: 0 });
+  for (const { outFile } of samples) {
+    const png = readFileSync(outFile);
+    expect(pngSize(png), outFile).toEqual({ width: CARD_WIDTH, height: CARD_HEIGHT });
+    await testInfo.attach(outFile.split('/').pop()!, { body: png, contentType: 'image/png' });
+  }
 });

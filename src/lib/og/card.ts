@@ -11,7 +11,7 @@ import { fitText } from './text';
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 /** Bump when the layout below changes, so every cached card is drawn again. */
-export const TEMPLATE_VERSION = 1;
+export const TEMPLATE_VERSION = 2;
 /**
  * PNG encoder settings (sharp), part of the cache key. Drawing the SVG's glyph paths is most of
  * a card's cost, so encoding is kept cheap: cards are flat colour and text and row filters gain
@@ -134,7 +134,8 @@ export function cardTree(input: CardInput): CardNode {
       height: CARD_HEIGHT,
       padding: PADDING,
       boxSizing: 'border-box',
-      overflow: 'hidden',
+      // No overflow clipping: text is fitted before drawing, and a clip adds a full-card mask
+      // that makes every card slower to rasterise.
       backgroundColor: input.brandColor,
       color: ink,
       fontFamily: FONT_FAMILY,

@@ -1,11 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { loadCatalog } from '~/data/load';
 import { fontFiles, fontKey, renderCards, type CardJob } from '~/integrations/card-renderer';
 import type { CardInput } from '~/lib/og/card';
-import { priceDetail } from '~/lib/og/page';
 import { pngSize } from '~/lib/og/png';
 
 const catalog = loadCatalog('data');
@@ -62,40 +61,5 @@ describe('renderCards', () => {
       rendered: 1,
       reused: 1,
     });
-  });
-});
-
-// Cards kept in test-results/cards/ for a person to look at: a long title, a Chinese title
-// and a pricing page with its prices from the data.
-describe('card artifacts', () => {
-  test('renders a long, a Chinese and a pricing card at 1200x630', async () => {
-    const out = join('test-results', 'cards');
-    mkdirSync(out, { recursive: true });
-    const pricingPath = `/commercial/tiers/${catalog.tiers.tiers[1]!.id}/`;
-    const samples: CardJob[] = [
-      {
-        input: card(
-          'Why webhook deliveries fail after a deploy, how retries and signing secrets interact, ' +
-            'and what to check in the delivery log before you open a ticket with support',
-        ),
-        outFile: join(out, 'long-title.png'),
-      },
-      {
-        input: card('如何轮换 API 密钥并处理速率限制错误'),
-        outFile: join(out, 'chinese-title.png'),
-      },
-      {
-        input: card(catalog.tiers.tiers[1]!.name, {
-          section: 'Commercial',
-          detail: priceDetail(catalog, pricingPath),
-        }),
-        outFile: join(out, 'pricing.png'),
-      },
-    ];
-    expect(samples[2]!.input.detail).not.toBe('');
-    await renderCards(samples, { cacheDir: join(work, 'artifacts-cache'), workers: 2 });
-    for (const { outFile } of samples) {
-      expect(pngSize(readFileSync(outFile))).toEqual({ width: 1200, height: 630 });
-    }
   });
 });
