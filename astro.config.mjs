@@ -5,6 +5,7 @@ import starlight from '@astrojs/starlight';
 import { loadCatalogOrExit } from './src/data/cli.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
+import socialCards from './src/integrations/social-cards.ts';
 
 // Bad data stops here, before Astro starts, with every problem and no stack trace.
 const catalog = loadCatalogOrExit();
@@ -34,6 +35,7 @@ export default defineConfig({
       lastUpdated: false,
       pagefind: true,
       customCss: ['./src/styles/charter.css'],
+      components: { Head: './src/components/starlight/Head.astro' },
       sidebar: [
         ...section('Commercial', 'commercial'),
         ...section('Knowledge base', 'kb'),
@@ -43,7 +45,9 @@ export default defineConfig({
         ...section('Reference', 'reference'),
       ],
     }),
-    // Last: they read and rewrite the finished HTML.
+    // After Starlight, in this order: they read and rewrite the finished HTML, and the
+    // security policy must hash the final scripts.
+    socialCards(),
     linkCheck(),
     securityHeaders(),
   ],

@@ -1,0 +1,179 @@
+// Social-card benchmark: cost of one card (satori, rasterise, encode), all cards of the built
+// site, 1,000 synthetic cards cold and cached, and a cold vs warm (cached) site build.
+// Run alone: npx tsx scripts/bench/cards.ts [--count 1000] [--no-builds]
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import satori from 'satori';
+import sharp from 'sharp';
+import { getCatalog } from '../../src/data/index';
+import { fontFiles, renderCards, type CardJob } from '../../src/integrations/card-renderer';
+import { planCards } from '../../src/integrations/social-cards';
+import {
+  CARD_HEIGHT,
+  CARD_WIDTH,
+  PNG_OPTIONS,
+  cardTree,
+  type CardInput,
+} from '../../src/lib/og/card';
+
+export type CardsBenchOptions = {
+  /** Synthetic cards for the scale run. */
+  count?: number;
+  /** Also time two full site builds, cold then warm. */
+  builds?: boolean;
+  /** Built site to take the real pages from. */
+  dist?: string;
+  log?: (line: string) => void;
+};
+
+export type CardsBenchResult = {
+  workers: number;
+  perCard: { satoriMs: number; rasteriseMs: number; encodeMs: number; totalMs: number };
+  site: { cards: number; coldMs: number; warmMs: number } | null;
+  scale: { cards: number; coldMs: number; warmMs: number; msPerCard: number };
+  builds: { coldMs: number; warmMs: number; coldLog: string; warmLog: string } | null;
+};
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+function sampleInput(i: number): CardInput {
+  const { company } = getCatalog();
+  const titles = [
+    `Configure webhook retries for endpoint ${i}`,
+    `Why does query ${i} return a 429 after a burst of requests from several workers at once, and how long to wait`,
+    `如何轮换第 ${i} 个 API 密钥`,
+    `Service credit claim ${i}`,
+  ];
+  return {
+    title: titles[i % titles.length]!,
+    section: i % 3 === 0 ? 'Commercial' : 'Knowledge base',
+    detail: i % 10 === 0 ? 'Professional: a monthly price' : '',
+    company: company.name,
+    brandColor: company.brand_color,
+    host: new URL(company.site_url).host,
+  };
+}
+
+/** One card at a time in this thread, split into its three stages. */
+async function timeStages(samples: number) {
+  sharp.concurrency(1);
+  const fonts = fontFiles().map((f) => ({ ...f, data: readFileSync(f.path) }));
+  const draw = (i: number) =>
+    satori(cardTree(sampleInput(i)) as never, { width: CARD_WIDTH, height: CARD_HEIGHT, fonts });
+  await draw(0); // font parsing happens once per worker; leave it out
+  let satoriMs = 0;
+  let rasteriseMs = 0;
+  let encodeMs = 0;
+  for (let i = 0; i < samples; i++) {
+    let t = performance.now();
+    const svg = await draw(i);
+    satoriMs += performance.now() - t;
+    t = performance.now();
+    const { data, info } = await sharp(Buffer.from(svg))
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    rasteriseMs += performance.now() - t;
+    t = performance.now();
+    await sharp(data, { raw: info }).png(PNG_OPTIONS).toBuffer();
+    encodeMs += performance.now() - t;
+  }
+  const per = (ms: number) => round(ms / samples);
+  return {
+    satoriMs: per(satoriMs),
+    rasteriseMs: per(rasteriseMs),
+    encodeMs: per(encodeMs),
+    totalMs: per(satoriMs + rasteriseMs + encodeMs),
+  };
+}
+
+async function timeRuns(jobs: CardJob[], workers: number) {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'charter-og-bench-'));
+  try {
+    let t = performance.now();
+    await renderCards(jobs, { cacheDir, workers });
+    const coldMs = performance.now() - t;
+    t = performance.now();
+    const warm = await renderCards(jobs, { cacheDir, workers });
+    if (warm.rendered !== 0) throw new Error('Charter bench: the warm card run drew cards again.');
+    return { coldMs: round(coldMs), warmMs: round(performance.now() - t) };
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+}
+
+function timeBuild(outDir: string, cacheDir: string): { ms: number; log: string } {
+  const t = performance.now();
+  const output = execFileSync('npx', ['astro', 'build'], {
+    env: { ...process.env, CHARTER_OUT_DIR: outDir, CHARTER_CACHE_DIR: cacheDir },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log =
+    output.match(/social cards: \d+ rendered, \d+ reused/)?.[0] ??
+    'no social-card line in the build log';
+  return { ms: round(performance.now() - t), log };
+}
+
+export async function benchCards(options: CardsBenchOptions = {}): Promise<CardsBenchResult> {
+  const log = options.log ?? console.log;
+  const workers = availableParallelism();
+  const out = mkdtempSync(join(tmpdir(), 'charter-og-out-'));
+  try {
+    const perCard = await timeStages(20);
+    log(
+      `cards: one card ${perCard.totalMs} ms (satori ${perCard.satoriMs}, rasterise ${perCard.rasteriseMs}, ` +
+        `encode ${perCard.encodeMs}), ${workers} worker(s)`,
+    );
+
+    let site: CardsBenchResult['site'] = null;
+    const dist = options.dist ?? 'dist';
+    if (existsSync(join(dist, 'index.html'))) {
+      const { company } = getCatalog();
+      const { jobs } = planCards(dist, new URL(company.site_url), { write: false });
+      const redirected = jobs.map((job, i) => ({ ...job, outFile: join(out, 'site', `${i}.png`) }));
+      site = { cards: jobs.length, ...(await timeRuns(redirected, workers)) };
+      log(`cards: site ${site.cards} cards, ${site.coldMs} ms cold, ${site.warmMs} ms cached`);
+    } else {
+      log(`cards: no built site in ${dist}/, skipping the site run (npx astro build first)`);
+    }
+
+    const count = options.count ?? 1000;
+    const jobs = Array.from({ length: count }, (_, i) => ({
+      input: sampleInput(i),
+      outFile: join(out, 'scale', `${i}.png`),
+    }));
+    const runs = await timeRuns(jobs, workers);
+    const scale = { cards: count, ...runs, msPerCard: round(runs.coldMs / count) };
+    log(
+      `cards: ${count} synthetic cards, ${scale.coldMs} ms cold (${scale.msPerCard} ms/card), ${scale.warmMs} ms cached`,
+    );
+
+    let builds: CardsBenchResult['builds'] = null;
+    if (options.builds ?? true) {
+      const cacheDir = mkdtempSync(join(tmpdir(), 'charter-bench-cache-'));
+      try {
+        const cold = timeBuild(join(out, 'build-cold'), cacheDir);
+        const warm = timeBuild(join(out, 'build-warm'), cacheDir);
+        builds = { coldMs: cold.ms, warmMs: warm.ms, coldLog: cold.log, warmLog: warm.log };
+        log(`cards: site build ${cold.ms} ms cold (${cold.log}), ${warm.ms} ms warm (${warm.log})`);
+      } finally {
+        rmSync(cacheDir, { recursive: true, force: true });
+      }
+    }
+    return { workers, perCard, site, scale, builds };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const args = process.argv.slice(2);
+  const countAt = args.indexOf('--count');
+  await benchCards({
+    count: countAt >= 0 ? Number(args[countAt + 1]) : undefined,
+    builds: !args.includes('--no-builds'),
+  });
+}

@@ -1,0 +1,152 @@
+import { describe, expect, test } from 'vitest';
+import { loadCatalog } from '~/data/load';
+import { planForTier, planPriceText } from '~/lib/catalog';
+import {
+  cardPathFor,
+  decodeEntities,
+  humanize,
+  priceDetail,
+  readHead,
+  sectionFor,
+  type NavEntry,
+} from '~/lib/og/page';
+import { pngSize } from '~/lib/og/png';
+
+const catalog = loadCatalog('data');
+
+describe('cardPathFor', () => {
+  test.each([
+    { path: '/', expected: '/og/index.png' },
+    { path: '/index.html', expected: '/og/index.png' },
+    { path: '/commercial/tiers/', expected: '/og/commercial/tiers.png' },
+    { path: '/kb/api/pagination/', expected: '/og/kb/api/pagination.png' },
+    { path: '/kb/api/pagination/index.html', expected: '/og/kb/api/pagination.png' },
+    { path: '/404', expected: '/og/404.png' },
+    { path: '/404.html', expected: '/og/404.png' },
+  ])('returns $expected for $path', ({ path, expected }) => {
+    expect(cardPathFor(path)).toBe(expected);
+  });
+});
+
+describe('sectionFor', () => {
+  const link = (href: string, isCurrent = false): NavEntry => ({ type: 'link', href, isCurrent });
+  const sidebar: NavEntry[] = [
+    link('/'),
+    { type: 'group', label: 'Commercial', entries: [link('/commercial/tiers/', true)] },
+    {
+      type: 'group',
+      label: 'Knowledge base',
+      entries: [{ type: 'group', label: 'API', entries: [link('/kb/api/')] }],
+    },
+  ];
+
+  test.each([
+    {
+      path: '/commercial/tiers/',
+      expected: 'Commercial',
+      why: 'the group holding the current page',
+    },
+    {
+      path: '/kb/api/pagination/',
+      expected: 'Knowledge base',
+      why: 'the group sharing its first folder',
+    },
+    { path: '/sow/template/', expected: 'Sow', why: 'its first folder in words' },
+    { path: '/', expected: '', why: 'no section on the home page' },
+    { path: '/404', expected: '', why: 'no section on the not-found page' },
+  ])('returns "$expected" for $path ($why)', ({ path, expected }) => {
+    const current =
+      path === '/commercial/tiers/' ? sidebar : sidebar.slice(0, 1).concat(sidebar.slice(2));
+    expect(sectionFor(current, path)).toBe(expected);
+  });
+
+  test.each([
+    { segment: 'getting-started', expected: 'Getting started' },
+    { segment: 'kb', expected: 'Kb' },
+    { segment: '', expected: '' },
+  ])('humanizes "$segment" as "$expected"', ({ segment, expected }) => {
+    expect(humanize(segment)).toBe(expected);
+  });
+});
+
+describe('priceDetail', () => {
+  const tiers = catalog.tiers.tiers;
+  const priceOf = (tier: (typeof tiers)[number]) =>
+    `${tier.name}: ${planPriceText(catalog, planForTier(catalog, tier.id))}`;
+
+  test.each(tiers.map((tier) => ({ tier })))(
+    'shows the price of $tier.id on its own tier page',
+    ({ tier }) => {
+      expect(priceDetail(catalog, `/commercial/tiers/${tier.id}/`)).toBe(priceOf(tier));
+    },
+  );
+
+  test.each(['/commercial/tiers/', '/commercial/pricing/'])(
+    'lists every tier and price on %s',
+    (path) => {
+      const detail = priceDetail(catalog, path);
+      for (const tier of tiers) expect(detail).toContain(priceOf(tier));
+    },
+  );
+
+  test.each(['/', '/kb/api/pagination/', '/commercial/tiers/not-a-tier/', '/calculators/roi/'])(
+    'returns nothing for %s',
+    (path) => {
+      expect(priceDetail(catalog, path)).toBe('');
+    },
+  );
+});
+
+describe('readHead', () => {
+  const html = `<!doctype html><html><head><meta charset="utf-8"/>
+    <title>Tiers &amp; prices | Example</title>
+    <link rel="canonical" href="https://example.com/tiers/"/>
+    <meta property="og:title" content="Tiers &amp; &quot;prices&quot; &#39;here&#x27;"/>
+    <meta name="description" content='First'>
+    <meta name="description" content="Second">
+    </head><body><meta name="in-body" content="ignored"></body></html>`;
+
+  test('reads the title, canonical and decoded meta values', () => {
+    const head = readHead(html);
+    expect(head.title).toBe('Tiers & prices | Example');
+    expect(head.canonical).toBe('https://example.com/tiers/');
+    expect(head.meta.get('og:title')).toBe(`Tiers & "prices" 'here'`);
+  });
+
+  test('keeps the first of repeated meta and ignores the body', () => {
+    const head = readHead(html);
+    expect(head.meta.get('description')).toBe('First');
+    expect(head.meta.has('in-body')).toBe(false);
+  });
+
+  test.each([
+    { text: 'a &lt;b&gt; &amp;amp;', expected: 'a <b> &amp;' },
+    { text: '&#20013;&#x6587;', expected: '中文' },
+    { text: '&unknown; stays', expected: '&unknown; stays' },
+  ])('decodes "$text" as "$expected"', ({ text, expected }) => {
+    expect(decodeEntities(text)).toBe(expected);
+  });
+});
+
+describe('pngSize', () => {
+  const header = (w: number, h: number) => {
+    const bytes = new Uint8Array(24);
+    bytes.set([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
+    ]);
+    new DataView(bytes.buffer).setUint32(16, w);
+    new DataView(bytes.buffer).setUint32(20, h);
+    return bytes;
+  };
+
+  test('reads width and height from the IHDR header', () => {
+    expect(pngSize(header(1200, 630))).toEqual({ width: 1200, height: 630 });
+  });
+
+  test.each([
+    { name: 'too short', bytes: new Uint8Array(8) },
+    { name: 'not a PNG', bytes: new TextEncoder().encode('<html>not a png at all, really</html>') },
+  ])('returns null when the bytes are $name', ({ bytes }) => {
+    expect(pngSize(bytes)).toBeNull();
+  });
+});
