@@ -4,9 +4,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCatalogOrExit } from '../src/data/cli';
-import { formatIssue, issueAt, type DataIssue } from '../src/data/issues';
-import { parseSource } from '../src/data/positions';
-import { draftFromInput, sowCatalog, validateEngagement } from '../src/lib/sow';
+import { readEngagement } from '../src/data/engagement';
+import { formatIssue } from '../src/data/issues';
+import { sowCatalog } from '../src/lib/sow';
 import { paperSize, standaloneSowHtml } from '../src/lib/sow-document';
 
 const CSS_FILE = fileURLToPath(new URL('../src/components/sow/sow-document.css', import.meta.url));
@@ -28,16 +28,7 @@ if (!existsSync(path)) usage(`${path}: file not found.`);
 const catalog = loadCatalogOrExit();
 const cat = sowCatalog(catalog);
 const shown = relative(process.cwd(), path) || path;
-const source = parseSource(shown, readFileSync(path, 'utf8'));
-
-const issues: DataIssue[] = source.doc.errors.map((error) => {
-  const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
-  return { file: shown, line: pos.line, col: pos.col, path: '(yaml)', message: error.message.split('\n')[0]! };
-});
-const value: unknown = issues.length === 0 ? source.doc.toJS({ maxAliasCount: 100 }) : undefined;
-if (issues.length === 0) {
-  for (const issue of validateEngagement(value, cat).issues) issues.push(issueAt(source, issue.path, issue.message));
-}
+const { draft, issues } = readEngagement(shown, readFileSync(path, 'utf8'), cat);
 if (issues.length > 0) {
   process.stderr.write(`${shown} has ${issues.length} problem(s):\n`);
   for (const issue of issues) process.stderr.write(`${formatIssue(issue)}\n`);
@@ -48,7 +39,7 @@ const target = outDir ?? dirname(path);
 mkdirSync(target, { recursive: true });
 const name = basename(path, extname(path));
 const htmlFile = join(target, `${name}.html`);
-const html = standaloneSowHtml(draftFromInput(value), cat, readFileSync(CSS_FILE, 'utf8'));
+const html = standaloneSowHtml(draft, cat, readFileSync(CSS_FILE, 'utf8'));
 writeFileSync(htmlFile, html);
 process.stdout.write(`Wrote ${htmlFile}\n`);
 
