@@ -175,8 +175,10 @@ export function renderSowDocument(draft: SowDraft | null, cat: SowCatalog): stri
     text(p.due, 'Date'),
   ]);
 
-  const acceptance = d ? d.acceptance_criteria : cat.services.acceptance_criteria;
-  const changes = d ? d.change_management : cat.services.change_management;
+  // An engagement that states no acceptance criteria or change process gets the standard ones.
+  const orDefault = (own: string[] | undefined, standard: string[]) => (own && lines(own).length > 0 ? own : standard);
+  const acceptance = orDefault(d?.acceptance_criteria, cat.services.acceptance_criteria);
+  const changes = orDefault(d?.change_management, cat.services.change_management);
   const client = d ? text(d.client.name, 'Client name') : placeholder('Client name');
   const signer = (party: Part) => html`<div class="sow-signer">
 <p class="sow-party"><strong>${party}</strong></p>

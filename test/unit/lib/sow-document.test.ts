@@ -49,6 +49,13 @@ describe('renderSowDocument', () => {
     expect(doc).toContain('<h3>Signatures</h3>');
   });
 
+  test('falls back to the standard acceptance criteria and change process when a draft has none', () => {
+    const doc = renderSowDocument({ ...draft, acceptance_criteria: [], change_management: [''] }, cat);
+    for (const c of [...cat.services.acceptance_criteria, ...cat.services.change_management]) {
+      expect(doc).toContain(escapeHtml(c));
+    }
+  });
+
   test.each([
     ['client name', (d: typeof draft) => (d.client.name = HOSTILE)],
     ['deliverable name', (d: typeof draft) => (d.deliverables[0]!.name = HOSTILE)],
