@@ -43,9 +43,12 @@ const html = standaloneSowHtml(draft, cat, readFileSync(CSS_FILE, 'utf8'));
 writeFileSync(htmlFile, html);
 process.stdout.write(`Wrote ${htmlFile}\n`);
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const chromiumPath =
+  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 if (chromiumPath === undefined) {
-  process.stdout.write('No Chromium found (set CHROMIUM_PATH): skipped the PDF. Print the HTML file instead.\n');
+  process.stdout.write(
+    'No Chromium found (set CHROMIUM_PATH): skipped the PDF. Print the HTML file instead.\n',
+  );
 } else {
   const { chromium } = await import('@playwright/test');
   const browser = await chromium.launch({
@@ -56,7 +59,12 @@ if (chromiumPath === undefined) {
     const page = await browser.newPage();
     await page.setContent(html, { waitUntil: 'load' });
     const pdfFile = join(target, `${name}.pdf`);
-    await page.pdf({ path: pdfFile, format: paperSize(cat.company.locale), preferCSSPageSize: true, printBackground: true });
+    await page.pdf({
+      path: pdfFile,
+      format: paperSize(cat.company.locale),
+      preferCSSPageSize: true,
+      printBackground: true,
+    });
     process.stdout.write(`Wrote ${pdfFile}\n`);
   } finally {
     await browser.close();

@@ -15,14 +15,24 @@ export function readEngagement(
   const source = parseSource(file, text);
   const issues: DataIssue[] = source.doc.errors.map((error) => {
     const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
-    return { file, line: pos.line, col: pos.col, path: '(yaml)', message: firstLine(error.message) };
+    return {
+      file,
+      line: pos.line,
+      col: pos.col,
+      path: '(yaml)',
+      message: firstLine(error.message),
+    };
   });
   if (issues.length > 0) return { draft: draftFromInput(undefined), issues };
   const value: unknown = source.doc.toJS({ maxAliasCount: 100 });
-  for (const issue of validateEngagement(value, cat).issues) issues.push(issueAt(source, issue.path, issue.message));
+  for (const issue of validateEngagement(value, cat).issues)
+    issues.push(issueAt(source, issue.path, issue.message));
   return { draft: draftFromInput(value), issues: sortIssues(issues) };
 }
 
 function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+  return message
+    .split('\n')[0]!
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .trim();
 }

@@ -1,5 +1,10 @@
 import type { Catalog } from '../data/load';
-import { EngagementSchema, isCalendarDate, type Engagement, type SowDraft } from '../schemas/engagement';
+import {
+  EngagementSchema,
+  isCalendarDate,
+  type Engagement,
+  type SowDraft,
+} from '../schemas/engagement';
 import type { ServicesFile } from '../schemas/services';
 import { formatPercent } from './format';
 import { multiply, percentOf, roundToMinor, toMicros, type Micros } from './money';
@@ -65,7 +70,9 @@ export function emptyDraft(cat: SowCatalog): SowDraft {
     technical_requirements: { prerequisites: [], environments: [], stack: [] },
     phases: [{ name: '', duration: '', milestones: [] }],
     resources: {
-      provider: [{ role: cat.services.rate_card[0]?.id ?? '', name: '', hours: null, allocation: null }],
+      provider: [
+        { role: cat.services.rate_card[0]?.id ?? '', name: '', hours: null, allocation: null },
+      ],
       client: [],
     },
     pricing: {
@@ -94,7 +101,9 @@ export function normalizeDraft(draft: SowDraft): unknown {
   const clean = (value: unknown): unknown => {
     if (Array.isArray(value)) {
       const items = value.map(clean);
-      return value.every((v) => typeof v === 'string') ? items.filter((v) => v !== undefined) : items;
+      return value.every((v) => typeof v === 'string')
+        ? items.filter((v) => v !== undefined)
+        : items;
     }
     if (value !== null && typeof value === 'object') {
       const out: Record<string, unknown> = {};
@@ -114,8 +123,10 @@ export function normalizeDraft(draft: SowDraft): unknown {
 export function draftFromInput(input: unknown): SowDraft {
   const obj = (v: unknown): Record<string, unknown> =>
     v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-  const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
-  const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  const str = (v: unknown): string =>
+    typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
+  const num = (v: unknown): number | null =>
+    typeof v === 'number' && Number.isFinite(v) ? v : null;
   const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(str) : []);
   const rows = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.map(obj) : []);
   const root = obj(input);
@@ -195,9 +206,14 @@ export function validateEngagement(
     for (const issue of result.error.issues) {
       const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
       if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys) issues.push({ path: [...path, key], message: `unknown key "${key}"`, missing: false });
+        for (const key of issue.keys)
+          issues.push({ path: [...path, key], message: `unknown key "${key}"`, missing: false });
       } else if (issue.code === 'invalid_type' && valueAt(input, path) === undefined) {
-        issues.push({ path, message: `missing required field "${String(path.at(-1))}"`, missing: true });
+        issues.push({
+          path,
+          message: `missing required field "${String(path.at(-1))}"`,
+          missing: true,
+        });
       } else {
         issues.push({ path, message: issue.message, missing: false });
       }
@@ -220,30 +236,41 @@ export function checkDraft(draft: SowDraft, cat: SowCatalog): SowIssue[] {
   const { start, end } = draft.dates;
   const startOk = isCalendarDate(start);
   const endOk = isCalendarDate(end);
-  if (startOk && endOk && end <= start) add(['dates', 'end'], 'the end date must be after the start date');
+  if (startOk && endOk && end <= start)
+    add(['dates', 'end'], 'the end date must be after the start date');
   draft.deliverables.forEach((d, i) => {
     if (startOk && endOk && isCalendarDate(d.due) && (d.due < start || d.due > end)) {
-      add(['deliverables', i, 'due'], `due date ${d.due} is outside the project (${start} to ${end})`);
+      add(
+        ['deliverables', i, 'due'],
+        `due date ${d.due} is outside the project (${start} to ${end})`,
+      );
     }
   });
 
   const roles = cat.services.rate_card.map((r) => r.id);
   draft.resources.provider.forEach((r, i) => {
     if (r.role !== '' && !roles.includes(r.role)) {
-      add(['resources', 'provider', i, 'role'], `unknown rate-card role "${r.role}"; expected one of: ${roles.join(', ')}`);
+      add(
+        ['resources', 'provider', i, 'role'],
+        `unknown rate-card role "${r.role}"; expected one of: ${roles.join(', ')}`,
+      );
     }
   });
 
   const models = cat.services.pricing_models.map((m) => m.id);
   const model = draft.pricing.model;
   if (model !== '' && !models.includes(model as never)) {
-    add(['pricing', 'model'], `unknown pricing model "${model}"; expected one of: ${models.join(', ')}`);
+    add(
+      ['pricing', 'model'],
+      `unknown pricing model "${model}"; expected one of: ${models.join(', ')}`,
+    );
   }
   if (model === 'fixed-price' && draft.pricing.amount === null) {
     add(['pricing', 'amount'], 'a fixed-price engagement needs an amount');
   }
   if (model === 'retainer') {
-    if (draft.pricing.months === null) add(['pricing', 'months'], 'a retainer needs a number of months');
+    if (draft.pricing.months === null)
+      add(['pricing', 'months'], 'a retainer needs a number of months');
     const minimum = cat.services.retainer.minimum_monthly_hours;
     const hours = monthlyHours(draft);
     if (hours !== null && hours < minimum) {
@@ -258,7 +285,8 @@ export function checkDraft(draft: SowDraft, cat: SowCatalog): SowIssue[] {
   if (sum !== null && Math.abs(sum - 100) > 1e-9) {
     add(
       ['payment_schedule'],
-      `the payment schedule adds up to ${formatPercent(round4(sum), cat.company.locale)}; it must add up to exactly 100%`,
+      `the payment schedule adds up to ${formatPercent(round4(sum), cat.company.locale)}; ` +
+        'it must add up to exactly 100%',
     );
   }
   return issues;
@@ -293,7 +321,13 @@ export interface SowTotals {
   model: string;
   lines: SowLine[];
   /** Retainer only: hours a month, the fee before and after the retainer discount, months. */
-  retainer?: { hours: number; gross: Micros; discountPercent: number; monthly: Micros; months: number };
+  retainer?: {
+    hours: number;
+    gross: Micros;
+    discountPercent: number;
+    monthly: Micros;
+    months: number;
+  };
   subtotal: Micros;
   discountPercent: number;
   discount: Micros;

@@ -52,7 +52,13 @@ export const EngagementSchema = z.strictObject({
     })
     .optional(),
   phases: z
-    .array(z.strictObject({ name: Text, duration: Text, milestones: TextList.min(1, { error: 'list at least one milestone' }) }))
+    .array(
+      z.strictObject({
+        name: Text,
+        duration: Text,
+        milestones: TextList.min(1, { error: 'list at least one milestone' }),
+      }),
+    )
     .min(1, { error: 'list at least one phase' })
     .max(MAX_ROWS),
   resources: z.strictObject({
@@ -73,12 +79,16 @@ export const EngagementSchema = z.strictObject({
       .min(1, { error: 'list at least one role' })
       .max(MAX_ROWS),
     client: z
-      .array(z.strictObject({ role: Text, name: Text.optional(), responsibilities: Text.optional() }))
+      .array(
+        z.strictObject({ role: Text, name: Text.optional(), responsibilities: Text.optional() }),
+      )
       .max(MAX_ROWS)
       .optional(),
   }),
   pricing: z.strictObject({
-    model: z.enum(PRICING_MODEL_IDS, { error: 'expected fixed-price, time-and-materials or retainer' }),
+    model: z.enum(PRICING_MODEL_IDS, {
+      error: 'expected fixed-price, time-and-materials or retainer',
+    }),
     /** Fixed price only: the agreed amount in the company currency. */
     amount: MoneySchema.optional(),
     /** Retainer only: how many months the retainer runs. */
@@ -113,7 +123,8 @@ export type Engagement = z.output<typeof EngagementSchema>;
 const DraftText = z.string({ error: 'expected text' }).max(MAX_TEXT, { error: 'text is too long' });
 const DraftLines = z.array(DraftText, { error: 'expected a list of lines' }).max(MAX_ROWS);
 const DraftNumber = z.number({ error: 'expected a number or null' }).finite().nullable();
-const rows = <T extends z.ZodType>(row: T) => z.array(row, { error: 'expected a list of rows' }).max(MAX_ROWS);
+const rows = <T extends z.ZodType>(row: T) =>
+  z.array(row, { error: 'expected a list of rows' }).max(MAX_ROWS);
 
 export const SowDraftSchema = z.strictObject({
   project: z.strictObject({ name: DraftText, reference: DraftText }),
@@ -121,12 +132,25 @@ export const SowDraftSchema = z.strictObject({
   provider_contact: z.strictObject({ name: DraftText, email: DraftText }),
   dates: z.strictObject({ start: DraftText, end: DraftText }),
   objectives: DraftLines,
-  deliverables: rows(z.strictObject({ id: DraftText, name: DraftText, description: DraftText, due: DraftText })),
+  deliverables: rows(
+    z.strictObject({ id: DraftText, name: DraftText, description: DraftText, due: DraftText }),
+  ),
   out_of_scope: DraftLines,
-  technical_requirements: z.strictObject({ prerequisites: DraftLines, environments: DraftLines, stack: DraftLines }),
+  technical_requirements: z.strictObject({
+    prerequisites: DraftLines,
+    environments: DraftLines,
+    stack: DraftLines,
+  }),
   phases: rows(z.strictObject({ name: DraftText, duration: DraftText, milestones: DraftLines })),
   resources: z.strictObject({
-    provider: rows(z.strictObject({ role: DraftText, name: DraftText, hours: DraftNumber, allocation: DraftNumber })),
+    provider: rows(
+      z.strictObject({
+        role: DraftText,
+        name: DraftText,
+        hours: DraftNumber,
+        allocation: DraftNumber,
+      }),
+    ),
     client: rows(z.strictObject({ role: DraftText, name: DraftText, responsibilities: DraftText })),
   }),
   pricing: z.strictObject({
@@ -136,7 +160,9 @@ export const SowDraftSchema = z.strictObject({
     discount_percent: DraftNumber,
     tax_percent: DraftNumber,
   }),
-  payment_schedule: rows(z.strictObject({ milestone: DraftText, percent: DraftNumber, due: DraftText })),
+  payment_schedule: rows(
+    z.strictObject({ milestone: DraftText, percent: DraftNumber, due: DraftText }),
+  ),
   assumptions: DraftLines,
   acceptance_criteria: DraftLines,
   change_management: DraftLines,

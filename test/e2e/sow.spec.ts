@@ -15,7 +15,8 @@ const GENERATOR = '/sales/sow-generator/';
 /** The example engagement as the generator holds it. */
 const example = draftFromInput(parse(readFileSync('examples/engagement.yaml', 'utf8')));
 
-const preview = (page: Page) => page.getByRole('region', { name: 'Preview' }).getByRole('article', { name: 'Statement of Work' });
+const preview = (page: Page) =>
+  page.getByRole('region', { name: 'Preview' }).getByRole('article', { name: 'Statement of Work' });
 const status = (page: Page) => page.getByRole('status').filter({ hasText: /./ }).first();
 
 async function importFile(page: Page, name: string, content: string | Buffer) {
@@ -30,7 +31,10 @@ function pdfText(pdf: Buffer): { text: string; pages: number } {
   const dir = mkdtempSync(join(tmpdir(), 'charter-sow-pdf-'));
   const file = join(dir, 'sow.pdf');
   writeFileSync(file, pdf);
-  const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(
+    /\s+/g,
+    ' ',
+  );
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   return { text, pages: Number(/Pages:\s+(\d+)/.exec(info)![1]) };
 }
@@ -42,7 +46,9 @@ test.beforeEach(async ({ page }) => {
   });
 });
 
-test('the SOW template shows the blank document with placeholders from the data', async ({ page }) => {
+test('the SOW template shows the blank document with placeholders from the data', async ({
+  page,
+}) => {
   await page.goto('/sales/sow-template/');
   const doc = page.getByRole('article', { name: 'Statement of Work' });
   await expect(doc.getByText(company, { exact: true }).first()).toBeVisible();
@@ -54,7 +60,9 @@ test('the SOW template shows the blank document with placeholders from the data'
   await expect(doc.getByRole('heading', { name: 'Signatures' })).toBeVisible();
 });
 
-test('a person fills in the form and the draft survives a reload', async ({ page }) => {
+test('a person fills in the form and the draft survives a reload and a closed tab', async ({
+  page,
+}) => {
   await page.goto(GENERATOR);
   const role = cat.services.rate_card[1]!;
   await page.getByLabel('Project name').fill('Event pipeline');
@@ -82,15 +90,26 @@ test('a person fills in the form and the draft survives a reload', async ({ page
   const total = formatMoney(priceEngagement(draft, cat)!.total, cat.company);
   const doc = preview(page);
   await expect(doc.getByText('Harbourline Logistics').first()).toBeVisible();
-  await expect(doc.getByRole('rowheader', { name: 'Total', exact: true }).locator('..')).toContainText(total);
+  await expect(
+    doc.getByRole('rowheader', { name: 'Total', exact: true }).locator('..'),
+  ).toContainText(total);
   await expect(page.getByText(/^Ready to sign\./)).toBeVisible();
 
   await page.reload();
   await expect(page.getByLabel('Client name')).toHaveValue('Harbourline Logistics');
+
+  // Closing the tab and opening the page again finds the same draft.
+  const again = await page.context().newPage();
+  await page.close();
+  page = again;
+  await page.goto(GENERATOR);
+  await expect(page.getByLabel('Client name')).toHaveValue('Harbourline Logistics');
   await expect(page.getByLabel('Deliverable 2 name', { exact: true })).toHaveValue('Connector');
   await expect(page.getByLabel('Objectives')).toHaveValue('Ingest events\nLive dashboards');
   await expect(page.getByLabel('Team role 1 hours')).toHaveValue('120');
-  await expect(preview(page).getByRole('rowheader', { name: 'Total', exact: true }).locator('..')).toContainText(total);
+  await expect(
+    preview(page).getByRole('rowheader', { name: 'Total', exact: true }).locator('..'),
+  ).toContainText(total);
 });
 
 test('problems are explained next to the field they concern', async ({ page }) => {
@@ -104,7 +123,9 @@ test('problems are explained next to the field they concern', async ({ page }) =
   await page.getByLabel('End date').fill('2027-06-30');
   await expect(end).not.toHaveAttribute('aria-invalid');
   await page.getByLabel('Deliverable 1 due date').fill('2027-07-15');
-  await expect(page.getByLabel('Deliverable 1 due date')).toHaveAccessibleDescription(/outside the project/);
+  await expect(page.getByLabel('Deliverable 1 due date')).toHaveAccessibleDescription(
+    /outside the project/,
+  );
 
   const first = cat.services.default_payment_schedule[0]!;
   await page.getByLabel('Payment 1 share (%)').fill(String(first.percent + 1));
@@ -150,8 +171,16 @@ test('New asks before discarding the draft', async ({ page }) => {
 test.describe('a bad import file changes nothing', () => {
   const cases = [
     { what: 'not JSON', content: '{ this is not json', message: /not valid JSON/ },
-    { what: 'the wrong shape', content: JSON.stringify({ client: 'x' }), message: /not a SOW draft/ },
-    { what: 'an unknown key', content: JSON.stringify({ ...example, __proto__x: 1 }), message: /not a SOW draft/ },
+    {
+      what: 'the wrong shape',
+      content: JSON.stringify({ client: 'x' }),
+      message: /not a SOW draft/,
+    },
+    {
+      what: 'an unknown key',
+      content: JSON.stringify({ ...example, __proto__x: 1 }),
+      message: /not a SOW draft/,
+    },
     { what: 'too large', content: Buffer.alloc(600 * 1024, ' '), message: /too large/ },
   ];
   for (const c of cases) {
@@ -170,9 +199,15 @@ test.describe('a bad import file changes nothing', () => {
   }
 });
 
-test('a client named like markup appears literally in the preview and in print', async ({ page }) => {
+test('a client named like markup appears literally in the preview and in print', async ({
+  page,
+}) => {
   await page.goto(GENERATOR);
-  await importFile(page, 'hostile.json', JSON.stringify({ ...example, client: { ...example.client, name: HOSTILE } }));
+  await importFile(
+    page,
+    'hostile.json',
+    JSON.stringify({ ...example, client: { ...example.client, name: HOSTILE } }),
+  );
   await expect(page.getByLabel('Client name')).toHaveValue(HOSTILE);
   await page.getByLabel('Project name').fill(`${HOSTILE} project`);
   const doc = preview(page);
@@ -185,7 +220,9 @@ test('a client named like markup appears literally in the preview and in print',
   expect(text).toContain(HOSTILE);
 });
 
-test('the printed SOW is a PDF with the client, deliverables, total and signatures', async ({ page }) => {
+test('the printed SOW is a PDF with the client, deliverables, total and signatures', async ({
+  page,
+}) => {
   await page.goto(GENERATOR);
   await importFile(page, 'engagement.json', JSON.stringify(example));
   await expect(page.getByText(/^Ready to sign\./)).toBeVisible();

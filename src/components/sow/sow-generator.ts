@@ -49,7 +49,8 @@ function el<K extends keyof HTMLElementTagNameMap>(
   children: (Node | string)[] = [],
 ): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(props)) if (value !== undefined) node.setAttribute(name, value);
+  for (const [name, value] of Object.entries(props))
+    if (value !== undefined) node.setAttribute(name, value);
   for (const child of children) node.append(child);
   return node;
 }
@@ -107,27 +108,33 @@ export function startSowGenerator(root: HTMLElement): void {
     const errorId = `${id}-error`;
     const hintId = options.hint ? `${id}-hint` : undefined;
     const describedBy = [hintId, errorId].filter(Boolean).join(' ');
-    const common = { id, 'data-path': key(path), 'data-kind': kind, 'aria-describedby': describedBy };
+    const common = {
+      id,
+      'data-path': key(path),
+      'data-kind': kind,
+      'aria-describedby': describedBy,
+    };
     let control: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
     const value = getAt(draft, path);
     if (kind === 'lines' || kind === 'textarea') {
       control = el('textarea', { ...common, rows: kind === 'lines' ? '3' : '2' });
-      control.value = kind === 'lines' ? ((value as string[]) ?? []).join('\n') : String(value ?? '');
+      control.value =
+        kind === 'lines' ? ((value as string[]) ?? []).join('\n') : String(value ?? '');
     } else if (kind === 'select') {
       control = el('select', common);
       const opts = options.options ?? [];
       const current = String(value ?? '');
-      if (!opts.some((o) => o.value === current)) opts.unshift({ value: current, label: current || 'Choose…' });
+      if (!opts.some((o) => o.value === current))
+        opts.unshift({ value: current, label: current || 'Choose…' });
       for (const o of opts) {
         const option = el('option', { value: o.value }, [o.label]);
         control.append(option);
       }
       control.value = current;
     } else {
-      const type = kind === 'lines' ? 'text' : kind;
       control = el('input', {
         ...common,
-        type,
+        type: kind,
         ...(kind === 'number' ? { step: 'any', inputmode: 'decimal' } : {}),
         ...(options.min !== undefined ? { min: String(options.min) } : {}),
         ...(options.max !== undefined ? { max: String(options.max) } : {}),
@@ -144,11 +151,24 @@ export function startSowGenerator(root: HTMLElement): void {
 
   function group(legend: string, path: Path | null, children: Node[]): HTMLFieldSetElement {
     const errorId = path ? `${domId(path)}-error` : undefined;
-    return el('fieldset', { class: 'sow-group', ...(errorId ? { 'aria-describedby': errorId } : {}) }, [
-      el('legend', {}, [legend]),
-      ...children,
-      ...(path ? [el('p', { id: errorId!, class: 'sow-field-error', 'data-error-for': key(path), hidden: '' })] : []),
-    ]);
+    return el(
+      'fieldset',
+      { class: 'sow-group', ...(errorId ? { 'aria-describedby': errorId } : {}) },
+      [
+        el('legend', {}, [legend]),
+        ...children,
+        ...(path
+          ? [
+              el('p', {
+                id: errorId!,
+                class: 'sow-field-error',
+                'data-error-for': key(path),
+                hidden: '',
+              }),
+            ]
+          : []),
+      ],
+    );
   }
 
   function rowList<T>(
@@ -170,7 +190,9 @@ export function startSowGenerator(root: HTMLElement): void {
     const add = button(`Add ${noun}`, 'add', () => {
       (getAt(draft, path) as T[]).push(make());
       changed(true);
-      const last = form.querySelectorAll<HTMLElement>(`[data-path^="${key(path)}.${rows.length}."]`)[0];
+      const last = form.querySelectorAll<HTMLElement>(
+        `[data-path^="${key(path)}.${rows.length}."]`,
+      )[0];
       last?.focus();
     });
     return [...items, add];
@@ -192,15 +214,21 @@ export function startSowGenerator(root: HTMLElement): void {
     const { discount_percent, minimum_monthly_hours } = cat.services.retainer;
     const lines = 'One item per line.';
     const model = draft.pricing.model;
-    const pricingFields = [field(['pricing', 'model'], 'Pricing model', 'select', { options: modelOptions })];
+    const pricingFields = [
+      field(['pricing', 'model'], 'Pricing model', 'select', { options: modelOptions }),
+    ];
     if (model === 'fixed-price') {
-      pricingFields.push(field(['pricing', 'amount'], `Fixed price (${cat.company.currency})`, 'number', { min: 0 }));
+      pricingFields.push(
+        field(['pricing', 'amount'], `Fixed price (${cat.company.currency})`, 'number', { min: 0 }),
+      );
     }
     if (model === 'retainer') {
       pricingFields.push(
         field(['pricing', 'months'], 'Retainer months', 'number', {
           min: 1,
-          hint: `Team hours are per month, at least ${minimum_monthly_hours} in all; rates are ${formatPercent(discount_percent, cat.company.locale)} off.`,
+          hint:
+            `Team hours are per month, at least ${minimum_monthly_hours} in all; ` +
+            `rates are ${formatPercent(discount_percent, cat.company.locale)} off.`,
         }),
       );
     }
@@ -212,7 +240,9 @@ export function startSowGenerator(root: HTMLElement): void {
     const sections = [
       group('Project information', null, [
         field(['project', 'name'], 'Project name', 'text'),
-        field(['project', 'reference'], 'Reference', 'text', { hint: 'Optional, e.g. a contract number.' }),
+        field(['project', 'reference'], 'Reference', 'text', {
+          hint: 'Optional, e.g. a contract number.',
+        }),
         field(['client', 'name'], 'Client name', 'text'),
         field(['client', 'contact'], 'Client contact', 'text'),
         field(['client', 'email'], 'Client email', 'email'),
@@ -225,32 +255,54 @@ export function startSowGenerator(root: HTMLElement): void {
       group(
         'Deliverables',
         ['deliverables'],
-        rowList(['deliverables'], 'deliverable', draft.deliverables, () => ({
-          id: `D${draft.deliverables.length + 1}`,
-          name: '',
-          description: '',
-          due: '',
-        }), (i) => [
-          field(['deliverables', i, 'id'], `Deliverable ${i + 1} ID`, 'text'),
-          field(['deliverables', i, 'name'], `Deliverable ${i + 1} name`, 'text'),
-          field(['deliverables', i, 'description'], `Deliverable ${i + 1} description`, 'textarea'),
-          field(['deliverables', i, 'due'], `Deliverable ${i + 1} due date`, 'date'),
-        ]),
+        rowList(
+          ['deliverables'],
+          'deliverable',
+          draft.deliverables,
+          () => ({
+            id: `D${draft.deliverables.length + 1}`,
+            name: '',
+            description: '',
+            due: '',
+          }),
+          (i) => [
+            field(['deliverables', i, 'id'], `Deliverable ${i + 1} ID`, 'text'),
+            field(['deliverables', i, 'name'], `Deliverable ${i + 1} name`, 'text'),
+            field(
+              ['deliverables', i, 'description'],
+              `Deliverable ${i + 1} description`,
+              'textarea',
+            ),
+            field(['deliverables', i, 'due'], `Deliverable ${i + 1} due date`, 'date'),
+          ],
+        ),
       ),
-      group('Out of scope', null, [field(['out_of_scope'], 'Out of scope', 'lines', { hint: lines })]),
+      group('Out of scope', null, [
+        field(['out_of_scope'], 'Out of scope', 'lines', { hint: lines }),
+      ]),
       group('Technical requirements', null, [
-        field(['technical_requirements', 'prerequisites'], 'Prerequisites', 'lines', { hint: lines }),
+        field(['technical_requirements', 'prerequisites'], 'Prerequisites', 'lines', {
+          hint: lines,
+        }),
         field(['technical_requirements', 'environments'], 'Environments', 'lines', { hint: lines }),
         field(['technical_requirements', 'stack'], 'Technology stack', 'lines', { hint: lines }),
       ]),
       group(
         'Timeline',
         ['phases'],
-        rowList(['phases'], 'phase', draft.phases, () => ({ name: '', duration: '', milestones: [] }), (i) => [
-          field(['phases', i, 'name'], `Phase ${i + 1} name`, 'text'),
-          field(['phases', i, 'duration'], `Phase ${i + 1} duration`, 'text'),
-          field(['phases', i, 'milestones'], `Phase ${i + 1} milestones`, 'lines', { hint: lines }),
-        ]),
+        rowList(
+          ['phases'],
+          'phase',
+          draft.phases,
+          () => ({ name: '', duration: '', milestones: [] }),
+          (i) => [
+            field(['phases', i, 'name'], `Phase ${i + 1} name`, 'text'),
+            field(['phases', i, 'duration'], `Phase ${i + 1} duration`, 'text'),
+            field(['phases', i, 'milestones'], `Phase ${i + 1} milestones`, 'lines', {
+              hint: lines,
+            }),
+          ],
+        ),
       ),
       group(
         `${company} team`,
@@ -259,33 +311,70 @@ export function startSowGenerator(root: HTMLElement): void {
           ['resources', 'provider'],
           'team role',
           draft.resources.provider,
-          () => ({ role: cat.services.rate_card[0]?.id ?? '', name: '', hours: null, allocation: null }),
+          () => ({
+            role: cat.services.rate_card[0]?.id ?? '',
+            name: '',
+            hours: null,
+            allocation: null,
+          }),
           (i) => [
-            field(['resources', 'provider', i, 'role'], `Team role ${i + 1}`, 'select', { options: [...roleOptions] }),
+            field(['resources', 'provider', i, 'role'], `Team role ${i + 1}`, 'select', {
+              options: [...roleOptions],
+            }),
             field(['resources', 'provider', i, 'name'], `Team role ${i + 1} person`, 'text'),
-            field(['resources', 'provider', i, 'hours'], `Team role ${i + 1} hours`, 'number', { min: 0 }),
-            field(['resources', 'provider', i, 'allocation'], `Team role ${i + 1} allocation (%)`, 'number', { min: 0, max: 100 }),
+            field(['resources', 'provider', i, 'hours'], `Team role ${i + 1} hours`, 'number', {
+              min: 0,
+            }),
+            field(
+              ['resources', 'provider', i, 'allocation'],
+              `Team role ${i + 1} allocation (%)`,
+              'number',
+              { min: 0, max: 100 },
+            ),
           ],
         ),
       ),
       group(
         'Client team',
         ['resources', 'client'],
-        rowList(['resources', 'client'], 'client role', draft.resources.client, () => ({ role: '', name: '', responsibilities: '' }), (i) => [
-          field(['resources', 'client', i, 'role'], `Client role ${i + 1}`, 'text'),
-          field(['resources', 'client', i, 'name'], `Client role ${i + 1} person`, 'text'),
-          field(['resources', 'client', i, 'responsibilities'], `Client role ${i + 1} responsibilities`, 'text'),
-        ]),
+        rowList(
+          ['resources', 'client'],
+          'client role',
+          draft.resources.client,
+          () => ({ role: '', name: '', responsibilities: '' }),
+          (i) => [
+            field(['resources', 'client', i, 'role'], `Client role ${i + 1}`, 'text'),
+            field(['resources', 'client', i, 'name'], `Client role ${i + 1} person`, 'text'),
+            field(
+              ['resources', 'client', i, 'responsibilities'],
+              `Client role ${i + 1} responsibilities`,
+              'text',
+            ),
+          ],
+        ),
       ),
       group('Pricing', ['pricing'], pricingFields),
-      group('Payment schedule', ['payment_schedule'], [
-        ...rowList(['payment_schedule'], 'payment', draft.payment_schedule, () => ({ milestone: '', percent: null, due: '' }), (i) => [
-          field(['payment_schedule', i, 'milestone'], `Payment ${i + 1} milestone`, 'text'),
-          field(['payment_schedule', i, 'percent'], `Payment ${i + 1} share (%)`, 'number', { min: 0, max: 100 }),
-          field(['payment_schedule', i, 'due'], `Payment ${i + 1} due`, 'text'),
-        ]),
-        el('p', { class: 'sow-schedule-sum', 'aria-live': 'polite' }),
-      ]),
+      group(
+        'Payment schedule',
+        ['payment_schedule'],
+        [
+          ...rowList(
+            ['payment_schedule'],
+            'payment',
+            draft.payment_schedule,
+            () => ({ milestone: '', percent: null, due: '' }),
+            (i) => [
+              field(['payment_schedule', i, 'milestone'], `Payment ${i + 1} milestone`, 'text'),
+              field(['payment_schedule', i, 'percent'], `Payment ${i + 1} share (%)`, 'number', {
+                min: 0,
+                max: 100,
+              }),
+              field(['payment_schedule', i, 'due'], `Payment ${i + 1} due`, 'text'),
+            ],
+          ),
+          el('p', { class: 'sow-schedule-sum', 'aria-live': 'polite' }),
+        ],
+      ),
       group('Terms', null, [
         field(['assumptions'], 'Assumptions', 'lines', { hint: lines }),
         field(['acceptance_criteria'], 'Acceptance criteria', 'lines', { hint: lines }),
@@ -297,7 +386,9 @@ export function startSowGenerator(root: HTMLElement): void {
 
   // ---- Reacting to changes -----------------------------------------------------------------
 
-  function readControl(control: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement): unknown {
+  function readControl(
+    control: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement,
+  ): unknown {
     const kind = control.dataset.kind;
     if (kind === 'number') {
       if (control.value.trim() === '') return null;
@@ -322,7 +413,8 @@ export function startSowGenerator(root: HTMLElement): void {
   function changed(rebuild: boolean): void {
     save();
     if (rebuild) {
-      const focused = document.activeElement instanceof HTMLElement ? document.activeElement.id : '';
+      const focused =
+        document.activeElement instanceof HTMLElement ? document.activeElement.id : '';
       buildForm();
       if (focused) document.getElementById(focused)?.focus();
     }
@@ -335,13 +427,18 @@ export function startSowGenerator(root: HTMLElement): void {
     preview.innerHTML = renderSowDocument(draft, cat);
     const sum = schedulePercent(draft);
     const sumText = form.querySelector('.sow-schedule-sum');
-    if (sumText) sumText.textContent = sum === null ? '' : `The schedule adds up to ${formatPercent(Math.round(sum * 10_000) / 10_000, cat.company.locale)}.`;
+    if (sumText)
+      sumText.textContent =
+        sum === null
+          ? ''
+          : `The schedule adds up to ${formatPercent(Math.round(sum * 10_000) / 10_000, cat.company.locale)}.`;
     const totals = priceEngagement(draft, cat);
     const problems = issues.length;
+    const soFar = totals ? `; total so far ${money(totals.total)}` : '';
     readiness.textContent =
       problems === 0
         ? `Ready to sign. Total ${totals ? money(totals.total) : ''}.`
-        : `${problems} ${problems === 1 ? 'thing' : 'things'} to complete or fix before this SOW is ready${totals ? `; total so far ${money(totals.total)}` : ''}.`;
+        : `${problems} ${problems === 1 ? 'thing' : 'things'} to complete or fix before this SOW is ready${soFar}.`;
   }
 
   function showIssues(issues: SowIssue[]): void {
@@ -349,7 +446,8 @@ export function startSowGenerator(root: HTMLElement): void {
     for (const issue of issues) {
       // Place each problem at its own field, or the nearest group that holds it.
       let path = [...issue.path];
-      while (path.length > 0 && !form.querySelector(`[data-error-for="${key(path)}"]`)) path = path.slice(0, -1);
+      while (path.length > 0 && !form.querySelector(`[data-error-for="${key(path)}"]`))
+        path = path.slice(0, -1);
       const at = key(path);
       if (!at) continue;
       if (issue.missing && !touched.has(key(issue.path)) && !touched.has(at)) continue;
@@ -389,9 +487,12 @@ export function startSowGenerator(root: HTMLElement): void {
   }
 
   async function importDraft(file: File): Promise<void> {
-    const refuse = (why: string) => say(`Nothing was imported: ${why} Your draft is unchanged.`, true);
+    const refuse = (why: string) =>
+      say(`Nothing was imported: ${why} Your draft is unchanged.`, true);
     if (file.size > MAX_IMPORT_BYTES) {
-      return refuse(`"${file.name}" is too large to be a SOW draft (over ${Math.round(MAX_IMPORT_BYTES / 1024)} KB).`);
+      return refuse(
+        `"${file.name}" is too large to be a SOW draft (over ${Math.round(MAX_IMPORT_BYTES / 1024)} KB).`,
+      );
     }
     let value: unknown;
     try {
@@ -403,7 +504,9 @@ export function startSowGenerator(root: HTMLElement): void {
     if (!result.success) {
       const first = result.error.issues[0]!;
       const where = first.path.length ? first.path.map(String).join('.') : 'the file';
-      return refuse(`"${file.name}" is not a SOW draft exported from this page (${where}: ${first.message}).`);
+      return refuse(
+        `"${file.name}" is not a SOW draft exported from this page (${where}: ${first.message}).`,
+      );
     }
     draft = result.data;
     touched.clear();

@@ -4,7 +4,13 @@ import { readEngagement } from '~/data/engagement';
 import { loadCatalog } from '~/data/load';
 import { formatMoney } from '~/lib/money';
 import { draftFromInput, priceEngagement, sowCatalog } from '~/lib/sow';
-import { escapeHtml, html, paperSize, renderSowDocument, standaloneSowHtml } from '~/lib/sow-document';
+import {
+  escapeHtml,
+  html,
+  paperSize,
+  renderSowDocument,
+  standaloneSowHtml,
+} from '~/lib/sow-document';
 
 const catalog = loadCatalog('data');
 const cat = sowCatalog(catalog);
@@ -15,7 +21,10 @@ const HOSTILE = '<img src=x onerror=alert(1)>';
 describe('html', () => {
   test.each([
     { value: HOSTILE, expected: '<p>&lt;img src=x onerror=alert(1)&gt;</p>' },
-    { value: '"quoted" & \'single\'', expected: '<p>&quot;quoted&quot; &amp; &#39;single&#39;</p>' },
+    {
+      value: '"quoted" & \'single\'',
+      expected: '<p>&quot;quoted&quot; &amp; &#39;single&#39;</p>',
+    },
     { value: ['a', '<b>'], expected: '<p>a&lt;b&gt;</p>' },
     { value: null, expected: '<p></p>' },
   ])('escapes $value', ({ value, expected }) => {
@@ -23,6 +32,7 @@ describe('html', () => {
   });
 
   test('keeps nested html as markup', () => {
+    // prettier-ignore
     expect(html`<ul>${html`<li>${'<x>'}</li>`}</ul>`.value).toBe('<ul><li>&lt;x&gt;</li></ul>');
   });
 
@@ -50,7 +60,10 @@ describe('renderSowDocument', () => {
   });
 
   test('falls back to the standard acceptance criteria and change process when a draft has none', () => {
-    const doc = renderSowDocument({ ...draft, acceptance_criteria: [], change_management: [''] }, cat);
+    const doc = renderSowDocument(
+      { ...draft, acceptance_criteria: [], change_management: [''] },
+      cat,
+    );
     for (const c of [...cat.services.acceptance_criteria, ...cat.services.change_management]) {
       expect(doc).toContain(escapeHtml(c));
     }
