@@ -1,0 +1,38 @@
+import { draftFromInput, validateEngagement, type SowCatalog } from '../lib/sow';
+import type { SowDraft } from '../schemas/engagement';
+import { issueAt, sortIssues, type DataIssue } from './issues';
+import { parseSource } from './positions';
+
+/**
+ * Reads an engagement file (YAML or JSON) for `npm run sow`: every problem placed at
+ * `file:line:col path`, the same way the data loader reports data/ files.
+ */
+export function readEngagement(
+  file: string,
+  text: string,
+  cat: SowCatalog,
+): { draft: SowDraft; issues: DataIssue[] } {
+  const source = parseSource(file, text);
+  const issues: DataIssue[] = source.doc.errors.map((error) => {
+    const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
+    return {
+      file,
+      line: pos.line,
+      col: pos.col,
+      path: '(yaml)',
+      message: firstLine(error.message),
+    };
+  });
+  if (issues.length > 0) return { draft: draftFromInput(undefined), issues };
+  const value: unknown = source.doc.toJS({ maxAliasCount: 100 });
+  for (const issue of validateEngagement(value, cat).issues)
+    issues.push(issueAt(source, issue.path, issue.message));
+  return { draft: draftFromInput(value), issues: sortIssues(issues) };
+}
+
+function firstLine(message: string): string {
+  return message
+    .split('\n')[0]!
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .trim();
+}

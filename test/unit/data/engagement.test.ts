@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { readEngagement } from '~/data/engagement';
+import { formatIssue } from '~/data/issues';
+import { loadCatalog } from '~/data/load';
+import { sowCatalog } from '~/lib/sow';
+
+const cat = sowCatalog(loadCatalog('data'));
+const FIXTURES = 'test/fixtures/engagements';
+
+const cases = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()
+  .map((fixture) => {
+    const file = join(FIXTURES, fixture);
+    return {
+      fixture,
+      file,
+      expected: readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((line) => line.startsWith('# expect: '))
+        .map((line) =>
+          line
+            .slice('# expect: '.length)
+            .replace('{file}', file)
+            .replace('{roles}', cat.services.rate_card.map((r) => r.id).join(', ')),
+        ),
+    };
+  });
+
+describe('readEngagement', () => {
+  test('reads the example engagement without problems', () => {
+    const file = 'examples/engagement.yaml';
+    const { draft, issues } = readEngagement(file, readFileSync(file, 'utf8'), cat);
+    expect(issues).toEqual([]);
+    expect(draft.phases).toHaveLength(3);
+    expect(draft.pricing.model).toBe('time-and-materials');
+  });
+
+  test('has broken fixtures, each stating its messages', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(8);
+    for (const c of cases) expect(c.expected.length, c.fixture).toBeGreaterThan(0);
+  });
+
+  test.each(cases)('reports exactly what $fixture says', ({ file, expected }) => {
+    const { issues } = readEngagement(file, readFileSync(file, 'utf8'), cat);
+    expect(issues.map(formatIssue)).toEqual(expected);
+  });
+});

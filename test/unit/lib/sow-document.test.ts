@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { readEngagement } from '~/data/engagement';
+import { loadCatalog } from '~/data/load';
+import { formatMoney } from '~/lib/money';
+import { draftFromInput, priceEngagement, sowCatalog } from '~/lib/sow';
+import {
+  escapeHtml,
+  html,
+  paperSize,
+  renderSowDocument,
+  standaloneSowHtml,
+} from '~/lib/sow-document';
+
+const catalog = loadCatalog('data');
+const cat = sowCatalog(catalog);
+const file = 'examples/engagement.yaml';
+const { draft } = readEngagement(file, readFileSync(file, 'utf8'), cat);
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+describe('html', () => {
+  test.each([
+    { value: HOSTILE, expected: '<p>&lt;img src=x onerror=alert(1)&gt;</p>' },
+    {
+      value: '"quoted" & \'single\'',
+      expected: '<p>&quot;quoted&quot; &amp; &#39;single&#39;</p>',
+    },
+    { value: ['a', '<b>'], expected: '<p>a&lt;b&gt;</p>' },
+    { value: null, expected: '<p></p>' },
+  ])('escapes $value', ({ value, expected }) => {
+    expect(html`<p>${value}</p>`.value).toBe(expected);
+  });
+
+  test('keeps nested html as markup', () => {
+    // prettier-ignore
+    expect(html`<ul>${html`<li>${'<x>'}</li>`}</ul>`.value).toBe('<ul><li>&lt;x&gt;</li></ul>');
+  });
+
+  test('escapes every character that matters in text and attributes', () => {
+    expect(escapeHtml(`<>&"'`)).toBe('&lt;&gt;&amp;&quot;&#39;');
+  });
+});
+
+describe('renderSowDocument', () => {
+  test('renders the blank template with placeholders and the data defaults', () => {
+    const doc = renderSowDocument(null, cat);
+    expect(doc).toContain('[Client name]');
+    expect(doc).toContain(cat.company.name);
+    for (const p of cat.services.default_payment_schedule) expect(doc).toContain(p.milestone);
+    for (const c of cat.services.acceptance_criteria) expect(doc).toContain(escapeHtml(c));
+  });
+
+  test('shows the client, every deliverable, the total and the signature block', () => {
+    const doc = renderSowDocument(draft, cat);
+    const total = priceEngagement(draft, cat)!.total;
+    expect(doc).toContain(escapeHtml(draft.client.name));
+    for (const d of draft.deliverables) expect(doc).toContain(escapeHtml(d.name));
+    expect(doc).toContain(formatMoney(total, cat.company));
+    expect(doc).toContain('<h3>Signatures</h3>');
+  });
+
+  test('falls back to the standard acceptance criteria and change process when a draft has none', () => {
+    const doc = renderSowDocument(
+      { ...draft, acceptance_criteria: [], change_management: [''] },
+      cat,
+    );
+    for (const c of [...cat.services.acceptance_criteria, ...cat.services.change_management]) {
+      expect(doc).toContain(escapeHtml(c));
+    }
+  });
+
+  test.each([
+    ['client name', (d: typeof draft) => (d.client.name = HOSTILE)],
+    ['deliverable name', (d: typeof draft) => (d.deliverables[0]!.name = HOSTILE)],
+    ['objective', (d: typeof draft) => (d.objectives = [HOSTILE])],
+    ['milestone', (d: typeof draft) => (d.phases[0]!.milestones = [HOSTILE])],
+    ['payment due', (d: typeof draft) => (d.payment_schedule[0]!.due = HOSTILE)],
+    ['role id', (d: typeof draft) => (d.resources.provider[0]!.role = HOSTILE)],
+  ])('renders a hostile %s as text', (_, change) => {
+    const hostile = draftFromInput(structuredClone(draft));
+    change(hostile);
+    const doc = renderSowDocument(hostile, cat);
+    expect(doc).not.toContain('<img');
+    expect(doc).toContain(escapeHtml(HOSTILE));
+  });
+
+  test('writes a standalone page with the CSS inlined', () => {
+    const page = standaloneSowHtml(draft, cat, '.sow-document { color: black; }');
+    expect(page).toMatch(/^<!doctype html>/);
+    expect(page).toContain('.sow-document { color: black; }');
+    expect(page).toContain(`<html lang="${cat.company.locale}">`);
+  });
+});
+
+describe('paperSize', () => {
+  test.each([
+    ['en-US', 'Letter'],
+    ['en-CA', 'Letter'],
+    ['en-GB', 'A4'],
+    ['de', 'A4'],
+    ['not a locale', 'A4'],
+  ])('returns the paper for %s', (locale, expected) => {
+    expect(paperSize(locale)).toBe(expected);
+  });
+});

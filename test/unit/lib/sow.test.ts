@@ -1,0 +1,274 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { loadCatalog } from '~/data/load';
+import { toMicros } from '~/lib/money';
+import {
+  checkDraft,
+  emptyDraft,
+  normalizeDraft,
+  priceEngagement,
+  scheduleAmounts,
+  sowCatalog,
+  validateEngagement,
+} from '~/lib/sow';
+import type { SowDraft } from '~/schemas/engagement';
+
+const catalog = loadCatalog('data');
+const cat = sowCatalog(catalog);
+const { currency } = cat.company;
+const roles = cat.services.rate_card;
+const unit = 1_000_000;
+
+/** A complete, valid draft; tests change one thing. */
+function makeDraft(overrides: (d: SowDraft) => void = () => {}): SowDraft {
+  const d = emptyDraft(cat);
+  d.project.name = 'Pipeline';
+  d.client.name = 'Client Co';
+  d.provider_contact.name = 'Pat';
+  d.dates = { start: '2027-03-01', end: '2027-06-30' };
+  d.objectives = ['Ship it'];
+  d.deliverables = [{ id: 'D1', name: 'Design', description: 'A design', due: '2027-04-01' }];
+  d.phases = [{ name: 'Build', duration: '4 weeks', milestones: ['Done'] }];
+  d.resources.provider = [
+    { role: roles[0]!.id, name: '', hours: 10, allocation: null },
+    { role: roles[1]!.id, name: '', hours: 2.5, allocation: 50 },
+  ];
+  overrides(d);
+  return d;
+}
+
+describe('priceEngagement', () => {
+  test('totals time and materials as the sum of rate-card rate x hours', () => {
+    const totals = priceEngagement(makeDraft(), cat)!;
+    expect(totals.lines.map((l) => l.amount)).toEqual([
+      roles[0]!.hourly * 10,
+      roles[1]!.hourly * 2.5,
+    ]);
+    expect(totals.subtotal).toBe(roles[0]!.hourly * 10 + roles[1]!.hourly * 2.5);
+    expect(totals.total).toBe(totals.subtotal);
+  });
+
+  test('totals a fixed price from the amount, whatever the hours', () => {
+    const totals = priceEngagement(
+      makeDraft((d) => {
+        d.pricing.model = 'fixed-price';
+        d.pricing.amount = 48_000.5;
+      }),
+      cat,
+    )!;
+    expect(totals.subtotal).toBe(48_000.5 * unit);
+    expect(totals.total).toBe(48_000.5 * unit);
+  });
+
+  test('totals a retainer as monthly hours x rate less the data discount, times months', () => {
+    const { discount_percent, minimum_monthly_hours } = cat.services.retainer;
+    const totals = priceEngagement(
+      makeDraft((d) => {
+        d.pricing.model = 'retainer';
+        d.pricing.months = 6;
+        d.resources.provider = [
+          { role: roles[0]!.id, name: '', hours: minimum_monthly_hours, allocation: null },
+        ];
+      }),
+      cat,
+    )!;
+    const gross = roles[0]!.hourly * minimum_monthly_hours;
+    const monthly = gross - Math.round((gross * discount_percent) / 100 / 10_000) * 10_000;
+    expect(totals.retainer).toEqual({
+      hours: minimum_monthly_hours,
+      gross,
+      discountPercent: discount_percent,
+      monthly,
+      months: 6,
+    });
+    expect(totals.total).toBe(monthly * 6);
+  });
+
+  test.each([
+    // amount, discount %, tax %, expected discount, tax and total in cents (worked by hand)
+    {
+      amount: 1000.05,
+      discount: 7.5,
+      tax: 8.25,
+      cents: { discount: 7500, tax: 7632, total: 100137 },
+    },
+    { amount: 999.99, discount: 0, tax: 20, cents: { discount: 0, tax: 20000, total: 119999 } },
+    { amount: 0.1, discount: 33.3333, tax: 0, cents: { discount: 3, tax: 0, total: 7 } },
+    { amount: 200, discount: 12.5, tax: 0.5, cents: { discount: 2500, tax: 88, total: 17588 } },
+  ])(
+    'rounds a $discount% discount then $tax% tax on $amount to the cent',
+    ({ amount, discount, tax, cents }) => {
+      const totals = priceEngagement(
+        makeDraft((d) => {
+          d.pricing = {
+            model: 'fixed-price',
+            amount,
+            months: null,
+            discount_percent: discount,
+            tax_percent: tax,
+          };
+        }),
+        cat,
+      )!;
+      const toCents = (m: number) => m / 10_000;
+      expect({
+        discount: toCents(totals.discount),
+        tax: toCents(totals.tax),
+        total: toCents(totals.total),
+      }).toEqual(cents);
+    },
+  );
+
+  test.each([
+    {
+      what: 'a time-and-materials role without hours',
+      change: (d: SowDraft) => (d.resources.provider[0]!.hours = null),
+    },
+    {
+      what: 'a fixed price without an amount',
+      change: (d: SowDraft) => (d.pricing.model = 'fixed-price'),
+    },
+    { what: 'a retainer without months', change: (d: SowDraft) => (d.pricing.model = 'retainer') },
+    { what: 'an unknown pricing model', change: (d: SowDraft) => (d.pricing.model = 'barter') },
+  ])('returns null for $what', ({ change }) => {
+    expect(priceEngagement(makeDraft(change), cat)).toBeNull();
+  });
+});
+
+describe('scheduleAmounts', () => {
+  test.each([
+    { total: 10, percents: [33.33, 33.33, 33.34], expected: [3.33, 3.33, 3.34] },
+    { total: 0.1, percents: [33.33, 33.33, 33.34], expected: [0.03, 0.03, 0.04] },
+    { total: 1000.01, percents: [30, 40, 30], expected: [300, 400, 300.01] },
+    { total: 100, percents: [100], expected: [100] },
+  ])(
+    'splits $total by $percents with the remainder on the last payment',
+    ({ total, percents, expected }) => {
+      expect(scheduleAmounts(toMicros(total)!, percents, currency)).toEqual(
+        expected.map((e) => toMicros(e)),
+      );
+    },
+  );
+
+  test('always adds up to the total exactly', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000_000 }),
+        fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 1, maxLength: 8 }),
+        (cents, weights) => {
+          const sum = weights.reduce((a, b) => a + b, 0);
+          const percents = weights.map((w) => (w * 100) / sum);
+          const total = cents * 10_000;
+          const amounts = scheduleAmounts(total, percents, currency);
+          expect(amounts.reduce((a, b) => a + b, 0)).toBe(total);
+          for (const a of amounts) expect(a % 10_000).toBe(0);
+        },
+      ),
+    );
+  });
+});
+
+describe('checkDraft', () => {
+  const messages = (d: SowDraft) =>
+    checkDraft(d, cat).map((i) => `${i.path.join('.')}: ${i.message}`);
+
+  test('accepts a complete draft', () => {
+    expect(messages(makeDraft())).toEqual([]);
+    expect(validateEngagement(normalizeDraft(makeDraft()), cat).issues).toEqual([]);
+  });
+
+  test.each([
+    {
+      what: 'a schedule under 100%',
+      change: (d: SowDraft) =>
+        (d.payment_schedule = [
+          { milestone: 'A', percent: 50, due: '' },
+          { milestone: 'B', percent: 40.5, due: '' },
+        ]),
+      expected: [
+        'payment_schedule: the payment schedule adds up to 90.5%; it must add up to exactly 100%',
+      ],
+    },
+    {
+      what: 'a schedule over 100%',
+      change: (d: SowDraft) =>
+        (d.payment_schedule = [
+          { milestone: 'A', percent: 60, due: '' },
+          { milestone: 'B', percent: 60, due: '' },
+        ]),
+      expected: [
+        'payment_schedule: the payment schedule adds up to 120%; it must add up to exactly 100%',
+      ],
+    },
+    {
+      what: 'an end date before the start',
+      change: (d: SowDraft) => {
+        d.dates.end = '2027-02-01';
+        d.deliverables = [];
+      },
+      expected: ['dates.end: the end date must be after the start date'],
+    },
+    {
+      what: 'a deliverable due after the end',
+      change: (d: SowDraft) => (d.deliverables[0]!.due = '2027-07-01'),
+      expected: [
+        'deliverables.0.due: due date 2027-07-01 is outside the project (2027-03-01 to 2027-06-30)',
+      ],
+    },
+    {
+      what: 'a deliverable due before the start',
+      change: (d: SowDraft) => (d.deliverables[0]!.due = '2027-02-28'),
+      expected: [
+        'deliverables.0.due: due date 2027-02-28 is outside the project (2027-03-01 to 2027-06-30)',
+      ],
+    },
+    {
+      what: 'a role that is not on the rate card',
+      change: (d: SowDraft) => (d.resources.provider[0]!.role = 'astronaut'),
+      expected: [
+        `resources.provider.0.role: unknown rate-card role "astronaut"; expected one of: ${roles.map((r) => r.id).join(', ')}`,
+      ],
+    },
+    {
+      what: 'a retainer under the minimum monthly hours',
+      change: (d: SowDraft) => {
+        d.pricing.model = 'retainer';
+        d.pricing.months = 3;
+        d.resources.provider = [
+          {
+            role: roles[0]!.id,
+            name: '',
+            hours: cat.services.retainer.minimum_monthly_hours - 1,
+            allocation: null,
+          },
+        ];
+      },
+      expected: [
+        `resources.provider: a retainer reserves at least ${cat.services.retainer.minimum_monthly_hours} hours a month; these roles add up to ${cat.services.retainer.minimum_monthly_hours - 1}`,
+      ],
+    },
+  ])('reports $what', ({ change, expected }) => {
+    expect(messages(makeDraft(change))).toEqual(expected);
+  });
+});
+
+describe('validateEngagement', () => {
+  test('marks empty required fields as missing and keeps other problems', () => {
+    const { engagement, issues } = validateEngagement(normalizeDraft(emptyDraft(cat)), cat);
+    expect(engagement).toBeNull();
+    const missing = issues.filter((i) => i.missing).map((i) => i.path.join('.'));
+    expect(missing).toEqual(
+      expect.arrayContaining(['project.name', 'client.name', 'dates.start', 'deliverables.0.name']),
+    );
+  });
+
+  test('returns the engagement with money in micro-units when everything is right', () => {
+    const d = makeDraft((x) => {
+      x.pricing.model = 'fixed-price';
+      x.pricing.amount = 1234.5;
+    });
+    expect(validateEngagement(normalizeDraft(d), cat).engagement?.pricing.amount).toBe(
+      1234.5 * unit,
+    );
+  });
+});

@@ -1,0 +1,73 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { readEngagement } from '~/data/engagement';
+import { loadCatalog } from '~/data/load';
+import { formatMoney } from '~/lib/money';
+import { priceEngagement, sowCatalog } from '~/lib/sow';
+import { escapeHtml } from '~/lib/sow-document';
+
+const cat = sowCatalog(loadCatalog('data'));
+const EXAMPLE = 'examples/engagement.yaml';
+const { draft } = readEngagement(EXAMPLE, readFileSync(EXAMPLE, 'utf8'), cat);
+const total = formatMoney(priceEngagement(draft, cat)!.total, cat.company);
+const out = mkdtempSync(join(tmpdir(), 'charter-sow-cli-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+const chromium =
+  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+function sow(...args: string[]) {
+  return spawnSync('npx', ['tsx', 'scripts/sow.ts', ...args], { encoding: 'utf8' });
+}
+
+describe('npm run sow', () => {
+  test(
+    'writes a standalone HTML file (and a PDF with Chromium) for the example engagement',
+    { timeout: 90_000 },
+    () => {
+      const run = sow(EXAMPLE, '--out', out);
+      expect(run.stderr.replace(/^npm warn.*\n/gm, '')).toBe('');
+      expect(run.status).toBe(0);
+      const html = readFileSync(join(out, 'engagement.html'), 'utf8');
+      expect(html).toMatch(/^<!doctype html>/);
+      expect(html).toContain('@media print');
+      expect(html).toContain(escapeHtml(draft.client.name));
+      for (const d of draft.deliverables) expect(html).toContain(escapeHtml(d.name));
+      expect(html).toContain(total);
+      expect(html).toContain('<h3>Signatures</h3>');
+      expect(html).not.toContain('<script');
+
+      if (chromium) {
+        const text = execFileSync('pdftotext', ['-raw', join(out, 'engagement.pdf'), '-'], {
+          encoding: 'utf8',
+        }).replace(/\s+/g, ' ');
+        expect(text).toContain(draft.client.name);
+        expect(text).toContain(total);
+        for (const d of draft.deliverables) expect(text).toContain(d.name);
+        expect(text).toContain('Signatures');
+      }
+    },
+  );
+
+  test(
+    'stops with file:line:col messages and writes nothing for a broken engagement',
+    { timeout: 60_000 },
+    () => {
+      const file = 'test/fixtures/engagements/schedule-not-100.yaml';
+      const run = sow(file, '--out', join(out, 'broken'));
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(
+        `${file}:104:3 payment_schedule: the payment schedule adds up to 90%; it must add up to exactly 100%`,
+      );
+      expect(existsSync(join(out, 'broken'))).toBe(false);
+    },
+  );
+
+  test('explains how to call it when no file is given', { timeout: 60_000 }, () => {
+    const run = sow();
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('Usage: npm run sow -- path/to/engagement.yaml');
+  });
+});
