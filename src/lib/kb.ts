@@ -79,3 +79,6 @@ export function channelHref(address: string): string | null {
 export function formatUpdated(date: Date, locale = 'en-GB'): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
+
+/** The Pagefind `section` filter value of KB articles; other sections add their own. */
+export const KB_SECTION = 'Knowledge base';
