@@ -80,7 +80,7 @@ export type SearchFn<R extends ScoredResult> = (query: string) => Promise<{ resu
 
 /**
  * Runs the strict query and, when it finds fewer than `fillTo` pages, adds pages that match
- * some of the terms: those matching more terms first, then by summed score.
+ * some of the terms, ranked by their summed score.
  */
 export async function helpedSearch<R extends ScoredResult>(
   search: SearchFn<R>,
@@ -93,22 +93,23 @@ export async function helpedSearch<R extends ScoredResult>(
   const strict = (await search(plan.strict)).results;
   if (strict.length >= fillTo || plan.terms.length < 2) return strict;
 
-  const loose = new Map<string, { result: R; matched: number; score: number }>();
+  // Summed per-term scores rank the looser results like an OR query: pages matching more
+  // terms, or the rarer ones, come first.
+  const loose = new Map<string, { result: R; score: number }>();
   for (const term of plan.terms) {
     for (const result of (await search(term)).results) {
       const seen = loose.get(result.id);
       if (seen) {
-        seen.matched += 1;
         seen.score += result.score;
       } else {
-        loose.set(result.id, { result, matched: 1, score: result.score });
+        loose.set(result.id, { result, score: result.score });
       }
     }
   }
   const strictIds = new Set(strict.map((r) => r.id));
   const extra = [...loose.values()]
     .filter((entry) => !strictIds.has(entry.result.id))
-    .sort((a, b) => b.matched - a.matched || b.score - a.score)
+    .sort((a, b) => b.score - a.score)
     .map((entry) => entry.result);
   return [...strict, ...extra];
 }

@@ -65,12 +65,12 @@ describe('helpedSearch', () => {
 
   test('falls back to single terms when the strict query finds nothing', async () => {
     const { search, asked } = fakeSearch({
-      fix: [{ id: 'a', score: 5 }, { id: 'b', score: 1 }],
-      '429': [{ id: 'b', score: 1 }, { id: 'c', score: 9 }],
+      fix: [{ id: 'a', score: 5 }, { id: 'b', score: 4 }],
+      '429': [{ id: 'b', score: 3 }, { id: 'c', score: 6 }],
     });
     const results = await helpedSearch(search, 'fix 429', help);
     expect(asked).toEqual(['fix 429', 'fix', '429']);
-    // b matches both terms, then c and a by score.
+    // Scores add up across terms: b (7) matches both, then c (6) and a (5).
     expect(results.map((r) => r.id)).toEqual(['b', 'c', 'a']);
   });
 
