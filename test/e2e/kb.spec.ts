@@ -79,57 +79,14 @@ test('filtering the KB search by tier and by category changes the results to mat
   await page.goto('/kb/search/?q=ticket');
   await expect(resultLinks(page).first()).toBeVisible();
   const hrefs = () => resultLinks(page).evaluateAll((links) => links.map((l) => l.getAttribute('href')!));
-  const before = await hrefs();
   const allowed = new Set(articles.filter((a) => a.tiers.includes(tier.id)).map((a) => `/kb/${a.slug}/`));
   // The unfiltered results include a page the tier filter must remove, so the test can fail.
-  expect(before.some((h) => !allowed.has(h))).toBe(true);
+  expect((await hrefs()).some((h) => !allowed.has(h))).toBe(true);
 
   await page.getByRole('group', { name: 'Tier' }).getByRole('checkbox', { name: new RegExp(`^${tier.name} `) }).check();
   await expect(page).toHaveURL(/tier=/);
   await expect.poll(async () => (await hrefs()).every((h) => allowed.has(h))).toBe(true);
   expect((await hrefs()).length).toBeGreaterThan(0);
-
-  const category = catalog.kb.categories.find((c) => c.id === article.category)!;
-  await page.goto(`/kb/${article.slug}/`);
-
-  const crumbs = page.getByRole('navigation', { name: 'Breadcrumbs' });
-  await expect(crumbs.getByRole('link')).toHaveText(['Knowledge base', category.name]);
-  await expect(crumbs.getByRole('link', { name: category.name })).toHaveAttribute('href', `/kb/${category.id}/`);
-
-  const updated = new Date(article.updated);
-  await expect(page.getByText(formatUpdated(updated, catalog.company.locale))).toBeVisible();
-
-  const related = page.getByRole('region', { name: 'Related articles' });
-  const relatedTitles = article.related!.map((slug) => articles.find((a) => a.slug === slug)!.title);
-  await expect(related.getByRole('link')).toHaveText(relatedTitles);
-
-  const stuck = page.getByRole('region', { name: 'Still stuck?' });
-  for (const tierId of article.tiers) {
-    const tier = stuck.getByRole('region', { name: tierById(catalog, tierId).name, exact: true });
-    const names = channelsForTier(catalog.channels.channels, tierId).map((c) => c.name);
-    await expect(tier.getByRole('listitem')).toHaveCount(names.length);
-    for (const name of names) await expect(tier.getByText(name, { exact: false }).first()).toBeVisible();
-  }
-});
-
-test('filtering the KB search by tier and by category changes the results to match', async ({ page }) => {
-  // A tier that some, but not all, articles apply to.
-  const tier = catalog.tiers.tiers.find((t) => {
-    const n = articles.filter((a) => a.tiers.includes(t.id)).length;
-    return n > 0 && n < articles.length;
-  })!;
-  await page.goto('/kb/search/?q=ticket');
-  await expect(resultLinks(page).first()).toBeVisible();
-  const all = await resultLinks(page).count();
-  expect(all).toBeGreaterThan(0);
-
-  await page.getByRole('group', { name: 'Tier' }).getByRole('checkbox', { name: new RegExp(`^${tier.name} `) }).check();
-  await expect(page).toHaveURL(/tier=/);
-  await expect(page.getByRole('status')).toContainText('results');
-  const tierHrefs = await resultLinks(page).evaluateAll((links) => links.map((l) => l.getAttribute('href')!));
-  const allowed = new Set(articles.filter((a) => a.tiers.includes(tier.id)).map((a) => `/kb/${a.slug}/`));
-  expect(tierHrefs.length).toBeGreaterThan(0);
-  for (const href of tierHrefs) expect(allowed, href).toContain(href);
 
   const category = catalog.kb.categories.find((c) => articles.some((a) => a.category === c.id && a.tiers.includes(tier.id)))!;
   await page.getByRole('group', { name: 'Category' }).getByRole('checkbox', { name: new RegExp(`^${category.name} `) }).check();
