@@ -112,7 +112,7 @@ test('the site search dialog answers a question typed in full', async ({ page })
   await page.goto('/kb/');
   await page.getByRole('banner').getByRole('button', { name: 'Search' }).click();
   const dialog = page.getByRole('dialog', { name: 'Search' });
-  await dialog.getByRole('searchbox').fill('how do I fix 429 too many requests');
+  await dialog.getByRole('textbox').fill('how do I fix 429 too many requests');
   await expect(dialog.getByRole('link', { name: articles.find((a) => a.slug === 'api/rate-limit-429')!.title })).toBeVisible();
 });
 
