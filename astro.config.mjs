@@ -35,10 +35,21 @@ export default defineConfig({
       lastUpdated: false,
       pagefind: true,
       customCss: ['./src/styles/charter.css'],
-      components: { Head: './src/components/starlight/Head.astro' },
+      components: {
+        Head: './src/components/starlight/Head.astro',
+        Search: './src/components/starlight/Search.astro',
+      },
       sidebar: [
         ...section('Commercial', 'commercial'),
-        ...section('Knowledge base', 'kb'),
+        // KB articles stay out of the sidebar (Starlight embeds it in every page): home and categories only.
+        {
+          label: 'Knowledge base',
+          items: [
+            { label: 'Knowledge base home', link: '/kb/' },
+            ...catalog.kb.categories.map((c) => ({ label: c.name, link: `/kb/${c.id}/` })),
+            { label: 'Search', link: '/kb/search/' },
+          ],
+        },
         ...section('Calculators', 'calculators'),
         ...section('Sales', 'sales'),
         ...section('Playbook', 'playbook'),

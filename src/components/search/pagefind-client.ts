@@ -1,0 +1,82 @@
+/**
+ * Browser side of search: loads the site's Pagefind bundle on first use and runs queries
+ * through the KB query helper. Used by the site search dialog and the /kb/search/ page.
+ */
+import { helpedSearch, planQuery, type SearchHelp } from '~/lib/search-query';
+
+export interface PageData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<PageData>;
+}
+type PagefindFilters = Record<string, { any: string[] }>;
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  search(query: string | null, options?: { filters?: PagefindFilters }): Promise<{ results: PagefindResult[] }>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+/** Chosen filter values by filter name; several values of one filter match any of them. */
+export type ChosenFilters = Record<string, string[]>;
+
+let pagefind: Promise<Pagefind> | undefined;
+
+/** The Pagefind API, loaded once (only when someone searches). */
+export function loadPagefind(): Promise<Pagefind> {
+  const url = '/pagefind/pagefind.js';
+  pagefind ??= (import(/* @vite-ignore */ url) as Promise<Pagefind>).then(async (api) => {
+    await api.options({ excerptLength: 24 });
+    return api;
+  });
+  return pagefind;
+}
+
+function toPagefind(filters: ChosenFilters): PagefindFilters {
+  return Object.fromEntries(
+    Object.entries(filters)
+      .filter(([, values]) => values.length > 0)
+      .map(([name, values]) => [name, { any: values }]),
+  );
+}
+
+/**
+ * Pages for what a person typed, best first. With only filters chosen, every page that
+ * matches them.
+ */
+export async function searchPages(
+  input: string,
+  help: SearchHelp,
+  filters: ChosenFilters = {},
+  limit = 10,
+): Promise<PageData[]> {
+  const api = await loadPagefind();
+  const pagefindFilters = toPagefind(filters);
+  const hasFilters = Object.keys(pagefindFilters).length > 0;
+  let results: PagefindResult[];
+  if (planQuery(input, help).strict === '') {
+    results = hasFilters ? (await api.search(null, { filters: pagefindFilters })).results : [];
+  } else {
+    results = await helpedSearch((q) => api.search(q, { filters: pagefindFilters }), input, help);
+  }
+  return Promise.all(results.slice(0, limit).map((r) => r.data()));
+}
+
+/** Every filter in the index with its values and page counts. */
+export async function allFilters(): Promise<Record<string, Record<string, number>>> {
+  return (await loadPagefind()).filters();
+}
+
+/** The search help embedded in a page as JSON on `element.dataset.searchHelp`. */
+export function readHelp(element: HTMLElement): SearchHelp {
+  try {
+    return JSON.parse(element.dataset.searchHelp ?? '') as SearchHelp;
+  } catch {
+    return { stopWords: [], synonyms: {} };
+  }
+}

@@ -1,0 +1,102 @@
+import type { Catalog } from '../data/load';
+import { planForTier, slaForTier, tierById } from './catalog';
+import { describeBand } from './credits';
+import { formatDuration } from './duration';
+import { formatPercent } from './format';
+import { planCells } from './published';
+
+/**
+ * Text of the figures KB articles place with components (src/components/kb/figures/).
+ * Every lookup throws a sentence when an id is unknown, so a typo fails the build.
+ */
+
+export const QUOTA_ITEMS = ['queries', 'ingest_gb', 'seats'] as const;
+export const OVERAGE_ITEMS = ['queries', 'ingest_gb'] as const;
+export const ALERT_LEVELS = ['soft', 'hard'] as const;
+export const TARGET_KINDS = ['first_response', 'resolution'] as const;
+
+/** Throws unless `value` is one of `allowed`, naming the attribute. */
+export function expectOneOf<T extends string>(value: unknown, allowed: readonly T[], attribute: string): T {
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new Error(`Charter: ${attribute}="${String(value)}" must be one of: ${allowed.join(', ')}.`);
+}
+
+export function severityById(catalog: Catalog, id: string) {
+  const severity = catalog.severities.severities.find((s) => s.id === id);
+  if (!severity) throw new Error(`Charter: severity "${id}" is not defined in the data.`);
+  return severity;
+}
+
+export function levelById(catalog: Catalog, id: string) {
+  const level = catalog.escalation.levels.find((l) => l.id === id);
+  if (!level) throw new Error(`Charter: escalation level "${id}" is not defined in the data.`);
+  return level;
+}
+
+/** "every 2 hours", or "as needed" for a severity without a fixed interval. */
+export function updateIntervalText(catalog: Catalog, severityId: string): string {
+  const minutes = severityById(catalog, severityId).update_interval;
+  return minutes === null ? 'as needed' : `every ${formatDuration(minutes)}`;
+}
+
+/** Minutes after which a ticket of a severity escalates to a level, or null if it never does. */
+export function escalationMinutes(catalog: Catalog, severityId: string, levelId: string): number | null {
+  severityById(catalog, severityId);
+  levelById(catalog, levelId);
+  return catalog.escalation.matrix[severityId]?.[levelId] ?? null;
+}
+
+/** The escalation trigger in words; throws when the severity never reaches that level. */
+export function escalationTriggerText(catalog: Catalog, severityId: string, levelId: string): string {
+  const minutes = escalationMinutes(catalog, severityId, levelId);
+  if (minutes === null) {
+    throw new Error(`Charter: severity "${severityId}" has no escalation trigger for level "${levelId}".`);
+  }
+  return formatDuration(minutes);
+}
+
+/** "80%": the usage alert level as a share of the quota. */
+export function alertThresholdText(catalog: Catalog, level: string): string {
+  return formatPercent(catalog.pricing.usage_alerts[expectOneOf(level, ALERT_LEVELS, 'level')], catalog.company.locale);
+}
+
+/** "5,000", "60 GB" or "25": a plan's included amount. */
+export function quotaText(catalog: Catalog, tierId: string, item: string): string {
+  return planCells(catalog, planForTier(catalog, tierId))[expectOneOf(item, QUOTA_ITEMS, 'item')];
+}
+
+/** "$0.015 per query" or "$2.40 per GB": a plan's overage rate. */
+export function overageText(catalog: Catalog, tierId: string, item: string): string {
+  const field = `overage_${expectOneOf(item, OVERAGE_ITEMS, 'item')}` as const;
+  return planCells(catalog, planForTier(catalog, tierId))[field];
+}
+
+/** "99.9%": a tier's monthly availability target. */
+export function availabilityText(catalog: Catalog, tierId: string): string {
+  return formatPercent(slaForTier(catalog, tierId).availability, catalog.company.locale);
+}
+
+/** A tier's credit bands in words, or null when the tier earns no service credits. */
+export function creditRows(catalog: Catalog, tierId: string): { uptime: string; credit: string }[] | null {
+  tierById(catalog, tierId);
+  const scheduleId = slaForTier(catalog, tierId).credit_schedule;
+  if (scheduleId === undefined) return null;
+  const schedule = catalog.credits.schedules.find((s) => s.id === scheduleId);
+  if (!schedule) throw new Error(`Charter: credit schedule "${scheduleId}" is not defined in the data.`);
+  const locale = catalog.company.locale;
+  return schedule.bands.map((band) => ({
+    uptime: describeBand(band, locale),
+    credit: formatPercent(band.credit, locale),
+  }));
+}
+
+/** "30 days": how long after the affected month a credit can be claimed. */
+export function claimWindowText(catalog: Catalog): string {
+  const days = catalog.credits.claim.window_days;
+  return `${days} ${days === 1 ? 'day' : 'days'}`;
+}
+
+/** "100% of the monthly fee": the most a month's credits can add up to. */
+export function creditCapText(catalog: Catalog): string {
+  return `${formatPercent(catalog.credits.cap_percent, catalog.company.locale)} of the monthly fee`;
+}

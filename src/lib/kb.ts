@@ -1,0 +1,84 @@
+/**
+ * Knowledge-base structure: links between articles, counts per category and contact channels
+ * per tier. Pure functions over plain data, used by the KB routes and tests.
+ */
+
+/** The article types a KB entry can be; the search page offers them as a filter. */
+export const KB_TYPES = ['article', 'runbook', 'template', 'decision-tree'] as const;
+export type KbType = (typeof KB_TYPES)[number];
+
+/** How each type reads on a page and in the search filter. */
+export const KB_TYPE_LABELS: Record<KbType, string> = {
+  article: 'Article',
+  runbook: 'Runbook',
+  template: 'Response template',
+  'decision-tree': 'Decision tree',
+};
+
+/** What the checks need from an article: its slug (`api/rate-limit-429`) and its links. */
+export interface KbLinks {
+  slug: string;
+  related?: readonly string[];
+}
+
+export interface DanglingLink {
+  article: string;
+  slug: string;
+}
+
+/** Every `related` slug that names no article, in article order. */
+export function findDanglingRelated(articles: readonly KbLinks[]): DanglingLink[] {
+  const known = new Set(articles.map((a) => a.slug));
+  return articles.flatMap((a) =>
+    (a.related ?? []).filter((slug) => !known.has(slug)).map((slug) => ({ article: a.slug, slug })),
+  );
+}
+
+/** Throws one sentence per dangling `related` slug, naming the article file and the slug. */
+export function assertRelatedExist(articles: readonly KbLinks[]): void {
+  const dangling = findDanglingRelated(articles);
+  if (dangling.length === 0) return;
+  const lines = dangling.map(
+    (d) => `content/kb/${d.article}.mdx lists related article "${d.slug}", which does not exist.`,
+  );
+  throw new Error(`Charter: ${lines.join('\n')}`);
+}
+
+/** The number of articles in each category id, zero for an empty category. */
+export function countByCategory(
+  categoryIds: readonly string[],
+  articles: readonly { category: string }[],
+): Record<string, number> {
+  const counts = Object.fromEntries(categoryIds.map((id) => [id, 0]));
+  for (const a of articles) if (a.category in counts) counts[a.category]! += 1;
+  return counts;
+}
+
+/** A contact channel as data/channels.yaml describes it. */
+export interface Channel {
+  id: string;
+  name: string;
+  kind: string;
+  address: string;
+  tiers: string[];
+}
+
+/** The channels open to a tier, in the data's order. */
+export function channelsForTier<C extends Channel>(channels: readonly C[], tierId: string): C[] {
+  return channels.filter((c) => c.tiers.includes(tierId));
+}
+
+/** A link target for a channel address: URLs as they are, e-mail addresses as mailto:. */
+export function channelHref(address: string): string | null {
+  if (/^https?:\/\//.test(address)) return address;
+  if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address)) return `mailto:${address}`;
+  return null;
+}
+
+/** "14 October 2026" for a frontmatter date, read as a calendar day (no time-zone shift). */
+export function formatUpdated(date: Date, locale = 'en-GB'): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+/** The Pagefind `section` filter value of KB articles; other sections add their own. */
+export const KB_SECTION = 'Knowledge base';

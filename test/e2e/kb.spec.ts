@@ -1,0 +1,140 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { parse } from 'yaml';
+import AxeBuilder from '@axe-core/playwright';
+import { tierById } from '../../src/lib/catalog';
+import { channelsForTier, formatUpdated, KB_TYPE_LABELS, type KbType } from '../../src/lib/kb';
+import { catalog } from './support';
+
+/** The KB articles' frontmatter, read from content/kb the way a writer sees it. */
+interface Front {
+  slug: string;
+  title: string;
+  category: string;
+  tiers: string[];
+  type: KbType;
+  updated: string | Date;
+  related?: string[];
+}
+const articles: Front[] = readdirSync('content/kb', { recursive: true, encoding: 'utf8' })
+  .filter((f) => /\.mdx?$/.test(f) && !f.split('/').pop()!.startsWith('_'))
+  .map((file) => {
+    const text = readFileSync(join('content/kb', file), 'utf8');
+    const front = parse(text.split(/^---$/m)[1]!) as Omit<Front, 'slug'>;
+    return { ...front, slug: file.replace(/\.mdx?$/, '') };
+  });
+const resultLinks = (page: import('@playwright/test').Page) =>
+  page.getByRole('list', { name: 'Results' }).getByRole('link');
+
+test('the KB home shows each category with the number of its articles', async ({ page }) => {
+  await page.goto('/kb/');
+  const cards = page.getByRole('main').getByRole('list', { name: 'Categories' });
+  for (const category of catalog.kb.categories) {
+    const count = articles.filter((a) => a.category === category.id).length;
+    const card = cards.getByRole('listitem').filter({ has: page.getByRole('link', { name: category.name, exact: true }) });
+    await expect(card).toContainText(`${count} ${count === 1 ? 'article' : 'articles'}`);
+  }
+});
+
+test('a category page lists exactly its articles', async ({ page }) => {
+  const category = catalog.kb.categories[1]!;
+  await page.goto(`/kb/${category.id}/`);
+  const titles = articles.filter((a) => a.category === category.id).map((a) => a.title);
+  const list = page.getByRole('list', { name: `${category.name} articles` });
+  await expect(list.getByRole('link')).toHaveText(titles.sort((a, b) => a.localeCompare(b)));
+});
+
+test('an article shows breadcrumbs, last updated, related links and channels for its tiers', async ({ page }) => {
+  const article = articles.find((a) => (a.related?.length ?? 0) > 0 && a.tiers.length > 1)!;
+  const category = catalog.kb.categories.find((c) => c.id === article.category)!;
+  await page.goto(`/kb/${article.slug}/`);
+
+  const crumbs = page.getByRole('navigation', { name: 'Breadcrumbs' });
+  await expect(crumbs.getByRole('link')).toHaveText(['Knowledge base', category.name]);
+  await expect(crumbs.getByRole('link', { name: category.name })).toHaveAttribute('href', `/kb/${category.id}/`);
+
+  const updated = new Date(article.updated);
+  await expect(page.getByText(formatUpdated(updated, catalog.company.locale))).toBeVisible();
+
+  const related = page.getByRole('region', { name: 'Related articles' });
+  const relatedTitles = article.related!.map((slug) => articles.find((a) => a.slug === slug)!.title);
+  await expect(related.getByRole('link')).toHaveText(relatedTitles);
+
+  const stuck = page.getByRole('region', { name: 'Still stuck?' });
+  for (const tierId of article.tiers) {
+    const tier = stuck.getByRole('region', { name: tierById(catalog, tierId).name, exact: true });
+    const names = channelsForTier(catalog.channels.channels, tierId).map((c) => c.name);
+    await expect(tier.getByRole('listitem')).toHaveCount(names.length);
+    for (const name of names) await expect(tier.getByText(name, { exact: false }).first()).toBeVisible();
+  }
+});
+
+test('filtering the KB search by tier and by category changes the results to match', async ({ page }) => {
+  // A tier that some, but not all, articles apply to.
+  const tier = catalog.tiers.tiers.find((t) => {
+    const n = articles.filter((a) => a.tiers.includes(t.id)).length;
+    return n > 0 && n < articles.length;
+  })!;
+  await page.goto('/kb/search/?q=ticket');
+  await expect(resultLinks(page).first()).toBeVisible();
+  const hrefs = () => resultLinks(page).evaluateAll((links) => links.map((l) => l.getAttribute('href')!));
+  const allowed = new Set(articles.filter((a) => a.tiers.includes(tier.id)).map((a) => `/kb/${a.slug}/`));
+  // The unfiltered results include a page the tier filter must remove, so the test can fail.
+  expect((await hrefs()).some((h) => !allowed.has(h))).toBe(true);
+
+  await page.getByRole('group', { name: 'Tier' }).getByRole('checkbox', { name: new RegExp(`^${tier.name} `) }).check();
+  await expect(page).toHaveURL(/tier=/);
+  await expect.poll(async () => (await hrefs()).every((h) => allowed.has(h))).toBe(true);
+  expect((await hrefs()).length).toBeGreaterThan(0);
+
+  const category = catalog.kb.categories.find((c) => articles.some((a) => a.category === c.id && a.tiers.includes(tier.id)))!;
+  await page.getByRole('group', { name: 'Category' }).getByRole('checkbox', { name: new RegExp(`^${category.name} `) }).check();
+  await expect(page).toHaveURL(/category=/);
+  await expect
+    .poll(async () =>
+      (await resultLinks(page).evaluateAll((links) => links.map((l) => l.getAttribute('href')!))).every((h) =>
+        h.startsWith(`/kb/${category.id}/`),
+      ),
+    )
+    .toBe(true);
+});
+
+test('the KB search page offers the type filter with every article type in use', async ({ page }) => {
+  await page.goto('/kb/search/');
+  const group = page.getByRole('group', { name: 'Type' });
+  for (const type of new Set(articles.map((a) => a.type))) {
+    await expect(group.getByRole('checkbox', { name: new RegExp(`^${KB_TYPE_LABELS[type]} `) })).toBeVisible();
+  }
+});
+
+test('the site search dialog answers a question typed in full', async ({ page }) => {
+  await page.goto('/kb/');
+  await page.getByRole('banner').getByRole('button', { name: 'Search' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Search' });
+  await dialog.getByRole('textbox').fill('how do I fix 429 too many requests');
+  await expect(dialog.getByRole('link', { name: articles.find((a) => a.slug === 'api/rate-limit-429')!.title })).toBeVisible();
+});
+
+test('the search button has no accessibility violations', async ({ page }) => {
+  await page.goto('/kb/');
+  const results = await new AxeBuilder({ page }).include('site-search').analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+});
+
+test('the 404 page offers a search that opens the KB search', async ({ page }) => {
+  await page.goto('/no-such-page/');
+  await page.getByRole('searchbox', { name: 'Search for the page you were looking for' }).fill('invoice');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page).toHaveURL(/\/kb\/search\/\?q=invoice/);
+  await expect(resultLinks(page).first()).toBeVisible();
+});
+
+test('articles stay out of the sidebar, which lists the KB home and categories', async ({ page }) => {
+  await page.goto('/kb/');
+  const sidebar = page.getByRole('navigation', { name: 'Main' });
+  for (const c of catalog.kb.categories) {
+    await expect(sidebar.getByRole('link', { name: c.name, exact: true })).toHaveAttribute('href', `/kb/${c.id}/`);
+  }
+  await expect(sidebar.locator('a[href^="/kb/"][href$="/"]')).toHaveCount(catalog.kb.categories.length + 2);
+});

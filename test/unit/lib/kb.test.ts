@@ -1,0 +1,81 @@
+import { describe, expect, test } from 'vitest';
+import {
+  assertRelatedExist,
+  channelHref,
+  channelsForTier,
+  countByCategory,
+  findDanglingRelated,
+  formatUpdated,
+} from '~/lib/kb';
+
+const articles = [
+  { slug: 'api/rate-limit', related: ['api/errors', 'data/missing'] },
+  { slug: 'api/errors', related: ['api/rate-limit'] },
+  { slug: 'data/lag' },
+];
+
+describe('findDanglingRelated', () => {
+  test('returns each related slug that names no article', () => {
+    expect(findDanglingRelated(articles)).toEqual([{ article: 'api/rate-limit', slug: 'data/missing' }]);
+  });
+
+  test('returns nothing when every link resolves', () => {
+    expect(findDanglingRelated([...articles, { slug: 'data/missing' }])).toEqual([]);
+  });
+});
+
+describe('assertRelatedExist', () => {
+  test('errors with the article file and the missing slug', () => {
+    expect(() => assertRelatedExist(articles)).toThrowErrorMatchingInlineSnapshot(
+      `[Error: Charter: content/kb/api/rate-limit.mdx lists related article "data/missing", which does not exist.]`,
+    );
+  });
+
+  test('passes when every link resolves', () => {
+    expect(() => assertRelatedExist([{ slug: 'a/b', related: ['a/b'] }])).not.toThrow();
+  });
+});
+
+describe('countByCategory', () => {
+  test('counts articles per category and keeps empty categories at zero', () => {
+    const counts = countByCategory(['api', 'data', 'billing'], [
+      { category: 'api' },
+      { category: 'api' },
+      { category: 'data' },
+      { category: 'unknown' },
+    ]);
+    expect(counts).toEqual({ api: 2, data: 1, billing: 0 });
+  });
+});
+
+describe('channelsForTier', () => {
+  const channels = [
+    { id: 'forum', name: 'Forum', kind: 'forum', address: 'https://f.example', tiers: ['free'] },
+    { id: 'mail', name: 'Mail', kind: 'email', address: 'help@example.com', tiers: ['free', 'paid'] },
+    { id: 'phone', name: 'Phone', kind: 'phone', address: 'In your contract', tiers: ['paid'] },
+  ];
+  test.each([
+    ['free', ['forum', 'mail']],
+    ['paid', ['mail', 'phone']],
+    ['other', []],
+  ])('returns the channels of tier %s', (tier, ids) => {
+    expect(channelsForTier(channels, tier).map((c) => c.id)).toEqual(ids);
+  });
+});
+
+describe('channelHref', () => {
+  test.each([
+    ['https://community.example', 'https://community.example'],
+    ['help@example.com', 'mailto:help@example.com'],
+    ['Number issued in your contract', null],
+  ])('links %j as %j', (address, href) => {
+    expect(channelHref(address)).toBe(href);
+  });
+});
+
+describe('formatUpdated', () => {
+  test('formats the calendar day without shifting it by time zone', () => {
+    expect(formatUpdated(new Date('2026-10-14'))).toBe('14 October 2026');
+    expect(formatUpdated(new Date('2026-01-01'), 'en-US')).toBe('January 1, 2026');
+  });
+});

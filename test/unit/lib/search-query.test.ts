@@ -1,0 +1,101 @@
+import { describe, expect, test } from 'vitest';
+import { helpedSearch, planQuery, searchHelpFrom, tokenize, type SearchHelp } from '~/lib/search-query';
+
+// Search help written for the test, independent of data/kb.yaml.
+const help: SearchHelp = {
+  stopWords: ['how', 'do', 'i', 'a', 'the', 'for', 'my', 'who'],
+  synonyms: {
+    'rate limit': ['throttled', 'too many requests'],
+    severity: ['sev'],
+    phone: ['call'],
+  },
+};
+
+describe('tokenize', () => {
+  test.each([
+    ['How do I FIX 429?', ['how', 'do', 'i', 'fix', '429']],
+    ["can't log in", ['cant', 'log', 'in']],
+    ['Café  résumé', ['cafe', 'resume']],
+    ['', []],
+  ])('splits %j into %j', (input, expected) => {
+    expect(tokenize(input)).toEqual(expected);
+  });
+});
+
+describe('planQuery', () => {
+  test.each([
+    ['how do I fix 429 too many requests', 'fix 429 rate limit'],
+    ['sev 1 who do I call', 'severity 1 phone'],
+    ['Throttled!', 'rate limit'],
+    ['the the the', 'the'],
+    ['invoice invoice', 'invoice'],
+    ['', ''],
+  ])('turns %j into the strict query %j', (input, strict) => {
+    expect(planQuery(input, help).strict).toBe(strict);
+  });
+
+  test('keeps multi-word synonyms as one term for the fallback', () => {
+    expect(planQuery('why am I throttled on requests', help).terms).toEqual(['why', 'am', 'rate limit', 'on', 'requests']);
+  });
+
+  test('prefers the longest synonym phrase', () => {
+    const longer: SearchHelp = { stopWords: [], synonyms: { a: ['many'], b: ['too many requests'] } };
+    expect(planQuery('too many requests', longer).strict).toBe('b');
+  });
+});
+
+type Hit = { id: string; score: number };
+/** A fake index: each query maps to its results. */
+function fakeSearch(index: Record<string, Hit[]>) {
+  const asked: string[] = [];
+  const search = async (query: string) => {
+    asked.push(query);
+    return { results: index[query] ?? [] };
+  };
+  return { search, asked };
+}
+
+describe('helpedSearch', () => {
+  test('returns the strict results alone when there are enough', async () => {
+    const hits = [1, 2, 3].map((n) => ({ id: `p${n}`, score: n }));
+    const { search, asked } = fakeSearch({ 'fix 429': hits });
+    expect(await helpedSearch(search, 'how do I fix 429', help, 3)).toEqual(hits);
+    expect(asked).toEqual(['fix 429']);
+  });
+
+  test('falls back to single terms when the strict query finds nothing', async () => {
+    const { search, asked } = fakeSearch({
+      fix: [{ id: 'a', score: 5 }, { id: 'b', score: 4 }],
+      '429': [{ id: 'b', score: 3 }, { id: 'c', score: 6 }],
+    });
+    const results = await helpedSearch(search, 'fix 429', help);
+    expect(asked).toEqual(['fix 429', 'fix', '429']);
+    // Scores add up across terms: b (7) matches both, then c (6) and a (5).
+    expect(results.map((r) => r.id)).toEqual(['b', 'c', 'a']);
+  });
+
+  test('adds fallback pages after the strict ones without repeating them', async () => {
+    const { search } = fakeSearch({
+      'fix 429': [{ id: 'b', score: 2 }],
+      fix: [{ id: 'a', score: 5 }, { id: 'b', score: 1 }],
+      '429': [{ id: 'b', score: 1 }],
+    });
+    expect((await helpedSearch(search, 'fix 429', help)).map((r) => r.id)).toEqual(['b', 'a']);
+  });
+
+  test('returns nothing for an empty input without searching', async () => {
+    const { search, asked } = fakeSearch({});
+    expect(await helpedSearch(search, '  ', help)).toEqual([]);
+    expect(asked).toEqual([]);
+  });
+});
+
+describe('searchHelpFrom', () => {
+  test('reads the catalog fields and defaults when search help is absent', () => {
+    expect(searchHelpFrom({ stop_words: ['x'], synonyms: { a: ['b'] } })).toEqual({
+      stopWords: ['x'],
+      synonyms: { a: ['b'] },
+    });
+    expect(searchHelpFrom(undefined)).toEqual({ stopWords: [], synonyms: {} });
+  });
+});
