@@ -1,5 +1,6 @@
 import type { Plan, PricingFile, Unit } from '../schemas/pricing';
-import { UNITS } from '../schemas/pricing';
+// Kept here, not imported from the schema, so browser bundles do not pull in zod.
+export const COST_UNITS: readonly Unit[] = ['queries', 'ingest_gb', 'seats'];
 import { multiply, roundToMinor, type Micros } from './money';
 
 /**
@@ -56,7 +57,7 @@ export function usageRatio(used: number, included: number): number | null {
 }
 
 function checkUsage(usage: Usage): void {
-  for (const unit of UNITS) {
+  for (const unit of COST_UNITS) {
     const n = usage[unit];
     if (!(n >= 0) || !Number.isFinite(n)) throw new RangeError(`usage of ${unit} must be 0 or more: ${n}`);
   }
@@ -66,7 +67,7 @@ function checkUsage(usage: Usage): void {
 export function monthlyCost(plan: Plan, usage: Usage, alerts: Alerts, currency: string): MonthlyCost {
   checkUsage(usage);
   const blocked: Unit[] = [];
-  const lines = UNITS.map((unit): CostLine => {
+  const lines = COST_UNITS.map((unit): CostLine => {
     const used = usage[unit];
     const included = plan.included[unit];
     const over = Math.max(0, used - included);
