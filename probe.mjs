@@ -1,0 +1,10 @@
+import { chromium } from '@playwright/test';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const p = await b.newPage();
+p.on('console', (m) => console.log('console:', m.text()));
+p.on('pageerror', (e) => console.log('pageerror:', e.message));
+await p.goto('http://127.0.0.1:4333' + process.argv[2]);
+await p.waitForTimeout(500);
+console.log(await p.locator('.calc').innerText());
+console.log(p.url());
+await b.close();
