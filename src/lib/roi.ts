@@ -27,7 +27,7 @@ export interface RoiInputs {
 /** Labels and units of the numeric inputs, shared by the form and the methodology section. */
 export const ROI_FIELDS = [
   { key: 'team_size', label: 'Team size', unit: 'people' },
-  { key: 'tasks_per_month', label: 'Tickets or tasks per month', unit: 'per month' },
+  { key: 'tasks_per_month', label: 'Tickets or tasks per month', unit: 'tasks' },
   { key: 'hours_per_task', label: 'Hours per task', unit: 'hours' },
   { key: 'hourly_cost', label: 'Loaded hourly cost', unit: 'money' },
   { key: 'automation_rate', label: 'Expected automation rate', unit: '%' },
