@@ -22,7 +22,8 @@ export interface CalculatorJsRow {
 }
 
 const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script>/g;
-const IMPORT = /(?:import|export)\s*(?:[\w*{}\s,$]*from\s*)?["']([^"']+\.js)["']|import\(\s*["']([^"']+\.js)["']\s*\)/g;
+const IMPORT =
+  /(?:import|export)\s*(?:[\w*{}\s,$]*from\s*)?["']([^"']+\.js)["']|import\(\s*["']([^"']+\.js)["']\s*\)/g;
 
 /** Every piece of JavaScript a page loads: `file:/_astro/x.js` (with static imports) or `inline:<code>`. */
 function pageScripts(dist: string, html: string): Map<string, string> {
@@ -54,7 +55,12 @@ function otherPages(dir: string, skip: string, limit: number, out: string[] = []
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (out.length >= limit) break;
     const path = join(dir, entry.name);
-    if (entry.isDirectory() && path !== skip && !entry.name.startsWith('_') && entry.name !== 'pagefind') {
+    if (
+      entry.isDirectory() &&
+      path !== skip &&
+      !entry.name.startsWith('_') &&
+      entry.name !== 'pagefind'
+    ) {
       otherPages(path, skip, limit, out);
     } else if (entry.name.endsWith('.html')) out.push(path);
   }
@@ -70,14 +76,15 @@ export async function benchCalculatorJs(dist = 'dist'): Promise<CalculatorJsRow[
   if (!existsSync(root)) throw new Error(`no calculators in ${dist}: run "npx astro build" first`);
   const baseline = new Map<string, string>();
   for (const page of otherPages(dist, root, 200)) {
-    for (const [key, code] of pageScripts(dist, readFileSync(page, 'utf8'))) baseline.set(key, code);
+    for (const [key, code] of pageScripts(dist, readFileSync(page, 'utf8')))
+      baseline.set(key, code);
   }
   return readdirSync(root, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(root, d.name, 'index.html')))
     .map((d) => {
-      const scripts = [...pageScripts(dist, readFileSync(join(root, d.name, 'index.html'), 'utf8'))].filter(
-        ([key]) => !baseline.has(key),
-      );
+      const scripts = [
+        ...pageScripts(dist, readFileSync(join(root, d.name, 'index.html'), 'utf8')),
+      ].filter(([key]) => !baseline.has(key));
       // Each file travels compressed on its own, so sizes are summed per file.
       const gzipBytes = scripts.reduce((sum, [, c]) => sum + gzipSync(c, { level: 9 }).length, 0);
       return {
@@ -95,9 +102,20 @@ export async function benchCalculatorJs(dist = 'dist'): Promise<CalculatorJsRow[
 export function formatCalculatorJs(rows: CalculatorJsRow[]): string {
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   const lines = [['page', 'scripts', 'raw', 'gzip', `< ${kb(BUDGET_BYTES)}`]];
-  for (const r of rows) lines.push([r.page, String(r.scripts), kb(r.bytes), kb(r.gzipBytes), r.withinBudget ? 'yes' : 'NO']);
+  for (const r of rows)
+    lines.push([
+      r.page,
+      String(r.scripts),
+      kb(r.bytes),
+      kb(r.gzipBytes),
+      r.withinBudget ? 'yes' : 'NO',
+    ]);
   const widths = lines[0]!.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)));
-  return lines.map((l) => l.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')).join('\n');
+  return lines
+    .map((l) =>
+      l.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '),
+    )
+    .join('\n');
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -59,12 +59,18 @@ export function usageRatio(used: number, included: number): number | null {
 function checkUsage(usage: Usage): void {
   for (const unit of COST_UNITS) {
     const n = usage[unit];
-    if (!(n >= 0) || !Number.isFinite(n)) throw new RangeError(`usage of ${unit} must be 0 or more: ${n}`);
+    if (!(n >= 0) || !Number.isFinite(n))
+      throw new RangeError(`usage of ${unit} must be 0 or more: ${n}`);
   }
 }
 
 /** The cost of one month on `plan` with `usage`. */
-export function monthlyCost(plan: Plan, usage: Usage, alerts: Alerts, currency: string): MonthlyCost {
+export function monthlyCost(
+  plan: Plan,
+  usage: Usage,
+  alerts: Alerts,
+  currency: string,
+): MonthlyCost {
   checkUsage(usage);
   const blocked: Unit[] = [];
   const lines = COST_UNITS.map((unit): CostLine => {
@@ -91,7 +97,12 @@ export interface CheapestPlan {
 }
 
 /** The cheapest priced plan for `usage`; ties go to the plan listed first (the lower tier). */
-export function cheapestPlan(plans: Plan[], usage: Usage, alerts: Alerts, currency: string): CheapestPlan {
+export function cheapestPlan(
+  plans: Plan[],
+  usage: Usage,
+  alerts: Alerts,
+  currency: string,
+): CheapestPlan {
   let cheapest: MonthlyCost | null = null;
   const onRequest: Plan[] = [];
   for (const plan of plans) {

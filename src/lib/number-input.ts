@@ -24,7 +24,10 @@ const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const COMMA_DECIMAL = /^[+-]?\d*,\d+$/;
 
 function withUnit(value: number, unit?: string): string {
-  const text = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6, useGrouping: false }).format(value);
+  const text = new Intl.NumberFormat('en-US', {
+    maximumFractionDigits: 6,
+    useGrouping: false,
+  }).format(value);
   if (!unit) return text;
   return unit === '%' ? `${text}%` : `${text} ${unit}`;
 }
@@ -37,20 +40,32 @@ function fail(message: string): ParsedNumber {
 export function parseNumberInput(raw: string, rule: NumberRule = {}): ParsedNumber {
   const text = raw.trim();
   if (text === '') return fail('Enter a number.');
-  if (GROUPED.test(text)) return fail(`Leave out the thousands separators: write ${text.replaceAll(',', '')}.`);
-  if (COMMA_DECIMAL.test(text)) return fail(`Use a point for decimals: write ${text.replace(',', '.')}.`);
+  if (GROUPED.test(text))
+    return fail(`Leave out the thousands separators: write ${text.replaceAll(',', '')}.`);
+  if (COMMA_DECIMAL.test(text))
+    return fail(`Use a point for decimals: write ${text.replace(',', '.')}.`);
   if (!PLAIN_NUMBER.test(text)) return fail('Enter a number using digits, for example 42 or 99.5.');
   const value = Number(text);
-  if (!Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER) return fail('That number is too large.');
-  if (rule.min !== undefined && rule.min >= 0 && value < 0) return fail('Enter a number that is not negative.');
+  if (!Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER)
+    return fail('That number is too large.');
+  if (rule.min !== undefined && rule.min >= 0 && value < 0)
+    return fail('Enter a number that is not negative.');
   if (rule.integer && !Number.isInteger(value)) return fail('Enter a whole number.');
-  if (rule.min !== undefined && value < rule.min) return fail(`Enter at least ${withUnit(rule.min, rule.unit)}.`);
-  if (rule.max !== undefined && value > rule.max) return fail(`Enter at most ${withUnit(rule.max, rule.unit)}.`);
+  if (rule.min !== undefined && value < rule.min)
+    return fail(`Enter at least ${withUnit(rule.min, rule.unit)}.`);
+  if (rule.max !== undefined && value > rule.max)
+    return fail(`Enter at most ${withUnit(rule.max, rule.unit)}.`);
   if (rule.decimals !== undefined) {
     const fraction = /\.(\d*)$/.exec(text.replace(/[eE].*$/, ''))?.[1] ?? '';
-    if (/[eE]/.test(text) ? !Number.isInteger(value * 10 ** rule.decimals) : fraction.length > rule.decimals) {
+    if (
+      /[eE]/.test(text)
+        ? !Number.isInteger(value * 10 ** rule.decimals)
+        : fraction.length > rule.decimals
+    ) {
       return fail(
-        rule.decimals === 0 ? 'Enter a whole number.' : `Use at most ${rule.decimals} digits after the decimal point.`,
+        rule.decimals === 0
+          ? 'Enter a whole number.'
+          : `Use at most ${rule.decimals} digits after the decimal point.`,
       );
     }
   }
@@ -58,7 +73,9 @@ export function parseNumberInput(raw: string, rule: NumberRule = {}): ParsedNumb
 }
 
 /** Parses a calendar month written `YYYY-MM` (as `<input type="month">` gives it). */
-export function parseMonthInput(raw: string): { ok: true; year: number; month: number } | { ok: false; message: string } {
+export function parseMonthInput(
+  raw: string,
+): { ok: true; year: number; month: number } | { ok: false; message: string } {
   const match = /^(\d{4})-(\d{2})$/.exec(raw.trim());
   if (raw.trim() === '') return { ok: false, message: 'Choose a month.' };
   if (!match) return { ok: false, message: 'Enter a month as YYYY-MM, for example 2026-02.' };

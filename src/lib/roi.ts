@@ -40,8 +40,14 @@ export const ROI_FIELDS = [
 export const ROI_FORMULAS = [
   ['Hours saved per month', 'tickets or tasks per month × hours per task × automation rate ÷ 100'],
   ['Annual savings', 'hours saved per month × 12 × loaded hourly cost'],
-  ['Expected usage', 'queries: tasks per month × queries per task; seats: team size; ingest within the quota'],
-  ['Recommended plan', 'the lowest plan at or above the tier the rules require whose quotas cover the usage'],
+  [
+    'Expected usage',
+    'queries: tasks per month × queries per task; seats: team size; ingest within the quota',
+  ],
+  [
+    'Recommended plan',
+    'the lowest plan at or above the tier the rules require whose quotas cover the usage',
+  ],
   ['Annual cost', "(the plan's monthly price + overage for the expected usage) × 12"],
   ['ROI', '(annual savings − annual cost) ÷ annual cost × 100'],
   ['Payback', 'annual cost ÷ (annual savings ÷ 12), in months'],
@@ -70,7 +76,11 @@ export function ruleApplies(rule: RoiRule, inputs: RoiInputs): boolean {
 
 /** Queries and seats the answers imply. */
 export function expectedUsage(inputs: RoiInputs) {
-  return { queries: Math.ceil(inputs.tasks_per_month * inputs.queries_per_task), ingest_gb: 0, seats: inputs.team_size };
+  return {
+    queries: Math.ceil(inputs.tasks_per_month * inputs.queries_per_task),
+    ingest_gb: 0,
+    seats: inputs.team_size,
+  };
 }
 
 /**
@@ -97,7 +107,8 @@ export function recommendPlan(
   }
   const usage = expectedUsage(inputs);
   const ordered = [...plans].sort((a, b) => rank(a.tier) - rank(b.tier));
-  const covers = (p: Plan) => p.included.queries >= usage.queries && p.included.seats >= usage.seats;
+  const covers = (p: Plan) =>
+    p.included.queries >= usage.queries && p.included.seats >= usage.seats;
   const found = ordered.find((p) => rank(p.tier) >= floor && covers(p));
   const plan = found ?? ordered.at(-1)!;
   const name = tierNames[plan.tier] ?? plan.tier;
@@ -110,7 +121,9 @@ export function recommendPlan(
         (reason ? '.' : `, and it is the lowest plan that does.`),
     );
   } else {
-    reasons.push(`No plan includes ${need}; ${name} is the largest, and usage above its quotas is billed as overage or needs a quote.`);
+    reasons.push(
+      `No plan includes ${need}; ${name} is the largest, and usage above its quotas is billed as overage or needs a quote.`,
+    );
   }
   return { plan, reasons, fits: found !== undefined };
 }
@@ -133,15 +146,31 @@ export interface RoiResult {
 /** The ROI figures for the answers on `plan`. */
 export function roiFor(plan: Plan, inputs: RoiInputs, alerts: Alerts, currency: string): RoiResult {
   for (const [key, value] of Object.entries(inputs)) {
-    if (typeof value === 'number' && !(value >= 0 && Number.isFinite(value))) throw new RangeError(`${key} must be 0 or more`);
+    if (typeof value === 'number' && !(value >= 0 && Number.isFinite(value)))
+      throw new RangeError(`${key} must be 0 or more`);
   }
-  const hoursSavedPerMonth = (inputs.tasks_per_month * inputs.hours_per_task * inputs.automation_rate) / 100;
-  const annualSavings = roundToMinor(multiply(inputs.hourly_cost, hoursSavedPerMonth * 12), currency);
+  const hoursSavedPerMonth =
+    (inputs.tasks_per_month * inputs.hours_per_task * inputs.automation_rate) / 100;
+  const annualSavings = roundToMinor(
+    multiply(inputs.hourly_cost, hoursSavedPerMonth * 12),
+    currency,
+  );
   const cost = monthlyCost(plan, expectedUsage(inputs), alerts, currency);
   const annualCost = cost.total === null ? null : cost.total * 12;
   const annualNet = annualCost === null ? null : annualSavings - annualCost;
-  const roiPercent = annualCost === null || annualCost === 0 ? null : (annualNet! / annualCost) * 100;
-  const paybackMonths = annualCost === null || annualSavings === 0 ? null : (annualCost * 12) / annualSavings;
+  const roiPercent =
+    annualCost === null || annualCost === 0 ? null : (annualNet! / annualCost) * 100;
+  const paybackMonths =
+    annualCost === null || annualSavings === 0 ? null : (annualCost * 12) / annualSavings;
   const multiYearValue = annualNet === null ? null : annualNet * inputs.years;
-  return { hoursSavedPerMonth, annualSavings, cost, annualCost, annualNet, roiPercent, paybackMonths, multiYearValue };
+  return {
+    hoursSavedPerMonth,
+    annualSavings,
+    cost,
+    annualCost,
+    annualNet,
+    roiPercent,
+    paybackMonths,
+    multiYearValue,
+  };
 }

@@ -23,13 +23,20 @@ function hoursAndMinutes(time: string): [number, number] {
 }
 
 /** The opening and closing instants of the schedule on the local day that contains `day`. */
-function windowOn(day: TZDate, schedule: Schedule): { open: TZDate; close: TZDate } | null {
+function windowOn(day: TZDate, schedule: Schedule): { open: Date; close: Date } | null {
   if (!schedule.days.includes(DAY_IDS[day.getDay()]!)) return null;
   const midnight = startOfDay(day);
-  const at = ([h, m]: [number, number]) =>
+  const at = ([h, m]: [number, number]): Date =>
     h === 24
       ? startOfDay(addDays(midnight, 1))
-      : new TZDate(midnight.getFullYear(), midnight.getMonth(), midnight.getDate(), h, m, day.timeZone!);
+      : new TZDate(
+          midnight.getFullYear(),
+          midnight.getMonth(),
+          midnight.getDate(),
+          h,
+          m,
+          day.timeZone!,
+        );
   return { open: at(hoursAndMinutes(schedule.start)), close: at(hoursAndMinutes(schedule.end)) };
 }
 
@@ -55,8 +62,14 @@ export function isOpen(at: Date, schedule: Schedule, timeZone: string): boolean 
  * The instant `minutes` business minutes after `from`. Minutes are counted only while the
  * schedule is open; a ticket opened outside hours starts counting at the next opening.
  */
-export function addBusinessMinutes(from: Date, minutes: number, schedule: Schedule, timeZone: string): Date {
-  if (!(minutes >= 0) || !Number.isFinite(minutes)) throw new RangeError(`not a duration: ${minutes}`);
+export function addBusinessMinutes(
+  from: Date,
+  minutes: number,
+  schedule: Schedule,
+  timeZone: string,
+): Date {
+  if (!(minutes >= 0) || !Number.isFinite(minutes))
+    throw new RangeError(`not a duration: ${minutes}`);
   let remaining = minutes * MINUTE_MS;
   let at = from.getTime();
   let day = new TZDate(at, timeZone);
@@ -83,7 +96,8 @@ export function addClockMinutes(
   timeZone: string,
 ): Date {
   if (clock === 'calendar') {
-    if (!(minutes >= 0) || !Number.isFinite(minutes)) throw new RangeError(`not a duration: ${minutes}`);
+    if (!(minutes >= 0) || !Number.isFinite(minutes))
+      throw new RangeError(`not a duration: ${minutes}`);
     return new Date(from.getTime() + minutes * MINUTE_MS);
   }
   return addBusinessMinutes(from, minutes, schedule, timeZone);
@@ -157,13 +171,18 @@ const WEEK_ORDER: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 /** "Monday to Friday, 09:00–17:00" or "every day, around the clock". */
 export function describeSchedule(schedule: Schedule): string {
   const days = WEEK_ORDER.filter((d) => schedule.days.includes(d));
-  const contiguous = days.every((d, i) => i === 0 || WEEK_ORDER.indexOf(d) === WEEK_ORDER.indexOf(days[i - 1]!) + 1);
+  const contiguous = days.every(
+    (d, i) => i === 0 || WEEK_ORDER.indexOf(d) === WEEK_ORDER.indexOf(days[i - 1]!) + 1,
+  );
   const dayText =
     days.length === 7
       ? 'every day'
       : contiguous && days.length > 2
         ? `${DAY_NAMES[days[0]!]} to ${DAY_NAMES[days.at(-1)!]}`
         : days.map((d) => DAY_NAMES[d]).join(', ');
-  const hours = schedule.start === '00:00' && schedule.end === '24:00' ? 'around the clock' : `${schedule.start}–${schedule.end}`;
+  const hours =
+    schedule.start === '00:00' && schedule.end === '24:00'
+      ? 'around the clock'
+      : `${schedule.start}–${schedule.end}`;
   return `${dayText}, ${hours}`;
 }

@@ -9,7 +9,11 @@ import { ignoredNote, readUrlState, writeUrlState, type FieldCheck } from '../..
 type Child = Node | string | null | undefined | false;
 
 /** Creates an element with attributes and text or element children; text is never parsed as HTML. */
-export function h(tag: string, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElement {
+export function h(
+  tag: string,
+  attrs: Record<string, string> = {},
+  ...children: Child[]
+): HTMLElement {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
   for (const child of children) {
@@ -31,7 +35,10 @@ export function byId<T extends HTMLElement>(id: string): T {
 }
 
 /** Shows `message` next to the field (or clears it with null) and marks the field invalid. */
-export function setError(input: HTMLInputElement | HTMLSelectElement, message: string | null): void {
+export function setError(
+  input: HTMLInputElement | HTMLSelectElement,
+  message: string | null,
+): void {
   const error = document.getElementById(`${input.id}-error`)!;
   error.textContent = message ?? '';
   error.hidden = message === null;
@@ -48,19 +55,33 @@ export function readNumber(input: HTMLInputElement, rule: NumberRule): number | 
 
 /** Replaces the result region's content; with no nodes, says which fields need fixing. */
 export function showResult(region: HTMLElement, nodes: Node[] | null): void {
-  region.replaceChildren(...(nodes ?? [h('p', { class: 'calc-wait' }, 'Correct the highlighted field to see the result.')]));
+  region.replaceChildren(
+    ...(nodes ?? [
+      h('p', { class: 'calc-wait' }, 'Correct the highlighted field to see the result.'),
+    ]),
+  );
 }
 
 /** A description list of label → value pairs, each value in an element marked `data-result`. */
 export function resultList(rows: [key: string, label: string, value: string][]): HTMLElement {
-  return h('dl', { class: 'calc-figures' }, ...rows.flatMap(([key, label, value]) => [h('dt', {}, label), h('dd', { 'data-result': key }, value)]));
+  return h(
+    'dl',
+    { class: 'calc-figures' },
+    ...rows.flatMap(([key, label, value]) => [
+      h('dt', {}, label),
+      h('dd', { 'data-result': key }, value),
+    ]),
+  );
 }
 
 /**
  * Fills the form from the query string. Values a field rejects are left at their defaults and
  * named in the form's note; the note is text, so a hostile value cannot become markup.
  */
-export function applyUrl(formId: string, checks: Record<string, FieldCheck>): Record<string, string> {
+export function applyUrl(
+  formId: string,
+  checks: Record<string, FieldCheck>,
+): Record<string, string> {
   const state = readUrlState(window.location.search, checks);
   const note = document.getElementById(`${formId}-note`)!;
   const text = ignoredNote(state.ignored);

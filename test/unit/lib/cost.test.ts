@@ -19,7 +19,13 @@ const large: Plan = {
   included: { queries: 10000, ingest_gb: 100, seats: 50 },
   overage: { queries: 0.05 * M, ingest_gb: 1 * M },
 };
-const quote: Plan = { ...large, id: 'quote', tier: 'quote', price: 'contact-us', included: { queries: 1e6, ingest_gb: 1e4, seats: 1000 } };
+const quote: Plan = {
+  ...large,
+  id: 'quote',
+  tier: 'quote',
+  price: 'contact-us',
+  included: { queries: 1e6, ingest_gb: 1e4, seats: 1000 },
+};
 const alerts = { soft: 80, hard: 95 };
 
 describe('alertLevel', () => {
@@ -58,7 +64,10 @@ describe('monthlyCost', () => {
   test('rounds each line to the cent', () => {
     const cost = monthlyCost(small, { queries: 1000, ingest_gb: 10.001, seats: 1 }, alerts, 'USD');
     expect(cost.lines[1]!.amount).toBe(0);
-    expect(monthlyCost(small, { queries: 1000, ingest_gb: 10.002, seats: 1 }, alerts, 'USD').lines[1]!.amount).toBe(10_000);
+    expect(
+      monthlyCost(small, { queries: 1000, ingest_gb: 10.002, seats: 1 }, alerts, 'USD').lines[1]!
+        .amount,
+    ).toBe(10_000);
   });
   test('blocks seats above a quota that allows no seat overage', () => {
     const cost = monthlyCost(small, { queries: 0, ingest_gb: 0, seats: 6 }, alerts, 'USD');
@@ -66,16 +75,30 @@ describe('monthlyCost', () => {
     expect(cost.total).toBeNull();
   });
   test('has no total for a plan priced on request', () => {
-    expect(monthlyCost(quote, { queries: 0, ingest_gb: 0, seats: 1 }, alerts, 'USD')).toMatchObject({ base: null, total: null });
+    expect(monthlyCost(quote, { queries: 0, ingest_gb: 0, seats: 1 }, alerts, 'USD')).toMatchObject(
+      { base: null, total: null },
+    );
   });
   test.each([-1, Number.NaN, Infinity])('rejects usage %s', (n) => {
-    expect(() => monthlyCost(small, { queries: n, ingest_gb: 0, seats: 0 }, alerts, 'USD')).toThrow(RangeError);
+    expect(() => monthlyCost(small, { queries: n, ingest_gb: 0, seats: 0 }, alerts, 'USD')).toThrow(
+      RangeError,
+    );
   });
   test('total equals the sum of the lines and never decreases with usage', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 0, max: 1e6 }), (a, b) => {
-        const lo = monthlyCost(small, { queries: Math.min(a, b), ingest_gb: 1, seats: 1 }, alerts, 'USD');
-        const hi = monthlyCost(small, { queries: Math.max(a, b), ingest_gb: 1, seats: 1 }, alerts, 'USD');
+        const lo = monthlyCost(
+          small,
+          { queries: Math.min(a, b), ingest_gb: 1, seats: 1 },
+          alerts,
+          'USD',
+        );
+        const hi = monthlyCost(
+          small,
+          { queries: Math.max(a, b), ingest_gb: 1, seats: 1 },
+          alerts,
+          'USD',
+        );
         const sum = hi.base! + hi.lines.reduce((s, l) => s + l.amount, 0);
         return hi.total === sum && hi.total! >= lo.total!;
       }),
@@ -87,18 +110,30 @@ describe('cheapestPlan', () => {
   test.each([
     ['light use picks the small plan', { queries: 500, ingest_gb: 5, seats: 2 }, 'small'],
     ['heavy queries pick the large plan', { queries: 9000, ingest_gb: 5, seats: 2 }, 'large'],
-    ['more seats than the small plan allows pick the large plan', { queries: 0, ingest_gb: 0, seats: 6 }, 'large'],
+    [
+      'more seats than the small plan allows pick the large plan',
+      { queries: 0, ingest_gb: 0, seats: 6 },
+      'large',
+    ],
   ])('%s', (_, usage, id) => {
     expect(cheapestPlan([small, large, quote], usage, alerts, 'USD').cheapest?.plan.id).toBe(id);
   });
   test('never calls a plan priced on request cheapest, but lists it', () => {
-    const result = cheapestPlan([small, large, quote], { queries: 0, ingest_gb: 0, seats: 60 }, alerts, 'USD');
+    const result = cheapestPlan(
+      [small, large, quote],
+      { queries: 0, ingest_gb: 0, seats: 60 },
+      alerts,
+      'USD',
+    );
     expect(result.cheapest).toBeNull();
     expect(result.onRequest.map((p) => p.id)).toEqual(['quote']);
   });
   test('keeps the lower plan on a tie', () => {
     const twin = { ...small, id: 'twin' };
-    expect(cheapestPlan([small, twin], { queries: 0, ingest_gb: 0, seats: 1 }, alerts, 'USD').cheapest?.plan.id).toBe('small');
+    expect(
+      cheapestPlan([small, twin], { queries: 0, ingest_gb: 0, seats: 1 }, alerts, 'USD').cheapest
+        ?.plan.id,
+    ).toBe('small');
   });
 });
 

@@ -41,14 +41,25 @@ describe('explainCredit', () => {
     const jan = availabilityFromDowntime(216, minutesInMonth(2026, 1));
     expect(explainCredit(schedule, 100, feb, fee, money).percent).toBe(10);
     expect(explainCredit(schedule, 100, jan, fee, money).percent).toBe(0);
-    expect(explainCredit(schedule, 100, availabilityFromDowntime(216, minutesInMonth(2026, 4)), fee, money).percent).toBe(0);
+    expect(
+      explainCredit(
+        schedule,
+        100,
+        availabilityFromDowntime(216, minutesInMonth(2026, 4)),
+        fee,
+        money,
+      ).percent,
+    ).toBe(0);
   });
   test('never shows an uptime that rounds onto a different band edge', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 40320 }), (down) => {
         const uptime = availabilityFromDowntime(down, minutesInMonth(2026, 2));
         const shown = Number(formatUptime(uptime).replace('%', '').replaceAll(',', ''));
-        return explainCredit(schedule, 100, shown, fee, money).percent === explainCredit(schedule, 100, uptime, fee, money).percent;
+        return (
+          explainCredit(schedule, 100, shown, fee, money).percent ===
+          explainCredit(schedule, 100, uptime, fee, money).percent
+        );
       }),
     );
   });

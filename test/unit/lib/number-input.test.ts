@@ -33,17 +33,26 @@ describe('parseNumberInput', () => {
   });
 
   test('rejects thousands separators with the plain number to type', () => {
-    expect(parseNumberInput('8,999', { min: 0 })).toEqual({ ok: false, message: 'Leave out the thousands separators: write 8999.' });
+    expect(parseNumberInput('8,999', { min: 0 })).toEqual({
+      ok: false,
+      message: 'Leave out the thousands separators: write 8999.',
+    });
   });
   test('rejects a fraction where whole numbers are required', () => {
-    expect(parseNumberInput('2.5', { min: 0, integer: true })).toEqual({ ok: false, message: 'Enter a whole number.' });
+    expect(parseNumberInput('2.5', { min: 0, integer: true })).toEqual({
+      ok: false,
+      message: 'Enter a whole number.',
+    });
   });
   test('rejects more decimals than the rule allows', () => {
     expect(parseNumberInput('1.005', { decimals: 2 })).toMatchObject({ ok: false });
     expect(parseNumberInput('1.05', { decimals: 2 })).toEqual({ ok: true, value: 1.05 });
   });
   test('states the minimum with its unit', () => {
-    expect(parseNumberInput('0', { min: 1, unit: 'people' })).toEqual({ ok: false, message: 'Enter at least 1 people.' });
+    expect(parseNumberInput('0', { min: 1, unit: 'people' })).toEqual({
+      ok: false,
+      message: 'Enter at least 1 people.',
+    });
   });
 
   test('never returns NaN or Infinity for any text', () => {
@@ -74,5 +83,7 @@ describe('parseMonthInput', () => {
     ['2026-13', 'Enter a month from 01 to 12.'],
     ['2026-00', 'Enter a month from 01 to 12.'],
     ['Feb 2026', 'Enter a month as YYYY-MM, for example 2026-02.'],
-  ])('rejects %j', (text, message) => expect(parseMonthInput(text)).toEqual({ ok: false, message }));
+  ])('rejects %j', (text, message) =>
+    expect(parseMonthInput(text)).toEqual({ ok: false, message }),
+  );
 });

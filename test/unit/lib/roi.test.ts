@@ -1,18 +1,34 @@
 import { describe, expect, test } from 'vitest';
 import { loadCatalog } from '~/data/load';
-import { expectedUsage, recommendPlan, roiDefaults, roiFor, ruleApplies, type RoiInputs } from '~/lib/roi';
+import {
+  expectedUsage,
+  recommendPlan,
+  roiDefaults,
+  roiFor,
+  ruleApplies,
+  type RoiInputs,
+} from '~/lib/roi';
 import type { Plan } from '~/schemas/pricing';
 import type { RoiRule } from '~/schemas/roi';
 
 const M = 1_000_000;
-const plan = (tier: string, price: number | 'contact-us', queries: number, seats: number): Plan => ({
+const plan = (
+  tier: string,
+  price: number | 'contact-us',
+  queries: number,
+  seats: number,
+): Plan => ({
   id: tier,
   tier,
   price: price === 'contact-us' ? price : { monthly: price * M },
   included: { queries, ingest_gb: 100, seats },
   overage: { queries: 0.01 * M, ingest_gb: M },
 });
-const plans = [plan('basic', 100, 1000, 5), plan('team', 1000, 10000, 50), plan('max', 'contact-us', 1e6, 1000)];
+const plans = [
+  plan('basic', 100, 1000, 5),
+  plan('team', 1000, 10000, 50),
+  plan('max', 'contact-us', 1e6, 1000),
+];
 const order = ['basic', 'team', 'max'];
 const names = { basic: 'Basic', team: 'Team', max: 'Max' };
 const rules: RoiRule[] = [
@@ -61,7 +77,9 @@ describe('recommendPlan', () => {
     expect(recommendPlan(plans, rules, order, names, inputs).reasons).toEqual([
       'Basic includes 1,000 queries and 5 seats, which covers 800 queries a month and 4 seats, and it is the lowest plan that does.',
     ]);
-    expect(recommendPlan(plans, rules, order, names, { ...inputs, departments: 3 }).reasons).toEqual([
+    expect(
+      recommendPlan(plans, rules, order, names, { ...inputs, departments: 3 }).reasons,
+    ).toEqual([
       'Many departments.',
       'Team includes 10,000 queries and 50 seats, which covers 800 queries a month and 4 seats.',
     ]);
@@ -87,35 +105,65 @@ describe('roiFor', () => {
     expect(result.annualCost).toBe((100 * M + 100 * 0.01 * M) * 12);
   });
   test('has no ROI, payback or value for a plan priced on request', () => {
-    expect(roiFor(plans[2]!, inputs, alerts, 'USD')).toMatchObject({ annualCost: null, roiPercent: null, paybackMonths: null, multiYearValue: null });
+    expect(roiFor(plans[2]!, inputs, alerts, 'USD')).toMatchObject({
+      annualCost: null,
+      roiPercent: null,
+      paybackMonths: null,
+      multiYearValue: null,
+    });
   });
   test('has no payback when nothing is automated', () => {
-    expect(roiFor(plans[0]!, { ...inputs, automation_rate: 0 }, alerts, 'USD')).toMatchObject({ annualSavings: 0, paybackMonths: null, roiPercent: -100 });
+    expect(roiFor(plans[0]!, { ...inputs, automation_rate: 0 }, alerts, 'USD')).toMatchObject({
+      annualSavings: 0,
+      paybackMonths: null,
+      roiPercent: -100,
+    });
   });
   test('rounds savings to the cent', () => {
-    const result = roiFor(plans[0]!, { ...inputs, tasks_per_month: 1, hours_per_task: 0.333, automation_rate: 33.3 }, alerts, 'USD');
+    const result = roiFor(
+      plans[0]!,
+      { ...inputs, tasks_per_month: 1, hours_per_task: 0.333, automation_rate: 33.3 },
+      alerts,
+      'USD',
+    );
     expect(result.annualSavings % 10_000).toBe(0);
   });
   test('rejects a negative answer', () => {
-    expect(() => roiFor(plans[0]!, { ...inputs, team_size: -1 }, alerts, 'USD')).toThrow(RangeError);
+    expect(() => roiFor(plans[0]!, { ...inputs, team_size: -1 }, alerts, 'USD')).toThrow(
+      RangeError,
+    );
   });
 });
 
 describe('with the sample data', () => {
   const catalog = loadCatalog('data');
   test('defaults come from roi.yaml with no yes/no answered yes', () => {
-    expect(roiDefaults(catalog.roi)).toEqual({ ...catalog.roi.defaults, needs_24x7: false, mission_critical: false });
+    expect(roiDefaults(catalog.roi)).toEqual({
+      ...catalog.roi.defaults,
+      needs_24x7: false,
+      mission_critical: false,
+    });
   });
   test('expected usage is tasks × queries per task and one seat per person', () => {
     const d = roiDefaults(catalog.roi);
-    expect(expectedUsage(d)).toEqual({ queries: Math.ceil(d.tasks_per_month * d.queries_per_task), ingest_gb: 0, seats: d.team_size });
+    expect(expectedUsage(d)).toEqual({
+      queries: Math.ceil(d.tasks_per_month * d.queries_per_task),
+      ingest_gb: 0,
+      seats: d.team_size,
+    });
   });
   test('every rule raises the recommendation to at least its tier', () => {
     const order = catalog.tiers.tiers.map((t) => t.id);
     const tierNames = Object.fromEntries(catalog.tiers.tiers.map((t) => [t.id, t.name]));
     for (const rule of catalog.roi.recommendation.rules) {
       const answers = { ...roiDefaults(catalog.roi), [rule.field]: rule.equals ?? rule.at_least };
-      const rec = recommendPlan(catalog.pricing.plans, catalog.roi.recommendation.rules, order, tierNames, answers);
+      const rec = recommendPlan(
+        catalog.pricing.plans,
+        catalog.roi.recommendation.rules,
+        order,
+        tierNames,
+        answers,
+      );
       expect(order.indexOf(rec.plan.tier)).toBeGreaterThanOrEqual(order.indexOf(rule.min_tier));
     }
   });

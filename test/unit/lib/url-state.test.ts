@@ -9,7 +9,10 @@ const fields = {
 
 describe('readUrlState', () => {
   test('reads accepted values', () => {
-    expect(readUrlState('?tier=a&uptime=99.2', fields)).toEqual({ values: { tier: 'a', uptime: '99.2' }, ignored: [] });
+    expect(readUrlState('?tier=a&uptime=99.2', fields)).toEqual({
+      values: { tier: 'a', uptime: '99.2' },
+      ignored: [],
+    });
   });
   test.each([
     ['?tier=zzz', 'tier'],
@@ -32,7 +35,9 @@ describe('readUrlState', () => {
 
 describe('writeUrlState', () => {
   test('writes values in order and skips empty ones', () => {
-    expect(writeUrlState({ tier: 'enterprise', uptime: '99.2', fee: '', x: undefined })).toBe('?tier=enterprise&uptime=99.2');
+    expect(writeUrlState({ tier: 'enterprise', uptime: '99.2', fee: '', x: undefined })).toBe(
+      '?tier=enterprise&uptime=99.2',
+    );
   });
   test('returns an empty string for no values', () => expect(writeUrlState({})).toBe(''));
   test('escapes what it writes so it reads back the same', () => {

@@ -17,7 +17,8 @@ function site(files: Record<string, string>): string {
 const widget = 'import{a}from"./shared.js";a(1);'.repeat(5);
 const shared = 'export function a(n){return n+1}';
 const dist = site({
-  'index.html': '<script type="module" src="/_astro/starlight.js"></script><script>theme()</script>',
+  'index.html':
+    '<script type="module" src="/_astro/starlight.js"></script><script>theme()</script>',
   'calculators/x/index.html':
     '<script type="module" src="/_astro/starlight.js"></script><script>theme()</script>' +
     '<script type="application/json" id="d">{"a":1}</script><script type="module" src="/_astro/widget.js"></script>',
@@ -29,11 +30,19 @@ const dist = site({
 test('counts the page script and its imports but not Starlight scripts or JSON data', async () => {
   const [row] = await benchCalculatorJs(dist);
   const gzip = gzipSync(widget, { level: 9 }).length + gzipSync(shared, { level: 9 }).length;
-  expect(row).toEqual({ page: '/calculators/x/', scripts: 2, bytes: widget.length + shared.length, gzipBytes: gzip, withinBudget: true });
+  expect(row).toEqual({
+    page: '/calculators/x/',
+    scripts: 2,
+    bytes: widget.length + shared.length,
+    gzipBytes: gzip,
+    withinBudget: true,
+  });
 });
 
 test('formats a table with a budget column', async () => {
-  expect(formatCalculatorJs(await benchCalculatorJs(dist))).toMatch(/^page\s+scripts\s+raw\s+gzip\s+< 10\.0 KB\n\/calculators\/x\/\s+2\s.*yes$/);
+  expect(formatCalculatorJs(await benchCalculatorJs(dist))).toMatch(
+    /^page\s+scripts\s+raw\s+gzip\s+< 10\.0 KB\n\/calculators\/x\/\s+2\s.*yes$/,
+  );
 });
 
 test('errors if the build has no calculators', async () => {
