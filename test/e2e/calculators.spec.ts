@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import {
   moneyFormat,
@@ -52,6 +53,17 @@ function pricedCreditTier() {
   }
   throw new Error('the sample data needs a priced tier with service credits');
 }
+
+test.describe('every calculator', () => {
+  for (const path of ['service-credit', 'downtime', 'response-deadline', 'monthly-cost', 'roi']) {
+    test(`has no accessibility violations in the /calculators/${path}/ form`, async ({ page }) => {
+      await page.goto(`/calculators/${path}/`);
+      await expect(page.getByRole('region', { name: 'Result' })).not.toContainText('needs JavaScript');
+      const results = await new AxeBuilder({ page }).include('.calc').analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+    });
+  }
+});
 
 test.describe('sidebar', () => {
   test('lists every calculator under Calculators', async ({ page }) => {
