@@ -1,0 +1,106 @@
+/**
+ * Browser helpers shared by the calculator widgets: read a field strictly, show its error next
+ * to it, rebuild the result region from text nodes (never markup), and keep the query string in
+ * step with the form. The arithmetic itself lives in src/lib/.
+ */
+import { parseNumberInput, type NumberRule } from '../../lib/number-input';
+import { ignoredNote, readUrlState, writeUrlState, type FieldCheck } from '../../lib/url-state';
+
+type Child = Node | string | null | undefined | false;
+
+/** Creates an element with attributes and text or element children; text is never parsed as HTML. */
+export function h(
+  tag: string,
+  attrs: Record<string, string> = {},
+  ...children: Child[]
+): HTMLElement {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
+  return el;
+}
+
+/** The data a widget embedded as `<script type="application/json" id=…>`. */
+export function readJson<T>(id: string): T {
+  return JSON.parse(document.getElementById(id)!.textContent!) as T;
+}
+
+export function byId<T extends HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`Charter: calculator element #${id} is missing.`);
+  return el as T;
+}
+
+/** Shows `message` next to the field (or clears it with null) and marks the field invalid. */
+export function setError(
+  input: HTMLInputElement | HTMLSelectElement,
+  message: string | null,
+): void {
+  const error = document.getElementById(`${input.id}-error`)!;
+  error.textContent = message ?? '';
+  error.hidden = message === null;
+  if (message === null) input.removeAttribute('aria-invalid');
+  else input.setAttribute('aria-invalid', 'true');
+}
+
+/** The field's number, or null after showing why it is not one. */
+export function readNumber(input: HTMLInputElement, rule: NumberRule): number | null {
+  const parsed = parseNumberInput(input.value, rule);
+  setError(input, parsed.ok ? null : parsed.message);
+  return parsed.ok ? parsed.value : null;
+}
+
+/** Replaces the result region's content; with no nodes, says which fields need fixing. */
+export function showResult(region: HTMLElement, nodes: Node[] | null): void {
+  region.replaceChildren(
+    ...(nodes ?? [
+      h('p', { class: 'calc-wait' }, 'Correct the highlighted field to see the result.'),
+    ]),
+  );
+}
+
+/** A description list of label → value pairs, each value in an element marked `data-result`. */
+export function resultList(rows: [key: string, label: string, value: string][]): HTMLElement {
+  return h(
+    'dl',
+    { class: 'calc-figures' },
+    ...rows.flatMap(([key, label, value]) => [
+      h('dt', {}, label),
+      h('dd', { 'data-result': key }, value),
+    ]),
+  );
+}
+
+/**
+ * Fills the form from the query string. Values a field rejects are left at their defaults and
+ * named in the form's note; the note is text, so a hostile value cannot become markup.
+ */
+export function applyUrl(
+  formId: string,
+  checks: Record<string, FieldCheck>,
+): Record<string, string> {
+  const state = readUrlState(window.location.search, checks);
+  const note = document.getElementById(`${formId}-note`)!;
+  const text = ignoredNote(state.ignored);
+  note.textContent = text ?? '';
+  note.hidden = text === null;
+  return state.values;
+}
+
+/** Writes the form's state to the address bar and the "link to this result" anchor. */
+export function syncUrl(formId: string, values: Record<string, string | undefined>): void {
+  const url = `${window.location.pathname}${writeUrlState(values)}`;
+  window.history.replaceState(null, '', url);
+  (document.getElementById(`${formId}-link`) as HTMLAnchorElement).href = url;
+}
+
+/** Runs `update` now and whenever a field changes; Enter never reloads the page. */
+export function wire(form: HTMLFormElement, update: () => void): void {
+  form.addEventListener('submit', (event) => event.preventDefault());
+  form.addEventListener('input', update);
+  form.addEventListener('change', update);
+  update();
+}

@@ -1,0 +1,206 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import {
+  addBusinessMinutes,
+  addClockMinutes,
+  describeSchedule,
+  formatInstant,
+  instantFromLocal,
+  isOpen,
+  isTimeZone,
+  localFields,
+  nextOpening,
+  scheduleZone,
+  type Schedule,
+} from '~/lib/sla-clock';
+
+// Schedules written for the test, independent of data/.
+const weekdays: Schedule = {
+  days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+  start: '09:00',
+  end: '17:00',
+};
+const always: Schedule = {
+  days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+  start: '00:00',
+  end: '24:00',
+};
+const NY = 'America/New_York';
+const BERLIN = 'Europe/Berlin';
+const at = (date: string, time: string, zone: string) => instantFromLocal(date, time, zone)!;
+const local = (d: Date, zone: string) => {
+  const f = localFields(d, zone);
+  return `${f.date} ${f.time}`;
+};
+
+describe('addBusinessMinutes', () => {
+  // 2026-03-06 is a Friday; US clocks go forward on Sunday 2026-03-08.
+  test.each([
+    ['Friday 16:59 + 1 minute ends at Friday close', '2026-03-06', '16:59', 1, '2026-03-06 17:00'],
+    ['Friday 16:59 + 2 minutes rolls to Monday', '2026-03-06', '16:59', 2, '2026-03-09 09:01'],
+    [
+      'Friday 16:59 + 8 hours, across a weekend and a DST change',
+      '2026-03-06',
+      '16:59',
+      480,
+      '2026-03-09 16:59',
+    ],
+    ['Friday 16:59 + 4 hours', '2026-03-06', '16:59', 240, '2026-03-09 12:59'],
+    ['opened Saturday starts Monday 09:00', '2026-03-07', '11:00', 60, '2026-03-09 10:00'],
+    ['opened before hours starts at 09:00', '2026-03-10', '06:30', 30, '2026-03-10 09:30'],
+    ['opened after hours starts next morning', '2026-03-10', '18:00', 30, '2026-03-11 09:30'],
+    ['48 hours span six working days', '2026-03-09', '09:00', 2880, '2026-03-16 17:00'],
+    ['zero minutes inside hours is now', '2026-03-10', '10:15', 0, '2026-03-10 10:15'],
+  ])('%s', (_, date, time, minutes, expected) => {
+    expect(local(addBusinessMinutes(at(date, time, NY), minutes, weekdays, NY), NY)).toBe(expected);
+  });
+
+  test('counts real elapsed minutes on a 23-hour DST day of an around-the-clock schedule', () => {
+    // Berlin skips 02:00–03:00 on 2026-03-29, so 24 hours from Sunday midnight ends at 01:00 Monday.
+    const end = addBusinessMinutes(at('2026-03-29', '00:00', BERLIN), 1440, always, BERLIN);
+    expect(local(end, BERLIN)).toBe('2026-03-30 01:00');
+    expect(end.getTime() - at('2026-03-29', '00:00', BERLIN).getTime()).toBe(1440 * 60_000);
+  });
+  test('keeps 09:00 local across the autumn DST change', () => {
+    // Berlin goes back on 2026-10-25; Friday 17:00 + 1 minute is Monday 09:01 local time.
+    expect(
+      local(addBusinessMinutes(at('2026-10-23', '16:59', BERLIN), 2, weekdays, BERLIN), BERLIN),
+    ).toBe('2026-10-26 09:01');
+  });
+  test('reads the schedule in the given zone', () => {
+    const opened = at('2026-03-10', '16:00', 'UTC');
+    expect(local(addBusinessMinutes(opened, 60, weekdays, 'Asia/Tokyo'), 'Asia/Tokyo')).toBe(
+      '2026-03-11 10:00',
+    );
+  });
+  test.each([-1, Number.NaN, Infinity])('rejects %s minutes', (m) => {
+    expect(() => addBusinessMinutes(new Date(0), m, weekdays, NY)).toThrow(RangeError);
+  });
+  test('rejects a schedule that never opens', () => {
+    expect(() =>
+      addBusinessMinutes(new Date(0), 1, { days: [], start: '09:00', end: '17:00' }, NY),
+    ).toThrow(RangeError);
+  });
+
+  test('always lands inside hours and never before the start', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 3e9 }),
+        fc.integer({ min: 1, max: 10_000 }),
+        (offsetMin, minutes) => {
+          const from = new Date(Date.UTC(2026, 0, 1) + offsetMin * 1000);
+          const end = addBusinessMinutes(from, minutes, weekdays, BERLIN);
+          const justBefore = new Date(end.getTime() - 60_000);
+          return end > from && isOpen(justBefore, weekdays, BERLIN);
+        },
+      ),
+    );
+  });
+  test('adds in steps: a + b equals adding a then b', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 3e7 }),
+        fc.integer({ min: 1, max: 2000 }),
+        fc.integer({ min: 1, max: 2000 }),
+        (o, a, b) => {
+          const from = new Date(Date.UTC(2026, 0, 1) + o * 60_000);
+          const once = addBusinessMinutes(from, a + b, weekdays, NY);
+          const twice = addBusinessMinutes(
+            addBusinessMinutes(from, a, weekdays, NY),
+            b,
+            weekdays,
+            NY,
+          );
+          return once.getTime() === twice.getTime();
+        },
+      ),
+    );
+  });
+});
+
+describe('addClockMinutes', () => {
+  test('counts plain minutes on the calendar clock, through weekends and DST', () => {
+    const from = at('2026-03-06', '16:59', NY);
+    expect(addClockMinutes(from, 480, 'calendar', weekdays, NY).getTime() - from.getTime()).toBe(
+      480 * 60_000,
+    );
+  });
+  test('counts business minutes on the business clock', () => {
+    expect(
+      local(addClockMinutes(at('2026-03-06', '16:59', NY), 480, 'business', weekdays, NY), NY),
+    ).toBe('2026-03-09 16:59');
+  });
+});
+
+describe('nextOpening and isOpen', () => {
+  test.each([
+    ['2026-03-07', '12:00', '2026-03-09 09:00'],
+    ['2026-03-09', '09:00', '2026-03-09 09:00'],
+    ['2026-03-09', '17:00', '2026-03-10 09:00'],
+  ])('opens after %s %s at %s', (date, time, expected) => {
+    expect(local(nextOpening(at(date, time, NY), weekdays, NY), NY)).toBe(expected);
+  });
+  test.each([
+    ['2026-03-09', '08:59', false],
+    ['2026-03-09', '09:00', true],
+    ['2026-03-09', '16:59', true],
+    ['2026-03-09', '17:00', false],
+    ['2026-03-08', '12:00', false],
+  ])('%s %s open: %s', (date, time, open) =>
+    expect(isOpen(at(date, time, NY), weekdays, NY)).toBe(open),
+  );
+});
+
+describe('instantFromLocal', () => {
+  test('reads a wall-clock time in its zone', () => {
+    expect(at('2026-03-06', '16:59', NY).toISOString()).toBe('2026-03-06T21:59:00.000Z');
+    expect(at('2026-07-06', '16:59', NY).toISOString()).toBe('2026-07-06T20:59:00.000Z');
+  });
+  test.each([
+    ['2026-02-30', '10:00', NY],
+    ['2026-13-01', '10:00', NY],
+    ['2026-03-06', '24:30', NY],
+    ['2026-03-06', '10:00', 'Mars/Olympus'],
+    ['06/03/2026', '10:00', NY],
+  ])('rejects %s %s %s', (date, time, zone) =>
+    expect(instantFromLocal(date, time, zone)).toBeNull(),
+  );
+  test('round-trips through localFields', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4e8 }), (minutes) => {
+        const d = new Date(Date.UTC(2025, 0, 1) + minutes * 60_000);
+        const f = localFields(d, 'UTC');
+        return instantFromLocal(f.date, f.time, 'UTC')!.getTime() === d.getTime();
+      }),
+    );
+  });
+});
+
+describe('helpers', () => {
+  test('formats an instant with its weekday in the zone', () => {
+    expect(formatInstant(at('2026-03-09', '16:59', NY), NY)).toBe(
+      'Monday, March 9, 2026 at 4:59 PM EDT',
+    );
+  });
+  test.each([
+    [weekdays, 'Monday to Friday, 09:00–17:00'],
+    [always, 'every day, around the clock'],
+    [
+      { days: ['sat', 'mon'], start: '10:00', end: '12:00' } as Schedule,
+      'Monday, Saturday, 10:00–12:00',
+    ],
+  ])('describes a schedule as %#', (schedule, text) =>
+    expect(describeSchedule(schedule)).toBe(text),
+  );
+  test.each([
+    ['Europe/Berlin', true],
+    ['UTC', true],
+    ['Mars/Olympus', false],
+    ['<script>', false],
+    ['', false],
+  ])('isTimeZone(%j) is %s', (zone, ok) => expect(isTimeZone(zone)).toBe(ok));
+  test('uses the customer zone when the data says "customer"', () => {
+    expect(scheduleZone({ time_zone: 'customer' }, NY)).toBe(NY);
+    expect(scheduleZone({ time_zone: BERLIN }, NY)).toBe(BERLIN);
+  });
+});
