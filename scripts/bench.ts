@@ -2,10 +2,12 @@
 // written to bench/results.json. Reported, not asserted. Settings: CHARTER_BENCH_ROUNDS (3),
 // CHARTER_BENCH_ARTICLES (1000), CHARTER_BENCH_SKIP (comma list: scale, lighthouse).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { timeBuild, median, type BuildRun } from './bench/build-timer';
+import { benchCalculatorJs, BUDGET_BYTES } from './bench/calculator-js';
+import { benchCards } from './bench/cards';
 import { lighthouseScores } from './bench/lighthouse';
 import { pageBytes } from './bench/page-bytes';
 import { bareStarlight, charterAtScale } from './bench/projects';
@@ -39,6 +41,13 @@ function serve(dir: string, port: number): Promise<ChildProcess> {
   });
 }
 
+/** Total bytes of the files under a directory. */
+function dirBytes(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
+}
+
 function row(cells: (string | number)[]): string {
   return `| ${cells.join(' | ')} |`;
 }
@@ -67,6 +76,24 @@ const bytes = Object.entries(PAGE_KINDS).flatMap(([kind, route]) => {
 results.pageBytes = bytes;
 lines.push('', '## Bytes per page kind (gzip)', '', row(['kind', 'route', 'HTML', 'CSS', 'JS', 'total']), row(['---', '---', '---', '---', '---', '---']));
 for (const b of bytes) lines.push(row([b.kind, b.route, b.html, b.css, b.js, b.total]));
+
+// Calculator JavaScript beyond what every page loads (budget: 10 KB gzip each).
+const calculatorJs = await benchCalculatorJs('dist');
+results.calculatorJs = calculatorJs;
+lines.push('', `## Calculator JavaScript (gzip, budget ${BUDGET_BYTES / 1024} KB)`, '', row(['page', 'bytes']), row(['---', '---']));
+for (const c of calculatorJs) lines.push(row([c.page, c.gzipBytes]));
+
+// Social cards: per card, the sample site's cards and synthetic cards at scale.
+const cardBench = await benchCards({ count: ARTICLES, dist: 'dist', builds: false, log: () => {} });
+results.cards = cardBench;
+lines.push(
+  '',
+  '## Social cards',
+  '',
+  `One card: ${cardBench.perCard.totalMs} ms (satori ${cardBench.perCard.satoriMs}, rasterise ${cardBench.perCard.rasteriseMs}, encode ${cardBench.perCard.encodeMs}) with ${cardBench.workers} worker(s).`,
+  cardBench.site ? `Sample site: ${cardBench.site.cards} cards in ${cardBench.site.coldMs} ms cold, ${cardBench.site.warmMs} ms cached.` : 'Sample site: not built.',
+  `${cardBench.scale.cards} synthetic cards: ${cardBench.scale.coldMs} ms cold (${cardBench.scale.msPerCard} ms per card), ${cardBench.scale.warmMs} ms cached.`,
+);
 
 // 3. Search and Lighthouse on the sample site.
 const port = 4390;
@@ -112,8 +139,12 @@ if (!SKIP.has('scale')) {
   const scaleServer = await serve(join(charterDir, 'dist'), port + 1);
   try {
     const search = await timeFirstSearch(`http://127.0.0.1:${port + 1}/`, SEARCH_QUERY);
-    results.scaleSearch = search;
-    lines.push('', `Scale search, first query "${search.query}": ${search.bytes} bytes, first result in ${search.firstResultMs} ms.`);
+    const indexBytes = dirBytes(join(charterDir, 'dist/pagefind'));
+    results.scaleSearch = { ...search, indexBytes };
+    lines.push(
+      '',
+      `Scale search: Pagefind index ${(indexBytes / 1024 / 1024).toFixed(1)} MB; first query "${search.query}": ${search.bytes} bytes, first result in ${search.firstResultMs} ms.`,
+    );
   } finally {
     scaleServer.kill();
   }
