@@ -35,7 +35,9 @@ const kbSchema = z.strictObject({
 export const collections = {
   docs: defineCollection({
     loader: glob({ base: './content/docs', pattern: '**/[^_]*.{md,mdx}' }),
-    schema: docsSchema(),
+    // `updated` reaches Starlight's head (article:modified_time) for KB articles, which render
+    // through <StarlightPage> and so pass their frontmatter through this schema.
+    schema: docsSchema({ extend: z.object({ updated: z.coerce.date().optional() }) }),
   }),
   kb: defineCollection({
     loader: glob({ base: './content/kb', pattern: '**/[^_]*.{md,mdx}' }),
