@@ -2,7 +2,7 @@ import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { glob } from 'astro/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
-import { getCatalog } from './data/index';
+import { getCatalog, kbDir } from './data/index';
 import { KB_TYPES } from './lib/kb';
 
 const catalog = getCatalog();
@@ -12,7 +12,8 @@ const oneOf = (ids: string[], what: string) =>
   z.string().refine((id) => ids.includes(id), { error: `expected ${what}: one of ${ids.join(', ')}` });
 
 /**
- * Knowledge-base articles (content/kb/<category>/<slug>.mdx), read by the /kb/ routes.
+ * Knowledge-base articles (content/kb/<category>/<slug>.mdx, or kb/ beside a company's data),
+ * read by the /kb/ routes.
  * Category and tiers must name ids from data/; `related` slugs are checked once every
  * article is known (src/pages/kb/_articles.ts).
  */
@@ -40,7 +41,7 @@ export const collections = {
     schema: docsSchema({ extend: z.object({ updated: z.coerce.date().optional() }) }),
   }),
   kb: defineCollection({
-    loader: glob({ base: './content/kb', pattern: '**/[^_]*.{md,mdx}' }),
+    loader: glob({ base: `./${kbDir()}`, pattern: '**/[^_]*.{md,mdx}' }),
     schema: kbSchema,
   }),
 };

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadCatalog, type Catalog } from './load';
 
 export type { Catalog } from './load';
@@ -6,6 +8,15 @@ export { DataError, formatIssue, type DataIssue } from './issues';
 /** Where the company's data lives: `CHARTER_DATA` or `data/`. */
 export function dataDir(): string {
   return process.env.CHARTER_DATA || 'data';
+}
+
+/**
+ * Where the knowledge-base articles live: a `kb/` folder beside the company's YAML when it
+ * has one (articles are company content), else `content/kb`.
+ */
+export function kbDir(): string {
+  const own = join(dataDir(), 'kb');
+  return existsSync(own) ? own : 'content/kb';
 }
 
 const CACHE_KEY = Symbol.for('charter.catalog');

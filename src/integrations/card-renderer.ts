@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import {
   copyFileSync,
+  linkSync,
+  rmSync,
   existsSync,
   mkdirSync,
   readFileSync,
@@ -122,6 +124,19 @@ export type RenderOptions = {
 };
 
 /** Writes every job's PNG, from the cache when possible; says how many were drawn and reused. */
+/**
+ * Puts a cached card into the build: a hard link costs nothing, a copy is the fallback when the
+ * cache is on another file system. Cached files are never written to, so sharing is safe.
+ */
+function placeCachedCard(cached: string, outFile: string): void {
+  try {
+    rmSync(outFile, { force: true });
+    linkSync(cached, outFile);
+  } catch {
+    copyFileSync(cached, outFile);
+  }
+}
+
 export async function renderCards(jobs: CardJob[], options: RenderOptions): Promise<RenderSummary> {
   const fonts = options.fonts ?? fontFiles();
   const key = fontKey(fonts);
@@ -132,7 +147,7 @@ export async function renderCards(jobs: CardJob[], options: RenderOptions): Prom
     const cached = join(options.cacheDir, `${cardHash(job.input, key)}.png`);
     mkdirSync(dirname(job.outFile), { recursive: true });
     if (existsSync(cached)) {
-      copyFileSync(cached, job.outFile);
+      placeCachedCard(cached, job.outFile);
       reused++;
     } else {
       todo.push({ job, cached });

@@ -54,7 +54,7 @@ export function describeTarget(minutes: number, clock: Clock): string {
   return `${formatDuration(minutes)} (${clockLabel(clock)})`;
 }
 
-/** "$3,499 per month", "Free" or "Contact us". */
+/** "$1,200 per month", "Free" or "Contact us". */
 export function planPriceText(catalog: Catalog, plan: Plan): string {
   if (plan.price === 'contact-us') return 'Contact us';
   if (plan.price.monthly === 0) return 'Free';

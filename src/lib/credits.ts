@@ -42,7 +42,7 @@ export function creditFor(
   return { band, bandPercent, percent, capped: percent < bandPercent, amount: percentOf(fee, percent, currency) };
 }
 
-/** A band in words: "at least 99% and below 99.5%", or "below 95%" for a band from 0. */
+/** A band in words: "at least 98% and below 99.2%", or "below 90%" for a band from 0. */
 export function describeBand(band: CreditBand, locale = 'en-US'): string {
   const below = `below ${formatPercent(band.below, locale)}`;
   return band.at_least === 0 ? below : `at least ${formatPercent(band.at_least, locale)} and ${below}`;

@@ -9,7 +9,7 @@ import { planCells, targetCells } from './published';
 import { retainerRate } from './rates';
 
 /**
- * Every figure of a Catalog as the site displays it ("$8,999 per month", "99.9%", "4 hours").
+ * Every figure of a Catalog as the site displays it ("$1,200 per month", "99.8%", "3 hours").
  * The figure-scan test looks for these in hand-written sources, and the second-company test
  * looks for one company's figures on the other company's site. Only strings with a digit are
  * kept, and bare small counts are left out: "5" or "25" alone would match anywhere.
@@ -93,9 +93,9 @@ export function displayedFigures(catalog: Catalog): string[] {
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * The figures that occur in `text` as whole figures: "4 hours" is found in "within 4 hours."
- * but not in "24 hours" nor in the longer duration "4 hours 30 minutes", and "$8,999" not in
- * "$8,9990".
+ * The figures that occur in `text` as whole figures: "3 hours" is found in "within 3 hours."
+ * but not in "13 hours" nor in the longer duration "3 hours 30 minutes", and "$1,200" not in
+ * "$1,2000".
  */
 export function findFigures(text: string, figures: readonly string[]): string[] {
   const before = '(?<![\\d.,])(?<!(?:days?|hours?|minutes?) )';

@@ -55,7 +55,7 @@ export function escalationTriggerText(catalog: Catalog, severityId: string, leve
   return formatDuration(minutes);
 }
 
-/** "80%": the usage alert level as a share of the quota. */
+/** "75%": the usage alert level as a share of the quota. */
 export function alertThresholdText(catalog: Catalog, level: string): string {
   return formatPercent(catalog.pricing.usage_alerts[expectOneOf(level, ALERT_LEVELS, 'level')], catalog.company.locale);
 }
@@ -65,13 +65,13 @@ export function quotaText(catalog: Catalog, tierId: string, item: string): strin
   return planCells(catalog, planForTier(catalog, tierId))[expectOneOf(item, QUOTA_ITEMS, 'item')];
 }
 
-/** "$0.015 per query" or "$2.40 per GB": a plan's overage rate. */
+/** "$0.012 per query" or "$1.75 per GB": a plan's overage rate. */
 export function overageText(catalog: Catalog, tierId: string, item: string): string {
   const field = `overage_${expectOneOf(item, OVERAGE_ITEMS, 'item')}` as const;
   return planCells(catalog, planForTier(catalog, tierId))[field];
 }
 
-/** "99.9%": a tier's monthly availability target. */
+/** "99.8%": a tier's monthly availability target. */
 export function availabilityText(catalog: Catalog, tierId: string): string {
   return formatPercent(slaForTier(catalog, tierId).availability, catalog.company.locale);
 }
@@ -90,13 +90,13 @@ export function creditRows(catalog: Catalog, tierId: string): { uptime: string; 
   }));
 }
 
-/** "30 days": how long after the affected month a credit can be claimed. */
+/** "45 days": how long after the affected month a credit can be claimed. */
 export function claimWindowText(catalog: Catalog): string {
   const days = catalog.credits.claim.window_days;
   return `${days} ${days === 1 ? 'day' : 'days'}`;
 }
 
-/** "100% of the monthly fee": the most a month's credits can add up to. */
+/** "50% of the monthly fee": the most a month's credits can add up to. */
 export function creditCapText(catalog: Catalog): string {
   return `${formatPercent(catalog.credits.cap_percent, catalog.company.locale)} of the monthly fee`;
 }

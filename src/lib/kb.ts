@@ -35,11 +35,11 @@ export function findDanglingRelated(articles: readonly KbLinks[]): DanglingLink[
 }
 
 /** Throws one sentence per dangling `related` slug, naming the article file and the slug. */
-export function assertRelatedExist(articles: readonly KbLinks[]): void {
+export function assertRelatedExist(articles: readonly KbLinks[], dir = 'content/kb'): void {
   const dangling = findDanglingRelated(articles);
   if (dangling.length === 0) return;
   const lines = dangling.map(
-    (d) => `content/kb/${d.article}.mdx lists related article "${d.slug}", which does not exist.`,
+    (d) => `${dir}/${d.article}.mdx lists related article "${d.slug}", which does not exist.`,
   );
   throw new Error(`Charter: ${lines.join('\n')}`);
 }
@@ -75,9 +75,17 @@ export function channelHref(address: string): string | null {
   return null;
 }
 
+const updatedFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** "14 October 2026" for a frontmatter date, read as a calendar day (no time-zone shift). */
 export function formatUpdated(date: Date, locale = 'en-GB'): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  // Building a formatter is costly and this runs once per article page: keep one per locale.
+  let format = updatedFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+    updatedFormats.set(locale, format);
+  }
+  return format.format(date);
 }
 
 /** The Pagefind `section` filter value of KB articles; other sections add their own. */

@@ -1,6 +1,6 @@
 /**
  * Money in Charter is an integer count of micro-units (millionths of the currency's major
- * unit). Sub-cent unit rates such as 0.015 per query stay exact, and totals are rounded to
+ * unit). Sub-cent unit rates such as 0.012 per query stay exact, and totals are rounded to
  * the currency's minor unit once, at the end.
  */
 export type Micros = number;
@@ -47,7 +47,7 @@ export interface MoneyFormat {
   locale: string;
 }
 
-/** Formats an amount for people, rounded to the minor unit: 3499000000 → "$3,499.00". */
+/** Formats an amount for people, rounded to the minor unit: 1200000000 → "$1,200.00". */
 export function formatMoney(micros: Micros, { currency, locale }: MoneyFormat): string {
   const digits = minorDigits(currency);
   const minor = toMinorUnits(micros, currency);
@@ -59,7 +59,7 @@ export function formatMoney(micros: Micros, { currency, locale }: MoneyFormat): 
   }).format(minor / 10 ** digits);
 }
 
-/** Formats a whole price without cents when it has none: 3499000000 → "$3,499". */
+/** Formats a whole price without cents when it has none: 1200000000 → "$1,200". */
 export function formatPrice(micros: Micros, { currency, locale }: MoneyFormat): string {
   const whole = micros % MICROS_PER_UNIT === 0;
   const digits = whole ? 0 : minorDigits(currency);
@@ -71,7 +71,7 @@ export function formatPrice(micros: Micros, { currency, locale }: MoneyFormat): 
   }).format(micros / MICROS_PER_UNIT);
 }
 
-/** Formats a unit rate with as many decimals as it needs (up to 6): 15000 → "$0.015". */
+/** Formats a unit rate with as many decimals as it needs (up to 6): 12000 → "$0.012". */
 export function formatRate(micros: Micros, { currency, locale }: MoneyFormat): string {
   const digits = minorDigits(currency);
   return new Intl.NumberFormat(locale, {

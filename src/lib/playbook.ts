@@ -13,7 +13,7 @@ export interface Condition {
   for: number;
 }
 
-/** An alert condition in words: "API error rate above 5% for 5 minutes". */
+/** An alert condition in words: "API error rate above 3% for 10 minutes". */
 export function describeCondition(c: Condition, locale = 'en-US'): string {
   const value = c.above ?? c.below;
   if (value === undefined) throw new RangeError(`condition on "${c.metric}" needs above or below`);

@@ -54,7 +54,7 @@ export function sectionFor(sidebar: NavEntry[], pathname: string): string {
 const PRICE_PAGES = new Set(['tiers', 'pricing', 'plans']);
 
 /**
- * The price line for tier and pricing pages, from the data: "Professional: $3,499 per month"
+ * The price line for tier and pricing pages, from the data: "Professional: $1,200 per month"
  * on a page for one tier (`…/tiers/<tier-id>/`), every tier's price on the overview page, and
  * empty on every other page.
  */

@@ -43,3 +43,15 @@ describe('no figure from data/ is typed into pages or components', () => {
     expect(findFigures(withoutStyles(readFileSync(file, 'utf8')), figures)).toEqual([]);
   });
 });
+
+describe('no figure from examples/wee/ is typed into its own knowledge base', () => {
+  const wee = loadCatalog('examples/wee');
+  const weeFigures = displayedFigures(wee);
+  const weeSources = globSync('examples/wee/kb/**/*.{md,mdx}').sort();
+
+  test('the second company has articles of its own', () => expect(weeSources.length).toBeGreaterThan(0));
+
+  test.each(weeSources)('%s types no figure from its data', (file) => {
+    expect(findFigures(readFileSync(file, 'utf8'), weeFigures)).toEqual([]);
+  });
+});

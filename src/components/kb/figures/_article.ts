@@ -1,10 +1,12 @@
+import { kbDir } from '~/data/index';
+
 /**
  * Figures in KB articles fail the build with the article's file named, so a writer knows
  * where the unknown tier or severity is.
  */
 export function articleFile(url: URL): string {
   const match = /^\/kb\/(.+?)\/?$/.exec(url.pathname);
-  return match ? `content/kb/${match[1]}.mdx` : url.pathname;
+  return match ? `${kbDir()}/${match[1]}.mdx` : url.pathname;
 }
 
 /** Runs a lookup for a figure component and rewrites its error to name the article. */
