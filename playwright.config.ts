@@ -1,12 +1,12 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/lib/chromium';
 
 /**
  * Playwright drives the built site (dist/) served on 127.0.0.1 in Chromium. By default it
  * uses Debian's /usr/bin/chromium; set CHROMIUM_PATH to another binary, or to "bundled"
  * to use a browser installed with `npx playwright install chromium`.
  */
-const chromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : 'bundled');
+const executablePath = chromiumPath();
 const port = Number(process.env.CHARTER_TEST_PORT || 4329);
 
 export default defineConfig({
@@ -25,17 +25,7 @@ export default defineConfig({
       name: 'chromium',
       use: {
         ...devices['Desktop Chrome'],
-        launchOptions: {
-          ...(chromium === 'bundled' ? {} : { executablePath: chromium }),
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
-        },
+        launchOptions: { ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS },
       },
     },
   ],

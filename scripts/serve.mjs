@@ -2,6 +2,7 @@
 // Usage: node scripts/serve.mjs [--port 4321] [--dir dist]
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createGzip } from 'node:zlib';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const args = process.argv.slice(2);
@@ -53,6 +54,9 @@ function fileFor(urlPath) {
   return null;
 }
 
+// Text formats are gzipped as static hosts do; Pagefind's index files are compressed already.
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '.txt', '.xml', '.wasm']);
+
 const server = createServer((req, res) => {
   const url = req.url || '/';
   const file = fileFor(url);
@@ -62,11 +66,16 @@ const server = createServer((req, res) => {
     return;
   }
   const target = file ?? join(root, '404.html');
+  const gzip = COMPRESSIBLE.has(extname(target)) && /\bgzip\b/.test(req.headers['accept-encoding'] || '');
   res.writeHead(file ? 200 : 404, {
     'Content-Type': TYPES[extname(target)] || 'application/octet-stream',
     'Cache-Control': 'no-cache',
+    Vary: 'Accept-Encoding',
+    ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
   });
-  createReadStream(target).pipe(res);
+  const stream = createReadStream(target);
+  if (gzip) stream.pipe(createGzip()).pipe(res);
+  else stream.pipe(res);
 });
 
 server.listen(port, host, () => {

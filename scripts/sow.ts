@@ -8,6 +8,7 @@ import { readEngagement } from '../src/data/engagement';
 import { formatIssue } from '../src/data/issues';
 import { sowCatalog } from '../src/lib/sow';
 import { paperSize, standaloneSowHtml } from '../src/lib/sow-document';
+import { CHROMIUM_ARGS, chromiumPath, hasChromium } from './lib/chromium';
 
 const CSS_FILE = fileURLToPath(new URL('../src/components/sow/sow-document.css', import.meta.url));
 
@@ -43,18 +44,13 @@ const html = standaloneSowHtml(draft, cat, readFileSync(CSS_FILE, 'utf8'));
 writeFileSync(htmlFile, html);
 process.stdout.write(`Wrote ${htmlFile}\n`);
 
-const chromiumPath =
-  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-if (chromiumPath === undefined) {
+if (!hasChromium()) {
   process.stdout.write(
     'No Chromium found (set CHROMIUM_PATH): skipped the PDF. Print the HTML file instead.\n',
   );
 } else {
   const { chromium } = await import('@playwright/test');
-  const browser = await chromium.launch({
-    ...(chromiumPath === 'bundled' ? {} : { executablePath: chromiumPath }),
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
     await page.setContent(html, { waitUntil: 'load' });

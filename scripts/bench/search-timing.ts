@@ -2,26 +2,15 @@ import { chromium } from '@playwright/test';
 
 export interface SearchTiming {
   query: string;
-  /** Bytes transferred for Pagefind's script, index chunks and fragments for one query. */
+  /** Bytes transferred (as sent, compressed) for Pagefind's script, wasm, index and fragments. */
   bytes: number;
   /** Milliseconds from calling search to having the first result's data. */
   firstResultMs: number;
   results: number;
 }
 
-export function chromiumPath(): string | undefined {
-  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  return path === 'bundled' ? undefined : path;
-}
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export { CHROMIUM_ARGS, chromiumPath } from '../lib/chromium';
+import { CHROMIUM_ARGS, chromiumPath } from '../lib/chromium';
 
 /** Loads Pagefind in a fresh page of the site at `baseUrl` and times a first query. */
 export async function timeFirstSearch(baseUrl: string, query: string): Promise<SearchTiming> {
@@ -29,11 +18,10 @@ export async function timeFirstSearch(baseUrl: string, query: string): Promise<S
   try {
     const page = await browser.newPage();
     let bytes = 0;
-    page.on('response', async (response) => {
-      if (!response.url().includes('/pagefind/')) return;
-      try {
-        bytes += (await response.body()).length;
-      } catch {}
+    page.on('requestfinished', async (request) => {
+      if (!request.url().includes('/pagefind/')) return;
+      const sizes = await request.sizes();
+      bytes += sizes.responseBodySize + sizes.responseHeadersSize;
     });
     await page.goto(baseUrl);
     const timing = await page.evaluate(async (q) => {

@@ -7,7 +7,7 @@ import {
 } from '../schemas/engagement';
 import type { ServicesFile } from '../schemas/services';
 import { formatPercent } from './format';
-import { multiply, percentOf, roundToMinor, toMicros, type Micros } from './money';
+import { MICROS_PER_UNIT, minorDigits, multiply, percentOf, roundToMinor, toMicros, type Micros } from './money';
 
 /**
  * Statement of Work logic shared by the generator page, the SOW template, `npm run sow` and
@@ -394,7 +394,11 @@ export function priceEngagement(draft: SowDraft, cat: SowCatalog): SowTotals | n
  * remainder on the last payment so the amounts add up to the total exactly.
  */
 export function scheduleAmounts(total: Micros, percents: number[], currency: string): Micros[] {
-  const amounts = percents.map((p) => percentOf(total, p, currency));
+  // Every milestone but the last is its share rounded down to the minor unit; the last takes
+  // the remainder. Rounding shares half-up could overshoot the total (6 cents split 5:5:1:1
+  // would be 3 + 3 + 1 + 1) and leave the last payment negative.
+  const step = MICROS_PER_UNIT / 10 ** minorDigits(currency);
+  const amounts = percents.map((p) => Math.floor((total * p) / 100 / step + 1e-9) * step);
   if (amounts.length > 0) {
     const others = amounts.slice(0, -1).reduce((a, b) => a + b, 0);
     amounts[amounts.length - 1] = total - others;

@@ -150,6 +150,15 @@ describe('scheduleAmounts', () => {
     },
   );
 
+  test('never gives a milestone a negative amount when shares round up', () => {
+    // 6 cents split 5:5:1:1: rounding each share alone gives 3 + 3 + 1 + 1 = 8 cents.
+    const weights = [5, 5, 1, 1];
+    const percents = weights.map((w) => (w * 100) / 12);
+    const amounts = scheduleAmounts(60_000, percents, currency);
+    expect(amounts.reduce((a, b) => a + b, 0)).toBe(60_000);
+    for (const a of amounts) expect(a).toBeGreaterThanOrEqual(0);
+  });
+
   test('always adds up to the total exactly', () => {
     fc.assert(
       fc.property(
@@ -161,9 +170,13 @@ describe('scheduleAmounts', () => {
           const total = cents * 10_000;
           const amounts = scheduleAmounts(total, percents, currency);
           expect(amounts.reduce((a, b) => a + b, 0)).toBe(total);
-          for (const a of amounts) expect(a % 10_000).toBe(0);
+          for (const a of amounts) {
+            expect(a).toBeGreaterThanOrEqual(0);
+            expect(Math.abs(a % 10_000)).toBe(0);
+          }
         },
       ),
+      { numRuns: 2000 },
     );
   });
 });

@@ -8,6 +8,7 @@ import { loadCatalog } from '~/data/load';
 import { formatMoney } from '~/lib/money';
 import { priceEngagement, sowCatalog } from '~/lib/sow';
 import { escapeHtml } from '~/lib/sow-document';
+import { hasChromium } from '../../../scripts/lib/chromium';
 
 const cat = sowCatalog(loadCatalog('data'));
 const EXAMPLE = 'examples/engagement.yaml';
@@ -15,8 +16,7 @@ const { draft } = readEngagement(EXAMPLE, readFileSync(EXAMPLE, 'utf8'), cat);
 const total = formatMoney(priceEngagement(draft, cat)!.total, cat.company);
 const out = mkdtempSync(join(tmpdir(), 'charter-sow-cli-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
-const chromium =
-  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const chromium = hasChromium();
 
 function sow(...args: string[]) {
   return spawnSync('npx', ['tsx', 'scripts/sow.ts', ...args], { encoding: 'utf8' });

@@ -1,20 +1,21 @@
 /**
  * The figure components every KB article can use without importing them; the article route
- * passes this map to `<Content components={...} />`.
+ * passes this map to `<Content components={...} />`. Whole tables the commercial pages already
+ * have are those same components, so a table exists once.
  */
+import EscalationMatrix from '../../commercial/EscalationMatrix.astro';
+import PlanTable from '../../commercial/PricingTable.astro';
+import SeverityTable from '../../commercial/SeverityTable.astro';
 import AlertThreshold from './AlertThreshold.astro';
 import Availability from './Availability.astro';
 import ContactChannels from './ContactChannels.astro';
 import CreditCap from './CreditCap.astro';
 import CreditClaimWindow from './CreditClaimWindow.astro';
 import CreditTable from './CreditTable.astro';
-import EscalationMatrix from './EscalationMatrix.astro';
 import EscalationTrigger from './EscalationTrigger.astro';
 import OverageRate from './OverageRate.astro';
-import PlanTable from './PlanTable.astro';
 import Price from './Price.astro';
 import Quota from './Quota.astro';
-import SeverityTable from './SeverityTable.astro';
 import SlaTable from './SlaTable.astro';
 import SlaTarget from './SlaTarget.astro';
 import UpdateInterval from './UpdateInterval.astro';
