@@ -85,9 +85,15 @@ test.describe('privacy and security', () => {
         const url = new URL(request.url());
         if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== new URL(baseURL!).origin) foreign.push(request.url());
       });
+      // Violations are reported as events (a blocked eval never reaches the console).
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) =>
+          console.log(`CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+        );
+      });
       const violations: string[] = [];
       page.on('console', (message) => {
-        if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+        if (/Content Security Policy|CSP violation/i.test(message.text())) violations.push(message.text());
       });
       await page.goto(route);
       await page.waitForLoadState('networkidle');

@@ -4,6 +4,7 @@
  * Every value a person types reaches the page as text: form fields are set through .value
  * and the preview is the escaped output of renderSowDocument.
  */
+import './zod-jitless';
 import { formatRate } from '../../lib/money';
 import { formatPercent } from '../../lib/format';
 import {
@@ -18,6 +19,7 @@ import {
 import { renderSowDocument } from '../../lib/sow-document';
 import { formatMoney } from '../../lib/money';
 import { SowDraftSchema, type SowDraft } from '../../schemas/engagement';
+
 
 export const STORAGE_KEY = 'charter.sow-draft.v1';
 /** Larger files are not SOW drafts; refuse them before reading. */

@@ -1,0 +1,6 @@
+// Imported first by the SOW generator's script, before any schema is defined: zod decides at
+// definition time whether to compile parsers with `new Function`, which the site's Content
+// Security Policy forbids (the probe alone is reported as a violation).
+import { z } from 'zod';
+
+z.config({ jitless: true });
