@@ -82,15 +82,23 @@ describe('addBusinessMinutes', () => {
     ).toThrow(RangeError);
   });
 
+  test('counts seconds past the minute into the next working day', () => {
+    const opened = at('2026-08-26', '16:48', BERLIN);
+    const end = addBusinessMinutes(new Date(opened.getTime() + 1000), 12, weekdays, BERLIN);
+    expect(end.getTime() - at('2026-08-27', '09:00', BERLIN).getTime()).toBe(1000);
+  });
+
   test('always lands inside hours and never before the start', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 3e9 }),
         fc.integer({ min: 1, max: 10_000 }),
-        (offsetMin, minutes) => {
-          const from = new Date(Date.UTC(2026, 0, 1) + offsetMin * 1000);
+        (offsetSeconds, minutes) => {
+          const from = new Date(Date.UTC(2026, 0, 1) + offsetSeconds * 1000);
           const end = addBusinessMinutes(from, minutes, weekdays, BERLIN);
-          const justBefore = new Date(end.getTime() - 60_000);
+          // The last instant counted lies inside hours. (A whole minute before the end may not:
+          // opened at 16:48:01, 12 minutes end at 09:00:01 the next working day.)
+          const justBefore = new Date(end.getTime() - 1);
           return end > from && isOpen(justBefore, weekdays, BERLIN);
         },
       ),
