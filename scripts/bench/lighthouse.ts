@@ -1,6 +1,6 @@
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { CHROMIUM_ARGS, chromiumPath } from './search-timing';
+import { CHROMIUM_ARGS, chromiumPath } from '../lib/chromium';
 
 export interface LighthouseScores {
   route: string;

@@ -1,4 +1,5 @@
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from '../lib/chromium';
 
 export interface SearchTiming {
   query: string;
@@ -9,8 +10,6 @@ export interface SearchTiming {
   results: number;
 }
 
-export { CHROMIUM_ARGS, chromiumPath } from '../lib/chromium';
-import { CHROMIUM_ARGS, chromiumPath } from '../lib/chromium';
 
 /** Loads Pagefind in a fresh page of the site at `baseUrl` and times a first query. */
 export async function timeFirstSearch(baseUrl: string, query: string): Promise<SearchTiming> {
