@@ -10,7 +10,6 @@ export interface SearchTiming {
   results: number;
 }
 
-
 /** Loads Pagefind in a fresh page of the site at `baseUrl` and times a first query. */
 export async function timeFirstSearch(baseUrl: string, query: string): Promise<SearchTiming> {
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
