@@ -3,9 +3,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { loadCatalogOrExit } from './src/data/cli.ts';
-import { linkCheck } from './src/integrations/link-check.ts';
-import { securityHeaders } from './src/integrations/security-headers.ts';
-import socialCards from './src/integrations/social-cards.ts';
+import { postBuild } from './src/integrations/post-build.ts';
+import { starlightPageSchemaOnce } from './src/integrations/starlight-page-schema.ts';
 
 // Bad data stops here, before Astro starts, with every problem and no stack trace.
 const catalog = loadCatalogOrExit();
@@ -29,6 +28,19 @@ export default defineConfig({
   // Separate caches let a second data set build beside the main one (tests, benchmarks).
   cacheDir: process.env.CHARTER_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'always',
+  vite: {
+    plugins: [starlightPageSchemaOnce()],
+    build: {
+      rollupOptions: {
+        // Astro marks every MDX module with a directive the bundler reports but handles well
+        // (withastro/astro#18087); one warning per MDX page would bury the build's real messages.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
   integrations: [
     starlight({
       title: `${catalog.company.name} Support`,
@@ -61,10 +73,8 @@ export default defineConfig({
         ...section('Reference', 'reference'),
       ],
     }),
-    // After Starlight, in this order: they read and rewrite the finished HTML, and the
-    // security policy must hash the final scripts.
-    socialCards(),
-    linkCheck(),
-    securityHeaders(),
+    // After Starlight: reads and rewrites the finished HTML; the security policy must hash
+    // the final scripts.
+    postBuild(),
   ],
 });

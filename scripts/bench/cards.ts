@@ -132,7 +132,7 @@ export async function benchCards(options: CardsBenchOptions = {}): Promise<Cards
     const dist = options.dist ?? 'dist';
     if (existsSync(join(dist, 'index.html'))) {
       const { company } = getCatalog();
-      const { jobs } = planCards(dist, new URL(company.site_url), { write: false });
+      const jobs = planCards(dist, new URL(company.site_url));
       const redirected = jobs.map((job, i) => ({ ...job, outFile: join(out, 'site', `${i}.png`) }));
       site = { cards: jobs.length, ...(await timeRuns(redirected, workers)) };
       log(`cards: site ${site.cards} cards, ${site.coldMs} ms cold, ${site.warmMs} ms cached`);

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import {
   copyFileSync,
+  existsSync,
   linkSync,
   rmSync,
-  existsSync,
   mkdirSync,
   readFileSync,
   renameSync,
@@ -85,20 +85,28 @@ export class CardPool {
         ({ id, png, error }: { id: number; png?: Uint8Array; error?: string }) => {
           const job = this.pending.get(id);
           this.pending.delete(id);
+          if (this.pending.size === 0) this.hold(false);
           if (!job) return;
           if (error || !png)
             job.reject(new Error(`Charter: a social card failed to render: ${error}`));
           else job.resolve(Buffer.from(png));
         },
       );
+      worker.unref();
       return worker;
     });
+  }
+
+  /** Workers keep the process alive only while they have cards to draw (a failed build exits). */
+  private hold(busy: boolean): void {
+    for (const worker of this.workers) (busy ? worker.ref() : worker.unref());
   }
 
   draw(input: CardInput): Promise<Buffer> {
     const id = this.nextId++;
     const worker = this.workers[this.turn++ % this.workers.length]!;
     return new Promise((resolve, reject) => {
+      if (this.pending.size === 0) this.hold(true);
       this.pending.set(id, { resolve, reject });
       worker.postMessage({
         id,
@@ -123,7 +131,6 @@ export type RenderOptions = {
   fonts?: FontFile[];
 };
 
-/** Writes every job's PNG, from the cache when possible; says how many were drawn and reused. */
 /**
  * Puts a cached card into the build: a hard link costs nothing, a copy is the fallback when the
  * cache is on another file system. Cached files are never written to, so sharing is safe.
@@ -137,40 +144,79 @@ function placeCachedCard(cached: string, outFile: string): void {
   }
 }
 
-export async function renderCards(jobs: CardJob[], options: RenderOptions): Promise<RenderSummary> {
-  const fonts = options.fonts ?? fontFiles();
-  const key = fontKey(fonts);
-  mkdirSync(options.cacheDir, { recursive: true });
-  const todo: { job: CardJob; cached: string }[] = [];
-  let reused = 0;
-  for (const job of jobs) {
-    const cached = join(options.cacheDir, `${cardHash(job.input, key)}.png`);
-    mkdirSync(dirname(job.outFile), { recursive: true });
-    if (existsSync(cached)) {
-      placeCachedCard(cached, job.outFile);
-      reused++;
-    } else {
-      todo.push({ job, cached });
-    }
+/**
+ * The card cache for one build. `ensure` draws a card into the cache unless it is there
+ * already; the build calls it while pages are still being generated (through
+ * src/integrations/card-prefetch.ts), so drawing overlaps page generation, and again at the
+ * end for every page, which then only waits for what is still being drawn.
+ */
+export class CardCache {
+  private readonly fonts: FontFile[];
+  private readonly key: string;
+  private pool: CardPool | undefined;
+  private readonly pending = new Map<string, Promise<void>>();
+  /** Cache files drawn by this build. */
+  readonly drawn = new Set<string>();
+
+  constructor(private readonly options: RenderOptions) {
+    this.fonts = options.fonts ?? fontFiles();
+    this.key = fontKey(this.fonts);
+    mkdirSync(options.cacheDir, { recursive: true });
   }
-  if (todo.length > 0) {
-    const pool = new CardPool(
-      Math.min(options.workers ?? availableParallelism(), todo.length),
-      fonts,
+
+  /** The cache file of a card. */
+  fileFor(input: CardInput): string {
+    return join(this.options.cacheDir, `${cardHash(input, this.key)}.png`);
+  }
+
+  /** Resolves to the card's cache file once it exists. */
+  ensure(input: CardInput): Promise<string> {
+    const cached = this.fileFor(input);
+    let ready = this.pending.get(cached);
+    if (!ready) {
+      ready = existsSync(cached) ? Promise.resolve() : this.draw(input, cached);
+      this.pending.set(cached, ready);
+    }
+    return ready.then(() => cached);
+  }
+
+  private async draw(input: CardInput, cached: string): Promise<void> {
+    this.pool ??= new CardPool(this.options.workers ?? availableParallelism(), this.fonts);
+    const png = await this.pool.draw(input);
+    // Write then rename, so an interrupted build never leaves a half-written cache entry.
+    writeFileSync(`${cached}.tmp`, png);
+    renameSync(`${cached}.tmp`, cached);
+    this.drawn.add(cached);
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled(this.pending.values());
+    await this.pool?.close();
+    this.pool = undefined;
+  }
+}
+
+/**
+ * Writes every job's PNG, from the cache, drawing what it lacks; says how many of these cards
+ * were drawn in this build and how many reused.
+ */
+export async function renderCards(
+  jobs: CardJob[],
+  options: RenderOptions,
+  cache: CardCache = new CardCache(options),
+): Promise<RenderSummary> {
+  let rendered = 0;
+  try {
+    await Promise.all(
+      jobs.map(async (job) => {
+        const cached = await cache.ensure(job.input);
+        mkdirSync(dirname(job.outFile), { recursive: true });
+        placeCachedCard(cached, job.outFile);
+        if (cache.drawn.has(cached)) rendered++;
+      }),
     );
-    try {
-      await Promise.all(
-        todo.map(async ({ job, cached }) => {
-          const png = await pool.draw(job.input);
-          writeFileSync(job.outFile, png);
-          // Write then rename, so an interrupted build never leaves a half-written cache entry.
-          writeFileSync(`${cached}.tmp`, png);
-          renameSync(`${cached}.tmp`, cached);
-        }),
-      );
-    } finally {
-      await pool.close();
-    }
+  } finally {
+    await cache.close();
   }
-  return { rendered: todo.length, reused };
+  return { rendered, reused: jobs.length - rendered };
 }

@@ -1,12 +1,12 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
-import { htmlFiles, routeOf } from './html-files';
+import type { AstroIntegrationLogger } from 'astro';
+import { allFiles, routeOf } from './html-files';
 
 /**
- * Fails the build when an internal link or anchor in the built site leads nowhere, naming the
- * page and the link. External links (other hosts, mailto:, tel:) are not fetched.
+ * The link check: the build fails when an internal link or anchor in the built site leads
+ * nowhere, naming the page and the link. External links (other hosts, mailto:, tel:) are not
+ * fetched. Run by src/integrations/post-build.ts.
  */
 
 export interface BrokenLink {
@@ -46,55 +46,73 @@ export function resolveHref(route: string, href: string): { path: string; anchor
   return { path: decodeURIComponent(url.pathname), anchor };
 }
 
-/** The built file that serves a site path, or null. */
-export function fileForPath(root: string, path: string): string | null {
-  const candidates = path.endsWith('/') ? [join(root, path, 'index.html')] : [join(root, path), join(root, path, 'index.html')];
-  return candidates.find((file) => existsSync(file) && statSync(file).isFile()) ?? null;
+/** The built file (relative, forward slashes) that serves a site path, or null. */
+export function fileForPath(files: ReadonlySet<string>, path: string): string | null {
+  const bare = path.replace(/^\/+/, '');
+  const candidates = path.endsWith('/') ? [`${bare}index.html`] : [bare, `${bare}/index.html`];
+  return candidates.find((file) => files.has(file)) ?? null;
+}
+
+/**
+ * Collects each built page's links, then checks them against the files of the build. Pages
+ * are handed over as they are written, so the build reads each page once for every check.
+ */
+export class LinkChecker {
+  private readonly pages: { route: string; links: string[] }[] = [];
+  private readonly html = new Map<string, string>();
+  private readonly anchors = new Map<string, Set<string>>();
+
+  /** `files`: every file of the build, relative to its root with forward slashes. */
+  constructor(private readonly files: ReadonlySet<string>) {}
+
+  add(file: string, html: string): void {
+    this.pages.push({ route: routeOf(file), links: [...new Set(internalLinks(html))] });
+    this.html.set(file, html);
+  }
+
+  /** Ids are read only from pages some link points into. */
+  private anchorsOf(file: string): Set<string> {
+    let found = this.anchors.get(file);
+    if (!found) {
+      found = anchorsIn(this.html.get(file) ?? '');
+      this.anchors.set(file, found);
+    }
+    return found;
+  }
+
+  broken(): BrokenLink[] {
+    const broken: BrokenLink[] = [];
+    for (const { route, links } of this.pages) {
+      for (const href of links) {
+        const { path, anchor } = resolveHref(route, href);
+        const target = fileForPath(this.files, path);
+        if (!target) {
+          broken.push({ page: route, href, reason: 'no such page' });
+          continue;
+        }
+        // Starlight's "skip to content" target is added by script-free markup as #_top.
+        if (anchor && anchor !== '_top' && target.endsWith('.html') && !this.anchorsOf(target).has(anchor)) {
+          broken.push({ page: route, href, reason: `no element with id "${anchor}"` });
+        }
+      }
+    }
+    return broken;
+  }
 }
 
 /** Checks every internal link and anchor of the site built in `root`. */
 export function checkLinks(root: string): BrokenLink[] {
-  const broken: BrokenLink[] = [];
-  const anchorCache = new Map<string, Set<string>>();
-  const anchorsOf = (file: string) => {
-    let found = anchorCache.get(file);
-    if (!found) {
-      found = anchorsIn(readFileSync(file, 'utf8'));
-      anchorCache.set(file, found);
-    }
-    return found;
-  };
-  for (const file of htmlFiles(root)) {
-    const route = routeOf(file);
-    const html = readFileSync(join(root, file), 'utf8');
-    for (const href of new Set(internalLinks(html))) {
-      const { path, anchor } = resolveHref(route, href);
-      const target = fileForPath(root, path);
-      if (!target) {
-        broken.push({ page: route, href, reason: 'no such page' });
-        continue;
-      }
-      // Starlight's "skip to content" target is added by script-free markup as #_top.
-      if (anchor && anchor !== '_top' && target.endsWith('.html') && !anchorsOf(target).has(anchor)) {
-        broken.push({ page: route, href, reason: `no element with id "${anchor}"` });
-      }
-    }
-  }
-  return broken;
+  const files = allFiles(root);
+  const checker = new LinkChecker(new Set(files));
+  for (const file of files) if (file.endsWith('.html')) checker.add(file, readFileSync(join(root, file), 'utf8'));
+  return checker.broken();
 }
 
-export function linkCheck(): AstroIntegration {
-  return {
-    name: 'charter:link-check',
-    hooks: {
-      'astro:build:done': ({ dir, logger }) => {
-        const broken = checkLinks(fileURLToPath(dir));
-        if (broken.length > 0) {
-          for (const b of broken) logger.error(`${b.page} links to ${b.href}: ${b.reason}`);
-          throw new Error(`${broken.length} broken internal link(s); see the list above.`);
-        }
-        logger.info('every internal link and anchor resolves');
-      },
-    },
-  };
+/** Logs every broken link and fails the build, or says all is well. */
+export function reportLinks(broken: BrokenLink[], logger: AstroIntegrationLogger): void {
+  if (broken.length > 0) {
+    for (const b of broken) logger.error(`${b.page} links to ${b.href}: ${b.reason}`);
+    throw new Error(`${broken.length} broken internal link(s); see the list above.`);
+  }
+  logger.info('every internal link and anchor resolves');
 }

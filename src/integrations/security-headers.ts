@@ -1,15 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
-import { htmlFiles, routeOf } from './html-files';
 
 /**
  * A Content Security Policy without 'unsafe-inline' for scripts. Starlight and Astro emit a
  * few small inline scripts; each page's policy allows exactly those by SHA-256 hash. The policy
  * goes into every page as a <meta> tag and into `_headers` (Netlify / Cloudflare Pages format)
- * for hosts that send it as an HTTP header, with the headers meta tags cannot carry.
+ * for hosts that send it as an HTTP header, with the headers meta tags cannot carry. Run by
+ * src/integrations/post-build.ts.
  */
 
 /** Script types browsers do not execute (data blocks); they need no hash. */
@@ -55,32 +51,25 @@ export function withPolicyMeta(html: string, policy: string): string {
   return html.replace(/<head(\s[^>]*)?>/i, (head) => `${head}${meta}`);
 }
 
-export function securityHeaders(): AstroIntegration {
-  return {
-    name: 'charter:security-headers',
-    hooks: {
-      'astro:build:done': ({ dir, logger }) => {
-        const root = fileURLToPath(dir);
-        const headers: string[] = [];
-        for (const file of htmlFiles(root)) {
-          const path = join(root, file);
-          const html = readFileSync(path, 'utf8');
-          const policy = policyFor(inlineScriptHashes(html));
-          writeFileSync(path, withPolicyMeta(html, policy));
-          const route = routeOf(file);
-          headers.push(route, `  Content-Security-Policy: ${policy}; frame-ancestors 'none'`, '');
-          if (route.endsWith('/') && route !== '/') headers.push(`${route}index.html`, `  Content-Security-Policy: ${policy}; frame-ancestors 'none'`, '');
-        }
-        headers.unshift(
-          '/*',
-          '  X-Content-Type-Options: nosniff',
-          '  Referrer-Policy: strict-origin-when-cross-origin',
-          '  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()',
-          '',
-        );
-        writeFileSync(join(root, '_headers'), `${headers.join('\n')}\n`);
-        logger.info(`Content Security Policy written to ${htmlFiles(root).length} pages and _headers`);
-      },
-    },
-  };
+/** A page with its policy meta tag, and the policy, for `_headers`. */
+export function securePage(html: string): { html: string; policy: string } {
+  const policy = policyFor(inlineScriptHashes(html));
+  return { html: withPolicyMeta(html, policy), policy };
+}
+
+/** `_headers` for static hosts: site-wide headers, then each page's policy by route. */
+export function headersFile(pages: { route: string; policy: string }[]): string {
+  const lines = [
+    '/*',
+    '  X-Content-Type-Options: nosniff',
+    '  Referrer-Policy: strict-origin-when-cross-origin',
+    '  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()',
+    '',
+  ];
+  for (const { route, policy } of pages) {
+    const header = `  Content-Security-Policy: ${policy}; frame-ancestors 'none'`;
+    lines.push(route, header, '');
+    if (route.endsWith('/') && route !== '/') lines.push(`${route}index.html`, header, '');
+  }
+  return `${lines.join('\n')}\n`;
 }

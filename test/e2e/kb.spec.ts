@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import AxeBuilder from '@axe-core/playwright';
 import { tierById } from '../../src/lib/catalog';
 import { channelsForTier, formatUpdated, KB_TYPE_LABELS, type KbType } from '../../src/lib/kb';
+import { searchHelpFrom } from '../../src/lib/search-query';
 import { catalog } from './support';
 
 /** The KB articles' frontmatter, read from content/kb the way a writer sees it. */
@@ -114,6 +115,18 @@ test('the site search dialog answers a question typed in full', async ({ page })
   const dialog = page.getByRole('dialog', { name: 'Search' });
   await dialog.getByRole('textbox').fill('how do I fix 429 too many requests');
   await expect(dialog.getByRole('link', { name: articles.find((a) => a.slug === 'api/rate-limit-429')!.title })).toBeVisible();
+});
+
+test('search help comes as one file, fetched only once someone searches', async ({ page, request }) => {
+  const served = await request.get('/search-help.json');
+  expect(await served.json()).toEqual(searchHelpFrom(catalog.kb.search));
+  const asked: string[] = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  await page.goto('/kb/');
+  expect(await page.content()).not.toContain('data-search-help');
+  expect(asked).not.toContain('/search-help.json');
+  await page.getByRole('banner').getByRole('button', { name: 'Search' }).click();
+  await expect.poll(() => asked).toContain('/search-help.json');
 });
 
 test('the search button has no accessibility violations', async ({ page }) => {

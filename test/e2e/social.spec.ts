@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { renderCards, type CardJob } from '../../src/integrations/card-renderer';
-import { htmlFiles, pagePath } from '../../src/integrations/social-cards';
+import { htmlFiles, routeOf } from '../../src/integrations/html-files';
 import { CARD_HEIGHT, CARD_WIDTH, type CardInput } from '../../src/lib/og/card';
 import { priceDetail, readHead } from '../../src/lib/og/page';
 import { pngSize } from '../../src/lib/og/png';
@@ -16,7 +16,7 @@ import { catalog } from './support';
  */
 
 const dist = process.env.CHARTER_OUT_DIR || 'dist';
-const pages = htmlFiles(dist).map(pagePath);
+const pages = htmlFiles(dist).map(routeOf);
 const site = new URL(catalog.company.site_url);
 
 test('the build has pages to check', () => {

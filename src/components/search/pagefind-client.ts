@@ -51,11 +51,10 @@ function toPagefind(filters: ChosenFilters): PagefindFilters {
  */
 export async function searchPages(
   input: string,
-  help: SearchHelp,
   filters: ChosenFilters = {},
   limit = 10,
 ): Promise<PageData[]> {
-  const api = await loadPagefind();
+  const [api, help] = await Promise.all([loadPagefind(), loadHelp()]);
   const pagefindFilters = toPagefind(filters);
   const hasFilters = Object.keys(pagefindFilters).length > 0;
   let results: PagefindResult[];
@@ -72,11 +71,15 @@ export async function allFilters(): Promise<Record<string, Record<string, number
   return (await loadPagefind()).filters();
 }
 
-/** The search help embedded in a page as JSON on `element.dataset.searchHelp`. */
-export function readHelp(element: HTMLElement): SearchHelp {
-  try {
-    return JSON.parse(element.dataset.searchHelp ?? '') as SearchHelp;
-  } catch {
-    return { stopWords: [], synonyms: {} };
-  }
+let helpRequest: Promise<SearchHelp> | undefined;
+
+/**
+ * The search help (stop words, synonyms) from /search-help.json, loaded once. Search still
+ * works without it, only less forgivingly, so a failed request gives empty help.
+ */
+export function loadHelp(): Promise<SearchHelp> {
+  helpRequest ??= fetch('/search-help.json')
+    .then((response) => (response.ok ? (response.json() as Promise<SearchHelp>) : Promise.reject(new Error(String(response.status)))))
+    .catch(() => ({ stopWords: [], synonyms: {} }));
+  return helpRequest;
 }

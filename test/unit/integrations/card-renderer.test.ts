@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { loadCatalog } from '~/data/load';
-import { fontFiles, fontKey, renderCards, type CardJob } from '~/integrations/card-renderer';
+import { CardCache, fontFiles, fontKey, renderCards, type CardJob } from '~/integrations/card-renderer';
+import { listenForCards, prefetchCard } from '~/integrations/card-prefetch';
 import type { CardInput } from '~/lib/og/card';
 import { pngSize } from '~/lib/og/png';
 
@@ -61,5 +62,47 @@ describe('renderCards', () => {
       rendered: 1,
       reused: 1,
     });
+  });
+});
+
+describe('CardCache', () => {
+  test('draws a card once however often it is asked for, and counts it as drawn', async () => {
+    const cache = new CardCache({ cacheDir: join(work, 'cache-once'), workers: 1 });
+    try {
+      const input = card('Asked for twice at once');
+      const [a, b] = await Promise.all([cache.ensure(input), cache.ensure(input)]);
+      expect(a).toBe(b);
+      expect(cache.drawn).toEqual(new Set([a]));
+      expect(pngSize(readFileSync(a))).toEqual({ width: 1200, height: 630 });
+    } finally {
+      await cache.close();
+    }
+  });
+
+  test('cards drawn ahead of the build’s end count as rendered when placed', async () => {
+    const options = { cacheDir: join(work, 'cache-ahead'), workers: 1 };
+    const cache = new CardCache(options);
+    void cache.ensure(card('Drawn while pages were generated'));
+    const summary = await renderCards(
+      [
+        { input: card('Drawn while pages were generated'), outFile: join(work, 'ahead', 'a.png') },
+        { input: card('Drawn at the end'), outFile: join(work, 'ahead', 'b.png') },
+      ],
+      options,
+      cache,
+    );
+    expect(summary).toEqual({ rendered: 2, reused: 0 });
+    expect(pngSize(readFileSync(join(work, 'ahead', 'a.png')))).toEqual({ width: 1200, height: 630 });
+  });
+});
+
+describe('prefetchCard', () => {
+  test('reaches the build’s listener, and nothing when none listens', () => {
+    const heard: CardInput[] = [];
+    listenForCards((input) => heard.push(input));
+    prefetchCard(card('Heard'));
+    listenForCards(undefined);
+    prefetchCard(card('Not heard'));
+    expect(heard.map((c) => c.title)).toEqual(['Heard']);
   });
 });

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { anchorsIn, checkLinks, internalLinks, resolveHref } from '~/integrations/link-check';
-import { htmlFiles, routeOf } from '~/integrations/html-files';
+import { anchorsIn, checkLinks, fileForPath, internalLinks, LinkChecker, resolveHref } from '~/integrations/link-check';
+import { allFiles, htmlFiles, routeOf } from '~/integrations/html-files';
 
 function site(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'charter-site-'));
@@ -61,9 +61,37 @@ describe('checkLinks', () => {
   });
 });
 
+describe('fileForPath', () => {
+  const files = new Set(['index.html', 'kb/index.html', 'api/sla.json', '404.html']);
+  test.each([
+    ['/', 'index.html'],
+    ['/kb/', 'kb/index.html'],
+    ['/kb', 'kb/index.html'],
+    ['/api/sla.json', 'api/sla.json'],
+    ['/404.html', '404.html'],
+    ['/gone/', null],
+    ['/api/', null],
+  ])('%s is served by %s', (path, file) => {
+    expect(fileForPath(files, path)).toBe(file);
+  });
+});
+
+describe('LinkChecker', () => {
+  test('checks pages handed to it against the files of the build, without reading them again', () => {
+    const checker = new LinkChecker(new Set(['index.html', 'a/index.html']));
+    checker.add('index.html', '<a href="/a/#x">a</a><a href="/a/#y">a</a><a href="/b/">b</a>');
+    checker.add('a/index.html', '<h2 id="x">x</h2>');
+    expect(checker.broken()).toEqual([
+      { page: '/', href: '/a/#y', reason: 'no element with id "y"' },
+      { page: '/', href: '/b/', reason: 'no such page' },
+    ]);
+  });
+});
+
 describe('html files', () => {
   test('lists built pages and their routes', () => {
     const root = site({ 'index.html': '', 'kb/api/index.html': '', '404.html': '', 'x.txt': '' });
+    expect(allFiles(root)).toEqual(['404.html', 'index.html', 'kb/api/index.html', 'x.txt']);
     expect(htmlFiles(root)).toEqual(['404.html', 'index.html', 'kb/api/index.html']);
     expect(htmlFiles(root).map(routeOf)).toEqual(['/404.html', '/', '/kb/api/']);
   });

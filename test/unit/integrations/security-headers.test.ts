@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { inlineScriptHashes, policyFor, withPolicyMeta } from '~/integrations/security-headers';
+import { headersFile, inlineScriptHashes, policyFor, securePage, withPolicyMeta } from '~/integrations/security-headers';
 
 const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
@@ -34,5 +34,31 @@ describe('withPolicyMeta', () => {
     expect(withPolicyMeta('<head lang="en"><title>', 'P')).toBe(
       '<head lang="en"><meta http-equiv="Content-Security-Policy" content="P"><title>',
     );
+  });
+});
+
+describe('securePage', () => {
+  test('puts the policy for the page’s own scripts into the page', () => {
+    const { html, policy } = securePage('<head><meta charset="utf-8"><script>a()</script></head>');
+    expect(policy).toBe(policyFor([sha('a()')]));
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${policy}">`);
+  });
+});
+
+describe('headersFile', () => {
+  test('sends each page’s policy under its route and its index.html', () => {
+    const text = headersFile([
+      { route: '/', policy: 'P1' },
+      { route: '/kb/', policy: 'P2' },
+      { route: '/404.html', policy: 'P3' },
+    ]);
+    const blocks = text.trim().split('\n\n');
+    expect(blocks[0]).toMatch(/^\/\*\n {2}X-Content-Type-Options: nosniff/);
+    expect(blocks.slice(1)).toEqual([
+      "/\n  Content-Security-Policy: P1; frame-ancestors 'none'",
+      "/kb/\n  Content-Security-Policy: P2; frame-ancestors 'none'",
+      "/kb/index.html\n  Content-Security-Policy: P2; frame-ancestors 'none'",
+      "/404.html\n  Content-Security-Policy: P3; frame-ancestors 'none'",
+    ]);
   });
 });

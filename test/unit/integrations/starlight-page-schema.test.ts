@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test, vi } from 'vitest';
+import { memoiseSchemaFactory, starlightPageSchemaOnce } from '~/integrations/starlight-page-schema';
+
+// The package's exports hide its files; this is where npm installs it for this project.
+const MODULE_PATH = fileURLToPath(
+  new URL('../../../node_modules/@astrojs/starlight/dist/utils/starlight-page.js', import.meta.url),
+);
+
+/** The plugin's transform hook, called as Vite would. */
+function transform(code: string, id: string, warn = vi.fn()) {
+  const plugin = starlightPageSchemaOnce(warn);
+  const hook = plugin.transform as (code: string, id: string) => { code: string } | null;
+  return { result: hook.call({}, code, id), warn };
+}
+
+describe('memoiseSchemaFactory', () => {
+  test('applies to the installed Starlight', () => {
+    // When this fails after a Starlight upgrade, KB articles still build, only slower: look at
+    // the new starlight-page.js and update the pattern (or drop the plugin if Starlight caches).
+    const memoised = memoiseSchemaFactory(readFileSync(MODULE_PATH, 'utf8'));
+    expect(memoised).toContain('charterPageSchema ??= buildStarlightPageFrontmatterSchema(context)');
+  });
+
+  test('builds the schema once however many pages ask for it', async () => {
+    const code =
+      'let built = 0;\nconst StarlightPageFrontmatterSchema = async (context) => { built++; return { schema: context.n }; };\n' +
+      'return async () => [await StarlightPageFrontmatterSchema({ n: 1 }), await StarlightPageFrontmatterSchema({ n: 1 }), built];';
+    const run = new Function(memoiseSchemaFactory(code)!)() as () => Promise<[object, object, number]>;
+    const [first, second, built] = await run();
+    expect(built).toBe(1);
+    expect(second).toBe(first);
+  });
+
+  test('leaves code it does not recognise alone', () => {
+    expect(memoiseSchemaFactory('const somethingElse = 1;')).toBeNull();
+  });
+});
+
+describe('starlightPageSchemaOnce', () => {
+  test('rewrites only Starlight’s page module', () => {
+    const code = readFileSync(MODULE_PATH, 'utf8');
+    expect(transform(code, MODULE_PATH).result?.code).toContain('charterPageSchema');
+    expect(transform(code, '/project/src/other.js').result).toBeNull();
+  });
+
+  test('says so when Starlight’s code has changed, and changes nothing', () => {
+    const { result, warn } = transform('export const x = 1;', MODULE_PATH);
+    expect(result).toBeNull();
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('schema cache'));
+  });
+});
