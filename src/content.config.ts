@@ -2,8 +2,8 @@ import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { glob } from 'astro/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
-import { getCatalog, kbDir } from './data/index';
-import { KB_TYPES } from './lib/kb';
+import { getCatalog, kbDir } from './data/index.ts';
+import { KB_TYPES } from './lib/kb.ts';
 
 const catalog = getCatalog();
 const categoryIds = catalog.kb.categories.map((c) => c.id);

@@ -38,7 +38,11 @@ export interface LintCheck {
 
 class Reporter {
   readonly findings: Finding[] = [];
-  constructor(private readonly ctx: LintContext) {}
+  private readonly ctx: LintContext;
+
+  constructor(ctx: LintContext) {
+    this.ctx = ctx;
+  }
 
   private source(file: string): SourceFile {
     const source = this.ctx.sources[file];

@@ -1,6 +1,6 @@
-import { dataDir, getCatalog } from './index';
-import { DataError, formatIssue } from './issues';
-import type { Catalog } from './load';
+import { dataDir, getCatalog } from './index.ts';
+import { DataError, formatIssue } from './issues.ts';
+import type { Catalog } from './load.ts';
 
 /**
  * Loads the Catalog for a command-line entry point (astro.config, scripts). On bad data it

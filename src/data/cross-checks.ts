@@ -1,6 +1,6 @@
-import { issueAt, type DataIssue } from './issues';
-import type { PartialCatalog, Sources } from './load';
-import type { DataPath, SourceFile } from './positions';
+import { issueAt, type DataIssue } from './issues.ts';
+import type { PartialCatalog, Sources } from './load.ts';
+import type { DataPath, SourceFile } from './positions.ts';
 
 /**
  * Checks that span files or entries: unique ids, references to tiers, severities, credit

@@ -1,7 +1,7 @@
-import { draftFromInput, validateEngagement, type SowCatalog } from '../lib/sow';
-import type { SowDraft } from '../schemas/engagement';
-import { issueAt, sortIssues, type DataIssue } from './issues';
-import { parseSource } from './positions';
+import { draftFromInput, validateEngagement, type SowCatalog } from '../lib/sow.ts';
+import type { SowDraft } from '../schemas/engagement.ts';
+import { issueAt, sortIssues, type DataIssue } from './issues.ts';
+import { parseSource } from './positions.ts';
 
 /**
  * Reads an engagement file (YAML or JSON) for `npm run sow`: every problem placed at

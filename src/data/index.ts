@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCatalog, type Catalog } from './load';
+import { loadCatalog, type Catalog } from './load.ts';
 
-export type { Catalog } from './load';
-export { DataError, formatIssue, type DataIssue } from './issues';
+export type { Catalog } from './load.ts';
+export { DataError, formatIssue, type DataIssue } from './issues.ts';
 
 /** Where the company's data lives: `CHARTER_DATA` or `data/`. */
 export function dataDir(): string {

@@ -1,4 +1,4 @@
-import { formatPath, locate, type DataPath, type SourceFile } from './positions';
+import { formatPath, locate, type DataPath, type SourceFile } from './positions.ts';
 
 /** One problem in the data, placed at a file, line and column. */
 export interface DataIssue {
@@ -12,8 +12,11 @@ export interface DataIssue {
 
 /** Thrown by the loader with every problem found, never just the first. */
 export class DataError extends Error {
-  constructor(readonly issues: DataIssue[]) {
+  readonly issues: DataIssue[];
+
+  constructor(issues: DataIssue[]) {
     super(`${issues.length} problem${issues.length === 1 ? '' : 's'} in the data:\n${issues.map(formatIssue).join('\n')}`);
+    this.issues = issues;
     this.name = 'DataError';
   }
 }

@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
-import { DATA_FILES, type DataFileName } from '../schemas/index';
-import { crossCheck } from './cross-checks';
-import { DataError, issueAt, sortIssues, type DataIssue } from './issues';
-import { parseSource, type SourceFile } from './positions';
+import { DATA_FILES, type DataFileName } from '../schemas/index.ts';
+import { crossCheck } from './cross-checks.ts';
+import { DataError, issueAt, sortIssues, type DataIssue } from './issues.ts';
+import { parseSource, type SourceFile } from './positions.ts';
 
 /** Everything in data/, validated and cross-checked. Plain JSON: safe to embed in pages. */
 export type Catalog = { [K in DataFileName]: z.output<(typeof DATA_FILES)[K]> };

@@ -1,4 +1,4 @@
-import type { CardInput } from '../lib/og/card';
+import type { CardInput } from '../lib/og/card.ts';
 
 /**
  * The link between the pages and the card renderer while `astro build` runs: each page's head

@@ -20,7 +20,7 @@ import {
   cardHash,
   cardTree,
   type CardInput,
-} from '../lib/og/card';
+} from '../lib/og/card.ts';
 
 /**
  * Renders social cards into PNG files, reusing a cached PNG whenever a card's inputs, the
@@ -158,7 +158,10 @@ export class CardCache {
   /** Cache files drawn by this build. */
   readonly drawn = new Set<string>();
 
-  constructor(private readonly options: RenderOptions) {
+  private readonly options: RenderOptions;
+
+  constructor(options: RenderOptions) {
+    this.options = options;
     this.fonts = options.fonts ?? fontFiles();
     this.key = fontKey(this.fonts);
     mkdirSync(options.cacheDir, { recursive: true });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
-import { allFiles, routeOf } from './html-files';
+import { allFiles, routeOf } from './html-files.ts';
 
 /**
  * The link check: the build fails when an internal link or anchor in the built site leads
@@ -63,7 +63,11 @@ export class LinkChecker {
   private readonly anchors = new Map<string, Set<string>>();
 
   /** `files`: every file of the build, relative to its root with forward slashes. */
-  constructor(private readonly files: ReadonlySet<string>) {}
+  private readonly files: ReadonlySet<string>;
+
+  constructor(files: ReadonlySet<string>) {
+    this.files = files;
+  }
 
   add(file: string, html: string): void {
     this.pages.push({ route: routeOf(file), links: [...new Set(internalLinks(html))] });

@@ -2,13 +2,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { getCatalog } from '../data/index';
-import { CardCache, renderCards, type CardJob } from './card-renderer';
-import { listenForCards } from './card-prefetch';
-import { allFiles, routeOf } from './html-files';
-import { LinkChecker, reportLinks } from './link-check';
-import { headersFile, securePage } from './security-headers';
-import { cardForPage } from './social-cards';
+import { getCatalog } from '../data/index.ts';
+import { CardCache, renderCards, type CardJob } from './card-renderer.ts';
+import { listenForCards } from './card-prefetch.ts';
+import { allFiles, routeOf } from './html-files.ts';
+import { LinkChecker, reportLinks } from './link-check.ts';
+import { headersFile, securePage } from './security-headers.ts';
+import { cardForPage } from './social-cards.ts';
 
 /**
  * Everything Charter does to the finished site, in one pass that reads and writes each page

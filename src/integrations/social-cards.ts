@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getCatalog } from '../data/index';
-import type { Catalog } from '../data/load';
-import { CARD_HEIGHT, CARD_WIDTH, type CardInput } from '../lib/og/card';
-import { cardPathFor, humanize, readHead, type HeadMeta } from '../lib/og/page';
-import type { CardJob } from './card-renderer';
-import { htmlFiles, routeOf } from './html-files';
+import { getCatalog } from '../data/index.ts';
+import type { Catalog } from '../data/load.ts';
+import { CARD_HEIGHT, CARD_WIDTH, type CardInput } from '../lib/og/card.ts';
+import { cardPathFor, humanize, readHead, type HeadMeta } from '../lib/og/page.ts';
+import type { CardJob } from './card-renderer.ts';
+import { htmlFiles, routeOf } from './html-files.ts';
 
 type Company = Catalog['company'];
 

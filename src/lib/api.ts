@@ -1,12 +1,12 @@
-import type { Catalog } from '../data/load';
-import type { CatalogApi, CreditsApi, EscalationApi, PlansApi, SlaApi } from '../schemas/api';
-import type { Clock } from '../schemas/shared';
-import { clockLabel, planPriceText, targetFor, tierById } from './catalog';
-import { describeBand } from './credits';
-import { allowedDowntime, formatDowntime, PERIODS } from './downtime';
-import { formatDuration } from './duration';
-import { featureValueKind, featureValueText } from './features';
-import { MICROS_PER_UNIT, type Micros } from './money';
+import type { Catalog } from '../data/load.ts';
+import type { CatalogApi, CreditsApi, EscalationApi, PlansApi, SlaApi } from '../schemas/api.ts';
+import type { Clock } from '../schemas/shared.ts';
+import { clockLabel, planPriceText, targetFor, tierById } from './catalog.ts';
+import { describeBand } from './credits.ts';
+import { allowedDowntime, formatDowntime, PERIODS } from './downtime.ts';
+import { formatDuration } from './duration.ts';
+import { featureValueKind, featureValueText } from './features.ts';
+import { MICROS_PER_UNIT, type Micros } from './money.ts';
 
 /** Payloads of the /api/*.json endpoints, built from the Catalog (shapes in src/schemas/api.ts). */
 

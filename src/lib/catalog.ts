@@ -1,7 +1,7 @@
-import type { Catalog } from '../data/load';
-import type { Clock, Plan, SupportHours, Tier, TierSla } from '../schemas/index';
-import { formatDuration } from './duration';
-import { formatPrice, type MoneyFormat } from './money';
+import type { Catalog } from '../data/load.ts';
+import type { Clock, Plan, SupportHours, Tier, TierSla } from '../schemas/index.ts';
+import { formatDuration } from './duration.ts';
+import { formatPrice, type MoneyFormat } from './money.ts';
 
 /** Lookups over the Catalog shared by components, browser scripts and scripts/. */
 

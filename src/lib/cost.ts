@@ -1,7 +1,7 @@
-import type { Plan, PricingFile, Unit } from '../schemas/pricing';
+import type { Plan, PricingFile, Unit } from '../schemas/pricing.ts';
 // Kept here, not imported from the schema, so browser bundles do not pull in zod.
 export const COST_UNITS: readonly Unit[] = ['queries', 'ingest_gb', 'seats'];
-import { multiply, roundToMinor, type Micros } from './money';
+import { multiply, roundToMinor, type Micros } from './money.ts';
 
 /**
  * Monthly cost of a plan for a given usage: the base price plus overage on every unit above the

@@ -1,6 +1,6 @@
-import type { CreditSchedule } from '../schemas/credits';
-import { creditFor, creditThreshold, describeBand, type CreditResult } from './credits';
-import { formatMoney, type Micros, type MoneyFormat } from './money';
+import type { CreditSchedule } from '../schemas/credits.ts';
+import { creditFor, creditThreshold, describeBand, type CreditResult } from './credits.ts';
+import { formatMoney, type Micros, type MoneyFormat } from './money.ts';
 
 /** The service-credit calculator's result in words, built on the same functions as the SLA page. */
 

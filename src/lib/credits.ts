@@ -1,6 +1,6 @@
-import type { CreditBand, CreditSchedule } from '../schemas/credits';
-import { formatPercent } from './format';
-import { percentOf, type Micros } from './money';
+import type { CreditBand, CreditSchedule } from '../schemas/credits.ts';
+import { formatPercent } from './format.ts';
+import { percentOf, type Micros } from './money.ts';
 
 /**
  * Service credits. Bands are half-open — `at_least <= uptime < below` — so an uptime exactly

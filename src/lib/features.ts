@@ -1,4 +1,4 @@
-import type { FeatureValue } from '../schemas/features';
+import type { FeatureValue } from '../schemas/features.ts';
 
 export type FeatureKind = 'yes' | 'no' | 'add-on' | 'included' | 'text';
 

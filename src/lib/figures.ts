@@ -1,12 +1,12 @@
-import type { Catalog } from '../data/load';
-import { describeTarget, moneyFormat } from './catalog';
-import { describeBand } from './credits';
-import { allowedDowntime, formatDowntime, PERIODS } from './downtime';
-import { formatDuration } from './duration';
-import { formatCount, formatPercent } from './format';
-import { formatPrice, formatRate } from './money';
-import { planCells, targetCells } from './published';
-import { retainerRate } from './rates';
+import type { Catalog } from '../data/load.ts';
+import { describeTarget, moneyFormat } from './catalog.ts';
+import { describeBand } from './credits.ts';
+import { allowedDowntime, formatDowntime, PERIODS } from './downtime.ts';
+import { formatDuration } from './duration.ts';
+import { formatCount, formatPercent } from './format.ts';
+import { formatPrice, formatRate } from './money.ts';
+import { planCells, targetCells } from './published.ts';
+import { retainerRate } from './rates.ts';
 
 /**
  * Every figure of a Catalog as the site displays it ("$1,200 per month", "99.8%", "3 hours").

@@ -1,9 +1,9 @@
-import type { Catalog } from '../data/load';
-import { planForTier, slaForTier, tierById } from './catalog';
-import { describeBand } from './credits';
-import { formatDuration } from './duration';
-import { formatPercent } from './format';
-import { planCells } from './published';
+import type { Catalog } from '../data/load.ts';
+import { planForTier, slaForTier, tierById } from './catalog.ts';
+import { describeBand } from './credits.ts';
+import { formatDuration } from './duration.ts';
+import { formatPercent } from './format.ts';
+import { planCells } from './published.ts';
 
 /**
  * Text of the figures KB articles place with components (src/components/kb/figures/).

@@ -1,4 +1,4 @@
-import { formatCount, formatPercent } from './format';
+import { formatCount, formatPercent } from './format.ts';
 
 /** Support and success metrics: NPS, targets and red flags in words, change between two values. */
 

@@ -1,6 +1,6 @@
-import { formatDuration } from './duration';
-import { formatCount, formatPercent } from './format';
-import { MICROS_PER_UNIT, type Micros } from './money';
+import { formatDuration } from './duration.ts';
+import { formatCount, formatPercent } from './format.ts';
+import { MICROS_PER_UNIT, type Micros } from './money.ts';
 
 /** Playbook figures derived from data/playbook.yaml: alert conditions, shifts, staffing cost. */
 

@@ -1,8 +1,8 @@
-import type { Catalog } from '../data/load';
-import type { Plan } from '../schemas/pricing';
-import { describeTarget, moneyFormat, planPriceText, targetFor } from './catalog';
-import { formatCount } from './format';
-import { formatRate } from './money';
+import type { Catalog } from '../data/load.ts';
+import type { Plan } from '../schemas/pricing.ts';
+import { describeTarget, moneyFormat, planPriceText, targetFor } from './catalog.ts';
+import { formatCount } from './format.ts';
+import { formatRate } from './money.ts';
 
 /**
  * The exact text of each figure cell on the published pricing and SLA tables. Components render

@@ -1,4 +1,4 @@
-import { percentOf, type Micros } from './money';
+import { percentOf, type Micros } from './money.ts';
 
 /** An hourly rate after the retainer discount (in %), rounded to the currency's minor unit. */
 export function retainerRate(hourly: Micros, discountPercent: number, currency: string): Micros {

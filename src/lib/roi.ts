@@ -1,8 +1,8 @@
-import type { Plan } from '../schemas/pricing';
-import type { RoiFile, RoiRule } from '../schemas/roi';
-import { monthlyCost, type Alerts, type MonthlyCost } from './cost';
-import { formatCount } from './format';
-import { multiply, roundToMinor, type Micros } from './money';
+import type { Plan } from '../schemas/pricing.ts';
+import type { RoiFile, RoiRule } from '../schemas/roi.ts';
+import { monthlyCost, type Alerts, type MonthlyCost } from './cost.ts';
+import { formatCount } from './format.ts';
+import { multiply, roundToMinor, type Micros } from './money.ts';
 
 /**
  * Return on investment and plan recommendation from intake answers. The formulas are listed in

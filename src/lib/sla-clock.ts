@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, startOfDay } from 'date-fns';
-import type { Clock } from '../schemas/shared';
-import type { SupportHours, Weekday } from '../schemas/sla';
+import type { Clock } from '../schemas/shared.ts';
+import type { SupportHours, Weekday } from '../schemas/sla.ts';
 
 /**
  * SLA deadlines. A calendar (24x7) clock counts every minute; a business-hours clock counts

@@ -1,8 +1,8 @@
-import type { SowDraft } from '../schemas/engagement';
-import { isCalendarDate } from '../schemas/engagement';
-import { formatCount, formatPercent } from './format';
-import { formatMoney, formatRate, type Micros } from './money';
-import { priceEngagement, scheduleAmounts, schedulePercent, type SowCatalog } from './sow';
+import type { SowDraft } from '../schemas/engagement.ts';
+import { isCalendarDate } from '../schemas/engagement.ts';
+import { formatCount, formatPercent } from './format.ts';
+import { formatMoney, formatRate, type Micros } from './money.ts';
+import { priceEngagement, scheduleAmounts, schedulePercent, type SowCatalog } from './sow.ts';
 
 /**
  * The Statement of Work as one HTML string, built only with the `html` tag below: every
@@ -12,7 +12,11 @@ import { priceEngagement, scheduleAmounts, schedulePercent, type SowCatalog } fr
 
 /** Markup that has already been escaped; only `html` and `raw` make one. */
 export class SafeHtml {
-  constructor(readonly value: string) {}
+  readonly value: string;
+
+  constructor(value: string) {
+    this.value = value;
+  }
   toString(): string {
     return this.value;
   }

@@ -1,13 +1,13 @@
-import type { Catalog } from '../data/load';
+import type { Catalog } from '../data/load.ts';
 import {
   EngagementSchema,
   isCalendarDate,
   type Engagement,
   type SowDraft,
-} from '../schemas/engagement';
-import type { ServicesFile } from '../schemas/services';
-import { formatPercent } from './format';
-import { MICROS_PER_UNIT, minorDigits, multiply, percentOf, roundToMinor, toMicros, type Micros } from './money';
+} from '../schemas/engagement.ts';
+import type { ServicesFile } from '../schemas/services.ts';
+import { formatPercent } from './format.ts';
+import { MICROS_PER_UNIT, minorDigits, multiply, percentOf, roundToMinor, toMicros, type Micros } from './money.ts';
 
 /**
  * Statement of Work logic shared by the generator page, the SOW template, `npm run sow` and

@@ -1,5 +1,5 @@
-import type { Clock } from '../schemas/shared';
-import { WEEKDAYS, type Weekday } from '../schemas/sla';
+import type { Clock } from '../schemas/shared.ts';
+import { WEEKDAYS, type Weekday } from '../schemas/sla.ts';
 
 /** The part of a support-hours schedule that decides when a business-hours clock runs. */
 export interface WeeklyHours {

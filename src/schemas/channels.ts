@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, TextSchema } from './shared';
+import { IdSchema, TextSchema } from './shared.ts';
 
 /** data/channels.yaml — read by the priority-support page, KB "still stuck?" and lint. */
 export const ChannelSchema = z.strictObject({

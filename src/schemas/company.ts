@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, TextSchema } from './shared';
+import { IdSchema, TextSchema } from './shared.ts';
 
 /** data/company.yaml — read by the layout, social cards, prices (currency) and contacts. */
 export const CompanySchema = z.strictObject({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountSchema, IdSchema, PercentSchema, TextListSchema, TextSchema } from './shared';
+import { CountSchema, IdSchema, PercentSchema, TextListSchema, TextSchema } from './shared.ts';
 
 /** One half-open band: `at_least <= uptime < below` earns `credit` % of the monthly fee. */
 export const CreditBandSchema = z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { PRICING_MODEL_IDS } from './services';
-import { IdSchema, MoneySchema, PercentSchema } from './shared';
+import { PRICING_MODEL_IDS } from './services.ts';
+import { IdSchema, MoneySchema, PercentSchema } from './shared.ts';
 
 /**
  * An engagement: the facts of one Statement of Work. Sales ops keep these as YAML files

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DurationSchema, IdSchema, TextListSchema, TextSchema } from './shared';
+import { DurationSchema, IdSchema, TextListSchema, TextSchema } from './shared.ts';
 
 export const EscalationLevelSchema = z.strictObject({
   id: IdSchema,

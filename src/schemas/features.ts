@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, LintExceptionsSchema, TextSchema } from './shared';
+import { IdSchema, LintExceptionsSchema, TextSchema } from './shared.ts';
 
 /** A matrix cell: a plain availability word, or free text for anything else. */
 export const FeatureValueSchema = z.union(

@@ -1,18 +1,18 @@
 /** One schema per data file; the loader, the JSON Schema export and tests read this map. */
-import { ChannelsFileSchema } from './channels';
-import { CompanySchema } from './company';
-import { CreditsFileSchema } from './credits';
-import { EscalationFileSchema } from './escalation';
-import { FeaturesFileSchema } from './features';
-import { KbFileSchema } from './kb';
-import { PlaybookFileSchema } from './playbook';
-import { PricingFileSchema } from './pricing';
-import { ProcessFileSchema } from './process';
-import { RoiFileSchema } from './roi';
-import { ServicesFileSchema } from './services';
-import { SeveritiesFileSchema } from './severities';
-import { SlaFileSchema } from './sla';
-import { TiersFileSchema } from './tiers';
+import { ChannelsFileSchema } from './channels.ts';
+import { CompanySchema } from './company.ts';
+import { CreditsFileSchema } from './credits.ts';
+import { EscalationFileSchema } from './escalation.ts';
+import { FeaturesFileSchema } from './features.ts';
+import { KbFileSchema } from './kb.ts';
+import { PlaybookFileSchema } from './playbook.ts';
+import { PricingFileSchema } from './pricing.ts';
+import { ProcessFileSchema } from './process.ts';
+import { RoiFileSchema } from './roi.ts';
+import { ServicesFileSchema } from './services.ts';
+import { SeveritiesFileSchema } from './severities.ts';
+import { SlaFileSchema } from './sla.ts';
+import { TiersFileSchema } from './tiers.ts';
 
 export const DATA_FILES = {
   company: CompanySchema,
@@ -33,18 +33,18 @@ export const DATA_FILES = {
 
 export type DataFileName = keyof typeof DATA_FILES;
 
-export * from './channels';
-export * from './company';
-export * from './credits';
-export * from './escalation';
-export * from './features';
-export * from './kb';
-export * from './playbook';
-export * from './pricing';
-export * from './process';
-export * from './roi';
-export * from './services';
-export * from './severities';
-export * from './shared';
-export * from './sla';
-export * from './tiers';
+export * from './channels.ts';
+export * from './company.ts';
+export * from './credits.ts';
+export * from './escalation.ts';
+export * from './features.ts';
+export * from './kb.ts';
+export * from './playbook.ts';
+export * from './pricing.ts';
+export * from './process.ts';
+export * from './roi.ts';
+export * from './services.ts';
+export * from './severities.ts';
+export * from './shared.ts';
+export * from './sla.ts';
+export * from './tiers.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, TextSchema } from './shared';
+import { IdSchema, TextSchema } from './shared.ts';
 
 /** data/kb.yaml — read by the KB home, category pages, sidebar and article frontmatter checks. */
 export const KbCategorySchema = z.strictObject({

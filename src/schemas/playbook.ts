@@ -7,7 +7,7 @@ import {
   PercentSchema,
   TextListSchema,
   TextSchema,
-} from './shared';
+} from './shared.ts';
 
 /**
  * data/playbook.yaml — how support runs and sells: read by the pages under

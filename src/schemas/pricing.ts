@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountSchema, IdSchema, MoneySchema, PercentSchema } from './shared';
+import { CountSchema, IdSchema, MoneySchema, PercentSchema } from './shared.ts';
 
 /** The metered units every plan includes and bills overage for. */
 export const UNITS = ['queries', 'ingest_gb', 'seats'] as const;

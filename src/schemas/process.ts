@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, TextListSchema, TextSchema } from './shared';
+import { IdSchema, TextListSchema, TextSchema } from './shared.ts';
 
 /** data/process.yaml — read by the support-process diagram. */
 export const StageSchema = z.strictObject({

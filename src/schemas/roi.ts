@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountSchema, IdSchema, MoneySchema, PercentSchema, TextSchema } from './shared';
+import { CountSchema, IdSchema, MoneySchema, PercentSchema, TextSchema } from './shared.ts';
 
 /** Intake answers that recommendation rules may test. */
 export const ROI_RULE_FIELDS = ['needs_24x7', 'mission_critical', 'departments', 'team_size', 'tasks_per_month'] as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountSchema, IdSchema, MoneySchema, PercentSchema, TextListSchema, TextSchema } from './shared';
+import { CountSchema, IdSchema, MoneySchema, PercentSchema, TextListSchema, TextSchema } from './shared.ts';
 
 export const PRICING_MODEL_IDS = ['fixed-price', 'time-and-materials', 'retainer'] as const;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { parseDuration } from '../lib/duration';
-import { IdSchema, TextListSchema, TextSchema } from './shared';
+import { parseDuration } from '../lib/duration.ts';
+import { IdSchema, TextListSchema, TextSchema } from './shared.ts';
 
 /** data/severities.yaml — read by the severity table, SLA tables, calculators and KB triage. */
 export const SeveritySchema = z.strictObject({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseDuration } from '../lib/duration';
+import { parseDuration } from '../lib/duration.ts';
 
 /** A stable kebab-case identifier, e.g. `enterprise` or `sev-1`. */
 export const IdSchema = z

@@ -7,7 +7,7 @@ import {
   PercentSchema,
   TextListSchema,
   TextSchema,
-} from './shared';
+} from './shared.ts';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];

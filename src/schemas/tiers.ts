@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, TextListSchema, TextSchema } from './shared';
+import { IdSchema, TextListSchema, TextSchema } from './shared.ts';
 
 /** data/tiers.yaml — read by the tier table, feature matrix, "choosing a tier" and every tier select. */
 export const TierSchema = z.strictObject({

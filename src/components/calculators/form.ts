@@ -3,8 +3,8 @@
  * to it, rebuild the result region from text nodes (never markup), and keep the query string in
  * step with the form. The arithmetic itself lives in src/lib/.
  */
-import { parseNumberInput, type NumberRule } from '../../lib/number-input';
-import { ignoredNote, readUrlState, writeUrlState, type FieldCheck } from '../../lib/url-state';
+import { parseNumberInput, type NumberRule } from '../../lib/number-input.ts';
+import { ignoredNote, readUrlState, writeUrlState, type FieldCheck } from '../../lib/url-state.ts';
 
 type Child = Node | string | null | undefined | false;
 

@@ -4,9 +4,9 @@
  * Every value a person types reaches the page as text: form fields are set through .value
  * and the preview is the escaped output of renderSowDocument.
  */
-import './zod-jitless';
-import { formatRate } from '../../lib/money';
-import { formatPercent } from '../../lib/format';
+import './zod-jitless.ts';
+import { formatRate } from '../../lib/money.ts';
+import { formatPercent } from '../../lib/format.ts';
 import {
   emptyDraft,
   normalizeDraft,
@@ -15,10 +15,10 @@ import {
   validateEngagement,
   type SowCatalog,
   type SowIssue,
-} from '../../lib/sow';
-import { renderSowDocument } from '../../lib/sow-document';
-import { formatMoney } from '../../lib/money';
-import { SowDraftSchema, type SowDraft } from '../../schemas/engagement';
+} from '../../lib/sow.ts';
+import { renderSowDocument } from '../../lib/sow-document.ts';
+import { formatMoney } from '../../lib/money.ts';
+import { SowDraftSchema, type SowDraft } from '../../schemas/engagement.ts';
 
 
 export const STORAGE_KEY = 'charter.sow-draft.v1';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { fitText } from './text';
+import { fitText } from './text.ts';
 
 /**
  * The social card: a 1200x630 image that says whose page it is, which section it belongs to,

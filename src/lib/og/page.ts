@@ -1,5 +1,5 @@
-import type { Catalog } from '../../data/load';
-import { planForTier, planPriceText } from '../catalog';
+import type { Catalog } from '../../data/load.ts';
+import { planForTier, planPriceText } from '../catalog.ts';
 
 /**
  * What a page's social card says and where it lives, worked out from the page's path, the
