@@ -3,6 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { loadCatalogOrExit } from './src/data/cli.ts';
+import { contentCacheCheck } from './src/integrations/content-cache.ts';
 import { postBuild } from './src/integrations/post-build.ts';
 import { starlightPageSchemaOnce } from './src/integrations/starlight-page-schema.ts';
 
@@ -45,6 +46,8 @@ export default defineConfig({
     },
   },
   integrations: [
+    // First, so a stale content cache is cleared before anything reads it.
+    contentCacheCheck(),
     starlight({
       title: `${catalog.company.name} Support`,
       description: catalog.company.tagline,

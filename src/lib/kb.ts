@@ -19,6 +19,8 @@ export const KB_TYPE_LABELS: Record<KbType, string> = {
 export interface KbLinks {
   slug: string;
   related?: readonly string[];
+  /** Its source file (`content/kb/api/rate-limit-429.md`), named in error messages. */
+  file?: string;
 }
 
 export interface DanglingLink {
@@ -38,8 +40,9 @@ export function findDanglingRelated(articles: readonly KbLinks[]): DanglingLink[
 export function assertRelatedExist(articles: readonly KbLinks[], dir = 'content/kb'): void {
   const dangling = findDanglingRelated(articles);
   if (dangling.length === 0) return;
+  const files = new Map(articles.map((a) => [a.slug, a.file ?? `${dir}/${a.slug}`]));
   const lines = dangling.map(
-    (d) => `${dir}/${d.article}.mdx lists related article "${d.slug}", which does not exist.`,
+    (d) => `${files.get(d.article)} lists related article "${d.slug}", which does not exist.`,
   );
   throw new Error(`Charter: ${lines.join('\n')}`);
 }

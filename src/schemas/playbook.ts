@@ -17,7 +17,7 @@ import {
 /** Weights may be written with a few decimals; their sum is compared with this tolerance. */
 const WEIGHT_TOLERANCE = 1e-9;
 
-/** A KB article as `<category>/<slug>`, i.e. content/kb/<category>/<slug>.mdx. */
+/** A KB article as `<category>/<slug>`, i.e. content/kb/<category>/<slug>.md(x). */
 export const KbArticleSchema = z
   .string({ error: 'expected a KB article like "api/rate-limit-429"' })
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/, {

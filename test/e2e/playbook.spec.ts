@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { moneyFormat, tierById } from '../../src/lib/catalog';
 import { formatDuration } from '../../src/lib/duration';
@@ -15,8 +15,10 @@ import {
 import { catalog } from './support';
 
 /** An article's title as its writer wrote it in the frontmatter. */
-const kbTitle = (slug: string) =>
-  /^title:\s*"?(.*?)"?\s*$/m.exec(readFileSync(`content/kb/${slug}.mdx`, 'utf8'))![1];
+const kbTitle = (slug: string) => {
+  const file = [`content/kb/${slug}.md`, `content/kb/${slug}.mdx`].find((f) => existsSync(f))!;
+  return /^title:\s*"?(.*?)"?\s*$/m.exec(readFileSync(file, 'utf8'))![1];
+};
 
 const playbook = catalog.playbook;
 const locale = catalog.company.locale;

@@ -13,13 +13,13 @@ export async function getArticles(): Promise<KbArticle[]> {
     const folder = a.id.split('/')[0];
     if (folder !== a.data.category || !a.id.includes('/')) {
       throw new Error(
-        `Charter: ${dir}/${a.id}.mdx has category "${a.data.category}" but lives in ` +
+        `Charter: ${a.filePath ?? `${dir}/${a.id}`} has category "${a.data.category}" but lives in ` +
           `${dir}/${a.id.includes('/') ? folder : ''}; move it to ${dir}/${a.data.category}/.`,
       );
     }
   }
   assertRelatedExist(
-    articles.map((a) => ({ slug: a.id, related: a.data.related })),
+    articles.map((a) => ({ slug: a.id, related: a.data.related, file: a.filePath })),
     dir,
   );
   return articles.sort((a, b) => a.data.title.localeCompare(b.data.title));

@@ -9,7 +9,7 @@ import {
 } from '~/lib/kb';
 
 const articles = [
-  { slug: 'api/rate-limit', related: ['api/errors', 'data/missing'] },
+  { slug: 'api/rate-limit', related: ['api/errors', 'data/missing'], file: 'content/kb/api/rate-limit.md' },
   { slug: 'api/errors', related: ['api/rate-limit'] },
   { slug: 'data/lag' },
 ];
@@ -27,7 +27,13 @@ describe('findDanglingRelated', () => {
 describe('assertRelatedExist', () => {
   test('errors with the article file and the missing slug', () => {
     expect(() => assertRelatedExist(articles)).toThrowErrorMatchingInlineSnapshot(
-      `[Error: Charter: content/kb/api/rate-limit.mdx lists related article "data/missing", which does not exist.]`,
+      `[Error: Charter: content/kb/api/rate-limit.md lists related article "data/missing", which does not exist.]`,
+    );
+  });
+
+  test('names the article by folder and slug when its file is not given', () => {
+    expect(() => assertRelatedExist([{ slug: 'a/b', related: ['a/c'] }], 'kb')).toThrow(
+      'Charter: kb/a/b lists related article "a/c", which does not exist.',
     );
   });
 
