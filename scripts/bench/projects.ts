@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadCatalog } from '../../src/data/load';
 import { writeCharterArticles, writeStarlightPages } from './synthetic-kb';
@@ -19,7 +19,8 @@ export function copyProject(): string {
   const dir = benchDir('charter-');
   const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard'], { cwd: root, encoding: 'utf8' })
     .split('\n')
-    .filter(Boolean);
+    // Tracked files deleted in the working tree are still listed.
+    .filter((file) => file && existsSync(join(root, file)));
   for (const file of files) {
     mkdirSync(dirname(join(dir, file)), { recursive: true });
     cpSync(join(root, file), join(dir, file));
