@@ -540,8 +540,12 @@ export function startSowGenerator(root: HTMLElement): void {
   form.addEventListener('submit', (event) => event.preventDefault());
 
   buildForm();
-  refresh();
-  root.classList.add('is-ready');
+  // The first preview waits for the next task, so a slow phone paints the form sooner and no
+  // single task holds the page for long; typing before then refreshes the preview anyway.
+  setTimeout(() => {
+    refresh();
+    root.classList.add('is-ready');
+  }, 0);
 }
 
 function capitalise(text: string): string {
