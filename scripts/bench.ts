@@ -114,30 +114,50 @@ try {
 
 // 4. Scale: Charter with generated KB articles vs bare Starlight with the same pages, alternating.
 if (!SKIP.has('scale')) {
-  const charterDir = charterAtScale(ARTICLES);
-  const bareDir = bareStarlight(ARTICLES);
-  const runs = { charterCold: [] as BuildRun[], bareCold: [] as BuildRun[], charterWarm: [] as BuildRun[], bareWarm: [] as BuildRun[] };
+  // Each site also builds without the generated articles, so the table can say what the
+  // articles themselves cost: Charter carries a hundred pages of its own, bare Starlight one.
+  const dirs = {
+    charter: charterAtScale(ARTICLES),
+    bare: bareStarlight(ARTICLES),
+    charterBase: charterAtScale(0),
+    bareBase: bareStarlight(0),
+  };
+  const charterDir = dirs.charter;
+  type Site = keyof typeof dirs;
+  const sites = Object.keys(dirs) as Site[];
+  const runs = Object.fromEntries(sites.flatMap((site) => [[`${site}Cold`, [] as BuildRun[]], [`${site}Warm`, [] as BuildRun[]]]));
   for (let round = 0; round < ROUNDS; round++) {
     // The cache sits on the build's file system, as node_modules/.astro does in real use, so
     // cached social cards are hard-linked rather than copied.
-    const charterCache = mkdtempSync(join(charterDir, '.cache-'));
-    rmSync(join(bareDir, '.astro-cache'), { recursive: true, force: true });
-    runs.charterCold.push(timeBuild(charterDir, { CHARTER_CACHE_DIR: charterCache }));
-    runs.bareCold.push(timeBuild(bareDir));
-    runs.charterWarm.push(timeBuild(charterDir, { CHARTER_CACHE_DIR: charterCache }));
-    runs.bareWarm.push(timeBuild(bareDir));
-    rmSync(charterCache, { recursive: true, force: true });
+    const caches = new Map<Site, string>();
+    for (const site of sites) {
+      if (site.startsWith('charter')) caches.set(site, mkdtempSync(join(dirs[site], '.cache-')));
+      else rmSync(join(dirs[site], '.astro-cache'), { recursive: true, force: true });
+    }
+    const env = (site: Site): Record<string, string> => (caches.has(site) ? { CHARTER_CACHE_DIR: caches.get(site)! } : {});
+    for (const site of sites) runs[`${site}Cold`]!.push(timeBuild(dirs[site], env(site)));
+    for (const site of sites) runs[`${site}Warm`]!.push(timeBuild(dirs[site], env(site)));
+    for (const cache of caches.values()) rmSync(cache, { recursive: true, force: true });
     process.stderr.write(`scale round ${round + 1}/${ROUNDS} done\n`);
   }
   const summary = Object.fromEntries(
     Object.entries(runs).map(([name, list]) => [name, { medianSeconds: median(list.map((r) => r.seconds)), peakMb: Math.max(...list.map((r) => r.peakMb)), cards: cards(list[0]!.log) }]),
   );
-  const ratioCold = summary.charterCold!.medianSeconds / summary.bareCold!.medianSeconds;
-  const ratioWarm = summary.charterWarm!.medianSeconds / summary.bareWarm!.medianSeconds;
-  results.scale = { ...summary, ratioCold, ratioWarm };
+  const seconds = (name: string) => summary[name]!.medianSeconds;
+  const ratioCold = seconds('charterCold') / seconds('bareCold');
+  const ratioWarm = seconds('charterWarm') / seconds('bareWarm');
+  // What the articles add: each site's build with them less its build without them.
+  const added = (site: 'charter' | 'bare', run: 'Cold' | 'Warm') => seconds(`${site}${run}`) - seconds(`${site}Base${run}`);
+  const articlesCold = { charter: added('charter', 'Cold'), bare: added('bare', 'Cold') };
+  const articlesWarm = { charter: added('charter', 'Warm'), bare: added('bare', 'Warm') };
+  results.scale = { ...summary, ratioCold, ratioWarm, articlesCold, articlesWarm };
   lines.push('', `## Scale: ${ARTICLES} generated KB articles, ${ROUNDS} rounds, medians`, '', row(['build', 'Charter s', 'bare Starlight s', 'ratio', 'Charter peak MB', 'bare peak MB']), row(['---', '---', '---', '---', '---', '---']));
-  lines.push(row(['cold', summary.charterCold!.medianSeconds.toFixed(1), summary.bareCold!.medianSeconds.toFixed(1), ratioCold.toFixed(2), summary.charterCold!.peakMb, summary.bareCold!.peakMb]));
-  lines.push(row(['warm', summary.charterWarm!.medianSeconds.toFixed(1), summary.bareWarm!.medianSeconds.toFixed(1), ratioWarm.toFixed(2), summary.charterWarm!.peakMb, summary.bareWarm!.peakMb]));
+  lines.push(row(['cold', seconds('charterCold').toFixed(1), seconds('bareCold').toFixed(1), ratioCold.toFixed(2), summary.charterCold!.peakMb, summary.bareCold!.peakMb]));
+  lines.push(row(['warm', seconds('charterWarm').toFixed(1), seconds('bareWarm').toFixed(1), ratioWarm.toFixed(2), summary.charterWarm!.peakMb, summary.bareWarm!.peakMb]));
+  lines.push(row(['without the articles, cold', seconds('charterBaseCold').toFixed(1), seconds('bareBaseCold').toFixed(1), '', summary.charterBaseCold!.peakMb, summary.bareBaseCold!.peakMb]));
+  lines.push(row(['without the articles, warm', seconds('charterBaseWarm').toFixed(1), seconds('bareBaseWarm').toFixed(1), '', summary.charterBaseWarm!.peakMb, summary.bareBaseWarm!.peakMb]));
+  lines.push(row(['added by the articles, cold', articlesCold.charter.toFixed(1), articlesCold.bare.toFixed(1), (articlesCold.charter / articlesCold.bare).toFixed(2), '', '']));
+  lines.push(row(['added by the articles, warm', articlesWarm.charter.toFixed(1), articlesWarm.bare.toFixed(1), (articlesWarm.charter / articlesWarm.bare).toFixed(2), '', '']));
   const scaleServer = await serve(join(charterDir, 'dist'), port + 1);
   try {
     const search = await timeFirstSearch(`http://127.0.0.1:${port + 1}/`, SEARCH_QUERY);
@@ -150,8 +170,7 @@ if (!SKIP.has('scale')) {
   } finally {
     scaleServer.kill();
   }
-  rmSync(charterDir, { recursive: true, force: true });
-  rmSync(bareDir, { recursive: true, force: true });
+  for (const dir of Object.values(dirs)) rmSync(dir, { recursive: true, force: true });
 }
 
 mkdirSync('bench', { recursive: true });
