@@ -54,20 +54,13 @@ export function fileForPath(files: ReadonlySet<string>, path: string): string | 
 }
 
 /**
- * Collects each built page's links, then checks them against the files of the build. Pages
- * are handed over as they are written, so the build reads each page once for every check.
+ * Collects each built page's links as pages are handed to it, then checks them against the
+ * files of the build, so each page is read once for every check.
  */
 export class LinkChecker {
   private readonly pages: { route: string; links: string[] }[] = [];
   private readonly html = new Map<string, string>();
   private readonly anchors = new Map<string, Set<string>>();
-
-  /** `files`: every file of the build, relative to its root with forward slashes. */
-  private readonly files: ReadonlySet<string>;
-
-  constructor(files: ReadonlySet<string>) {
-    this.files = files;
-  }
 
   add(file: string, html: string): void {
     this.pages.push({ route: routeOf(file), links: [...new Set(internalLinks(html))] });
@@ -84,12 +77,13 @@ export class LinkChecker {
     return found;
   }
 
-  broken(): BrokenLink[] {
+  /** `files`: every file of the build, relative to its root with forward slashes. */
+  broken(files: ReadonlySet<string>): BrokenLink[] {
     const broken: BrokenLink[] = [];
     for (const { route, links } of this.pages) {
       for (const href of links) {
         const { path, anchor } = resolveHref(route, href);
-        const target = fileForPath(this.files, path);
+        const target = fileForPath(files, path);
         if (!target) {
           broken.push({ page: route, href, reason: 'no such page' });
           continue;
@@ -107,9 +101,9 @@ export class LinkChecker {
 /** Checks every internal link and anchor of the site built in `root`. */
 export function checkLinks(root: string): BrokenLink[] {
   const files = allFiles(root);
-  const checker = new LinkChecker(new Set(files));
+  const checker = new LinkChecker();
   for (const file of files) if (file.endsWith('.html')) checker.add(file, readFileSync(join(root, file), 'utf8'));
-  return checker.broken();
+  return checker.broken(new Set(files));
 }
 
 /** Logs every broken link and fails the build, or says all is well. */

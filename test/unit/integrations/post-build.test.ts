@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
+import { handPage } from '~/integrations/page-hook';
 import { postBuild } from '~/integrations/post-build';
 import { pngSize } from '~/lib/og/png';
 
@@ -13,23 +14,39 @@ const SITE = 'https://support.example.test/';
 const page = (title: string, body: string) =>
   `<html><head><meta charset="utf-8"><title>${title}</title><script>go()</script></head><body>${body}</body></html>`;
 
-/** Runs the integration's hooks over a small built site, as `astro build` would. */
-async function runOn(files: Record<string, string>) {
+/**
+ * Runs the integration's hooks over a small site, as `astro build` would: `rendered` pages go
+ * through the page middleware's hand-over as they are written, `files` are already on disk
+ * (as files from public/ are).
+ */
+async function runOn(
+  files: Record<string, string>,
+  rendered: Record<string, string> = {},
+  beforeDone: (root: string) => void = () => {},
+) {
   const root = join(work, `site-${Math.random().toString(36).slice(2)}`);
-  for (const [path, text] of Object.entries(files)) {
+  const write = (path: string, text: string) => {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
-  }
+  };
   const messages: string[] = [];
   const logger = { info: (m: string) => messages.push(m), error: (m: string) => messages.push(`error: ${m}`) };
   const { hooks } = postBuild();
-  const cacheDir = pathToFileURL(join(root, '.cache/')).href;
+  const middleware: unknown[] = [];
   // The hooks need only these parts of Astro's arguments.
-  await (hooks['astro:config:done'] as Function)({ config: { site: SITE, cacheDir: new URL(cacheDir) } });
+  await (hooks['astro:config:setup'] as Function)({ addMiddleware: (m: unknown) => middleware.push(m) });
+  await (hooks['astro:config:done'] as Function)({
+    config: { site: SITE, cacheDir: pathToFileURL(join(root, '.cache/')), outDir: pathToFileURL(`${root}/`) },
+  });
   await (hooks['astro:build:start'] as Function)({});
+  for (const [path, html] of Object.entries(rendered)) write(path, handPage(path, html));
+  for (const [path, text] of Object.entries(files)) write(path, text);
+  beforeDone(root);
   const done = (hooks['astro:build:done'] as Function)({ dir: pathToFileURL(`${root}/`), logger });
-  return { root, messages, done };
+  return { root, messages, done, middleware };
 }
+
+const policyCount = (html: string) => html.split('http-equiv="Content-Security-Policy"').length - 1;
 
 describe('postBuild', () => {
   test('secures every page, writes _headers and draws each page’s card', async () => {
@@ -47,6 +64,31 @@ describe('postBuild', () => {
     }
     expect(messages).toContain('every internal link and anchor resolves');
     expect(messages.some((m) => /social cards: 2 rendered, 0 reused/.test(m))).toBe(true);
+  });
+
+  test('secures rendered pages once, as they are written, and files from public/ at the end', async () => {
+    const { root, messages, done, middleware } = await runOn(
+      { 'legacy.html': page('Legacy', '<a href="/">home</a>') },
+      { 'index.html': page('Home', '<a href="/legacy.html">old</a>'), '404.html': page('Not found', '') },
+    );
+    expect(middleware).toEqual([{ entrypoint: expect.any(URL), order: 'post' }]);
+    expect(String((middleware[0] as { entrypoint: URL }).entrypoint)).toMatch(/page-middleware\.ts$/);
+    expect(policyCount(readFileSync(join(root, 'index.html'), 'utf8'))).toBe(1);
+    await done;
+    for (const file of ['index.html', '404.html', 'legacy.html']) {
+      expect(policyCount(readFileSync(join(root, file), 'utf8')), file).toBe(1);
+    }
+    expect(readFileSync(join(root, '_headers'), 'utf8')).toMatch(/\n\/legacy\.html\n  Content-Security-Policy:/);
+    expect(messages).toContain('Content Security Policy written to 3 pages and _headers');
+    expect(messages).toContain('every internal link and anchor resolves');
+  });
+
+  test('stops when a rendered page was handed over under a file the build did not write', async () => {
+    const gone = (root: string) => rmSync(join(root, 'ghost/index.html'));
+    const { done } = await runOn({}, { 'index.html': page('Home', ''), 'ghost/index.html': page('Ghost', '') }, gone);
+    await expect(done).rejects.toThrow(
+      'Charter: a page was secured as ghost/index.html while it was rendered, but the build wrote no such file.',
+    );
   });
 
   test('fails the build on a broken link, naming page and link, before drawing cards', async () => {

@@ -1,0 +1,13 @@
+import type { MiddlewareHandler } from 'astro';
+import { fileForPathname, handPage, listening } from './page-hook.ts';
+
+/**
+ * Hands every rendered HTML page to the post-build pass while the site is built (see
+ * page-hook.ts); in `astro dev`, and for JSON and text endpoints, responses pass unchanged.
+ */
+export const onRequest: MiddlewareHandler = async (context, next) => {
+  const response = await next();
+  if (!listening() || !response.headers.get('content-type')?.startsWith('text/html')) return response;
+  const html = handPage(fileForPathname(context.url.pathname), await response.text());
+  return new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
+};

@@ -1,0 +1,54 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { fileForPathname, handPage, listenForPages, listening } from '~/integrations/page-hook';
+import { onRequest } from '~/integrations/page-middleware';
+
+afterEach(() => listenForPages(undefined));
+
+/** Runs the middleware for `pathname` over a response, as Astro does for each page. */
+async function request(pathname: string, body: string, type: string, status = 200) {
+  const context = { url: new URL(`https://support.example.test${pathname}`) };
+  const next = async () => new Response(body, { status, headers: { 'content-type': type } });
+  return (await (onRequest as Function)(context, next)) as Response;
+}
+
+describe('fileForPathname', () => {
+  test.each([
+    ['/', 'index.html'],
+    ['/kb/', 'kb/index.html'],
+    ['/kb/api/rate-limit-429/', 'kb/api/rate-limit-429/index.html'],
+    ['/404/', '404.html'],
+    ['/404', '404.html'],
+    ['/legacy.html', 'legacy.html'],
+    ['/kb/caf%C3%A9/', 'kb/café/index.html'],
+  ])('%s is written to %s', (pathname, file) => expect(fileForPathname(pathname)).toBe(file));
+});
+
+describe('page middleware', () => {
+  test('hands each HTML page to the build and returns what the build made of it', async () => {
+    const handed: string[] = [];
+    listenForPages((file, html) => {
+      handed.push(file);
+      return html.replace('</body>', '<p>secured</p></body>');
+    });
+    const response = await request('/404/', '<body>Not found</body>', 'text/html', 404);
+    expect(handed).toEqual(['404.html']);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toBe('text/html');
+    expect(await response.text()).toBe('<body>Not found<p>secured</p></body>');
+  });
+
+  test('passes JSON and text endpoints unchanged', async () => {
+    const handed: string[] = [];
+    listenForPages((file, html) => (handed.push(file), html));
+    const response = await request('/api/plans.json', '{"plans":[]}', 'application/json');
+    expect(await response.text()).toBe('{"plans":[]}');
+    expect(handed).toEqual([]);
+  });
+
+  test('passes pages unchanged outside a build', async () => {
+    expect(listening()).toBe(false);
+    expect(handPage('index.html', '<p>x</p>')).toBe('<p>x</p>');
+    const response = await request('/', '<p>dev</p>', 'text/html');
+    expect(await response.text()).toBe('<p>dev</p>');
+  });
+});
