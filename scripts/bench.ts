@@ -28,14 +28,26 @@ const PAGE_KINDS: Record<string, string> = {
   'SOW generator': '/sales/sow-generator/',
   playbook: '/playbook/',
 };
-const LIGHTHOUSE_ROUTES = ['/', '/commercial/pricing/', '/commercial/sla/', '/kb/api/rate-limit-429/', '/calculators/service-credit/', '/sales/sow-generator/'];
+const LIGHTHOUSE_ROUTES = [
+  '/',
+  '/commercial/pricing/',
+  '/commercial/sla/',
+  '/kb/api/rate-limit-429/',
+  '/calculators/service-credit/',
+  '/sales/sow-generator/',
+];
 const SEARCH_QUERY = 'rate limit';
 
-const cards = (log: string) => /social cards: (\d+) rendered, (\d+) reused/.exec(log)?.slice(1).map(Number) ?? null;
+const cards = (log: string) =>
+  /social cards: (\d+) rendered, (\d+) reused/.exec(log)?.slice(1).map(Number) ?? null;
 
 function serve(dir: string, port: number): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['scripts/serve.mjs', '--dir', dir, '--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      ['scripts/serve.mjs', '--dir', dir, '--port', String(port)],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     child.stdout!.once('data', () => resolve(child));
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });
@@ -52,7 +64,11 @@ function row(cells: (string | number)[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 
-const results: Record<string, unknown> = { date: new Date().toISOString(), rounds: ROUNDS, articles: ARTICLES };
+const results: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  rounds: ROUNDS,
+  articles: ARTICLES,
+};
 const lines: string[] = [];
 
 // 1. The sample site, cold (empty caches) then warm.
@@ -61,8 +77,16 @@ const cold = timeBuild('.', { CHARTER_CACHE_DIR: cache });
 const warm = timeBuild('.', { CHARTER_CACHE_DIR: cache });
 rmSync(cache, { recursive: true, force: true });
 results.sample = { cold, warm };
-lines.push('## Sample site build', '', row(['run', 'seconds', 'peak MB', 'social cards (rendered / reused)']), row(['---', '---', '---', '---']));
-for (const [name, run] of [['cold', cold], ['warm', warm]] as const) {
+lines.push(
+  '## Sample site build',
+  '',
+  row(['run', 'seconds', 'peak MB', 'social cards (rendered / reused)']),
+  row(['---', '---', '---', '---']),
+);
+for (const [name, run] of [
+  ['cold', cold],
+  ['warm', warm],
+] as const) {
   lines.push(row([name, run.seconds.toFixed(1), run.peakMb, cards(run.log)?.join(' / ') ?? 'n/a']));
 }
 delete (cold as Partial<BuildRun>).log;
@@ -74,13 +98,25 @@ const bytes = Object.entries(PAGE_KINDS).flatMap(([kind, route]) => {
   return b ? [{ kind, ...b }] : [];
 });
 results.pageBytes = bytes;
-lines.push('', '## Bytes per page kind (gzip)', '', row(['kind', 'route', 'HTML', 'CSS', 'JS', 'total']), row(['---', '---', '---', '---', '---', '---']));
+lines.push(
+  '',
+  '## Bytes per page kind (gzip)',
+  '',
+  row(['kind', 'route', 'HTML', 'CSS', 'JS', 'total']),
+  row(['---', '---', '---', '---', '---', '---']),
+);
 for (const b of bytes) lines.push(row([b.kind, b.route, b.html, b.css, b.js, b.total]));
 
 // Calculator JavaScript beyond what every page loads (budget: 10 KB gzip each).
 const calculatorJs = await benchCalculatorJs('dist');
 results.calculatorJs = calculatorJs;
-lines.push('', `## Calculator JavaScript (gzip, budget ${BUDGET_BYTES / 1024} KB)`, '', row(['page', 'bytes']), row(['---', '---']));
+lines.push(
+  '',
+  `## Calculator JavaScript (gzip, budget ${BUDGET_BYTES / 1024} KB)`,
+  '',
+  row(['page', 'bytes']),
+  row(['---', '---']),
+);
 for (const c of calculatorJs) lines.push(row([c.page, c.gzipBytes]));
 
 // Social cards: per card, the sample site's cards and synthetic cards at scale.
@@ -90,8 +126,10 @@ lines.push(
   '',
   '## Social cards',
   '',
-  `One card: ${cardBench.perCard.totalMs} ms (satori ${cardBench.perCard.satoriMs}, rasterise ${cardBench.perCard.rasteriseMs}, encode ${cardBench.perCard.encodeMs}) with ${cardBench.workers} worker(s).`,
-  cardBench.site ? `Sample site: ${cardBench.site.cards} cards in ${cardBench.site.coldMs} ms cold, ${cardBench.site.warmMs} ms cached.` : 'Sample site: not built.',
+  `One card: ${cardBench.perCard.setMs} ms set from cached glyphs into its layout; ${cardBench.perCard.whole.totalMs} ms drawn whole (satori ${cardBench.perCard.whole.satoriMs}, rasterise ${cardBench.perCard.whole.rasteriseMs}, encode ${cardBench.perCard.whole.encodeMs}), as non-Latin titles are. ${cardBench.workers} worker(s).`,
+  cardBench.site
+    ? `Sample site: ${cardBench.site.cards} cards in ${cardBench.site.coldMs} ms cold, ${cardBench.site.warmMs} ms cached.`
+    : 'Sample site: not built.',
   `${cardBench.scale.cards} synthetic cards: ${cardBench.scale.coldMs} ms cold (${cardBench.scale.msPerCard} ms per card), ${cardBench.scale.warmMs} ms cached.`,
 );
 
@@ -101,12 +139,24 @@ const server = await serve('dist', port);
 try {
   const search = await timeFirstSearch(`http://127.0.0.1:${port}/`, SEARCH_QUERY);
   results.search = search;
-  lines.push('', '## Search (sample site)', '', `First query "${search.query}": ${search.bytes} bytes of Pagefind data, first result in ${search.firstResultMs} ms (${search.results} results).`);
+  lines.push(
+    '',
+    '## Search (sample site)',
+    '',
+    `First query "${search.query}": ${search.bytes} bytes of Pagefind data, first result in ${search.firstResultMs} ms (${search.results} results).`,
+  );
   if (!SKIP.has('lighthouse')) {
     const scores = await lighthouseScores(`http://127.0.0.1:${port}/`, LIGHTHOUSE_ROUTES);
     results.lighthouse = scores;
-    lines.push('', '## Lighthouse (mobile defaults)', '', row(['route', 'performance', 'accessibility', 'best practices', 'SEO']), row(['---', '---', '---', '---', '---']));
-    for (const s of scores) lines.push(row([s.route, s.performance, s.accessibility, s.bestPractices, s.seo]));
+    lines.push(
+      '',
+      '## Lighthouse (mobile defaults)',
+      '',
+      row(['route', 'performance', 'accessibility', 'best practices', 'SEO']),
+      row(['---', '---', '---', '---', '---']),
+    );
+    for (const s of scores)
+      lines.push(row([s.route, s.performance, s.accessibility, s.bestPractices, s.seo]));
   }
 } finally {
   server.kill();
@@ -125,7 +175,12 @@ if (!SKIP.has('scale')) {
   const charterDir = dirs.charter;
   type Site = keyof typeof dirs;
   const sites = Object.keys(dirs) as Site[];
-  const runs = Object.fromEntries(sites.flatMap((site) => [[`${site}Cold`, [] as BuildRun[]], [`${site}Warm`, [] as BuildRun[]]]));
+  const runs = Object.fromEntries(
+    sites.flatMap((site) => [
+      [`${site}Cold`, [] as BuildRun[]],
+      [`${site}Warm`, [] as BuildRun[]],
+    ]),
+  );
   for (let round = 0; round < ROUNDS; round++) {
     // The cache sits on the build's file system, as node_modules/.astro does in real use, so
     // cached social cards are hard-linked rather than copied.
@@ -134,30 +189,99 @@ if (!SKIP.has('scale')) {
       if (site.startsWith('charter')) caches.set(site, mkdtempSync(join(dirs[site], '.cache-')));
       else rmSync(join(dirs[site], '.astro-cache'), { recursive: true, force: true });
     }
-    const env = (site: Site): Record<string, string> => (caches.has(site) ? { CHARTER_CACHE_DIR: caches.get(site)! } : {});
+    const env = (site: Site): Record<string, string> =>
+      caches.has(site) ? { CHARTER_CACHE_DIR: caches.get(site)! } : {};
     for (const site of sites) runs[`${site}Cold`]!.push(timeBuild(dirs[site], env(site)));
     for (const site of sites) runs[`${site}Warm`]!.push(timeBuild(dirs[site], env(site)));
     for (const cache of caches.values()) rmSync(cache, { recursive: true, force: true });
     process.stderr.write(`scale round ${round + 1}/${ROUNDS} done\n`);
   }
   const summary = Object.fromEntries(
-    Object.entries(runs).map(([name, list]) => [name, { medianSeconds: median(list.map((r) => r.seconds)), peakMb: Math.max(...list.map((r) => r.peakMb)), cards: cards(list[0]!.log) }]),
+    Object.entries(runs).map(([name, list]) => [
+      name,
+      {
+        medianSeconds: median(list.map((r) => r.seconds)),
+        peakMb: Math.max(...list.map((r) => r.peakMb)),
+        cards: cards(list[0]!.log),
+      },
+    ]),
   );
   const seconds = (name: string) => summary[name]!.medianSeconds;
   const ratioCold = seconds('charterCold') / seconds('bareCold');
   const ratioWarm = seconds('charterWarm') / seconds('bareWarm');
   // What the articles add: each site's build with them less its build without them.
-  const added = (site: 'charter' | 'bare', run: 'Cold' | 'Warm') => seconds(`${site}${run}`) - seconds(`${site}Base${run}`);
+  const added = (site: 'charter' | 'bare', run: 'Cold' | 'Warm') =>
+    seconds(`${site}${run}`) - seconds(`${site}Base${run}`);
   const articlesCold = { charter: added('charter', 'Cold'), bare: added('bare', 'Cold') };
   const articlesWarm = { charter: added('charter', 'Warm'), bare: added('bare', 'Warm') };
   results.scale = { ...summary, ratioCold, ratioWarm, articlesCold, articlesWarm };
-  lines.push('', `## Scale: ${ARTICLES} generated KB articles, ${ROUNDS} rounds, medians`, '', row(['build', 'Charter s', 'bare Starlight s', 'ratio', 'Charter peak MB', 'bare peak MB']), row(['---', '---', '---', '---', '---', '---']));
-  lines.push(row(['cold', seconds('charterCold').toFixed(1), seconds('bareCold').toFixed(1), ratioCold.toFixed(2), summary.charterCold!.peakMb, summary.bareCold!.peakMb]));
-  lines.push(row(['warm', seconds('charterWarm').toFixed(1), seconds('bareWarm').toFixed(1), ratioWarm.toFixed(2), summary.charterWarm!.peakMb, summary.bareWarm!.peakMb]));
-  lines.push(row(['without the articles, cold', seconds('charterBaseCold').toFixed(1), seconds('bareBaseCold').toFixed(1), '', summary.charterBaseCold!.peakMb, summary.bareBaseCold!.peakMb]));
-  lines.push(row(['without the articles, warm', seconds('charterBaseWarm').toFixed(1), seconds('bareBaseWarm').toFixed(1), '', summary.charterBaseWarm!.peakMb, summary.bareBaseWarm!.peakMb]));
-  lines.push(row(['added by the articles, cold', articlesCold.charter.toFixed(1), articlesCold.bare.toFixed(1), (articlesCold.charter / articlesCold.bare).toFixed(2), '', '']));
-  lines.push(row(['added by the articles, warm', articlesWarm.charter.toFixed(1), articlesWarm.bare.toFixed(1), (articlesWarm.charter / articlesWarm.bare).toFixed(2), '', '']));
+  lines.push(
+    '',
+    `## Scale: ${ARTICLES} generated KB articles, ${ROUNDS} rounds, medians`,
+    '',
+    row(['build', 'Charter s', 'bare Starlight s', 'ratio', 'Charter peak MB', 'bare peak MB']),
+    row(['---', '---', '---', '---', '---', '---']),
+  );
+  lines.push(
+    row([
+      'cold',
+      seconds('charterCold').toFixed(1),
+      seconds('bareCold').toFixed(1),
+      ratioCold.toFixed(2),
+      summary.charterCold!.peakMb,
+      summary.bareCold!.peakMb,
+    ]),
+  );
+  lines.push(
+    row([
+      'warm',
+      seconds('charterWarm').toFixed(1),
+      seconds('bareWarm').toFixed(1),
+      ratioWarm.toFixed(2),
+      summary.charterWarm!.peakMb,
+      summary.bareWarm!.peakMb,
+    ]),
+  );
+  lines.push(
+    row([
+      'without the articles, cold',
+      seconds('charterBaseCold').toFixed(1),
+      seconds('bareBaseCold').toFixed(1),
+      '',
+      summary.charterBaseCold!.peakMb,
+      summary.bareBaseCold!.peakMb,
+    ]),
+  );
+  lines.push(
+    row([
+      'without the articles, warm',
+      seconds('charterBaseWarm').toFixed(1),
+      seconds('bareBaseWarm').toFixed(1),
+      '',
+      summary.charterBaseWarm!.peakMb,
+      summary.bareBaseWarm!.peakMb,
+    ]),
+  );
+  lines.push(
+    row([
+      'added by the articles, cold',
+      articlesCold.charter.toFixed(1),
+      articlesCold.bare.toFixed(1),
+      (articlesCold.charter / articlesCold.bare).toFixed(2),
+      '',
+      '',
+    ]),
+  );
+  lines.push(
+    row([
+      'added by the articles, warm',
+      articlesWarm.charter.toFixed(1),
+      articlesWarm.bare.toFixed(1),
+      (articlesWarm.charter / articlesWarm.bare).toFixed(2),
+      '',
+      '',
+    ]),
+  );
   const scaleServer = await serve(join(charterDir, 'dist'), port + 1);
   try {
     const search = await timeFirstSearch(`http://127.0.0.1:${port + 1}/`, SEARCH_QUERY);

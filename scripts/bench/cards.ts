@@ -1,5 +1,6 @@
-// Social-card benchmark: cost of one card (satori, rasterise, encode), all cards of the built
-// site, 1,000 synthetic cards cold and cached, and a cold vs warm (cached) site build.
+// Social-card benchmark: cost of one card (set into its cached layout from cached glyphs, and
+// drawn whole: satori, rasterise, encode), all cards of the built site, 1,000 synthetic cards
+// cold and cached, and a cold vs warm (cached) site build.
 // Run alone: npx tsx scripts/bench/cards.ts [--count 1000] [--no-builds]
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -9,12 +10,14 @@ import { fileURLToPath } from 'node:url';
 import satori from 'satori';
 import sharp from 'sharp';
 import { getCatalog } from '../../src/data/index';
+import { GlyphSetter } from '../../src/integrations/card-glyphs';
 import { fontFiles, renderCards, type CardJob } from '../../src/integrations/card-renderer';
 import { planCards } from '../../src/integrations/social-cards';
 import {
   CARD_HEIGHT,
   CARD_WIDTH,
   PNG_OPTIONS,
+  cardLayout,
   cardTree,
   type CardInput,
 } from '../../src/lib/og/card';
@@ -31,7 +34,12 @@ export type CardsBenchOptions = {
 
 export type CardsBenchResult = {
   workers: number;
-  perCard: { satoriMs: number; rasteriseMs: number; encodeMs: number; totalMs: number };
+  perCard: {
+    /** A Latin card set into its layout from cached glyphs, once layouts and glyphs are warm. */
+    setMs: number;
+    /** A card drawn whole (non-Latin titles, or Node without TypeScript), in three stages. */
+    whole: { satoriMs: number; rasteriseMs: number; encodeMs: number; totalMs: number };
+  };
   site: { cards: number; coldMs: number; warmMs: number } | null;
   scale: { cards: number; coldMs: number; warmMs: number; msPerCard: number };
   builds: { coldMs: number; warmMs: number; coldLog: string; warmLog: string } | null;
@@ -57,8 +65,29 @@ function sampleInput(i: number): CardInput {
   };
 }
 
-/** One card at a time in this thread, split into its three stages. */
-async function timeStages(samples: number) {
+/** Latin cards one at a time in this thread, set from cached glyphs into cached layouts. */
+async function timeSet(samples: number): Promise<number> {
+  const latin = fontFiles().filter((f) => !f.fallback);
+  const fonts = latin.map((f) => ({ ...f, data: readFileSync(f.path) }));
+  const setter = await GlyphSetter.create(latin, (tree, width, height) =>
+    satori(tree as never, { width, height, fonts, embedFont: false }),
+  );
+  const inputs = Array.from({ length: samples * 2 }, (_, i) => sampleInput(i)).filter(
+    (input) => !/[^\u0000-\u024f\u2000-\u206f]/u.test(input.title),
+  );
+  const set = (input: CardInput) =>
+    setter.compose(cardLayout(input), CARD_WIDTH, CARD_HEIGHT, PNG_OPTIONS);
+  // The first cards lay out the layouts and draw the glyphs every later card reuses.
+  for (const input of inputs.slice(0, 8)) await set(input);
+  const timed = inputs.slice(8);
+  const t = performance.now();
+  for (const input of timed)
+    if (!(await set(input))) throw new Error('Charter bench: a card was not set.');
+  return round((performance.now() - t) / timed.length);
+}
+
+/** One card at a time in this thread, drawn whole, split into its three stages. */
+async function timeWhole(samples: number) {
   sharp.concurrency(1);
   const fonts = fontFiles().map((f) => ({ ...f, data: readFileSync(f.path) }));
   const draw = (i: number) =>
@@ -122,10 +151,11 @@ export async function benchCards(options: CardsBenchOptions = {}): Promise<Cards
   const workers = availableParallelism();
   const out = mkdtempSync(join(tmpdir(), 'charter-og-out-'));
   try {
-    const perCard = await timeStages(20);
+    const perCard = { setMs: await timeSet(100), whole: await timeWhole(20) };
+    const { whole } = perCard;
     log(
-      `cards: one card ${perCard.totalMs} ms (satori ${perCard.satoriMs}, rasterise ${perCard.rasteriseMs}, ` +
-        `encode ${perCard.encodeMs}), ${workers} worker(s)`,
+      `cards: one card ${perCard.setMs} ms set from cached glyphs, ${whole.totalMs} ms drawn whole ` +
+        `(satori ${whole.satoriMs}, rasterise ${whole.rasteriseMs}, encode ${whole.encodeMs}), ${workers} worker(s)`,
     );
 
     let site: CardsBenchResult['site'] = null;

@@ -18,6 +18,7 @@ import {
   CARD_WIDTH,
   PNG_OPTIONS,
   cardHash,
+  cardLayout,
   cardTree,
   type CardInput,
 } from '../lib/og/card.ts';
@@ -99,7 +100,7 @@ export class CardPool {
 
   /** Workers keep the process alive only while they have cards to draw (a failed build exits). */
   private hold(busy: boolean): void {
-    for (const worker of this.workers) (busy ? worker.ref() : worker.unref());
+    for (const worker of this.workers) busy ? worker.ref() : worker.unref();
   }
 
   draw(input: CardInput): Promise<Buffer> {
@@ -111,6 +112,7 @@ export class CardPool {
       worker.postMessage({
         id,
         tree: cardTree(input),
+        layout: cardLayout(input),
         width: CARD_WIDTH,
         height: CARD_HEIGHT,
         png: PNG_OPTIONS,

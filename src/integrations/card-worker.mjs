@@ -1,5 +1,5 @@
-// Renders social cards in a worker thread: satori draws the element tree to SVG, sharp turns
-// it into a PNG. Plain JavaScript so Node can start it directly, whoever starts the build.
+// Renders social cards in a worker thread: satori lays each card out, sharp turns it into a PNG.
+// Plain JavaScript so Node can start it directly, whoever starts the build.
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import satori from 'satori';
@@ -12,21 +12,44 @@ const load = (fonts) => fonts.map((font) => ({ ...font, data: readFileSync(font.
 const latin = load(workerData.fonts.filter((font) => !font.fallback));
 let all;
 const LATIN_TEXT = /^[\u0000-\u024f\u2000-\u206f\u20a0-\u20cf]*$/u;
+const isLatin = (tree) => LATIN_TEXT.test(JSON.stringify(tree));
 const fontsFor = (tree) =>
-  LATIN_TEXT.test(JSON.stringify(tree))
-    ? latin
-    : (all ??= [...latin, ...load(workerData.fonts.filter((f) => f.fallback))]);
+  isLatin(tree) ? latin : (all ??= [...latin, ...load(workerData.fonts.filter((f) => f.fallback))]);
 sharp.concurrency(1);
 
-/** SVG from satori, rasterised and encoded by sharp with the given PNG options. */
-export async function renderPng(tree, width, height, png) {
+// Latin text is set from cached glyphs (card-glyphs.ts) where Node runs TypeScript, as Node
+// 22.18+ and 24 do. Elsewhere, for other scripts (whose fallback font moves the baseline), and
+// for any card the glyph setter declines, satori outlines every glyph and sharp fills them.
+const glyphSetter = process.features.typescript
+  ? import('./card-glyphs.ts')
+      .then(({ GlyphSetter }) =>
+        GlyphSetter.create(
+          workerData.fonts.filter((font) => !font.fallback),
+          (tree, width, height) => satori(tree, { width, height, fonts: latin, embedFont: false }),
+        ),
+      )
+      .catch((error) => {
+        console.warn(`Charter: social cards are drawn whole (glyph cache unavailable: ${error})`);
+        return null;
+      })
+  : Promise.resolve(null);
+
+/** The card drawn whole: satori's SVG with every glyph outlined, rasterised and encoded by sharp. */
+export async function renderWhole(tree, width, height, png) {
   const svg = await satori(tree, { width, height, fonts: fontsFor(tree) });
   return sharp(Buffer.from(svg)).png(png).toBuffer();
 }
 
-parentPort?.on('message', async ({ id, tree, width, height, png: options }) => {
+/** The card as a PNG with the given options: set into its layout, or failing that drawn whole. */
+export async function renderPng(tree, layout, width, height, png) {
+  const setter = isLatin(tree) ? await glyphSetter : null;
+  const composed = await setter?.compose(layout, width, height, png);
+  return composed ?? renderWhole(tree, width, height, png);
+}
+
+parentPort?.on('message', async ({ id, tree, layout, width, height, png: options }) => {
   try {
-    const png = await renderPng(tree, width, height, options);
+    const png = await renderPng(tree, layout, width, height, options);
     parentPort.postMessage({ id, png });
   } catch (error) {
     parentPort.postMessage({ id, error: String(error?.stack ?? error) });

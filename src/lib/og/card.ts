@@ -5,18 +5,18 @@ import { fitText } from './text.ts';
  * The social card: a 1200x630 image that says whose page it is, which section it belongs to,
  * what it is called, and for tier and pricing pages what it costs. This module builds the
  * satori element tree (plain objects, no JSX) and the hash that decides whether a cached card
- * can be reused. Rendering lives in src/integrations/card-worker.mjs.
+ * can be reused. Rendering lives in src/integrations/card-worker.mjs and card-glyphs.ts.
  */
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
-/** Bump when the layout below changes, so every cached card is drawn again. */
-export const TEMPLATE_VERSION = 2;
+/** Bump when the layout below or the way cards are drawn changes, so every card is drawn again. */
+export const TEMPLATE_VERSION = 3;
 /**
- * PNG encoder settings (sharp), part of the cache key. Drawing the SVG's glyph paths is most of
- * a card's cost, so encoding is kept cheap: cards are flat colour and text and row filters gain
- * little; without them at zlib level 3 a card encodes in ~3 ms at ~50 KB, where a 64-colour
- * palette takes ~15 ms for ~20 KB.
+ * PNG encoder settings (sharp), part of the cache key. Encoding is now the largest part of a
+ * card's cost (text is set from cached glyphs), so it is kept cheap: cards are flat colour and
+ * text and row filters gain little; without them at zlib level 3 a card encodes in ~3 ms at
+ * ~50 KB, where a 64-colour palette takes ~15 ms for ~20 KB.
  */
 export const PNG_OPTIONS = { compressionLevel: 3, adaptiveFiltering: false } as const;
 
@@ -78,11 +78,40 @@ export function textColorOn(background: string): string {
   return contrastWhite >= contrastDark ? '#ffffff' : '#111827';
 }
 
+/**
+ * Stands in for each title line in a card's layout: a private-use character, so it can never
+ * be confused with real text.
+ */
+export const TITLE_LINE = '\uE000';
+
+/**
+ * A card's layout and title: the element tree with every title line standing in as
+ * `TITLE_LINE`, and the title's lines. Cards whose other texts and title line count agree share
+ * a layout, so satori lays each layout out once and the worker sets each title into it
+ * (src/integrations/card-glyphs.ts).
+ */
+export function cardLayout(input: CardInput): { tree: CardNode; title: string[] } {
+  const title = fitText(input.title, TITLE);
+  return {
+    tree: buildTree(
+      input,
+      title.map(() => TITLE_LINE),
+    ),
+    title,
+  };
+}
+
 /** The satori element tree for one card; every text is already wrapped to fit its box. */
 export function cardTree(input: CardInput): CardNode {
+  return buildTree(input, fitText(input.title, TITLE));
+}
+
+function buildTree(input: CardInput, titleLines: string[]): CardNode {
   const ink = textColorOn(input.brandColor);
   // Lines are fitted here, then drawn one per row so the renderer never wraps them again.
-  const text = (value: string, box: TextBox, style: Record<string, string | number>) =>
+  const lines = (values: string[]) =>
+    values.map((line) => h('div', { display: 'flex', whiteSpace: 'pre' }, line));
+  const text = (value: string | string[], box: TextBox, style: Record<string, string | number>) =>
     h(
       'div',
       {
@@ -92,7 +121,7 @@ export function cardTree(input: CardInput): CardNode {
         fontWeight: box.weight,
         ...style,
       },
-      fitText(value, box).map((line) => h('div', { display: 'flex', whiteSpace: 'pre' }, line)),
+      lines(typeof value === 'string' ? fitText(value, box) : value),
     );
 
   const header = h(
@@ -106,7 +135,7 @@ export function cardTree(input: CardInput): CardNode {
 
   const body = h('div', { display: 'flex', flexDirection: 'column' }, [
     ...(input.section ? [text(input.section, SECTION, { opacity: 0.85, marginBottom: 16 })] : []),
-    text(input.title, TITLE, { lineHeight: 1.18 }),
+    text(titleLines, TITLE, { lineHeight: 1.18 }),
   ]);
 
   const footer = input.detail

@@ -2,12 +2,15 @@ import { describe, expect, test } from 'vitest';
 import {
   CARD_HEIGHT,
   CARD_WIDTH,
+  TITLE,
+  TITLE_LINE,
   cardHash,
+  cardLayout,
   cardTree,
   textColorOn,
   type CardInput,
 } from '~/lib/og/card';
-import { ELLIPSIS } from '~/lib/og/text';
+import { ELLIPSIS, fitText } from '~/lib/og/text';
 
 const input: CardInput = {
   title: 'Support tiers',
@@ -74,5 +77,38 @@ describe('cardTree', () => {
   test('ends a title too long for the card with an ellipsis', () => {
     const shown = texts(cardTree({ ...input, title: 'A very long page title '.repeat(10) }));
     expect(shown.some((t) => t.endsWith(ELLIPSIS))).toBe(true);
+  });
+});
+
+describe('cardLayout', () => {
+  const long = {
+    ...input,
+    title: 'Rotate an API key without downtime for every service '.repeat(2),
+  };
+
+  test('gives the title as fitted lines and the tree with a stand-in for each line', () => {
+    const { tree, title } = cardLayout(long);
+    expect(title).toEqual(fitText(long.title, TITLE));
+    expect(title.length).toBeGreaterThan(1);
+    const shown = texts(tree);
+    expect(shown.filter((t) => t === TITLE_LINE)).toHaveLength(title.length);
+    expect(shown.filter((t) => t !== TITLE_LINE)).toEqual(
+      texts(cardTree(long)).filter((t) => !title.includes(t)),
+    );
+  });
+
+  test('is the same for titles with the same number of lines, so they share one layout', () => {
+    const other = { ...input, title: 'Some other title' };
+    expect(JSON.stringify(cardLayout(other).tree)).toBe(JSON.stringify(cardLayout(input).tree));
+    expect(JSON.stringify(cardLayout(long).tree)).not.toBe(JSON.stringify(cardLayout(input).tree));
+  });
+
+  test('filled in, is the whole card', () => {
+    const { tree, title } = cardLayout(long);
+    let line = 0;
+    const filled = JSON.parse(JSON.stringify(tree), (_, value) =>
+      value === TITLE_LINE ? title[line++] : value,
+    );
+    expect(filled).toEqual(cardTree(long));
   });
 });

@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import satori from 'satori';
+import sharp from 'sharp';
+import { describe, expect, test } from 'vitest';
+import { loadCatalog } from '~/data/load';
+import { GlyphSetter, type LayOut } from '~/integrations/card-glyphs';
+import { fontFiles } from '~/integrations/card-renderer';
+import {
+  CARD_HEIGHT,
+  CARD_WIDTH,
+  PNG_OPTIONS,
+  cardLayout,
+  cardTree,
+  type CardInput,
+} from '~/lib/og/card';
+import { pngSize } from '~/lib/og/png';
+
+const catalog = loadCatalog('data');
+const latinFonts = fontFiles().filter((font) => !font.fallback);
+const satoriFonts = latinFonts.map((font) => ({ ...font, data: readFileSync(font.path) }));
+const layOut: LayOut = (tree, width, height) =>
+  satori(tree as never, { width, height, fonts: satoriFonts, embedFont: false });
+
+const card = (title: string, extra: Partial<CardInput> = {}): CardInput => ({
+  title,
+  section: 'Knowledge base',
+  detail: '',
+  company: catalog.company.name,
+  brandColor: catalog.company.brand_color,
+  host: new URL(catalog.company.site_url).host,
+  ...extra,
+});
+
+/** The card as satori and sharp draw it whole, every glyph outlined. */
+async function drawnWhole(input: CardInput): Promise<Buffer> {
+  const svg = await satori(cardTree(input) as never, {
+    width: CARD_WIDTH,
+    height: CARD_HEIGHT,
+    fonts: satoriFonts,
+  });
+  return sharp(Buffer.from(svg)).removeAlpha().raw().toBuffer();
+}
+
+const compose = (setter: GlyphSetter, input: CardInput) =>
+  setter.compose(cardLayout(input), CARD_WIDTH, CARD_HEIGHT, PNG_OPTIONS);
+
+describe('GlyphSetter', () => {
+  // Text set from cached glyphs differs from the whole drawing only in how the edges of glyphs
+  // round (quarter-pixel positions, glyphs blended one at a time).
+  test.each([
+    ['a knowledge-base article', card('How to rotate the API signing key without downtime')],
+    [
+      'a tier with its price',
+      card('Professional', { section: 'Commercial', detail: 'Professional: from a monthly price' }),
+    ],
+    ['the home page', card(catalog.company.name, { section: '' })],
+    ['kerning and accents', card('AVATAR Type: Tokyo, WAVY — “Zürich” façade & <tags> 50%')],
+    ['a title cut with an ellipsis', card('A title that goes on and on '.repeat(8))],
+  ])('sets %s as satori draws it', async (_, input) => {
+    const setter = await GlyphSetter.create(latinFonts, layOut);
+    const png = await compose(setter, input);
+    expect(png).not.toBeNull();
+    expect(pngSize(png!)).toEqual({ width: CARD_WIDTH, height: CARD_HEIGHT });
+    const set = await sharp(png!).raw().toBuffer();
+    const whole = await drawnWhole(input);
+    expect(set.length).toBe(whole.length);
+    let total = 0;
+    let far = 0;
+    for (let i = 0; i < set.length; i++) {
+      const d = Math.abs(set[i]! - whole[i]!);
+      total += d;
+      if (d > 64) far++;
+    }
+    expect(total / set.length).toBeLessThan(0.5);
+    expect(far / set.length).toBeLessThan(0.001);
+    // A card that sets nothing would pass the above only if the whole drawing had no text.
+    const background = await sharp({
+      create: { width: CARD_WIDTH, height: CARD_HEIGHT, channels: 3, background: input.brandColor },
+    })
+      .raw()
+      .toBuffer();
+    expect(set.equals(background)).toBe(false);
+  });
+
+  test('lays out each layout once, for every title with as many lines', async () => {
+    let layouts = 0;
+    const setter = await GlyphSetter.create(latinFonts, (tree, width, height) => {
+      layouts++;
+      return layOut(tree, width, height);
+    });
+    const [a, b] = await Promise.all([
+      compose(setter, card('Rotate a key')),
+      compose(setter, card('Reset a password')),
+    ]);
+    expect(layouts).toBe(1);
+    expect(a!.equals(b!)).toBe(false);
+    await compose(
+      setter,
+      card('A much longer title that has to wrap onto a second line of the card'),
+    );
+    expect(layouts).toBe(2);
+  });
+
+  test('declines a title with a character none of its fonts has', async () => {
+    const setter = await GlyphSetter.create(latinFonts, layOut);
+    expect(await compose(setter, card('如何轮换 API 密钥'))).toBeNull();
+  });
+
+  test('declines a layout with markup it does not know', async () => {
+    const setter = await GlyphSetter.create(latinFonts, async (tree, width, height) =>
+      (await layOut(tree, width, height)).replace('<text ', '<text transform="rotate(3)" '),
+    );
+    expect(await compose(setter, card('Rotate a key'))).toBeNull();
+  });
+
+  test('declines a layout that is not opaque', async () => {
+    const setter = await GlyphSetter.create(latinFonts, async (tree, width, height) =>
+      (await layOut(tree, width, height)).replace(
+        `fill="${catalog.company.brand_color}"`,
+        'fill="none"',
+      ),
+    );
+    expect(await compose(setter, card('Rotate a key'))).toBeNull();
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, test } from 'vitest';
+import { blendMask, type Mask } from '~/lib/og/composite';
+import { createScanlines, scanlineBytes, type Scanlines } from '~/lib/og/png';
+
+/** A width x height image filled with one colour. */
+function filled(width: number, height: number, rgb: [number, number, number]): Scanlines {
+  const image = createScanlines(width, height);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) image.data.set(rgb, y * scanlineBytes(width) + 1 + x * 3);
+  return image;
+}
+const pixel = (image: Scanlines, x: number, y: number) => [
+  ...image.data.subarray(
+    y * scanlineBytes(image.width) + 1 + x * 3,
+    y * scanlineBytes(image.width) + 4 + x * 3,
+  ),
+];
+const mask = (width: number, height: number, coverage: number[]): Mask => ({
+  width,
+  height,
+  alpha: Uint8Array.from(coverage),
+});
+
+describe('blendMask', () => {
+  test('paints full coverage in the colour and leaves no coverage alone', () => {
+    const image = filled(3, 1, [0, 0, 255]);
+    blendMask(image, mask(2, 1, [255, 0]), 1, 0, [255, 255, 255]);
+    expect(pixel(image, 0, 0)).toEqual([0, 0, 255]);
+    expect(pixel(image, 1, 0)).toEqual([255, 255, 255]);
+    expect(pixel(image, 2, 0)).toEqual([0, 0, 255]);
+  });
+
+  test('mixes partial coverage and opacity with what is below, rounding to nearest', () => {
+    const image = filled(2, 1, [0, 0, 0]);
+    blendMask(image, mask(2, 1, [128, 255]), 0, 0, [255, 255, 255], 0.5);
+    // 128/255 * 0.5 (opacity rounds to 128/255) of 255, and 128/255 of 255.
+    expect(pixel(image, 0, 0)).toEqual([64, 64, 64]);
+    expect(pixel(image, 1, 0)).toEqual([128, 128, 128]);
+  });
+
+  test('clips a mask that hangs over any edge', () => {
+    const image = filled(2, 2, [10, 20, 30]);
+    const full = mask(3, 3, Array(9).fill(255));
+    blendMask(image, full, -2, -2, [1, 2, 3]); // only its bottom-right pixel lands, on (0, 0)
+    expect(pixel(image, 0, 0)).toEqual([1, 2, 3]);
+    expect(pixel(image, 1, 1)).toEqual([10, 20, 30]);
+    blendMask(image, full, 1, 1, [4, 5, 6]); // only its top-left pixel lands, on (1, 1)
+    expect(pixel(image, 1, 1)).toEqual([4, 5, 6]);
+    expect(pixel(image, 1, 0)).toEqual([10, 20, 30]);
+  });
+
+  test('never writes the scanlines’ filter bytes', () => {
+    const image = filled(2, 2, [9, 9, 9]);
+    blendMask(image, mask(4, 4, Array(16).fill(255)), -1, -1, [200, 200, 200]);
+    expect([image.data[0], image.data[scanlineBytes(2)]]).toEqual([0, 0]);
+  });
+
+  test('does nothing at zero opacity', () => {
+    const image = filled(1, 1, [50, 60, 70]);
+    blendMask(image, mask(1, 1, [255]), 0, 0, [255, 255, 255], 0);
+    expect(pixel(image, 0, 0)).toEqual([50, 60, 70]);
+  });
+});
