@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { loadCatalogOrExit } from './src/data/cli.ts';
 import { contentCacheCheck } from './src/integrations/content-cache.ts';
+import { mdxCompileCache } from './src/integrations/mdx-cache.ts';
 import { postBuild } from './src/integrations/post-build.ts';
 import { starlightPageSchemaOnce } from './src/integrations/starlight-page-schema.ts';
 
@@ -39,7 +40,11 @@ export default defineConfig({
         // Astro marks every MDX module with a directive the bundler reports but handles well
         // (withastro/astro#18087); one warning per MDX page would bury the build's real messages.
         onwarn(warning, warn) {
-          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          if (
+            warning.code === 'MODULE_LEVEL_DIRECTIVE' &&
+            warning.message.includes('astro:head-inject')
+          )
+            return;
           warn(warning);
         },
       },
@@ -48,6 +53,7 @@ export default defineConfig({
   integrations: [
     // First, so a stale content cache is cleared before anything reads it.
     contentCacheCheck(),
+    mdxCompileCache(),
     starlight({
       title: `${catalog.company.name} Support`,
       description: catalog.company.tagline,
