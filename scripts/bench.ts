@@ -222,65 +222,32 @@ if (!SKIP.has('scale')) {
     row(['build', 'Charter s', 'bare Starlight s', 'ratio', 'Charter peak MB', 'bare peak MB']),
     row(['---', '---', '---', '---', '---', '---']),
   );
-  lines.push(
+  // One row per pair of builds: Charter's against bare Starlight's.
+  const buildRow = (label: string, run: string, ratio?: number) =>
     row([
-      'cold',
-      seconds('charterCold').toFixed(1),
-      seconds('bareCold').toFixed(1),
-      ratioCold.toFixed(2),
-      summary.charterCold!.peakMb,
-      summary.bareCold!.peakMb,
-    ]),
-  );
-  lines.push(
+      label,
+      seconds(`charter${run}`).toFixed(1),
+      seconds(`bare${run}`).toFixed(1),
+      ratio === undefined ? '' : ratio.toFixed(2),
+      summary[`charter${run}`]!.peakMb,
+      summary[`bare${run}`]!.peakMb,
+    ]);
+  const addedRow = (label: string, added: { charter: number; bare: number }) =>
     row([
-      'warm',
-      seconds('charterWarm').toFixed(1),
-      seconds('bareWarm').toFixed(1),
-      ratioWarm.toFixed(2),
-      summary.charterWarm!.peakMb,
-      summary.bareWarm!.peakMb,
-    ]),
-  );
-  lines.push(
-    row([
-      'without the articles, cold',
-      seconds('charterBaseCold').toFixed(1),
-      seconds('bareBaseCold').toFixed(1),
-      '',
-      summary.charterBaseCold!.peakMb,
-      summary.bareBaseCold!.peakMb,
-    ]),
-  );
-  lines.push(
-    row([
-      'without the articles, warm',
-      seconds('charterBaseWarm').toFixed(1),
-      seconds('bareBaseWarm').toFixed(1),
-      '',
-      summary.charterBaseWarm!.peakMb,
-      summary.bareBaseWarm!.peakMb,
-    ]),
-  );
-  lines.push(
-    row([
-      'added by the articles, cold',
-      articlesCold.charter.toFixed(1),
-      articlesCold.bare.toFixed(1),
-      (articlesCold.charter / articlesCold.bare).toFixed(2),
+      label,
+      added.charter.toFixed(1),
+      added.bare.toFixed(1),
+      (added.charter / added.bare).toFixed(2),
       '',
       '',
-    ]),
-  );
+    ]);
   lines.push(
-    row([
-      'added by the articles, warm',
-      articlesWarm.charter.toFixed(1),
-      articlesWarm.bare.toFixed(1),
-      (articlesWarm.charter / articlesWarm.bare).toFixed(2),
-      '',
-      '',
-    ]),
+    buildRow('cold', 'Cold', ratioCold),
+    buildRow('warm', 'Warm', ratioWarm),
+    buildRow('without the articles, cold', 'BaseCold'),
+    buildRow('without the articles, warm', 'BaseWarm'),
+    addedRow('added by the articles, cold', articlesCold),
+    addedRow('added by the articles, warm', articlesWarm),
   );
   const scaleServer = await serve(join(charterDir, 'dist'), port + 1);
   try {

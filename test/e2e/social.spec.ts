@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { renderCards, type CardJob } from '../../src/integrations/card-renderer';
 import { htmlFiles, routeOf } from '../../src/integrations/html-files';
-import { CARD_HEIGHT, CARD_WIDTH, type CardInput } from '../../src/lib/og/card';
+import { CARD_HEIGHT, CARD_WIDTH } from '../../src/lib/og/card';
 import { priceDetail, readHead } from '../../src/lib/og/page';
 import { pngSize } from '../../src/lib/og/png';
+import { cardFor } from '../support/card-input';
 import { catalog } from './support';
 
 /**
@@ -109,15 +110,7 @@ test('robots.txt lets crawlers in and points at the sitemap', async ({ request }
 // Three cards kept in test-results/cards/ (and attached to the report) for a person to look
 // at: a long title, a Chinese title, and a tier page with its price from the data.
 test('renders sample cards to look at', async ({}, testInfo) => {
-  const card = (title: string, extra: Partial<CardInput> = {}): CardInput => ({
-    title,
-    section: 'Knowledge base',
-    detail: '',
-    company: catalog.company.name,
-    brandColor: catalog.company.brand_color,
-    host: site.host,
-    ...extra,
-  });
+  const card = cardFor(catalog.company, site.host);
   const tier = catalog.tiers.tiers[1] ?? catalog.tiers.tiers[0]!;
   const samples: CardJob[] = [
     {

@@ -14,6 +14,7 @@ import {
   type CardInput,
 } from '~/lib/og/card';
 import { pngSize } from '~/lib/og/png';
+import { cardFor } from '../../support/card-input';
 
 const catalog = loadCatalog('data');
 const latinFonts = fontFiles().filter((font) => !font.fallback);
@@ -21,15 +22,7 @@ const satoriFonts = latinFonts.map((font) => ({ ...font, data: readFileSync(font
 const layOut: LayOut = (tree, width, height) =>
   satori(tree as never, { width, height, fonts: satoriFonts, embedFont: false });
 
-const card = (title: string, extra: Partial<CardInput> = {}): CardInput => ({
-  title,
-  section: 'Knowledge base',
-  detail: '',
-  company: catalog.company.name,
-  brandColor: catalog.company.brand_color,
-  host: new URL(catalog.company.site_url).host,
-  ...extra,
-});
+const card = cardFor(catalog.company, new URL(catalog.company.site_url).host);
 
 /** The card as satori and sharp draw it whole, every glyph outlined. */
 async function drawnWhole(input: CardInput): Promise<Buffer> {

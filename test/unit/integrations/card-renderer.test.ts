@@ -3,24 +3,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { loadCatalog } from '~/data/load';
-import { CardCache, fontFiles, fontKey, renderCards, type CardJob } from '~/integrations/card-renderer';
+import {
+  CardCache,
+  fontFiles,
+  fontKey,
+  renderCards,
+  type CardJob,
+} from '~/integrations/card-renderer';
 import { listenForCards, prefetchCard } from '~/integrations/card-prefetch';
 import type { CardInput } from '~/lib/og/card';
 import { pngSize } from '~/lib/og/png';
+import { cardFor } from '../../support/card-input';
 
 const catalog = loadCatalog('data');
 const work = mkdtempSync(join(tmpdir(), 'charter-cards-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const card = (title: string, extra: Partial<CardInput> = {}): CardInput => ({
-  title,
-  section: 'Knowledge base',
-  detail: '',
-  company: catalog.company.name,
-  brandColor: catalog.company.brand_color,
-  host: new URL(catalog.company.site_url).host,
-  ...extra,
-});
+const card = cardFor(catalog.company, new URL(catalog.company.site_url).host);
 
 describe('fontKey', () => {
   test('changes when a font file changes', () => {
@@ -92,7 +91,10 @@ describe('CardCache', () => {
       cache,
     );
     expect(summary).toEqual({ rendered: 2, reused: 0 });
-    expect(pngSize(readFileSync(join(work, 'ahead', 'a.png')))).toEqual({ width: 1200, height: 630 });
+    expect(pngSize(readFileSync(join(work, 'ahead', 'a.png')))).toEqual({
+      width: 1200,
+      height: 630,
+    });
   });
 });
 
