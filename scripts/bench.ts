@@ -201,6 +201,7 @@ if (!SKIP.has('scale')) {
       name,
       {
         medianSeconds: median(list.map((r) => r.seconds)),
+        roundSeconds: list.map((r) => r.seconds),
         peakMb: Math.max(...list.map((r) => r.peakMb)),
         cards: cards(list[0]!.log),
       },
@@ -214,7 +215,23 @@ if (!SKIP.has('scale')) {
     seconds(`${site}${run}`) - seconds(`${site}Base${run}`);
   const articlesCold = { charter: added('charter', 'Cold'), bare: added('bare', 'Cold') };
   const articlesWarm = { charter: added('charter', 'Warm'), bare: added('bare', 'Warm') };
-  results.scale = { ...summary, ratioCold, ratioWarm, articlesCold, articlesWarm };
+  // Each round's Charter build ran beside its bare one, so their ratio is spared the machine's
+  // drift between rounds; their spread shows how far the median ratio can be trusted.
+  const roundRatios = (run: 'Cold' | 'Warm') =>
+    summary[`charter${run}`]!.roundSeconds.map(
+      (s, i) => s / summary[`bare${run}`]!.roundSeconds[i]!,
+    );
+  const roundRatiosCold = roundRatios('Cold');
+  const roundRatiosWarm = roundRatios('Warm');
+  results.scale = {
+    ...summary,
+    ratioCold,
+    ratioWarm,
+    roundRatiosCold,
+    roundRatiosWarm,
+    articlesCold,
+    articlesWarm,
+  };
   lines.push(
     '',
     `## Scale: ${ARTICLES} generated KB articles, ${ROUNDS} rounds, medians`,
@@ -248,6 +265,9 @@ if (!SKIP.has('scale')) {
     buildRow('without the articles, warm', 'BaseWarm'),
     addedRow('added by the articles, cold', articlesCold),
     addedRow('added by the articles, warm', articlesWarm),
+    '',
+    `Ratio in each round: cold ${roundRatiosCold.map((r) => r.toFixed(2)).join(', ')}; ` +
+      `warm ${roundRatiosWarm.map((r) => r.toFixed(2)).join(', ')}.`,
   );
   const scaleServer = await serve(join(charterDir, 'dist'), port + 1);
   try {

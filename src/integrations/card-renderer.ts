@@ -25,7 +25,8 @@ import {
 
 /**
  * Renders social cards into PNG files, reusing a cached PNG whenever a card's inputs, the
- * template and the fonts are unchanged. New cards are drawn in worker threads, one per core.
+ * template and the fonts are unchanged. New cards are drawn in worker threads: up to one per
+ * core, one fewer while the build is still generating pages.
  */
 
 export type FontFile = {
@@ -70,46 +71,86 @@ export function fontKey(fonts: FontFile[] = fontFiles()): string {
 
 type Pending = { resolve: (png: Buffer) => void; reject: (error: Error) => void };
 
-/** A small pool of card workers; `draw` hands each card to the next idle one. */
+/** About what a card worker takes to start (load satori, HarfBuzz, sharp and the fonts). */
+export const WORKER_START_MS = 400;
+
+/**
+ * Whether starting more workers pays: the queued cards would keep the current `workers` busy
+ * for longer than a new worker takes to start, twice over. `meanMs` is undefined until a card
+ * has been drawn.
+ */
+export function worthGrowing(queued: number, meanMs: number | undefined, workers: number): boolean {
+  return meanMs !== undefined && (queued * meanMs) / workers > 2 * WORKER_START_MS;
+}
+
+/**
+ * A small pool of card workers. Cards wait in one queue and each worker takes the next when it
+ * has room (two at a time, so it never idles between messages); a worker added by `grow` takes
+ * from the same queue.
+ */
 export class CardPool {
-  private workers: Worker[];
-  private pending = new Map<number, Pending>();
+  private readonly workers: Worker[] = [];
+  /** One entry per card a worker has room for. */
+  private readonly room: Worker[] = [];
+  /** Messages for the workers, in the order the cards were asked for. */
+  private readonly queue: object[] = [];
+  private readonly pending = new Map<number, Pending>();
+  private readonly fonts: FontFile[];
   private nextId = 0;
-  private turn = 0;
+  /** Workers `grow` may go up to when the queue makes it worth it. */
+  private allowed = 0;
+  private drawnMs = 0;
+  private drawnCount = 0;
 
   constructor(size = availableParallelism(), fonts: FontFile[] = fontFiles()) {
-    const url = new URL('./card-worker.mjs', import.meta.url);
-    this.workers = Array.from({ length: Math.max(1, size) }, () => {
-      const worker = new Worker(url, { workerData: { fonts } });
-      worker.on(
-        'message',
-        ({ id, png, error }: { id: number; png?: Uint8Array; error?: string }) => {
-          const job = this.pending.get(id);
-          this.pending.delete(id);
-          if (this.pending.size === 0) this.hold(false);
-          if (!job) return;
-          if (error || !png)
-            job.reject(new Error(`Charter: a social card failed to render: ${error}`));
-          else job.resolve(Buffer.from(png));
-        },
-      );
-      worker.unref();
-      return worker;
-    });
+    this.fonts = fonts;
+    this.grow(Math.max(1, size));
   }
 
-  /** Workers keep the process alive only while they have cards to draw (a failed build exits). */
-  private hold(busy: boolean): void {
-    for (const worker of this.workers) busy ? worker.ref() : worker.unref();
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** Cards asked for and not yet handed to a worker. */
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  /** Mean milliseconds a worker spent on a card so far; undefined before the first. */
+  get meanMs(): number | undefined {
+    return this.drawnCount ? this.drawnMs / this.drawnCount : undefined;
+  }
+
+  /** Starts workers until there are `size`. */
+  grow(size: number): void {
+    const url = new URL('./card-worker.mjs', import.meta.url);
+    while (this.workers.length < size) {
+      const worker = new Worker(url, { workerData: { fonts: this.fonts } });
+      worker.on('message', (reply: { id: number; png?: Uint8Array; error?: string; ms?: number }) =>
+        this.done(worker, reply),
+      );
+      if (this.pending.size === 0) worker.unref();
+      this.workers.push(worker);
+      this.room.push(worker, worker);
+    }
+    this.dispatch();
+  }
+
+  /**
+   * Lets the pool grow to `size` workers once the queued cards are worth it, checked now and as
+   * each card is drawn (the first tells how long cards take).
+   */
+  allow(size: number): void {
+    this.allowed = size;
+    this.growIfWorth();
   }
 
   draw(input: CardInput): Promise<Buffer> {
     const id = this.nextId++;
-    const worker = this.workers[this.turn++ % this.workers.length]!;
     return new Promise((resolve, reject) => {
       if (this.pending.size === 0) this.hold(true);
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({
+      this.queue.push({
         id,
         tree: cardTree(input),
         layout: cardLayout(input),
@@ -117,19 +158,63 @@ export class CardPool {
         height: CARD_HEIGHT,
         png: PNG_OPTIONS,
       });
+      this.dispatch();
     });
   }
 
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
+
+  private growIfWorth(): void {
+    if (
+      this.workers.length < this.allowed &&
+      worthGrowing(this.queue.length, this.meanMs, this.size)
+    )
+      this.grow(this.allowed);
+  }
+
+  private dispatch(): void {
+    while (this.room.length > 0 && this.queue.length > 0)
+      this.room.shift()!.postMessage(this.queue.shift());
+  }
+
+  private done(
+    worker: Worker,
+    { id, png, error, ms }: { id: number; png?: Uint8Array; error?: string; ms?: number },
+  ): void {
+    this.room.push(worker);
+    if (ms !== undefined) {
+      this.drawnMs += ms;
+      this.drawnCount++;
+    }
+    this.dispatch();
+    this.growIfWorth();
+    const job = this.pending.get(id);
+    this.pending.delete(id);
+    if (this.pending.size === 0) this.hold(false);
+    if (!job) return;
+    if (error || !png) job.reject(new Error(`Charter: a social card failed to render: ${error}`));
+    else job.resolve(Buffer.from(png));
+  }
+
+  /** Workers keep the process alive only while they have cards to draw (a failed build exits). */
+  private hold(busy: boolean): void {
+    for (const worker of this.workers) busy ? worker.ref() : worker.unref();
+  }
 }
 
 export type RenderOptions = {
   /** Where cached PNGs live, by hash. */
   cacheDir: string;
-  /** Worker threads; defaults to the number of cores. */
+  /** Worker threads at most; defaults to the number of cores. */
   workers?: number;
+  /**
+   * Worker threads to start with (defaults to `workers`). A build starts with one core fewer,
+   * left to the pages it is still generating; `renderCards` adds the rest once only cards are
+   * left, if enough are queued to be worth starting them.
+   */
+  startWorkers?: number;
   fonts?: FontFile[];
 };
 
@@ -185,8 +270,30 @@ export class CardCache {
     return ready.then(() => cached);
   }
 
+  /**
+   * Starts the rest of the workers once the queued cards would keep the others busy for long:
+   * called when the build has only cards left to wait for.
+   */
+  useAllWorkers(): void {
+    this.pool?.allow(this.maxWorkers);
+  }
+
+  /** Worker threads running now (0 before the first card is drawn). */
+  get workers(): number {
+    return this.pool?.size ?? 0;
+  }
+
+  /** Mean milliseconds per card drawn in this build so far. */
+  get meanMs(): number | undefined {
+    return this.pool?.meanMs;
+  }
+
+  private get maxWorkers(): number {
+    return this.options.workers ?? availableParallelism();
+  }
+
   private async draw(input: CardInput, cached: string): Promise<void> {
-    this.pool ??= new CardPool(this.options.workers ?? availableParallelism(), this.fonts);
+    this.pool ??= new CardPool(this.options.startWorkers ?? this.maxWorkers, this.fonts);
     const png = await this.pool.draw(input);
     // Write then rename, so an interrupted build never leaves a half-written cache entry.
     writeFileSync(`${cached}.tmp`, png);
@@ -212,14 +319,15 @@ export async function renderCards(
 ): Promise<RenderSummary> {
   let rendered = 0;
   try {
-    await Promise.all(
-      jobs.map(async (job) => {
-        const cached = await cache.ensure(job.input);
-        mkdirSync(dirname(job.outFile), { recursive: true });
-        placeCachedCard(cached, job.outFile);
-        if (cache.drawn.has(cached)) rendered++;
-      }),
-    );
+    const placed = jobs.map(async (job) => {
+      const cached = await cache.ensure(job.input);
+      mkdirSync(dirname(job.outFile), { recursive: true });
+      placeCachedCard(cached, job.outFile);
+      if (cache.drawn.has(cached)) rendered++;
+    });
+    // Every card is asked for by now, so the queue shows what is left.
+    cache.useAllWorkers();
+    await Promise.all(placed);
   } finally {
     await cache.close();
   }

@@ -49,8 +49,10 @@ export async function renderPng(tree, layout, width, height, png) {
 
 parentPort?.on('message', async ({ id, tree, layout, width, height, png: options }) => {
   try {
+    const started = performance.now();
     const png = await renderPng(tree, layout, width, height, options);
-    parentPort.postMessage({ id, png });
+    // The time tells the pool whether more workers would pay (card-renderer.ts, worthGrowing).
+    parentPort.postMessage({ id, png, ms: performance.now() - started });
   } catch (error) {
     parentPort.postMessage({ id, error: String(error?.stack ?? error) });
   }

@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -63,7 +64,10 @@ export function postBuild(): AstroIntegration {
     name: 'charter:post-build',
     hooks: {
       'astro:config:setup': ({ addMiddleware }) => {
-        addMiddleware({ entrypoint: new URL('./page-middleware.ts', import.meta.url), order: 'post' });
+        addMiddleware({
+          entrypoint: new URL('./page-middleware.ts', import.meta.url),
+          order: 'post',
+        });
       },
       'astro:config:done': ({ config }) => {
         site = config.site ? new URL(config.site) : undefined;
@@ -72,7 +76,8 @@ export function postBuild(): AstroIntegration {
       },
       'astro:build:start': () => {
         const { company } = getCatalog();
-        cards = new CardCache({ cacheDir });
+        // One core is left to the pages; renderCards below adds workers if cards are left over.
+        cards = new CardCache({ cacheDir, startWorkers: Math.max(1, availableParallelism() - 1) });
         pages = new PagePass(outDir, site ?? new URL(company.site_url), company);
         // A card that fails here fails again, with its message, when the build asks for it below.
         listenForCards((input) => void cards!.ensure(input).catch(() => {}));
@@ -85,10 +90,13 @@ export function postBuild(): AstroIntegration {
         const files = allFiles(root);
         const written = new Set(files);
         const pass = pages!;
-        if (root !== outDir) throw new Error(`Charter: expected the site in ${outDir}, found it in ${root}.`);
+        if (root !== outDir)
+          throw new Error(`Charter: expected the site in ${outDir}, found it in ${root}.`);
         for (const file of pass.seen) {
           if (!written.has(file))
-            throw new Error(`Charter: a page was secured as ${file} while it was rendered, but the build wrote no such file.`);
+            throw new Error(
+              `Charter: a page was secured as ${file} while it was rendered, but the build wrote no such file.`,
+            );
         }
         for (const file of files) {
           if (!file.endsWith('.html') || pass.seen.has(file)) continue;
@@ -109,8 +117,11 @@ export function postBuild(): AstroIntegration {
         const summary = await renderCards([...pass.jobs.values()], { cacheDir }, cards);
         // Cards started while pages were generated are counted as rendered; this is the wait after.
         const seconds = ((performance.now() - started) / 1000).toFixed(2);
-        if (pass.patched) logger.info(`social cards: added card tags to ${pass.patched} page(s) outside Starlight`);
-        logger.info(`social cards: ${summary.rendered} rendered, ${summary.reused} reused (${seconds} s)`);
+        if (pass.patched)
+          logger.info(`social cards: added card tags to ${pass.patched} page(s) outside Starlight`);
+        logger.info(
+          `social cards: ${summary.rendered} rendered, ${summary.reused} reused (${seconds} s)`,
+        );
       },
     },
   };

@@ -5,9 +5,12 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { loadCatalog } from '~/data/load';
 import {
   CardCache,
+  CardPool,
+  WORKER_START_MS,
   fontFiles,
   fontKey,
   renderCards,
+  worthGrowing,
   type CardJob,
 } from '~/integrations/card-renderer';
 import { listenForCards, prefetchCard } from '~/integrations/card-prefetch';
@@ -26,6 +29,69 @@ describe('fontKey', () => {
     const fonts = fontFiles();
     const swapped = fonts.map((f, i) => (i === 0 ? { ...f, path: fonts[1]!.path } : f));
     expect(fontKey(swapped)).not.toBe(fontKey(fonts));
+  });
+});
+
+describe('worthGrowing', () => {
+  // The queue's drawing time, spread over the current workers, against twice a start-up.
+  const enough = 2 * WORKER_START_MS;
+
+  test('never before a card has been drawn', () => {
+    expect(worthGrowing(10_000, undefined, 1)).toBe(false);
+  });
+
+  test('when the queue would keep the workers busy longer than starting more takes', () => {
+    expect(worthGrowing(enough + 1, 1, 1)).toBe(true);
+    expect(worthGrowing(enough - 1, 1, 1)).toBe(false);
+    expect(worthGrowing(enough / 10, 10, 1)).toBe(false);
+    expect(worthGrowing(enough / 10 + 1, 10, 1)).toBe(true);
+  });
+
+  test('counts the workers already drawing', () => {
+    expect(worthGrowing(enough + 1, 1, 2)).toBe(false);
+    expect(worthGrowing(2 * enough + 2, 1, 2)).toBe(true);
+  });
+});
+
+describe('CardPool', () => {
+  test('new workers take cards from the same queue', async () => {
+    const pool = new CardPool(1);
+    try {
+      const drawn = Array.from({ length: 6 }, (_, i) => pool.draw(card(`Queued card ${i}`)));
+      expect(pool.queued).toBe(4); // two at a time per worker
+      pool.grow(2);
+      expect(pool.size).toBe(2);
+      expect(pool.queued).toBe(2);
+      for (const png of await Promise.all(drawn))
+        expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
+      expect(pool.queued).toBe(0);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test('grows to what it is allowed only when the queue is worth a new worker', async () => {
+    const pool = new CardPool(1);
+    try {
+      expect(pool.meanMs).toBeUndefined();
+      await pool.draw(card('Timed first'));
+      const meanMs = pool.meanMs!;
+      expect(meanMs).toBeGreaterThan(0);
+
+      const few = [pool.draw(card('Few 1')), pool.draw(card('Few 2')), pool.draw(card('Few 3'))];
+      pool.allow(2);
+      expect(pool.size).toBe(1);
+      await Promise.all(few);
+
+      // Enough of the same card to keep one worker busy for twice a start-up, and then some.
+      const count = Math.ceil((2 * WORKER_START_MS) / pool.meanMs!) + 10;
+      const many = Array.from({ length: count }, () => pool.draw(card('Many')));
+      pool.allow(2);
+      expect(pool.size).toBe(2);
+      await Promise.all(many);
+    } finally {
+      await pool.close();
+    }
   });
 });
 
@@ -76,6 +142,22 @@ describe('CardCache', () => {
     } finally {
       await cache.close();
     }
+  });
+
+  test('starts the rest of its workers once only a long queue of cards is left', async () => {
+    const options = { cacheDir: join(work, 'cache-grow'), startWorkers: 1, workers: 2 };
+    const cache = new CardCache(options);
+    await cache.ensure(card('Drawn while pages were generated'));
+    expect(cache.workers).toBe(1);
+    const meanMs = cache.meanMs!;
+    const count = Math.ceil((2 * WORKER_START_MS) / meanMs) + 10;
+    const left = Array.from({ length: count }, (_, i) => ({
+      input: card(`Left for the end ${i}`),
+      outFile: join(work, 'grow', `${i}.png`),
+    }));
+    const summary = renderCards(left, options, cache);
+    expect(cache.workers).toBe(2);
+    expect(await summary).toEqual({ rendered: count, reused: 0 });
   });
 
   test('cards drawn ahead of the build’s end count as rendered when placed', async () => {
