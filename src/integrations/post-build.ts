@@ -50,8 +50,8 @@ export class PagePass {
 /**
  * Everything Charter does to the finished site. Pages are handed to a PagePass as they are
  * rendered (src/integrations/page-middleware.ts), so each is written once, already secured;
- * at the end, HTML the middleware did not see (files from public/) goes through the same pass
- * from disk. Then the link check, which fails the build, `_headers`, and the social cards,
+ * at the end, HTML the middleware did not see (files from public/, pages copied from the last
+ * build) goes through the same pass from disk. Then the link check, which fails the build, `_headers`, and the social cards,
  * drawn or reused.
  */
 export function postBuild(): AstroIntegration {
@@ -98,10 +98,15 @@ export function postBuild(): AstroIntegration {
               `Charter: a page was secured as ${file} while it was rendered, but the build wrote no such file.`,
             );
         }
+        // Pages not rendered in this build: files from public/, and pages Astro copied from the
+        // last build. Those were secured when first rendered, so they are written again only if
+        // the pass changes them.
         for (const file of files) {
           if (!file.endsWith('.html') || pass.seen.has(file)) continue;
           const path = join(root, file);
-          writeFileSync(path, pass.page(file, readFileSync(path, 'utf8')));
+          const html = readFileSync(path, 'utf8');
+          const passed = pass.page(file, html);
+          if (passed !== html) writeFileSync(path, passed);
         }
         try {
           reportLinks(pass.links.broken(written), logger);

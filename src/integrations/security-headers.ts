@@ -51,10 +51,16 @@ export function withPolicyMeta(html: string, policy: string): string {
   return html.replace(/<head(\s[^>]*)?>/i, (head) => `${head}${meta}`);
 }
 
-/** A page with its policy meta tag, and the policy, for `_headers`. */
+const POLICY_META = /<meta http-equiv="Content-Security-Policy" content="[^"]*">/i;
+
+/**
+ * A page with its policy meta tag, and the policy, for `_headers`. A page secured before (one
+ * Astro copied from the last build) gets its policy anew, in place of the old one.
+ */
 export function securePage(html: string): { html: string; policy: string } {
-  const policy = policyFor(inlineScriptHashes(html));
-  return { html: withPolicyMeta(html, policy), policy };
+  const bare = html.replace(POLICY_META, '');
+  const policy = policyFor(inlineScriptHashes(bare));
+  return { html: withPolicyMeta(bare, policy), policy };
 }
 
 /** `_headers` for static hosts: site-wide headers, then each page's policy by route. */

@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -30,13 +39,22 @@ async function runOn(
     writeFileSync(join(root, path), text);
   };
   const messages: string[] = [];
-  const logger = { info: (m: string) => messages.push(m), error: (m: string) => messages.push(`error: ${m}`) };
+  const logger = {
+    info: (m: string) => messages.push(m),
+    error: (m: string) => messages.push(`error: ${m}`),
+  };
   const { hooks } = postBuild();
   const middleware: unknown[] = [];
   // The hooks need only these parts of Astro's arguments.
-  await (hooks['astro:config:setup'] as Function)({ addMiddleware: (m: unknown) => middleware.push(m) });
+  await (hooks['astro:config:setup'] as Function)({
+    addMiddleware: (m: unknown) => middleware.push(m),
+  });
   await (hooks['astro:config:done'] as Function)({
-    config: { site: SITE, cacheDir: pathToFileURL(join(root, '.cache/')), outDir: pathToFileURL(`${root}/`) },
+    config: {
+      site: SITE,
+      cacheDir: pathToFileURL(join(root, '.cache/')),
+      outDir: pathToFileURL(`${root}/`),
+    },
   });
   await (hooks['astro:build:start'] as Function)({});
   for (const [path, html] of Object.entries(rendered)) write(path, handPage(path, html));
@@ -56,9 +74,13 @@ describe('postBuild', () => {
     });
     await done;
     const home = readFileSync(join(root, 'index.html'), 'utf8');
-    expect(home).toMatch(/<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="[^"]*'sha256-/);
+    expect(home).toMatch(
+      /<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="[^"]*'sha256-/,
+    );
     expect(home).toContain(`<meta property="og:image" content="${SITE}og/index.png">`);
-    expect(readFileSync(join(root, '_headers'), 'utf8')).toContain('/kb/index.html\n  Content-Security-Policy:');
+    expect(readFileSync(join(root, '_headers'), 'utf8')).toContain(
+      '/kb/index.html\n  Content-Security-Policy:',
+    );
     for (const card of ['og/index.png', 'og/kb.png']) {
       expect(pngSize(readFileSync(join(root, card)))).toEqual({ width: 1200, height: 630 });
     }
@@ -69,30 +91,67 @@ describe('postBuild', () => {
   test('secures rendered pages once, as they are written, and files from public/ at the end', async () => {
     const { root, messages, done, middleware } = await runOn(
       { 'legacy.html': page('Legacy', '<a href="/">home</a>') },
-      { 'index.html': page('Home', '<a href="/legacy.html">old</a>'), '404.html': page('Not found', '') },
+      {
+        'index.html': page('Home', '<a href="/legacy.html">old</a>'),
+        '404.html': page('Not found', ''),
+      },
     );
     expect(middleware).toEqual([{ entrypoint: expect.any(URL), order: 'post' }]);
-    expect(String((middleware[0] as { entrypoint: URL }).entrypoint)).toMatch(/page-middleware\.ts$/);
+    expect(String((middleware[0] as { entrypoint: URL }).entrypoint)).toMatch(
+      /page-middleware\.ts$/,
+    );
     expect(policyCount(readFileSync(join(root, 'index.html'), 'utf8'))).toBe(1);
     await done;
     for (const file of ['index.html', '404.html', 'legacy.html']) {
       expect(policyCount(readFileSync(join(root, file), 'utf8')), file).toBe(1);
     }
-    expect(readFileSync(join(root, '_headers'), 'utf8')).toMatch(/\n\/legacy\.html\n  Content-Security-Policy:/);
+    expect(readFileSync(join(root, '_headers'), 'utf8')).toMatch(
+      /\n\/legacy\.html\n  Content-Security-Policy:/,
+    );
     expect(messages).toContain('Content Security Policy written to 3 pages and _headers');
+    expect(messages).toContain('every internal link and anchor resolves');
+  });
+
+  test('keeps a page copied from the last build as it is, and counts and checks it', async () => {
+    const first = await runOn(
+      {},
+      { 'kb/a/index.html': page('A', '<a href="/kb/b/">B</a>'), 'kb/b/index.html': page('B', '') },
+    );
+    await first.done;
+    const copied = readFileSync(join(first.root, 'kb/a/index.html'), 'utf8');
+    // An old time on the file shows whether the pass wrote it again.
+    const stamp = new Date(2000, 0, 1);
+    const { root, messages, done } = await runOn(
+      { 'kb/a/index.html': copied },
+      { 'kb/b/index.html': page('B', '') },
+      (root) => utimesSync(join(root, 'kb/a/index.html'), stamp, stamp),
+    );
+    await done;
+    expect(statSync(join(root, 'kb/a/index.html')).mtime).toEqual(stamp);
+    expect(readFileSync(join(root, 'kb/a/index.html'), 'utf8')).toBe(copied);
+    expect(readFileSync(join(root, '_headers'), 'utf8')).toMatch(
+      /\n\/kb\/a\/\n  Content-Security-Policy:/,
+    );
+    expect(messages).toContain('Content Security Policy written to 2 pages and _headers');
     expect(messages).toContain('every internal link and anchor resolves');
   });
 
   test('stops when a rendered page was handed over under a file the build did not write', async () => {
     const gone = (root: string) => rmSync(join(root, 'ghost/index.html'));
-    const { done } = await runOn({}, { 'index.html': page('Home', ''), 'ghost/index.html': page('Ghost', '') }, gone);
+    const { done } = await runOn(
+      {},
+      { 'index.html': page('Home', ''), 'ghost/index.html': page('Ghost', '') },
+      gone,
+    );
     await expect(done).rejects.toThrow(
       'Charter: a page was secured as ghost/index.html while it was rendered, but the build wrote no such file.',
     );
   });
 
   test('fails the build on a broken link, naming page and link, before drawing cards', async () => {
-    const { root, messages, done } = await runOn({ 'index.html': page('Home', '<a href="/gone/">x</a>') });
+    const { root, messages, done } = await runOn({
+      'index.html': page('Home', '<a href="/gone/">x</a>'),
+    });
     await expect(done).rejects.toThrow('1 broken internal link(s)');
     expect(messages).toContain('error: / links to /gone/: no such page');
     expect(existsSync(join(root, 'og/index.png'))).toBe(false);

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { headersFile, inlineScriptHashes, policyFor, securePage, withPolicyMeta } from '~/integrations/security-headers';
+import {
+  headersFile,
+  inlineScriptHashes,
+  policyFor,
+  securePage,
+  withPolicyMeta,
+} from '~/integrations/security-headers';
 
 const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
@@ -42,6 +48,16 @@ describe('securePage', () => {
     const { html, policy } = securePage('<head><meta charset="utf-8"><script>a()</script></head>');
     expect(policy).toBe(policyFor([sha('a()')]));
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${policy}">`);
+  });
+
+  test('gives a page secured before its policy anew, in place of the old one', () => {
+    const once = securePage('<head><meta charset="utf-8"><script>a()</script></head>').html;
+    expect(securePage(once).html).toBe(once);
+    const edited = once.replace('a()', 'b()');
+    const again = securePage(edited);
+    expect(again.policy).toBe(policyFor([sha('b()')]));
+    expect(again.html.split('Content-Security-Policy')).toHaveLength(2);
+    expect(again.html).toContain(again.policy);
   });
 });
 
