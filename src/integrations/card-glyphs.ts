@@ -3,7 +3,14 @@ import { createRequire } from 'node:module';
 import type { Harfbuzz, HbFont } from 'harfbuzzjs';
 import sharp from 'sharp';
 import { blendMask, type Mask } from '../lib/og/composite.ts';
-import { createScanlines, encodePng, scanlineBytes, type Scanlines } from '../lib/og/png.ts';
+import {
+  createScanlines,
+  deflateRows,
+  encodePngAfter,
+  scanlineBytes,
+  type DeflatedRows,
+  type Scanlines,
+} from '../lib/og/png.ts';
 import { TITLE_LINE } from '../lib/og/card.ts';
 import { splitSvgText, type TextRun } from '../lib/og/svg-text.ts';
 import { woffToSfnt } from '../lib/og/woff.ts';
@@ -42,13 +49,21 @@ type Placed = {
   y: number;
   run: TextRun;
 };
-/** A laid-out layout: its shapes as scanlines, its placed glyphs, and where each title line starts. */
-type Prepared = { base: Scanlines; placed: Placed[]; titleLines: TextRun[] };
+/**
+ * A laid-out layout: its shapes with every text but the title drawn on, where each title line
+ * starts, and its rows above the title deflated, by the row the title starts at.
+ */
+type Prepared = { image: Scanlines; titleLines: TextRun[]; leads: Map<number, DeflatedRows> };
 
 /** Glyph positions are rounded to a quarter pixel: four cached images per glyph and size. */
 const PHASES = 4;
 /** Layouts kept; a site has a handful (sections, title line counts, price pills). */
 const MAX_LAYOUTS = 64;
+/**
+ * Rows above the title are deflated once per layout and starting row; starting rows are
+ * rounded down to this step, so the few ascender heights of titles share them.
+ */
+const LEAD_STEP = 8;
 
 export class GlyphSetter {
   private readonly hb: Harfbuzz;
@@ -77,31 +92,60 @@ export class GlyphSetter {
     height: number,
     png: { compressionLevel: number },
   ): Promise<Buffer | null> {
-    const prepared = await this.prepare(layout.tree, width, height);
+    const prepared = await this.prepare(layout.tree, width, height, png.compressionLevel);
     if (!prepared || prepared.titleLines.length !== layout.title.length) return null;
     const title = this.place(
       prepared.titleLines.map((line, i) => ({ ...line, text: layout.title[i]! })),
     );
     if (!title) return null;
-    const placed = [...prepared.placed, ...title];
-    await this.rasterise(placed.filter((p) => !this.masks.has(p.key)));
+    await this.rasterise(title.filter((p) => !this.masks.has(p.key)));
+
+    // Rows above the title's first inked row are the layout's own, and so is their deflated data.
+    let first = height;
+    for (const p of title) {
+      const mask = this.masks.get(p.key)!;
+      if (mask.width) first = Math.min(first, p.y + mask.top);
+    }
+    const top = Math.max(0, Math.min(height, Math.floor(first / LEAD_STEP) * LEAD_STEP));
+    const stride = scanlineBytes(width);
+    let lead = prepared.leads.get(top);
+    if (!lead) {
+      lead = deflateRows(prepared.image.data.subarray(0, top * stride), png.compressionLevel);
+      prepared.leads.set(top, lead);
+    }
 
     // One image per worker, reused: from here to the end nothing waits, so no other card can
-    // start drawing into it meanwhile.
-    if (this.image?.data.length !== prepared.base.data.length)
+    // start drawing into it meanwhile. Only the rows from `top` down are used.
+    if (this.image?.data.length !== prepared.image.data.length)
       this.image = createScanlines(width, height);
     const image = this.image;
-    image.data.set(prepared.base.data);
+    image.data.set(prepared.image.data.subarray(top * stride), top * stride);
+    this.blend(image, title);
+    return encodePngAfter(
+      width,
+      height,
+      lead,
+      image.data.subarray(top * stride),
+      png.compressionLevel,
+    );
+  }
+
+  private blend(image: Scanlines, placed: Placed[]): void {
     for (const p of placed) {
       const mask = this.masks.get(p.key)!;
       if (mask.width)
         blendMask(image, mask, p.x + mask.left, p.y + mask.top, p.run.color, p.run.opacity);
     }
-    return encodePng(image, png.compressionLevel);
   }
 
-  private prepare(tree: unknown, width: number, height: number): Promise<Prepared | null> {
-    const key = JSON.stringify(tree);
+  private prepare(
+    tree: unknown,
+    width: number,
+    height: number,
+    level: number,
+  ): Promise<Prepared | null> {
+    // Deflated rows depend on the compression level, so it is part of the layout's key.
+    const key = `${level}:${JSON.stringify(tree)}`;
     let ready = this.layouts.get(key);
     if (!ready) {
       if (this.layouts.size >= MAX_LAYOUTS) this.layouts.clear();
@@ -109,9 +153,12 @@ export class GlyphSetter {
         const split = splitSvgText(svg);
         if (!split) return null;
         const placed = this.place(split.runs.filter((run) => run.text !== TITLE_LINE));
-        const base = await this.rasteriseBase(split.base, width, height);
-        if (!placed || !base) return null;
-        return { base, placed, titleLines: split.runs.filter((run) => run.text === TITLE_LINE) };
+        const image = await this.rasteriseBase(split.base, width, height);
+        if (!placed || !image) return null;
+        await this.rasterise(placed.filter((p) => !this.masks.has(p.key)));
+        this.blend(image, placed);
+        const titleLines = split.runs.filter((run) => run.text === TITLE_LINE);
+        return { image, titleLines, leads: new Map() };
       });
       this.layouts.set(key, ready);
     }

@@ -1,14 +1,6 @@
 import { createHash } from 'node:crypto';
-import {
-  copyFileSync,
-  existsSync,
-  linkSync,
-  rmSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, linkSync, rmSync, mkdirSync, readFileSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -296,8 +288,10 @@ export class CardCache {
     this.pool ??= new CardPool(this.options.startWorkers ?? this.maxWorkers, this.fonts);
     const png = await this.pool.draw(input);
     // Write then rename, so an interrupted build never leaves a half-written cache entry.
-    writeFileSync(`${cached}.tmp`, png);
-    renameSync(`${cached}.tmp`, cached);
+    // Asynchronously: while pages are written too, creating a file can wait on the disk for
+    // a millisecond or more, which the page generation should not spend waiting.
+    await writeFile(`${cached}.tmp`, png);
+    await rename(`${cached}.tmp`, cached);
     this.drawn.add(cached);
   }
 

@@ -1,4 +1,4 @@
-import { crc32, deflateSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync, deflateSync } from 'node:zlib';
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -39,16 +39,84 @@ function chunk(type: string, body: Uint8Array): Uint8Array {
  * text: unfiltered rows at a low level encode fastest for nearly the size of adaptive filters.
  */
 export function encodePng(image: Scanlines, level: number): Buffer {
+  return pngOf(image.width, image.height, deflateSync(image.data, { level }));
+}
+
+function pngOf(width: number, height: number, zlibData: Uint8Array): Buffer {
   const header = new Uint8Array(13);
   const view = new DataView(header.buffer);
-  view.setUint32(0, image.width);
-  view.setUint32(4, image.height);
+  view.setUint32(0, width);
+  view.setUint32(4, height);
   header[8] = 8; // bits per channel
   header[9] = 2; // colour type: RGB
   return Buffer.concat([
     Uint8Array.from(SIGNATURE),
     chunk('IHDR', header),
-    chunk('IDAT', deflateSync(image.data, { level })),
+    chunk('IDAT', zlibData),
     chunk('IEND', new Uint8Array(0)),
   ]);
+}
+
+const ADLER_BASE = 65521;
+
+/**
+ * The Adler-32 of two pieces of data joined, from the checksum of each and the second's length
+ * (zlib's adler32_combine).
+ */
+export function adler32Combine(first: number, second: number, secondLength: number): number {
+  const rem = secondLength % ADLER_BASE;
+  let sum1 = first & 0xffff;
+  let sum2 = (rem * sum1) % ADLER_BASE;
+  sum1 += (second & 0xffff) + ADLER_BASE - 1;
+  sum2 += (first >>> 16) + (second >>> 16) + ADLER_BASE - rem;
+  if (sum1 >= ADLER_BASE) sum1 -= ADLER_BASE;
+  if (sum1 >= ADLER_BASE) sum1 -= ADLER_BASE;
+  if (sum2 >= 2 * ADLER_BASE) sum2 -= 2 * ADLER_BASE;
+  if (sum2 >= ADLER_BASE) sum2 -= ADLER_BASE;
+  return sum2 * 65536 + sum1;
+}
+
+/**
+ * The first rows of images that share them, deflated once: a raw deflate stream that ends on a
+ * byte boundary without closing (a sync flush), so another stream can follow it, and the
+ * Adler-32 and length of the bytes it holds.
+ */
+export type DeflatedRows = { raw: Uint8Array; adler: number; length: number };
+
+export function deflateRows(rows: Uint8Array, level: number): DeflatedRows {
+  const whole = deflateSync(rows, { level });
+  return {
+    raw: deflateRawSync(rows, { level, finishFlush: constants.Z_SYNC_FLUSH }),
+    adler: new DataView(whole.buffer, whole.byteOffset + whole.length - 4).getUint32(0),
+    length: rows.length,
+  };
+}
+
+/**
+ * A PNG whose first rows are `lead` (deflated once for many images) and whose other rows are
+ * `rest` (scanlines, deflated now): one zlib stream of the two, with the checksum of both.
+ * Only the rows that differ from image to image are compressed for each image.
+ */
+export function encodePngAfter(
+  width: number,
+  height: number,
+  lead: DeflatedRows,
+  rest: Uint8Array,
+  level: number,
+): Buffer {
+  const tail = deflateSync(rest, { level });
+  const end = tail.length - 4;
+  const adler = adler32Combine(
+    lead.adler,
+    new DataView(tail.buffer, tail.byteOffset + end).getUint32(0),
+    rest.length,
+  );
+  const trailer = new Uint8Array(4);
+  new DataView(trailer.buffer).setUint32(0, adler);
+  // The tail's own zlib header opens the stream; its deflate data follows the lead's.
+  return pngOf(
+    width,
+    height,
+    Buffer.concat([tail.subarray(0, 2), lead.raw, tail.subarray(2, end), trailer]),
+  );
 }
