@@ -5,7 +5,7 @@ import { allFiles, routeOf } from './html-files.ts';
 
 /**
  * The link check: the build fails when an internal link or anchor in the built site leads
- * nowhere, naming the page and the link. External links (other hosts, mailto:, tel:) are not
+ * nowhere, or a page loads a file the site lacks, naming the page and the address. External links (other hosts, mailto:, tel:) are not
  * fetched. Run by src/integrations/post-build.ts.
  */
 
@@ -15,11 +15,19 @@ export interface BrokenLink {
   reason: string;
 }
 
-/** Internal hrefs in a page (links and area elements), decoded of HTML entities. */
+/**
+ * Addresses of links (a, area) and of what a page loads (link, script, img, source, iframe).
+ * Loaded files count as links: a page copied from an earlier build must not name a script or
+ * stylesheet this build no longer has.
+ */
+const REFERENCE =
+  /<(?:a|area|link)\b[^>]*?\shref\s*=\s*(?:"([^"]*)"|'([^']*)')|<(?:script|img|source|iframe)\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+
+/** Internal addresses in a page (links, and files it loads), decoded of HTML entities. */
 export function internalLinks(html: string): string[] {
   const out: string[] = [];
-  for (const match of html.matchAll(/<(?:a|area)\b[^>]*?\shref\s*=\s*("([^"]*)"|'([^']*)')/gi)) {
-    const href = (match[2] ?? match[3] ?? '').replace(/&amp;/g, '&').trim();
+  for (const match of html.matchAll(REFERENCE)) {
+    const href = (match[1] ?? match[2] ?? match[3] ?? match[4] ?? '').replace(/&amp;/g, '&').trim();
     if (href === '' || /^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) continue;
     out.push(href);
   }
@@ -36,7 +44,12 @@ export function anchorsIn(html: string): Set<string> {
 }
 
 function decodeEntities(text: string): string {
-  return text.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  return text
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 }
 
 /** Resolves `href` found on `route` to a site path and an optional anchor. */
@@ -85,11 +98,17 @@ export class LinkChecker {
         const { path, anchor } = resolveHref(route, href);
         const target = fileForPath(files, path);
         if (!target) {
-          broken.push({ page: route, href, reason: 'no such page' });
+          const file = /\.[a-z0-9]+$/i.test(path) && !path.endsWith('.html');
+          broken.push({ page: route, href, reason: file ? 'no such file' : 'no such page' });
           continue;
         }
         // Starlight's "skip to content" target is added by script-free markup as #_top.
-        if (anchor && anchor !== '_top' && target.endsWith('.html') && !this.anchorsOf(target).has(anchor)) {
+        if (
+          anchor &&
+          anchor !== '_top' &&
+          target.endsWith('.html') &&
+          !this.anchorsOf(target).has(anchor)
+        ) {
           broken.push({ page: route, href, reason: `no element with id "${anchor}"` });
         }
       }
@@ -98,11 +117,12 @@ export class LinkChecker {
   }
 }
 
-/** Checks every internal link and anchor of the site built in `root`. */
+/** Checks every internal link, anchor and loaded file of the site built in `root`. */
 export function checkLinks(root: string): BrokenLink[] {
   const files = allFiles(root);
   const checker = new LinkChecker();
-  for (const file of files) if (file.endsWith('.html')) checker.add(file, readFileSync(join(root, file), 'utf8'));
+  for (const file of files)
+    if (file.endsWith('.html')) checker.add(file, readFileSync(join(root, file), 'utf8'));
   return checker.broken(new Set(files));
 }
 
@@ -112,5 +132,5 @@ export function reportLinks(broken: BrokenLink[], logger: AstroIntegrationLogger
     for (const b of broken) logger.error(`${b.page} links to ${b.href}: ${b.reason}`);
     throw new Error(`${broken.length} broken internal link(s); see the list above.`);
   }
-  logger.info('every internal link and anchor resolves');
+  logger.info('every internal link, anchor and loaded file resolves');
 }

@@ -2,7 +2,14 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { anchorsIn, checkLinks, fileForPath, internalLinks, LinkChecker, resolveHref } from '~/integrations/link-check';
+import {
+  anchorsIn,
+  checkLinks,
+  fileForPath,
+  internalLinks,
+  LinkChecker,
+  resolveHref,
+} from '~/integrations/link-check';
 import { allFiles, htmlFiles, routeOf } from '~/integrations/html-files';
 
 function site(files: Record<string, string>): string {
@@ -19,6 +26,13 @@ describe('internalLinks', () => {
     const html = `<a href="/a/">a</a><a href='b/#x'>b</a><a href="https://x.test/">c</a>
       <a href="mailto:s@x.test">d</a><a href="//cdn.test/x">e</a><a href="">f</a><a class="k" href="/c/?q=1&amp;r=2">g</a>`;
     expect(internalLinks(html)).toEqual(['/a/', 'b/#x', '/c/?q=1&r=2']);
+  });
+
+  test('counts the scripts, stylesheets and images a page loads', () => {
+    const html = `<link rel="stylesheet" href="/_astro/a.css"><link rel="canonical" href="https://x.test/p/">
+      <script type="module" src="/_astro/b.js"></script><script>inline()</script>
+      <img alt="" src='/og/c.png'><img alt="" src="data:image/png;base64,AA"><source src="/v.webm">`;
+    expect(internalLinks(html)).toEqual(['/_astro/a.css', '/_astro/b.js', '/og/c.png', '/v.webm']);
   });
 });
 
@@ -49,14 +63,16 @@ describe('checkLinks', () => {
     expect(checkLinks(root)).toEqual([]);
   });
 
-  test('names the page and link for a missing page and a missing anchor', () => {
+  test('names the page and link for a missing page, anchor and file', () => {
     const root = site({
-      'index.html': '<a href="/gone/">x</a><a href="/a/#nowhere">y</a>',
+      'index.html':
+        '<a href="/gone/">x</a><a href="/a/#nowhere">y</a><script src="/_astro/old.js"></script>',
       'a/index.html': '<p>a</p>',
     });
     expect(checkLinks(root)).toEqual([
       { page: '/', href: '/gone/', reason: 'no such page' },
       { page: '/', href: '/a/#nowhere', reason: 'no element with id "nowhere"' },
+      { page: '/', href: '/_astro/old.js', reason: 'no such file' },
     ]);
   });
 });

@@ -84,7 +84,7 @@ describe('postBuild', () => {
     for (const card of ['og/index.png', 'og/kb.png']) {
       expect(pngSize(readFileSync(join(root, card)))).toEqual({ width: 1200, height: 630 });
     }
-    expect(messages).toContain('every internal link and anchor resolves');
+    expect(messages).toContain('every internal link, anchor and loaded file resolves');
     expect(messages.some((m) => /social cards: 2 rendered, 0 reused/.test(m))).toBe(true);
   });
 
@@ -109,7 +109,7 @@ describe('postBuild', () => {
       /\n\/legacy\.html\n  Content-Security-Policy:/,
     );
     expect(messages).toContain('Content Security Policy written to 3 pages and _headers');
-    expect(messages).toContain('every internal link and anchor resolves');
+    expect(messages).toContain('every internal link, anchor and loaded file resolves');
   });
 
   test('keeps a page copied from the last build as it is, and counts and checks it', async () => {
@@ -133,7 +133,7 @@ describe('postBuild', () => {
       /\n\/kb\/a\/\n  Content-Security-Policy:/,
     );
     expect(messages).toContain('Content Security Policy written to 2 pages and _headers');
-    expect(messages).toContain('every internal link and anchor resolves');
+    expect(messages).toContain('every internal link, anchor and loaded file resolves');
   });
 
   test('stops when a rendered page was handed over under a file the build did not write', async () => {
