@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
+import { detach } from '../lib/detach.ts';
 import { allFiles, routeOf } from './html-files.ts';
 
 /**
@@ -67,27 +68,20 @@ export function fileForPath(files: ReadonlySet<string>, path: string): string | 
 }
 
 /**
- * Collects each built page's links as pages are handed to it, then checks them against the
- * files of the build, so each page is read once for every check.
+ * Collects each built page's links and ids as pages are handed to it, then checks the links
+ * against the files of the build, so each page is read once for every check. Only copies of the
+ * links and ids are kept, not the pages: a site of thousands of pages would otherwise hold them
+ * all in memory until the end of the build.
  */
 export class LinkChecker {
   private readonly pages: { route: string; links: string[] }[] = [];
-  private readonly html = new Map<string, string>();
   private readonly anchors = new Map<string, Set<string>>();
 
   add(file: string, html: string): void {
-    this.pages.push({ route: routeOf(file), links: [...new Set(internalLinks(html))] });
-    this.html.set(file, html);
-  }
-
-  /** Ids are read only from pages some link points into. */
-  private anchorsOf(file: string): Set<string> {
-    let found = this.anchors.get(file);
-    if (!found) {
-      found = anchorsIn(this.html.get(file) ?? '');
-      this.anchors.set(file, found);
-    }
-    return found;
+    // Copied out of the page, which they would otherwise keep in memory (src/lib/detach.ts).
+    this.pages.push({ route: routeOf(file), links: [...new Set(internalLinks(html))].map(detach) });
+    // Nearly every page is the target of an anchor: its own table of contents links into it.
+    this.anchors.set(file, new Set([...anchorsIn(html)].map(detach)));
   }
 
   /** `files`: every file of the build, relative to its root with forward slashes. */
@@ -107,7 +101,7 @@ export class LinkChecker {
           anchor &&
           anchor !== '_top' &&
           target.endsWith('.html') &&
-          !this.anchorsOf(target).has(anchor)
+          !this.anchors.get(target)?.has(anchor)
         ) {
           broken.push({ page: route, href, reason: `no element with id "${anchor}"` });
         }

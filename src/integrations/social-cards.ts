@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getCatalog } from '../data/index.ts';
 import type { Catalog } from '../data/load.ts';
+import { detach } from '../lib/detach.ts';
 import { CARD_HEIGHT, CARD_WIDTH, type CardInput } from '../lib/og/card.ts';
 import { cardPathFor, humanize, readHead, type HeadMeta } from '../lib/og/page.ts';
 import type { CardJob } from './card-renderer.ts';
@@ -51,27 +52,44 @@ export type PageCard = { html: string; job: CardJob | null; patched: boolean };
  * without card tags gets them; a card hosted elsewhere (set by hand in a page's frontmatter)
  * is not ours to draw.
  */
-export function cardForPage(route: string, html: string, outDir: string, site: URL, company: Company): PageCard {
+export function cardForPage(
+  route: string,
+  html: string,
+  outDir: string,
+  site: URL,
+  company: Company,
+): PageCard {
   let head = readHead(html);
   const page = route.replace(/\.html$/, '');
   let patched = false;
   if (!head.meta.has('og:image')) {
-    const tags = missingTags(head, new URL(cardPathFor(page), site).href, new URL(page, site).href, company.tagline);
+    const tags = missingTags(
+      head,
+      new URL(cardPathFor(page), site).href,
+      new URL(page, site).href,
+      company.tagline,
+    );
     html = html.replace(/<\/head>/i, `${tags}</head>`);
     head = readHead(html);
     patched = true;
   }
   const image = new URL(head.meta.get('og:image')!, site);
-  if (image.host !== site.host || !image.pathname.startsWith('/og/')) return { html, job: null, patched };
+  if (image.host !== site.host || !image.pathname.startsWith('/og/'))
+    return { html, job: null, patched };
+  // Copied out of the page, which the build's list of cards would otherwise keep in memory.
   const input: CardInput = {
-    title: head.meta.get('og:title') ?? head.title,
-    section: head.meta.get('charter:section') ?? humanize(page.split('/')[1] ?? ''),
-    detail: head.meta.get('charter:detail') ?? '',
+    title: detach(head.meta.get('og:title') ?? head.title),
+    section: detach(head.meta.get('charter:section') ?? humanize(page.split('/')[1] ?? '')),
+    detail: detach(head.meta.get('charter:detail') ?? ''),
     company: company.name,
     brandColor: company.brand_color,
     host: site.host,
   };
-  return { html, job: { input, outFile: join(outDir, decodeURIComponent(image.pathname)) }, patched };
+  return {
+    html,
+    job: { input, outFile: join(outDir, decodeURIComponent(image.pathname)) },
+    patched,
+  };
 }
 
 /** The cards of a built site, one per image file (for measuring; the build uses cardForPage). */
@@ -79,7 +97,13 @@ export function planCards(outDir: string, site: URL): CardJob[] {
   const { company } = getCatalog();
   const byFile = new Map<string, CardJob>();
   for (const file of htmlFiles(outDir)) {
-    const { job } = cardForPage(routeOf(file), readFileSync(join(outDir, file), 'utf8'), outDir, site, company);
+    const { job } = cardForPage(
+      routeOf(file),
+      readFileSync(join(outDir, file), 'utf8'),
+      outDir,
+      site,
+      company,
+    );
     if (job && !byFile.has(job.outFile)) byFile.set(job.outFile, job);
   }
   return [...byFile.values()];
