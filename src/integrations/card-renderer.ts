@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, rmSync, mkdirSync, readFileSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -61,7 +60,7 @@ export function fontKey(fonts: FontFile[] = fontFiles()): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-type Pending = { resolve: (png: Buffer) => void; reject: (error: Error) => void };
+type Pending = { resolve: () => void; reject: (error: Error) => void };
 
 /** About what a card worker takes to start (load satori, HarfBuzz, sharp and the fonts). */
 export const WORKER_START_MS = 400;
@@ -118,7 +117,7 @@ export class CardPool {
     const url = new URL('./card-worker.mjs', import.meta.url);
     while (this.workers.length < size) {
       const worker = new Worker(url, { workerData: { fonts: this.fonts } });
-      worker.on('message', (reply: { id: number; png?: Uint8Array; error?: string; ms?: number }) =>
+      worker.on('message', (reply: { id: number; error?: string; ms?: number }) =>
         this.done(worker, reply),
       );
       if (this.pending.size === 0) worker.unref();
@@ -137,7 +136,8 @@ export class CardPool {
     this.growIfWorth();
   }
 
-  draw(input: CardInput): Promise<Buffer> {
+  /** Draws the card into `file`, written whole or not at all. */
+  draw(input: CardInput, file: string): Promise<void> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       if (this.pending.size === 0) this.hold(true);
@@ -149,6 +149,7 @@ export class CardPool {
         width: CARD_WIDTH,
         height: CARD_HEIGHT,
         png: PNG_OPTIONS,
+        file,
       });
       this.dispatch();
     });
@@ -173,7 +174,7 @@ export class CardPool {
 
   private done(
     worker: Worker,
-    { id, png, error, ms }: { id: number; png?: Uint8Array; error?: string; ms?: number },
+    { id, error, ms }: { id: number; error?: string; ms?: number },
   ): void {
     this.room.push(worker);
     if (ms !== undefined) {
@@ -186,8 +187,8 @@ export class CardPool {
     this.pending.delete(id);
     if (this.pending.size === 0) this.hold(false);
     if (!job) return;
-    if (error || !png) job.reject(new Error(`Charter: a social card failed to render: ${error}`));
-    else job.resolve(Buffer.from(png));
+    if (error) job.reject(new Error(`Charter: a social card failed to render: ${error}`));
+    else job.resolve();
   }
 
   /** Workers keep the process alive only while they have cards to draw (a failed build exits). */
@@ -286,12 +287,7 @@ export class CardCache {
 
   private async draw(input: CardInput, cached: string): Promise<void> {
     this.pool ??= new CardPool(this.options.startWorkers ?? this.maxWorkers, this.fonts);
-    const png = await this.pool.draw(input);
-    // Write then rename, so an interrupted build never leaves a half-written cache entry.
-    // Asynchronously: while pages are written too, creating a file can wait on the disk for
-    // a millisecond or more, which the page generation should not spend waiting.
-    await writeFile(`${cached}.tmp`, png);
-    await rename(`${cached}.tmp`, cached);
+    await this.pool.draw(input, cached);
     this.drawn.add(cached);
   }
 

@@ -1,6 +1,8 @@
-// Renders social cards in a worker thread: satori lays each card out, sharp turns it into a PNG.
+// Renders social cards in a worker thread: satori lays each card out, sharp turns it into a PNG,
+// and the worker writes it, so the thread generating pages never waits on a card.
 // Plain JavaScript so Node can start it directly, whoever starts the build.
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import satori from 'satori';
 import sharp from 'sharp';
@@ -16,6 +18,15 @@ const isLatin = (tree) => LATIN_TEXT.test(JSON.stringify(tree));
 const fontsFor = (tree) =>
   isLatin(tree) ? latin : (all ??= [...latin, ...load(workerData.fonts.filter((f) => f.fallback))]);
 sharp.concurrency(1);
+
+// Nothing waits for a card until the build ends, while the pages generated beside it are the
+// build's critical path: on Linux, where a thread's nice value is its own, this thread gives way
+// to the build's others (pages, garbage collection, file writes) when cores are short.
+if (process.platform === 'linux') {
+  try {
+    setPriority(0, 10);
+  } catch {}
+}
 
 // Latin text is set from cached glyphs (card-glyphs.ts) where Node runs TypeScript, as Node
 // 22.18+ and 24 do. Elsewhere, for other scripts (whose fallback font moves the baseline), and
@@ -47,12 +58,15 @@ export async function renderPng(tree, layout, width, height, png) {
   return composed ?? renderWhole(tree, width, height, png);
 }
 
-parentPort?.on('message', async ({ id, tree, layout, width, height, png: options }) => {
+parentPort?.on('message', async ({ id, tree, layout, width, height, png: options, file }) => {
   try {
     const started = performance.now();
     const png = await renderPng(tree, layout, width, height, options);
+    // Written then renamed, so an interrupted build never leaves half a file under the name.
+    writeFileSync(`${file}.tmp`, png);
+    renameSync(`${file}.tmp`, file);
     // The time tells the pool whether more workers would pay (card-renderer.ts, worthGrowing).
-    parentPort.postMessage({ id, png, ms: performance.now() - started });
+    parentPort.postMessage({ id, ms: performance.now() - started });
   } catch (error) {
     parentPort.postMessage({ id, error: String(error?.stack ?? error) });
   }

@@ -1,5 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { loadCatalog } from '~/data/load';
@@ -54,17 +54,61 @@ describe('worthGrowing', () => {
 });
 
 describe('CardPool', () => {
-  test('new workers take cards from the same queue', async () => {
+  const poolDir = mkdtempSync(join(work, 'pool-'));
+  let files = 0;
+  const draw = (pool: CardPool, title: string) =>
+    pool.draw(card(title), join(poolDir, `${files++}.png`));
+
+  test('new workers take cards from the same queue, each writing its card to its file', async () => {
     const pool = new CardPool(1);
     try {
-      const drawn = Array.from({ length: 6 }, (_, i) => pool.draw(card(`Queued card ${i}`)));
+      const outFiles = Array.from({ length: 6 }, (_, i) => join(poolDir, `queued-${i}.png`));
+      const drawn = outFiles.map((file, i) => pool.draw(card(`Queued card ${i}`), file));
       expect(pool.queued).toBe(4); // two at a time per worker
       pool.grow(2);
       expect(pool.size).toBe(2);
       expect(pool.queued).toBe(2);
-      for (const png of await Promise.all(drawn))
-        expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
+      await Promise.all(drawn);
+      for (const file of outFiles)
+        expect(pngSize(readFileSync(file))).toEqual({ width: 1200, height: 630 });
+      // Written under a temporary name, then renamed: none is left behind.
+      expect(readdirSync(poolDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
       expect(pool.queued).toBe(0);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test.runIf(process.platform === 'linux')(
+    'draws at a lower priority than the thread that asked, which generates pages',
+    async () => {
+      const niceOfThreads = () =>
+        readdirSync('/proc/self/task').map((task) => {
+          const stat = readFileSync(`/proc/self/task/${task}/stat`, 'utf8');
+          // Fields after the command name, which may hold spaces; nice is the 19th field.
+          return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+        });
+      const before = niceOfThreads().filter((nice) => nice === 10).length;
+      const pool = new CardPool(1);
+      try {
+        await draw(pool, 'Background card');
+        expect(niceOfThreads().filter((nice) => nice === 10).length).toBe(before + 1);
+        expect(getPriority()).toBe(0);
+      } finally {
+        await pool.close();
+      }
+    },
+  );
+
+  test('a card that cannot be written fails with its reason, and the pool goes on', async () => {
+    const pool = new CardPool(1);
+    try {
+      await expect(
+        pool.draw(card('Nowhere to go'), join(poolDir, 'missing-dir', 'card.png')),
+      ).rejects.toThrow(/social card failed to render: .*ENOENT/);
+      const file = join(poolDir, 'after-failure.png');
+      await pool.draw(card('After a failure'), file);
+      expect(pngSize(readFileSync(file))).toEqual({ width: 1200, height: 630 });
     } finally {
       await pool.close();
     }
@@ -74,18 +118,18 @@ describe('CardPool', () => {
     const pool = new CardPool(1);
     try {
       expect(pool.meanMs).toBeUndefined();
-      await pool.draw(card('Timed first'));
+      await draw(pool, 'Timed first');
       const meanMs = pool.meanMs!;
       expect(meanMs).toBeGreaterThan(0);
 
-      const few = [pool.draw(card('Few 1')), pool.draw(card('Few 2')), pool.draw(card('Few 3'))];
+      const few = [draw(pool, 'Few 1'), draw(pool, 'Few 2'), draw(pool, 'Few 3')];
       pool.allow(2);
       expect(pool.size).toBe(1);
       await Promise.all(few);
 
       // Enough of the same card to keep one worker busy for twice a start-up, and then some.
       const count = Math.ceil((2 * WORKER_START_MS) / pool.meanMs!) + 10;
-      const many = Array.from({ length: count }, () => pool.draw(card('Many')));
+      const many = Array.from({ length: count }, () => draw(pool, 'Many'));
       pool.allow(2);
       expect(pool.size).toBe(2);
       await Promise.all(many);
