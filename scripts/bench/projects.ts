@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { loadCatalog } from '../../src/data/load';
 import { writeCharterArticles, writeStarlightPages } from './synthetic-kb';
 
@@ -13,11 +13,26 @@ function benchDir(prefix: string): string {
   return mkdtempSync(join(resolve('.bench'), prefix));
 }
 
+/**
+ * A copy of a throwaway project that has never been built, for one round of builds: its cold
+ * build starts as one in a fresh clone does, with no output or caches to delete first. (Deleting
+ * thousands of files just before a build slows the files it creates on some file systems, ext4
+ * without a journal among them, and would weigh on whichever site writes more files.)
+ */
+export function freshCopy(dir: string): string {
+  const copy = benchDir(`${basename(dir).replace(/-[^-]*$/, '')}-round-`);
+  cpSync(dir, copy, { recursive: true });
+  return copy;
+}
+
 /** A throwaway copy of this project (its tracked and new files), using its node_modules. */
 export function copyProject(): string {
   const root = resolve('.');
   const dir = benchDir('charter-');
-  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard'], { cwd: root, encoding: 'utf8' })
+  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard'], {
+    cwd: root,
+    encoding: 'utf8',
+  })
     .split('\n')
     // Tracked files deleted in the working tree are still listed.
     .filter((file) => file && existsSync(join(root, file)));
@@ -47,13 +62,16 @@ export function charterAtScale(count: number): string {
  */
 export function bareStarlight(count: number): string {
   const dir = benchDir('starlight-');
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({
       name: 'bare-starlight',
       type: 'module',
       private: true,
       // Listed so Vite bundles them as it does for Charter; they resolve from Charter's node_modules.
       dependencies: { astro: '*', '@astrojs/starlight': '*' },
-    }));
+    }),
+  );
   writeFileSync(
     join(dir, 'astro.config.mjs'),
     `import { defineConfig } from 'astro/config';
@@ -74,7 +92,10 @@ import { docsSchema } from '@astrojs/starlight/schema';
 export const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };
 `,
   );
-  writeFileSync(join(dir, 'src/content/docs/index.md'), '---\ntitle: Home\n---\n\nBare Starlight.\n');
+  writeFileSync(
+    join(dir, 'src/content/docs/index.md'),
+    '---\ntitle: Home\n---\n\nBare Starlight.\n',
+  );
   writeStarlightPages(join(dir, 'src/content/docs'), count);
   return dir;
 }
