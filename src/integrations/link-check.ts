@@ -6,8 +6,8 @@ import { allFiles, routeOf } from './html-files.ts';
 
 /**
  * The link check: the build fails when an internal link or anchor in the built site leads
- * nowhere, or a page loads a file the site lacks, naming the page and the address. External links (other hosts, mailto:, tel:) are not
- * fetched. Run by src/integrations/post-build.ts.
+ * nowhere, or a page loads a file the site lacks, naming the page and the address. External
+ * links (other hosts, mailto:, tel:) are not fetched. Run by src/integrations/post-build.ts.
  */
 
 export interface BrokenLink {

@@ -84,10 +84,11 @@ export function adler32Combine(first: number, second: number, secondLength: numb
 export type DeflatedRows = { raw: Uint8Array; adler: number; length: number };
 
 export function deflateRows(rows: Uint8Array, level: number): DeflatedRows {
-  const whole = deflateSync(rows, { level });
+  // zlib's checksum, from a stored (uncompressed) stream: a copy, not a second compression.
+  const stored = deflateSync(rows, { level: 0 });
   return {
     raw: deflateRawSync(rows, { level, finishFlush: constants.Z_SYNC_FLUSH }),
-    adler: new DataView(whole.buffer, whole.byteOffset + whole.length - 4).getUint32(0),
+    adler: new DataView(stored.buffer, stored.byteOffset + stored.length - 4).getUint32(0),
     length: rows.length,
   };
 }
