@@ -129,6 +129,20 @@ test('search help comes as one file, fetched only once someone searches', async 
   await expect.poll(() => asked).toContain('/search-help.json');
 });
 
+test('opening the search dialog loads the search engine and index metadata before anything is typed', async ({
+  page,
+}) => {
+  const asked: string[] = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  await page.goto('/kb/');
+  expect(asked.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
+  await page.getByRole('banner').getByRole('button', { name: 'Search' }).click();
+  await expect
+    .poll(() => asked.filter((path) => /^\/pagefind\/(wasm\.[^/]+\.pagefind|pagefind\.[^/]+\.pf_meta)$/.test(path)))
+    .toHaveLength(2);
+  await expect(page.getByRole('dialog', { name: 'Search' }).getByRole('textbox')).toHaveValue('');
+});
+
 test('the search button has no accessibility violations', async ({ page }) => {
   await page.goto('/kb/');
   const results = await new AxeBuilder({ page }).include('site-search').analyze();

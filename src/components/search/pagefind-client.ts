@@ -18,6 +18,7 @@ interface PagefindResult {
 type PagefindFilters = Record<string, { any: string[] }>;
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
   search(query: string | null, options?: { filters?: PagefindFilters }): Promise<{ results: PagefindResult[] }>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
@@ -27,11 +28,16 @@ export type ChosenFilters = Record<string, string[]>;
 
 let pagefind: Promise<Pagefind> | undefined;
 
-/** The Pagefind API, loaded once (only when someone searches). */
+/**
+ * The Pagefind API, loaded once (only when someone searches). Its engine and index metadata
+ * start loading at once, so they are ready by the time a person has typed a question; left
+ * to the first query, they would add most of a cold search's time to it.
+ */
 export function loadPagefind(): Promise<Pagefind> {
   const url = '/pagefind/pagefind.js';
   pagefind ??= (import(/* @vite-ignore */ url) as Promise<Pagefind>).then(async (api) => {
     await api.options({ excerptLength: 24 });
+    await api.init();
     return api;
   });
   return pagefind;
