@@ -1,28 +1,36 @@
-import { z } from 'zod';
-import { PRICING_MODEL_IDS } from './services.ts';
-import { IdSchema, MoneySchema, PercentSchema } from './shared.ts';
+import * as z from 'zod/mini';
+import { IdSchema, MoneySchema, PercentSchema } from './scalars.ts';
 
 /**
  * An engagement: the facts of one Statement of Work. Sales ops keep these as YAML files
- * (`npm run sow -- file.yaml`); the SOW generator page builds the same shape in the browser.
+ * (`npm run sow -- file.yaml`); the SOW generator page builds the same shape in the browser,
+ * which is why these schemas use zod/mini (its page loads only the parts of zod they use).
  * Not a data/ file: prices come from the rate card in data/services.yaml at render time.
  */
+
+/** How a custom-development engagement is priced; data/services.yaml describes each. */
+export const PRICING_MODEL_IDS = ['fixed-price', 'time-and-materials', 'retainer'] as const;
 
 const MAX_TEXT = 4000;
 const MAX_ROWS = 200;
 
 const Text = z
   .string({ error: 'expected text' })
-  .trim()
-  .min(1, { error: 'must not be empty' })
-  .max(MAX_TEXT, { error: `must be at most ${MAX_TEXT} characters` });
+  .check(
+    z.trim(),
+    z.minLength(1, { error: 'must not be empty' }),
+    z.maxLength(MAX_TEXT, { error: `must be at most ${MAX_TEXT} characters` }),
+  );
 
-const TextList = z.array(Text, { error: 'expected a list of items' }).max(MAX_ROWS);
+const atMostRows = z.maxLength(MAX_ROWS);
+const atLeastOne = (error: string) => z.minLength(1, { error });
+
+const TextList = z.array(Text, { error: 'expected a list of items' }).check(atMostRows);
 
 /** A real calendar date written YYYY-MM-DD (2027-02-30 is rejected). */
 export const CalendarDateSchema = z
   .string({ error: 'expected a date like 2027-01-31' })
-  .refine((value) => isCalendarDate(value), { error: 'expected a date like 2027-01-31' });
+  .check(z.refine((value) => isCalendarDate(value), { error: 'expected a date like 2027-01-31' }));
 
 export function isCalendarDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
@@ -33,83 +41,89 @@ export function isCalendarDate(value: string): boolean {
 const Email = z.email({ error: 'expected an email address' });
 
 export const EngagementSchema = z.strictObject({
-  project: z.strictObject({ name: Text, reference: Text.optional() }),
-  client: z.strictObject({ name: Text, contact: Text.optional(), email: Email.optional() }),
+  project: z.strictObject({ name: Text, reference: z.optional(Text) }),
+  client: z.strictObject({ name: Text, contact: z.optional(Text), email: z.optional(Email) }),
   /** The provider's own contact for this engagement (the company comes from company.yaml). */
-  provider_contact: z.strictObject({ name: Text, email: Email.optional() }),
+  provider_contact: z.strictObject({ name: Text, email: z.optional(Email) }),
   dates: z.strictObject({ start: CalendarDateSchema, end: CalendarDateSchema }),
-  objectives: TextList.min(1, { error: 'list at least one objective' }),
+  objectives: TextList.check(atLeastOne('list at least one objective')),
   deliverables: z
     .array(z.strictObject({ id: Text, name: Text, description: Text, due: CalendarDateSchema }))
-    .min(1, { error: 'list at least one deliverable' })
-    .max(MAX_ROWS),
-  out_of_scope: TextList.optional(),
-  technical_requirements: z
-    .strictObject({
-      prerequisites: TextList.optional(),
-      environments: TextList.optional(),
-      stack: TextList.optional(),
-    })
-    .optional(),
+    .check(atLeastOne('list at least one deliverable'), atMostRows),
+  out_of_scope: z.optional(TextList),
+  technical_requirements: z.optional(
+    z.strictObject({
+      prerequisites: z.optional(TextList),
+      environments: z.optional(TextList),
+      stack: z.optional(TextList),
+    }),
+  ),
   phases: z
     .array(
       z.strictObject({
         name: Text,
         duration: Text,
-        milestones: TextList.min(1, { error: 'list at least one milestone' }),
+        milestones: TextList.check(atLeastOne('list at least one milestone')),
       }),
     )
-    .min(1, { error: 'list at least one phase' })
-    .max(MAX_ROWS),
+    .check(atLeastOne('list at least one phase'), atMostRows),
   resources: z.strictObject({
     provider: z
       .array(
         z.strictObject({
           /** A rate-card role id from data/services.yaml. */
           role: IdSchema,
-          name: Text.optional(),
+          name: z.optional(Text),
           /** Hours over the engagement; for a retainer, hours per month. */
           hours: z
             .number({ error: 'expected a number of hours' })
-            .positive({ error: 'hours must be more than 0' })
-            .max(100_000, { error: 'hours must be at most 100,000' }),
-          allocation: PercentSchema.optional(),
+            .check(
+              z.positive({ error: 'hours must be more than 0' }),
+              z.maximum(100_000, { error: 'hours must be at most 100,000' }),
+            ),
+          allocation: z.optional(PercentSchema),
         }),
       )
-      .min(1, { error: 'list at least one role' })
-      .max(MAX_ROWS),
-    client: z
-      .array(
-        z.strictObject({ role: Text, name: Text.optional(), responsibilities: Text.optional() }),
-      )
-      .max(MAX_ROWS)
-      .optional(),
+      .check(atLeastOne('list at least one role'), atMostRows),
+    client: z.optional(
+      z
+        .array(
+          z.strictObject({
+            role: Text,
+            name: z.optional(Text),
+            responsibilities: z.optional(Text),
+          }),
+        )
+        .check(atMostRows),
+    ),
   }),
   pricing: z.strictObject({
     model: z.enum(PRICING_MODEL_IDS, {
       error: 'expected fixed-price, time-and-materials or retainer',
     }),
     /** Fixed price only: the agreed amount in the company currency. */
-    amount: MoneySchema.optional(),
+    amount: z.optional(MoneySchema),
     /** Retainer only: how many months the retainer runs. */
-    months: z
-      .number({ error: 'expected a number of months' })
-      .int({ error: 'expected a whole number of months' })
-      .min(1, { error: 'a retainer runs at least 1 month' })
-      .max(120, { error: 'a retainer runs at most 120 months' })
-      .optional(),
-    discount_percent: PercentSchema.optional(),
-    tax_percent: PercentSchema.optional(),
+    months: z.optional(
+      z
+        .number({ error: 'expected a number of months' })
+        .check(
+          z.refine(Number.isInteger, { error: 'expected a whole number of months' }),
+          z.minimum(1, { error: 'a retainer runs at least 1 month' }),
+          z.maximum(120, { error: 'a retainer runs at most 120 months' }),
+        ),
+    ),
+    discount_percent: z.optional(PercentSchema),
+    tax_percent: z.optional(PercentSchema),
   }),
   payment_schedule: z
-    .array(z.strictObject({ milestone: Text, percent: PercentSchema, due: Text.optional() }))
-    .min(1, { error: 'list at least one payment' })
-    .max(MAX_ROWS),
-  assumptions: TextList.optional(),
+    .array(z.strictObject({ milestone: Text, percent: PercentSchema, due: z.optional(Text) }))
+    .check(atLeastOne('list at least one payment'), atMostRows),
+  assumptions: z.optional(TextList),
   /** Defaults to acceptance_criteria in data/services.yaml. */
-  acceptance_criteria: TextList.optional(),
+  acceptance_criteria: z.optional(TextList),
   /** Defaults to change_management in data/services.yaml. */
-  change_management: TextList.optional(),
+  change_management: z.optional(TextList),
 });
 
 export type EngagementInput = z.input<typeof EngagementSchema>;
@@ -120,11 +134,14 @@ export type Engagement = z.output<typeof EngagementSchema>;
  * text, missing numbers as null, lists one item per line). Imports are checked against it:
  * strict objects and size limits, so a file of the wrong shape changes nothing.
  */
-const DraftText = z.string({ error: 'expected text' }).max(MAX_TEXT, { error: 'text is too long' });
-const DraftLines = z.array(DraftText, { error: 'expected a list of lines' }).max(MAX_ROWS);
-const DraftNumber = z.number({ error: 'expected a number or null' }).finite().nullable();
-const rows = <T extends z.ZodType>(row: T) =>
-  z.array(row, { error: 'expected a list of rows' }).max(MAX_ROWS);
+const DraftText = z
+  .string({ error: 'expected text' })
+  .check(z.maxLength(MAX_TEXT, { error: 'text is too long' }));
+const DraftLines = z.array(DraftText, { error: 'expected a list of lines' }).check(atMostRows);
+// zod's numbers are finite: Infinity and NaN are rejected as not numbers.
+const DraftNumber = z.nullable(z.number({ error: 'expected a number or null' }));
+const rows = <T extends z.ZodMiniType>(row: T) =>
+  z.array(row, { error: 'expected a list of rows' }).check(atMostRows);
 
 export const SowDraftSchema = z.strictObject({
   project: z.strictObject({ name: DraftText, reference: DraftText }),

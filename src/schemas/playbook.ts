@@ -258,7 +258,9 @@ const StageSchema = z.strictObject({
   tools_per_month: MoneySchema,
   tools: TextListSchema,
   /** Planning revenue for the quarter, used for the support-cost share. */
-  revenue_per_quarter: MoneySchema.refine((m) => m > 0, { error: 'revenue must be above 0' }),
+  revenue_per_quarter: MoneySchema.check(
+    z.refine((m: number) => m > 0, { error: 'revenue must be above 0' }),
+  ),
 });
 
 const StaffingSchema = z.strictObject({

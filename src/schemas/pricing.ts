@@ -12,7 +12,7 @@ const PriceSchema = z.union(
       /** Price per month, billed monthly, in the company currency. */
       monthly: MoneySchema,
       /** Effective price per month when billed annually, if offered. */
-      annual_monthly: MoneySchema.optional(),
+      annual_monthly: z.optional(MoneySchema),
     }),
   ],
   { error: 'expected { monthly: AMOUNT } or "contact-us"' },
@@ -29,7 +29,7 @@ export const PlanSchema = z.strictObject({
   overage: z.strictObject({
     queries: MoneySchema,
     ingest_gb: MoneySchema,
-    seats: MoneySchema.optional(),
+    seats: z.optional(MoneySchema),
   }),
 });
 

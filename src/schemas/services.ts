@@ -1,7 +1,6 @@
 import { z } from 'zod';
+import { PRICING_MODEL_IDS } from './engagement.ts';
 import { CountSchema, IdSchema, MoneySchema, PercentSchema, TextListSchema, TextSchema } from './shared.ts';
-
-export const PRICING_MODEL_IDS = ['fixed-price', 'time-and-materials', 'retainer'] as const;
 
 export const RateCardRoleSchema = z.strictObject({
   id: IdSchema,

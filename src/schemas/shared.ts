@@ -1,12 +1,7 @@
 import { z } from 'zod';
 import { parseDuration } from '../lib/duration.ts';
 
-/** A stable kebab-case identifier, e.g. `enterprise` or `sev-1`. */
-export const IdSchema = z
-  .string({ error: 'expected an id (kebab-case text)' })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-    error: 'expected a kebab-case id like "enterprise" or "sev1"',
-  });
+export { IdSchema, MoneySchema, PercentSchema, type Id } from './scalars.ts';
 
 /** Non-empty human text. */
 export const TextSchema = z
@@ -34,25 +29,6 @@ export const ClockSchema = z.enum(['business', 'calendar'], {
   error: 'expected "business" or "calendar" (24x7)',
 });
 
-/** A percentage as a number between 0 and 100, e.g. `99.95`. */
-export const PercentSchema = z
-  .number({ error: 'expected a percentage as a number, e.g. 99.9' })
-  .min(0, { error: 'a percentage must be at least 0' })
-  .max(100, { error: 'a percentage must be at most 100' });
-
-/**
- * An amount of money in the company currency, as a decimal (`3499`, `0.015`).
- * Parsed to integer micro-units (millionths of the major unit) so sums never drift.
- */
-export const MoneySchema = z
-  .number({ error: 'expected an amount of money as a number, e.g. 3499 or 0.015' })
-  .min(0, { error: 'an amount of money must not be negative' })
-  .max(1e9, { error: 'an amount of money must be below 1,000,000,000' })
-  .refine((n) => Number.isInteger(Math.round(n * 1e6)) && Math.abs(n * 1e6 - Math.round(n * 1e6)) < 1e-3, {
-    error: 'an amount of money may have at most 6 decimal places',
-  })
-  .transform((n) => Math.round(n * 1e6));
-
 /** A whole count of something (queries, seats), zero or more. */
 export const CountSchema = z
   .number({ error: 'expected a whole number' })
@@ -69,7 +45,6 @@ export const TextListSchema = z
   .array(TextSchema, { error: 'expected a list of items' })
   .min(1, { error: 'must list at least one item' });
 
-export type Id = z.output<typeof IdSchema>;
 export type Clock = z.output<typeof ClockSchema>;
 
 /**

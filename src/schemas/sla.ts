@@ -48,7 +48,7 @@ export const TierSlaSchema = z.strictObject({
   /** Monthly availability target, e.g. 99.9. */
   availability: PercentSchema,
   /** Omitted: no service credits at this tier. */
-  credit_schedule: IdSchema.optional(),
+  credit_schedule: z.optional(IdSchema),
   /** Keyed by severity id. */
   targets: z.record(IdSchema, TargetSchema),
   /** Intended exceptions to the tier-order lint rules, against the tier below. */
