@@ -101,6 +101,21 @@ test('filtering the KB search by tier and by category changes the results to mat
     .toBe(true);
 });
 
+test('a KB search address with a question and a filter opens with both applied', async ({ page }) => {
+  const tier = catalog.tiers.tiers.find((t) => {
+    const n = articles.filter((a) => a.tiers.includes(t.id)).length;
+    return n > 0 && n < articles.length;
+  })!;
+  const allowed = new Set(articles.filter((a) => a.tiers.includes(tier.id)).map((a) => `/kb/${a.slug}/`));
+  // Filter values are the names the pages show.
+  await page.goto(`/kb/search/?q=ticket&tier=${encodeURIComponent(tier.name)}`);
+  await expect(page.getByLabel('Describe your problem')).toHaveValue('ticket');
+  await expect(page.getByRole('group', { name: 'Tier' }).getByRole('checkbox', { name: new RegExp(`^${tier.name} `) })).toBeChecked();
+  await expect(resultLinks(page).first()).toBeVisible();
+  const hrefs = await resultLinks(page).evaluateAll((links) => links.map((l) => l.getAttribute('href')!));
+  expect(hrefs.every((h) => allowed.has(h))).toBe(true);
+});
+
 test('the KB search page offers the type filter with every article type in use', async ({ page }) => {
   await page.goto('/kb/search/');
   const group = page.getByRole('group', { name: 'Type' });
