@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { IdSchema, MoneySchema, PercentSchema } from './scalars.ts';
+import { IdSchema, MoneySchema, PercentSchema } from './shared.ts';
 
 /**
  * An engagement: the facts of one Statement of Work. Sales ops keep these as YAML files

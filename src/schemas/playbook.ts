@@ -135,7 +135,7 @@ const RedFlagSchema = z
     above: z.number().optional(),
     below: z.number().optional(),
     /** How long the value must stay there before it counts, in words. */
-    sustained: TextSchema.optional(),
+    sustained: z.optional(TextSchema),
   })
   .refine((t) => (t.above === undefined) !== (t.below === undefined), {
     error: 'a red flag needs exactly one of "above" or "below"',
@@ -250,7 +250,7 @@ const StageSchema = z.strictObject({
   name: TextSchema,
   months: TextSchema,
   /** Customer count the stage is staffed for; `to` is absent for the open-ended last stage. */
-  customers: z.strictObject({ from: CountSchema, to: CountSchema.optional() }),
+  customers: z.strictObject({ from: CountSchema, to: z.optional(CountSchema) }),
   /** Full-time equivalents on support and success. */
   fte: z.number({ error: 'expected a number of FTE' }).min(0, { error: 'must not be negative' }),
   staff: TextSchema,

@@ -1,50 +1,90 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseDuration } from '../lib/duration.ts';
 
-export { IdSchema, MoneySchema, PercentSchema, type Id } from './scalars.ts';
+/*
+ * Written with zod/mini, which composes with the other schemas' full zod API like any schema:
+ * the SOW generator checks engagements in the browser with these, and its page then loads only
+ * the parts of zod they use (the full API comes whole).
+ */
+
+/** A stable kebab-case identifier, e.g. `enterprise` or `sev-1`. */
+export const IdSchema = z.string({ error: 'expected an id (kebab-case text)' }).check(
+  z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    error: 'expected a kebab-case id like "enterprise" or "sev1"',
+  }),
+);
 
 /** Non-empty human text. */
 export const TextSchema = z
   .string({ error: 'expected text' })
-  .trim()
-  .min(1, { error: 'must not be empty' });
+  .check(z.trim(), z.minLength(1, { error: 'must not be empty' }));
 
 /**
  * A duration written as `30m`, `4h` or `2d` (a day is 24 hours of its clock).
  * Parsed to whole minutes.
  */
-export const DurationSchema = z
-  .string({ error: 'expected a duration like "4h"' })
-  .transform((value, ctx) => {
+export const DurationSchema = z.pipe(
+  z.string({ error: 'expected a duration like "4h"' }),
+  z.transform((value: string, ctx) => {
     const minutes = parseDuration(value);
     if (minutes === null) {
-      ctx.addIssue({ code: 'custom', message: `expected a duration like "4h", got "${value}"` });
+      ctx.issues.push({
+        code: 'custom',
+        message: `expected a duration like "4h", got "${value}"`,
+        input: value,
+      });
       return z.NEVER;
     }
     return minutes;
-  });
+  }),
+);
 
 /** Which clock a duration runs on: business hours only, or around the clock. */
 export const ClockSchema = z.enum(['business', 'calendar'], {
   error: 'expected "business" or "calendar" (24x7)',
 });
 
+/** A percentage as a number between 0 and 100, e.g. `99.95`. */
+export const PercentSchema = z
+  .number({ error: 'expected a percentage as a number, e.g. 99.9' })
+  .check(
+    z.minimum(0, { error: 'a percentage must be at least 0' }),
+    z.maximum(100, { error: 'a percentage must be at most 100' }),
+  );
+
+/**
+ * An amount of money in the company currency, as a decimal (`3499`, `0.015`).
+ * Parsed to integer micro-units (millionths of the major unit) so sums never drift.
+ */
+export const MoneySchema = z.pipe(
+  z.number({ error: 'expected an amount of money as a number, e.g. 3499 or 0.015' }).check(
+    z.minimum(0, { error: 'an amount of money must not be negative' }),
+    z.maximum(1e9, { error: 'an amount of money must be below 1,000,000,000' }),
+    z.refine(
+      (n) =>
+        Number.isInteger(Math.round(n * 1e6)) && Math.abs(n * 1e6 - Math.round(n * 1e6)) < 1e-3,
+      { error: 'an amount of money may have at most 6 decimal places' },
+    ),
+  ),
+  z.transform((n: number) => Math.round(n * 1e6)),
+);
+
 /** A whole count of something (queries, seats), zero or more. */
 export const CountSchema = z
-  .number({ error: 'expected a whole number' })
   .int({ error: 'expected a whole number' })
-  .min(0, { error: 'must not be negative' });
+  .check(z.minimum(0, { error: 'must not be negative' }));
 
 /** An ISO calendar date written as YYYY-MM-DD. */
 export const DateSchema = z
   .string({ error: 'expected a date like 2026-01-31' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date like 2026-01-31' });
+  .check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date like 2026-01-31' }));
 
 /** A list of human-readable items. */
 export const TextListSchema = z
   .array(TextSchema, { error: 'expected a list of items' })
-  .min(1, { error: 'must list at least one item' });
+  .check(z.minLength(1, { error: 'must list at least one item' }));
 
+export type Id = z.output<typeof IdSchema>;
 export type Clock = z.output<typeof ClockSchema>;
 
 /**
@@ -62,11 +102,11 @@ export const LINT_RULES = [
 export type LintRule = (typeof LINT_RULES)[number];
 
 /** `lint_exceptions: [{ rule: slower-response, reason: "…" }]` — an intended exception to a lint rule. */
-export const LintExceptionsSchema = z
-  .array(
+export const LintExceptionsSchema = z.optional(
+  z.array(
     z.strictObject({
       rule: z.enum(LINT_RULES, { error: `expected one of: ${LINT_RULES.join(', ')}` }),
       reason: TextSchema,
     }),
-  )
-  .optional();
+  ),
+);

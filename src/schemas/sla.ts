@@ -35,9 +35,9 @@ const TargetSchema = z
   .strictObject({
     first_response: DurationSchema,
     /** Omitted: no resolution commitment (best effort). */
-    resolution: DurationSchema.optional(),
+    resolution: z.optional(DurationSchema),
     /** Overrides the tier's clock for this severity. */
-    clock: ClockSchema.optional(),
+    clock: z.optional(ClockSchema),
   });
 
 /** data/sla.yaml — read by SLA tables, the response-deadline and credit calculators, and lint. */
