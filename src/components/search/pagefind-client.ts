@@ -35,11 +35,17 @@ let pagefind: Promise<Pagefind> | undefined;
  */
 export function loadPagefind(): Promise<Pagefind> {
   const url = '/pagefind/pagefind.js';
-  pagefind ??= (import(/* @vite-ignore */ url) as Promise<Pagefind>).then(async (api) => {
-    await api.options({ excerptLength: 24 });
-    await api.init();
-    return api;
-  });
+  pagefind ??= (import(/* @vite-ignore */ url) as Promise<Pagefind>)
+    .then(async (api) => {
+      await api.options({ excerptLength: 24 });
+      await api.init();
+      return api;
+    })
+    .catch((error: unknown) => {
+      // Forget the failure, so the next search tries again (the connection may be back).
+      pagefind = undefined;
+      throw error;
+    });
   return pagefind;
 }
 
@@ -71,6 +77,9 @@ export async function searchPages(
   }
   return Promise.all(results.slice(0, limit).map((r) => r.data()));
 }
+
+/** What a search box says when the index cannot be loaded or searched. */
+export const SEARCH_UNAVAILABLE = 'Search is not available right now. Check your connection and try again.';
 
 /** Every filter in the index with its values and page counts. */
 export async function allFilters(): Promise<Record<string, Record<string, number>>> {
