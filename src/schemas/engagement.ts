@@ -8,6 +8,10 @@ import { IdSchema, MoneySchema, PercentSchema } from './shared.ts';
  * Not a data/ file: prices come from the rate card in data/services.yaml at render time.
  */
 
+// zod/mini brings no messages of its own: checks without one read in English, as they do with
+// the full API, wherever these schemas are used alone (the SOW generator's page).
+z.config(z.locales.en());
+
 /** How a custom-development engagement is priced; data/services.yaml describes each. */
 export const PRICING_MODEL_IDS = ['fixed-price', 'time-and-materials', 'retainer'] as const;
 

@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { readEngagement } from '~/data/engagement';
 import { formatIssue } from '~/data/issues';
@@ -47,4 +49,18 @@ describe('readEngagement', () => {
     const { issues } = readEngagement(file, readFileSync(file, 'utf8'), cat);
     expect(issues.map(formatIssue)).toEqual(expected);
   });
+});
+
+test('checks without a message of their own read in English with only the engagement schema loaded', () => {
+  // A process of its own: here, the loader has already brought in the full zod API and its messages.
+  const schema = pathToFileURL(resolve('src/schemas/engagement.ts')).href;
+  const script = `
+    const { SowDraftSchema } = await import(${JSON.stringify(schema)});
+    const result = SowDraftSchema.safeParse({ stray: 1 });
+    console.log(JSON.stringify(result.error.issues.map((issue) => issue.message)));
+  `;
+  const messages = JSON.parse(
+    execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }),
+  ) as string[];
+  expect(messages).toContain('Unrecognized key: "stray"');
 });
