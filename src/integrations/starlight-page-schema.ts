@@ -9,8 +9,8 @@ import type { Plugin } from 'vite';
  * before (just slower) and the build says so.
  */
 
-/** The module that holds the schema factory, inside the Starlight package. */
-const MODULE = /@astrojs[\\/]starlight[\\/]dist[\\/]utils[\\/]starlight-page\.js$/;
+/** The module that holds the schema factory, inside the Starlight package (query aside). */
+const MODULE = /@astrojs[\\/]starlight[\\/]dist[\\/]utils[\\/]starlight-page\.js(?:\?|$)/;
 const FACTORY = 'const StarlightPageFrontmatterSchema = async (context) =>';
 
 /** Starlight's module with the factory memoised, or null when the code is not as expected. */
@@ -28,17 +28,21 @@ export function starlightPageSchemaOnce(warn: (message: string) => void = consol
   return {
     name: 'charter:starlight-page-schema-once',
     enforce: 'pre',
-    transform(code, id) {
-      if (!MODULE.test(id.split('?')[0]!)) return null;
-      const memoised = memoiseSchemaFactory(code);
-      if (memoised === null) {
-        warn(
-          'Charter: Starlight’s page schema code has changed; KB articles build correctly but ' +
-            'without the schema cache (src/integrations/starlight-page-schema.ts).',
-        );
-        return null;
-      }
-      return { code: memoised, map: null };
+    transform: {
+      // The bundler then calls this hook for that one module, not with every module's code.
+      filter: { id: MODULE },
+      handler(code, id) {
+        if (!MODULE.test(id)) return null;
+        const memoised = memoiseSchemaFactory(code);
+        if (memoised === null) {
+          warn(
+            'Charter: Starlight’s page schema code has changed; KB articles build correctly but ' +
+              'without the schema cache (src/integrations/starlight-page-schema.ts).',
+          );
+          return null;
+        }
+        return { code: memoised, map: null };
+      },
     },
   };
 }

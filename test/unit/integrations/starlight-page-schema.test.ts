@@ -8,11 +8,15 @@ const MODULE_PATH = fileURLToPath(
   new URL('../../../node_modules/@astrojs/starlight/dist/utils/starlight-page.js', import.meta.url),
 );
 
-/** The plugin's transform hook, called as Vite would. */
+type Hook = {
+  filter: { id: RegExp };
+  handler: (code: string, id: string) => { code: string } | null;
+};
+
+/** The plugin's transform hook, called as Vite would: only for ids its filter lets through. */
 function transform(code: string, id: string, warn = vi.fn()) {
-  const plugin = starlightPageSchemaOnce(warn);
-  const hook = plugin.transform as (code: string, id: string) => { code: string } | null;
-  return { result: hook.call({}, code, id), warn };
+  const hook = starlightPageSchemaOnce(warn).transform as Hook;
+  return { result: hook.filter.id.test(id) ? hook.handler.call({}, code, id) : null, warn };
 }
 
 describe('memoiseSchemaFactory', () => {
@@ -42,7 +46,15 @@ describe('starlightPageSchemaOnce', () => {
   test('rewrites only Starlight’s page module', () => {
     const code = readFileSync(MODULE_PATH, 'utf8');
     expect(transform(code, MODULE_PATH).result?.code).toContain('charterPageSchema');
+    expect(transform(code, `${MODULE_PATH}?v=1`).result?.code).toContain('charterPageSchema');
     expect(transform(code, '/project/src/other.js').result).toBeNull();
+  });
+
+  test('asks the bundler for Starlight’s page module alone, not every module', () => {
+    const { filter } = starlightPageSchemaOnce().transform as Hook;
+    expect(filter.id.test(MODULE_PATH)).toBe(true);
+    expect(filter.id.test(MODULE_PATH.replace('starlight-page.js', 'starlight-page.jsx'))).toBe(false);
+    expect(filter.id.test('/project/node_modules/@astrojs/starlight/dist/utils/navigation.js')).toBe(false);
   });
 
   test('says so when Starlight’s code has changed, and changes nothing', () => {
