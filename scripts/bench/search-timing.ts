@@ -4,6 +4,8 @@ import { median } from './build-timer';
 
 /** Pause between keys when typing a query into the search dialog: a fast typist's 10 keys a second. */
 export const KEY_DELAY_MS = 100;
+/** Pause between opening the search dialog and pasting a question into it. */
+export const PASTE_AFTER_MS = 1000;
 
 export interface SearchTiming {
   query: string;
@@ -66,9 +68,6 @@ async function timeFromImport(page: Page, baseUrl: string, query: string) {
   await page.waitForLoadState('networkidle');
   return { ms: timing.ms, bytes, results: timing.results };
 }
-
-/** Pause between opening the search dialog and pasting a question into it. */
-export const PASTE_AFTER_MS = 1000;
 
 /**
  * Opens the site search dialog, enters the query (typed key by key, or pasted at once after a
