@@ -3,6 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { loadCatalogOrExit } from './src/data/cli.ts';
+import { codeBlocks } from './src/integrations/code-blocks.ts';
 import { contentCacheCheck } from './src/integrations/content-cache.ts';
 import { mdxCompileCache } from './src/integrations/mdx-cache.ts';
 import { postBuild } from './src/integrations/post-build.ts';
@@ -36,6 +37,8 @@ export default defineConfig({
   // A KB article page whose cache key (src/pages/kb/_articles.ts) and code are unchanged is
   // copied from the last build instead of rendered again; `astro build --force` renders all.
   experimental: { incrementalBuild: true },
+  // Prism, not Shiki: see src/integrations/code-blocks.ts.
+  markdown: { syntaxHighlight: 'prism' },
   vite: {
     plugins: [starlightPageSchemaOnce()],
     build: {
@@ -57,6 +60,7 @@ export default defineConfig({
     // First, so a stale content cache is cleared before anything reads it.
     contentCacheCheck(),
     mdxCompileCache(),
+    codeBlocks(),
     starlight({
       title: `${catalog.company.name} Support`,
       description: catalog.company.tagline,

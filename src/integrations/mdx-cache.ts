@@ -30,9 +30,17 @@ const COMPILERS = [
   '@astrojs/starlight',
   '@astrojs/markdown-satteri',
   'satteri',
+  '@astrojs/prism',
   'shiki',
 ];
-const CONFIG_FILES = ['astro.config.mjs', 'astro.config.ts', 'astro.config.js', 'astro.config.mts'];
+/** The site's configuration, and Charter's Markdown plugin, which it imports (code-blocks.ts). */
+const CONFIG_FILES = [
+  'astro.config.mjs',
+  'astro.config.ts',
+  'astro.config.js',
+  'astro.config.mts',
+  'src/integrations/code-blocks.ts',
+];
 /** Bump when the cached entries' shape changes. */
 const FORMAT = 1;
 

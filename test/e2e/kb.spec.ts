@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { parse } from 'yaml';
@@ -69,6 +69,33 @@ test('an article shows breadcrumbs, last updated, related links and channels for
     await expect(tier.getByRole('listitem')).toHaveCount(names.length);
     for (const name of names) await expect(tier.getByText(name, { exact: false }).first()).toBeVisible();
   }
+});
+
+test('a code block is highlighted, and one wider than the page scrolls from the keyboard', async ({ page }) => {
+  // The article with the longest line of highlighted code (a language other than plain text).
+  const longestCodeLine = (a: Front) => {
+    const file = ['.md', '.mdx'].map((ext) => join('content/kb', `${a.slug}${ext}`)).find(existsSync)!;
+    const blocks = [...readFileSync(file, 'utf8').matchAll(/^```(\w*)\n([\s\S]*?)^```/gm)];
+    const code = blocks.filter((m) => !['', 'text'].includes(m[1]!)).map((m) => m[2]!);
+    return Math.max(0, ...code.flatMap((c) => c.split('\n').map((line) => line.length)));
+  };
+  const article = articles.reduce((a, b) => (longestCodeLine(b) > longestCodeLine(a) ? b : a));
+  expect(longestCodeLine(article)).toBeGreaterThan(100);
+  await page.goto(`/kb/${article.slug}/`);
+
+  const highlighted = page.locator('main pre:has(.token)');
+  const colours = await highlighted.first().evaluate((pre) =>
+    [pre, pre.querySelector('.token.string, .token.property, .token.keyword')!].map((e) => getComputedStyle(e).color),
+  );
+  expect(colours[1]).not.toBe(colours[0]);
+
+  const wide = await highlighted.evaluateAll((pres) => pres.findIndex((pre) => pre.scrollWidth > pre.clientWidth));
+  expect(wide).toBeGreaterThanOrEqual(0);
+  const block = highlighted.nth(wide);
+  await block.focus();
+  await expect(block).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => block.evaluate((pre) => pre.scrollLeft)).toBeGreaterThan(0);
 });
 
 test('filtering the KB search by tier and by category changes the results to match', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mdx from '@astrojs/mdx';
@@ -26,6 +26,16 @@ describe('compilerKey', () => {
     const key = compilerKey(root);
     expect(compilerKey(root)).toBe(key);
     writeFileSync(join(root, 'astro.config.mjs'), 'export default { markdown: {} };');
+    expect(compilerKey(root)).not.toBe(key);
+  });
+
+  test("changes with Charter's Markdown plugin, which the configuration imports", () => {
+    const root = dir();
+    writeFileSync(join(root, 'package.json'), '{}');
+    writeFileSync(join(root, 'astro.config.mjs'), 'export default {};');
+    const key = compilerKey(root);
+    mkdirSync(join(root, 'src/integrations'), { recursive: true });
+    writeFileSync(join(root, 'src/integrations/code-blocks.ts'), 'export {};');
     expect(compilerKey(root)).not.toBe(key);
   });
 
