@@ -76,13 +76,32 @@ export function fileForPath(files: ReadonlySet<string>, path: string): string | 
 export class LinkChecker {
   private readonly pages: { route: string; links: string[] }[] = [];
   private readonly anchors = new Map<string, Set<string>>();
+  /**
+   * One copy of each link and id kept, shared by every page that has it: most of a page's links
+   * (the sidebar, the header) and many of its ids are on every other page too.
+   */
+  private readonly kept = new Map<string, string>();
 
   add(file: string, html: string): void {
-    // Copied out of the page, which they would otherwise keep in memory (src/lib/detach.ts).
-    this.pages.push({ route: routeOf(file), links: [...new Set(internalLinks(html))].map(detach) });
+    this.pages.push({
+      route: routeOf(file),
+      links: [...new Set(internalLinks(html))].map(this.keep),
+    });
     // Nearly every page is the target of an anchor: its own table of contents links into it.
-    this.anchors.set(file, new Set([...anchorsIn(html)].map(detach)));
+    const ids = new Set<string>();
+    for (const id of anchorsIn(html)) ids.add(this.keep(id));
+    this.anchors.set(file, ids);
   }
+
+  /** The kept copy of `text`, out of the page it was cut from (src/lib/detach.ts). */
+  private readonly keep = (text: string): string => {
+    let kept = this.kept.get(text);
+    if (kept === undefined) {
+      kept = detach(text);
+      this.kept.set(kept, kept);
+    }
+    return kept;
+  };
 
   /** `files`: every file of the build, relative to its root with forward slashes. */
   broken(files: ReadonlySet<string>): BrokenLink[] {

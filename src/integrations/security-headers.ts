@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { detach } from '../lib/detach.ts';
 
 /**
  * A Content Security Policy without 'unsafe-inline' for scripts. Starlight and Astro emit a
@@ -11,6 +12,25 @@ import { createHash } from 'node:crypto';
 /** Script types browsers do not execute (data blocks); they need no hash. */
 const DATA_TYPES = /^(application\/(ld\+)?json|text\/template)$/i;
 
+/**
+ * Sources already computed, by script: the same few scripts are in nearly every page. Kept
+ * small, so a site whose pages each inline a script of their own does not fill memory.
+ */
+const sources = new Map<string, string>();
+const MAX_SOURCES = 256;
+
+/** The CSP source that allows one inline script. */
+function sourceFor(script: string): string {
+  let source = sources.get(script);
+  if (source === undefined) {
+    if (sources.size >= MAX_SOURCES) sources.clear();
+    source = `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`;
+    // A copy, so the map does not keep the whole page the script was cut from.
+    sources.set(detach(script), source);
+  }
+  return source;
+}
+
 /** SHA-256 sources for the executable inline scripts in a page. */
 export function inlineScriptHashes(html: string): string[] {
   const hashes = new Set<string>();
@@ -19,7 +39,7 @@ export function inlineScriptHashes(html: string): string[] {
     if (/\bsrc\s*=/.test(attrs)) continue;
     const type = /\btype\s*=\s*["']?([^"'\s>]+)/i.exec(attrs)?.[1];
     if (type && DATA_TYPES.test(type)) continue;
-    hashes.add(`'sha256-${createHash('sha256').update(match[2] ?? '', 'utf8').digest('base64')}'`);
+    hashes.add(sourceFor(match[2] ?? ''));
   }
   return [...hashes].sort();
 }

@@ -19,6 +19,14 @@ describe('inlineScriptHashes', () => {
   test('lists a repeated script once', () => {
     expect(inlineScriptHashes('<script>a()</script><script>a()</script>')).toEqual([sha('a()')]);
   });
+  test('hashes every page right, across more distinct scripts than it remembers', () => {
+    // Pages that each inline a script of their own, then the first pages again.
+    const scripts = Array.from({ length: 600 }, (_, i) => `page(${i})`);
+    for (const script of [...scripts, ...scripts.slice(0, 50)])
+      expect(inlineScriptHashes(`<script>${script}</script><script>a()</script>`)).toEqual(
+        [sha(script), sha('a()')].sort(),
+      );
+  });
 });
 
 describe('policyFor', () => {
