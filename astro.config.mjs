@@ -67,7 +67,7 @@ export default defineConfig({
       favicon: '/favicon.svg',
       lastUpdated: false,
       pagefind: true,
-      // Plain Shiki code blocks: Expressive Code's markup puts <div> inside <code> and
+      // Plain highlighted code blocks: Expressive Code's markup puts <div> inside <code> and
       // <button>, which is not valid HTML, and ships a script to every page with code.
       expressiveCode: false,
       customCss: ['./src/styles/charter.css'],
