@@ -4,11 +4,13 @@ import type { Harfbuzz, HbFont } from 'harfbuzzjs';
 import sharp from 'sharp';
 import { blendMask, type Mask } from '../lib/og/composite.ts';
 import {
+  adler32,
+  adlerAfter,
   createScanlines,
-  deflateRows,
-  encodePngAfter,
+  deflatePiece,
+  encodePngPieces,
   scanlineBytes,
-  type DeflatedRows,
+  type ChecksumChange,
   type Scanlines,
 } from '../lib/og/png.ts';
 import { TITLE_LINE } from '../lib/og/card.ts';
@@ -50,20 +52,28 @@ type Placed = {
   run: TextRun;
 };
 /**
- * A laid-out layout: its shapes with every text but the title drawn on, where each title line
- * starts, and its rows above the title deflated, by the row the title starts at.
+ * A laid-out layout: its shapes with every text but the title drawn on, the checksum of that
+ * image's bytes, where each title line starts, and its rows above and below the title
+ * deflated, by the row the title starts at (`leads`) and the row after it ends (`tails`).
  */
-type Prepared = { image: Scanlines; titleLines: TextRun[]; leads: Map<number, DeflatedRows> };
+type Prepared = {
+  image: Scanlines;
+  adler: number;
+  titleLines: TextRun[];
+  leads: Map<number, Uint8Array>;
+  tails: Map<number, Uint8Array>;
+};
 
 /** Glyph positions are rounded to a quarter pixel: four cached images per glyph and size. */
 const PHASES = 4;
 /** Layouts kept; a site has a handful (sections, title line counts, price pills). */
 const MAX_LAYOUTS = 64;
 /**
- * Rows above the title are deflated once per layout and starting row; starting rows are
- * rounded down to this step, so the few ascender heights of titles share them.
+ * Rows above and below the title are deflated once per layout and row; the title's first row
+ * is rounded down and the row after its last rounded up to this step, so the few heights of
+ * ascenders and descenders share them.
  */
-const LEAD_STEP = 8;
+const ROW_STEP = 8;
 
 export class GlyphSetter {
   private readonly hb: Harfbuzz;
@@ -100,41 +110,54 @@ export class GlyphSetter {
     if (!title) return null;
     await this.rasterise(title.filter((p) => !this.masks.has(p.key)));
 
-    // Rows above the title's first inked row are the layout's own, and so is their deflated data.
+    // Rows above the title's first inked row and below its last are the layout's own, and so is
+    // their deflated data: only the band of rows between is blended and deflated for the card.
     let first = height;
+    let last = 0;
     for (const p of title) {
       const mask = this.masks.get(p.key)!;
-      if (mask.width) first = Math.min(first, p.y + mask.top);
+      if (!mask.width) continue;
+      first = Math.min(first, p.y + mask.top);
+      last = Math.max(last, p.y + mask.top + mask.height);
     }
-    const top = Math.max(0, Math.min(height, Math.floor(first / LEAD_STEP) * LEAD_STEP));
+    const top = Math.max(0, Math.min(height, Math.floor(first / ROW_STEP) * ROW_STEP));
+    const bottom = Math.max(top, Math.min(height, Math.ceil(last / ROW_STEP) * ROW_STEP));
     const stride = scanlineBytes(width);
+    const level = png.compressionLevel;
+    const base = prepared.image.data;
     let lead = prepared.leads.get(top);
     if (!lead) {
-      lead = deflateRows(prepared.image.data.subarray(0, top * stride), png.compressionLevel);
+      lead = deflatePiece(base.subarray(0, top * stride), level, false);
       prepared.leads.set(top, lead);
+    }
+    let tail = prepared.tails.get(bottom);
+    if (!tail) {
+      tail = deflatePiece(base.subarray(bottom * stride), level, true);
+      prepared.tails.set(bottom, tail);
     }
 
     // One image per worker, reused: from here to the end nothing waits, so no other card can
-    // start drawing into it meanwhile. Only the rows from `top` down are used.
-    if (this.image?.data.length !== prepared.image.data.length)
-      this.image = createScanlines(width, height);
+    // start drawing into it meanwhile. Only the band's rows are used; the glyphs lie within it.
+    if (this.image?.data.length !== base.length) this.image = createScanlines(width, height);
     const image = this.image;
-    image.data.set(prepared.image.data.subarray(top * stride), top * stride);
-    this.blend(image, title);
-    return encodePngAfter(
+    image.data.set(base.subarray(top * stride, bottom * stride), top * stride);
+    const change: ChecksumChange = { sum: 0, weighted: 0 };
+    this.blend(image, title, change);
+    const band = deflatePiece(image.data.subarray(top * stride, bottom * stride), level, false);
+    return encodePngPieces(
       width,
       height,
-      lead,
-      image.data.subarray(top * stride),
-      png.compressionLevel,
+      level,
+      [lead, band, tail],
+      adlerAfter(prepared.adler, change),
     );
   }
 
-  private blend(image: Scanlines, placed: Placed[]): void {
+  private blend(image: Scanlines, placed: Placed[], change?: ChecksumChange): void {
     for (const p of placed) {
       const mask = this.masks.get(p.key)!;
       if (mask.width)
-        blendMask(image, mask, p.x + mask.left, p.y + mask.top, p.run.color, p.run.opacity);
+        blendMask(image, mask, p.x + mask.left, p.y + mask.top, p.run.color, p.run.opacity, change);
     }
   }
 
@@ -158,7 +181,8 @@ export class GlyphSetter {
         await this.rasterise(placed.filter((p) => !this.masks.has(p.key)));
         this.blend(image, placed);
         const titleLines = split.runs.filter((run) => run.text === TITLE_LINE);
-        return { image, titleLines, leads: new Map() };
+        const adler = adler32(image.data);
+        return { image, adler, titleLines, leads: new Map(), tails: new Map() };
       });
       this.layouts.set(key, ready);
     }

@@ -58,66 +58,78 @@ function pngOf(width: number, height: number, zlibData: Uint8Array): Buffer {
 }
 
 const ADLER_BASE = 65521;
+/** Bytes that can be summed before the larger Adler-32 sum must be reduced (zlib's NMAX). */
+const ADLER_RUN = 5552;
 
-/**
- * The Adler-32 of two pieces of data joined, from the checksum of each and the second's length
- * (zlib's adler32_combine).
- */
-export function adler32Combine(first: number, second: number, secondLength: number): number {
-  const rem = secondLength % ADLER_BASE;
-  let sum1 = first & 0xffff;
-  let sum2 = (rem * sum1) % ADLER_BASE;
-  sum1 += (second & 0xffff) + ADLER_BASE - 1;
-  sum2 += (first >>> 16) + (second >>> 16) + ADLER_BASE - rem;
-  if (sum1 >= ADLER_BASE) sum1 -= ADLER_BASE;
-  if (sum1 >= ADLER_BASE) sum1 -= ADLER_BASE;
-  if (sum2 >= 2 * ADLER_BASE) sum2 -= 2 * ADLER_BASE;
-  if (sum2 >= ADLER_BASE) sum2 -= ADLER_BASE;
-  return sum2 * 65536 + sum1;
+/** The Adler-32 checksum of `data`, as zlib computes it for the end of a zlib stream. */
+export function adler32(data: Uint8Array): number {
+  let a = 1;
+  let b = 0;
+  for (let at = 0; at < data.length;) {
+    const end = Math.min(data.length, at + ADLER_RUN);
+    for (; at < end; at++) {
+      a += data[at]!;
+      b += a;
+    }
+    a %= ADLER_BASE;
+    b %= ADLER_BASE;
+  }
+  return b * 65536 + a;
 }
 
 /**
- * The first rows of images that share them, deflated once: a raw deflate stream that ends on a
- * byte boundary without closing (a sync flush), so another stream can follow it, and the
- * Adler-32 and length of the bytes it holds.
+ * What changing some bytes of data did to its Adler-32 checksum: for each byte at index i
+ * of data n bytes long that changed by d, `sum` gains d and `weighted` gains (n - i) * d.
+ * Both are kept below the modulus in size (`blendMask` adds to them as it paints).
  */
-export type DeflatedRows = { raw: Uint8Array; adler: number; length: number };
+export type ChecksumChange = { sum: number; weighted: number };
 
-export function deflateRows(rows: Uint8Array, level: number): DeflatedRows {
-  // zlib's checksum, from a stored (uncompressed) stream: a copy, not a second compression.
-  const stored = deflateSync(rows, { level: 0 });
-  return {
-    raw: deflateRawSync(rows, { level, finishFlush: constants.Z_SYNC_FLUSH }),
-    adler: new DataView(stored.buffer, stored.byteOffset + stored.length - 4).getUint32(0),
-    length: rows.length,
-  };
+const reduce = (x: number) => ((x % ADLER_BASE) + ADLER_BASE) % ADLER_BASE;
+
+/** The checksum of data whose checksum was `adler`, after the `change`. */
+export function adlerAfter(adler: number, change: ChecksumChange): number {
+  const a = reduce((adler & 0xffff) + change.sum);
+  const b = reduce((adler >>> 16) + change.weighted);
+  return b * 65536 + a;
 }
 
 /**
- * A PNG whose first rows are `lead` (deflated once for many images) and whose other rows are
- * `rest` (scanlines, deflated now): one zlib stream of the two, with the checksum of both.
- * Only the rows that differ from image to image are compressed for each image.
+ * Rows deflated apart from the rows around them, as one piece of a zlib stream: raw deflate
+ * data that needs nothing before it and, unless it is the `last` piece, ends on a byte
+ * boundary without closing (a sync flush), so the next piece can follow it.
  */
-export function encodePngAfter(
+export function deflatePiece(rows: Uint8Array, level: number, last: boolean): Uint8Array {
+  return deflateRawSync(rows, {
+    level,
+    finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH,
+  });
+}
+
+const headers = new Map<number, Uint8Array>();
+
+/** The two-byte zlib header zlib writes at `level`. */
+function zlibHeader(level: number): Uint8Array {
+  let header = headers.get(level);
+  if (!header) {
+    header = deflateSync(new Uint8Array(0), { level }).subarray(0, 2);
+    headers.set(level, header);
+  }
+  return header;
+}
+
+/**
+ * A PNG whose scanlines were deflated in pieces (`deflatePiece`, the last one last), with
+ * `adler` the checksum of all the scanlines. Rows that many images share are deflated once
+ * and reused; only the rows that differ are compressed for each image.
+ */
+export function encodePngPieces(
   width: number,
   height: number,
-  lead: DeflatedRows,
-  rest: Uint8Array,
   level: number,
+  pieces: Uint8Array[],
+  adler: number,
 ): Buffer {
-  const tail = deflateSync(rest, { level });
-  const end = tail.length - 4;
-  const adler = adler32Combine(
-    lead.adler,
-    new DataView(tail.buffer, tail.byteOffset + end).getUint32(0),
-    rest.length,
-  );
   const trailer = new Uint8Array(4);
   new DataView(trailer.buffer).setUint32(0, adler);
-  // The tail's own zlib header opens the stream; its deflate data follows the lead's.
-  return pngOf(
-    width,
-    height,
-    Buffer.concat([tail.subarray(0, 2), lead.raw, tail.subarray(2, end), trailer]),
-  );
+  return pngOf(width, height, Buffer.concat([zlibHeader(level), ...pieces, trailer]));
 }

@@ -81,8 +81,9 @@ describe('GlyphSetter', () => {
   });
 
   test('sets titles of different heights one after another, each as satori draws it', async () => {
-    // The rows above a title are shared between cards by where the title starts: a short title
-    // after a tall one (and back) must not keep the other's rows.
+    // The rows above and below a title are shared between cards by where the title starts and
+    // ends: a short title after a tall one, or one without descenders after one with them (and
+    // back), must not keep the other's rows.
     const setter = await GlyphSetter.create(latinFonts, layOut);
     for (const title of ['Typography, quickly jumping', 'acne', 'ÉTÂT Équipe', 'on', 'Query log'])
       await expectDrawnAsWhole(await compose(setter, card(title)), card(title));

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { blendMask, type Mask } from '~/lib/og/composite';
-import { createScanlines, scanlineBytes, type Scanlines } from '~/lib/og/png';
+import { adler32, adlerAfter, createScanlines, scanlineBytes, type Scanlines } from '~/lib/og/png';
 
 /** A width x height image filled with one colour. */
 function filled(width: number, height: number, rgb: [number, number, number]): Scanlines {
@@ -59,5 +60,49 @@ describe('blendMask', () => {
     const image = filled(1, 1, [50, 60, 70]);
     blendMask(image, mask(1, 1, [255]), 0, 0, [255, 255, 255], 0);
     expect(pixel(image, 0, 0)).toEqual([50, 60, 70]);
+  });
+
+  test('adds what it painted to the checksum, so the old checksum and the change give the new', () => {
+    const colour = fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255));
+    fc.assert(
+      fc.property(
+        colour,
+        fc.array(
+          fc.record({
+            x: fc.integer({ min: -4, max: 12 }),
+            y: fc.integer({ min: -4, max: 8 }),
+            coverage: fc.uint8Array({ minLength: 16, maxLength: 16 }),
+            color: colour,
+            opacity: fc.double({ min: 0, max: 1, noNaN: true }),
+          }),
+          { maxLength: 6 },
+        ),
+        (below, glyphs) => {
+          const image = filled(10, 6, below);
+          const before = adler32(image.data);
+          const change = { sum: 0, weighted: 0 };
+          for (const g of glyphs)
+            blendMask(image, mask(4, 4, [...g.coverage]), g.x, g.y, g.color, g.opacity, change);
+          expect(adlerAfter(before, change)).toBe(adler32(image.data));
+        },
+      ),
+    );
+  });
+
+  test('keeps the checksum exact for a mask as large as a card', () => {
+    const image = filled(1200, 630, [80, 70, 230]);
+    const before = adler32(image.data);
+    const change = { sum: 0, weighted: 0 };
+    blendMask(
+      image,
+      mask(1200, 630, Array(1200 * 630).fill(255)),
+      0,
+      0,
+      [255, 255, 255],
+      1,
+      change,
+    );
+    blendMask(image, mask(1200, 630, Array(1200 * 630).fill(40)), 0, 0, [0, 0, 0], 1, change);
+    expect(adlerAfter(before, change)).toBe(adler32(image.data));
   });
 });

@@ -3,17 +3,18 @@ import fc from 'fast-check';
 import sharp from 'sharp';
 import { describe, expect, test } from 'vitest';
 import {
-  adler32Combine,
+  adler32,
+  adlerAfter,
   createScanlines,
-  deflateRows,
+  deflatePiece,
   encodePng,
-  encodePngAfter,
+  encodePngPieces,
   pngSize,
   scanlineBytes,
 } from '~/lib/og/png';
 
 /** Adler-32 as zlib writes it, at the end of a zlib stream. */
-const adler32 = (data: Uint8Array) => {
+const zlibAdler = (data: Uint8Array) => {
   const z = deflateSync(data);
   return z.readUInt32BE(z.length - 4);
 };
@@ -61,50 +62,113 @@ describe('encodePng', () => {
   });
 });
 
-describe('adler32Combine', () => {
-  test('gives the checksum of two pieces joined', () => {
+describe('adler32', () => {
+  test('is the checksum zlib writes', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 300 }), fc.uint8Array({ maxLength: 300 }), (a, b) => {
-        const joined = new Uint8Array([...a, ...b]);
-        expect(adler32Combine(adler32(a), adler32(b), b.length)).toBe(adler32(joined));
+      fc.property(fc.uint8Array({ maxLength: 300 }), (data) => {
+        expect(adler32(data)).toBe(zlibAdler(data));
       }),
     );
   });
 
-  test('holds for pieces longer than the modulus, whose sums wrap', () => {
-    const a = new Uint8Array(70_000).map((_, i) => (i * 31) & 255);
-    const b = new Uint8Array(140_000).fill(255);
-    expect(adler32Combine(adler32(a), adler32(b), b.length)).toBe(
-      adler32(new Uint8Array([...a, ...b])),
-    );
+  test('holds for data longer than the modulus and the run between reductions', () => {
+    const bright = new Uint8Array(200_000).fill(255);
+    const mixed = new Uint8Array(70_000).map((_, i) => (i * 31) & 255);
+    expect(adler32(bright)).toBe(zlibAdler(bright));
+    expect(adler32(mixed)).toBe(zlibAdler(mixed));
   });
 });
 
-describe('encodePngAfter', () => {
-  // A 40x30 image: flat rows, then rows of noise, so both kinds of data are deflated.
+describe('adlerAfter', () => {
+  /** The change to data's checksum from changing byte `at` to `value`, worked out by hand. */
+  const changeOf = (data: Uint8Array, edits: [number, number][]) => {
+    let sum = 0;
+    let weighted = 0;
+    for (const [at, value] of edits) {
+      const d = value - data[at]!;
+      sum += d;
+      weighted += (data.length - at) * d;
+      data[at] = value;
+    }
+    return { sum: sum % 65521, weighted: weighted % 65521 };
+  };
+
+  test('gives the checksum of the changed data from the old checksum and the change', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 1, maxLength: 400 }),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 50 }),
+        (original, edits) => {
+          const data = Uint8Array.from(original);
+          const before = adler32(data);
+          const change = changeOf(
+            data,
+            edits.map(([at, value]) => [at % data.length, value]),
+          );
+          expect(adlerAfter(before, change)).toBe(zlibAdler(data));
+        },
+      ),
+    );
+  });
+
+  test('holds when bytes go down and the sums wrap below zero', () => {
+    const data = new Uint8Array(100_000).fill(255);
+    const before = adler32(data);
+    const change = changeOf(
+      data,
+      Array.from({ length: 5_000 }, (_, i): [number, number] => [i * 20, 0]),
+    );
+    expect(adlerAfter(before, change)).toBe(zlibAdler(data));
+  });
+});
+
+describe('encodePngPieces', () => {
+  // A 40x30 image: flat rows, then rows of noise, then flat again, so every kind of piece is
+  // deflated.
   const width = 40;
   const height = 30;
   const stride = scanlineBytes(width);
   const image = createScanlines(width, height);
   for (let y = 0; y < height; y++)
     for (let i = 1; i < stride; i++)
-      image.data[y * stride + i] = y < 12 ? 90 : (y * 7 + i * 13) % 256;
+      image.data[y * stride + i] = y < 12 || y >= 24 ? 90 : (y * 7 + i * 13) % 256;
+  const rows = (from: number, to: number) => image.data.subarray(from * stride, to * stride);
 
-  test.each([0, 5, 12, 29, 30])(
-    'with the first %i rows deflated apart, decodes to the same image',
-    async (top) => {
-      const lead = deflateRows(image.data.subarray(0, top * stride), 3);
-      const png = encodePngAfter(width, height, lead, image.data.subarray(top * stride), 3);
-      // One valid zlib stream (inflate checks the checksum) holding every scanline.
-      expect(inflateSync(idatOf(png)).equals(Buffer.from(image.data))).toBe(true);
-      const whole = await sharp(encodePng(image, 3)).raw().toBuffer();
-      expect((await sharp(png).raw().toBuffer()).equals(whole)).toBe(true);
-    },
-  );
+  test.each([
+    [0, 30],
+    [5, 24],
+    [12, 24],
+    [12, 12],
+    [29, 30],
+    [30, 30],
+    [0, 0],
+  ])('with rows %i to %i deflated apart, decodes to the same image', async (top, bottom) => {
+    const pieces = [
+      deflatePiece(rows(0, top), 3, false),
+      deflatePiece(rows(top, bottom), 3, false),
+      deflatePiece(rows(bottom, height), 3, true),
+    ];
+    const png = encodePngPieces(width, height, 3, pieces, adler32(image.data));
+    // One valid zlib stream (inflate checks the checksum) holding every scanline.
+    expect(inflateSync(idatOf(png)).equals(Buffer.from(image.data))).toBe(true);
+    const whole = await sharp(encodePng(image, 3)).raw().toBuffer();
+    expect((await sharp(png).raw().toBuffer()).equals(whole)).toBe(true);
+  });
 
-  test('reuses the deflated first rows as they are', () => {
-    const lead = deflateRows(image.data.subarray(0, 12 * stride), 3);
-    const idat = idatOf(encodePngAfter(width, height, lead, image.data.subarray(12 * stride), 3));
-    expect(idat.subarray(2, 2 + lead.raw.length).equals(Buffer.from(lead.raw))).toBe(true);
+  test('reuses the deflated pieces as they are', () => {
+    const lead = deflatePiece(rows(0, 12), 3, false);
+    const band = deflatePiece(rows(12, 24), 3, false);
+    const tail = deflatePiece(rows(24, 30), 3, true);
+    const idat = idatOf(encodePngPieces(width, height, 3, [lead, band, tail], adler32(image.data)));
+    expect(idat.subarray(2, 2 + lead.length).equals(Buffer.from(lead))).toBe(true);
+    expect(
+      idat.subarray(idat.length - 4 - tail.length, idat.length - 4).equals(Buffer.from(tail)),
+    ).toBe(true);
+  });
+
+  test('a wrong checksum makes a stream that zlib rejects', () => {
+    const pieces = [deflatePiece(image.data, 3, true)];
+    const png = encodePngPieces(width, height, 3, pieces, adler32(image.data) ^ 1);
+    expect(() => inflateSync(idatOf(png))).toThrow(/check/);
   });
 });
