@@ -66,7 +66,9 @@ export default defineConfig({
       description: catalog.company.tagline,
       favicon: '/favicon.svg',
       lastUpdated: false,
-      pagefind: true,
+      // Charter builds the search index itself, from each page's <main> only: the same index in
+      // less time (src/integrations/search-index.ts, run by postBuild below).
+      pagefind: false,
       // Plain highlighted code blocks: Expressive Code's markup puts <div> inside <code> and
       // <button>, which is not valid HTML, and ships a script to every page with code.
       expressiveCode: false,

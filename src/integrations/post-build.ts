@@ -9,6 +9,7 @@ import { listenForCards } from './card-prefetch.ts';
 import { allFiles, routeOf } from './html-files.ts';
 import { LinkChecker, reportLinks } from './link-check.ts';
 import { listenForPages } from './page-hook.ts';
+import { startSearchIndex } from './search-index.ts';
 import { headersFile, securePage } from './security-headers.ts';
 import { cardForPage } from './social-cards.ts';
 
@@ -52,7 +53,8 @@ export class PagePass {
  * rendered (src/integrations/page-middleware.ts), so each is written once, already secured;
  * at the end, HTML the middleware did not see (files from public/, pages copied from the last
  * build) goes through the same pass from disk. Then the link check, which fails the build,
- * `_headers`, and the social cards, drawn or reused.
+ * `_headers`, the search index (src/integrations/search-index.ts), and the social cards, drawn
+ * or reused.
  */
 export function postBuild(): AstroIntegration {
   let site: URL | undefined;
@@ -108,24 +110,41 @@ export function postBuild(): AstroIntegration {
           const passed = pass.page(file, html);
           if (passed !== html) writeFileSync(path, passed);
         }
+        // Every page is final now. Pagefind indexes them in its own process while this thread
+        // checks the links and the last cards are drawn.
+        const started = performance.now();
+        const seconds = () => ((performance.now() - started) / 1000).toFixed(2);
+        let search: Promise<{ pages: number; seconds: string }>;
+        try {
+          const index = await startSearchIndex(root);
+          search = index.finished.then((pages) => ({ pages, seconds: seconds() }));
+        } catch (error) {
+          await cards?.close();
+          throw error;
+        }
         try {
           reportLinks(pass.links.broken(written), logger);
         } catch (error) {
-          await cards?.close();
+          await Promise.allSettled([search, cards?.close()]);
           throw error;
         }
         const policies = [...pass.policies].sort((a, b) => (a.route < b.route ? -1 : 1));
         writeFileSync(join(root, '_headers'), headersFile(policies));
         logger.info(`Content Security Policy written to ${policies.length} pages and _headers`);
 
-        const started = performance.now();
-        const summary = await renderCards([...pass.jobs.values()], { cacheDir }, cards);
         // Cards started while pages were generated are counted as rendered; this is the wait after.
-        const seconds = ((performance.now() - started) / 1000).toFixed(2);
+        const [indexed, summary] = await Promise.all([
+          search,
+          renderCards([...pass.jobs.values()], { cacheDir }, cards).then((drawn) => ({
+            ...drawn,
+            seconds: seconds(),
+          })),
+        ]);
+        logger.info(`search index built from ${indexed.pages} HTML files (${indexed.seconds} s)`);
         if (pass.patched)
           logger.info(`social cards: added card tags to ${pass.patched} page(s) outside Starlight`);
         logger.info(
-          `social cards: ${summary.rendered} rendered, ${summary.reused} reused (${seconds} s)`,
+          `social cards: ${summary.rendered} rendered, ${summary.reused} reused (${summary.seconds} s)`,
         );
       },
     },

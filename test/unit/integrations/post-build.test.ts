@@ -67,10 +67,10 @@ async function runOn(
 const policyCount = (html: string) => html.split('http-equiv="Content-Security-Policy"').length - 1;
 
 describe('postBuild', () => {
-  test('secures every page, writes _headers and draws each page’s card', async () => {
+  test('secures every page, writes _headers, draws each page’s card and indexes the pages', async () => {
     const { root, messages, done } = await runOn({
-      'index.html': page('Home', '<a href="/kb/#top">KB</a>'),
-      'kb/index.html': page('Knowledge base', '<a href="/">home</a><p id="top"></p>'),
+      'index.html': page('Home', '<main><a href="/kb/#top">KB</a></main>'),
+      'kb/index.html': page('Knowledge base', '<main><a href="/">home</a><p id="top"></p></main>'),
     });
     await done;
     const home = readFileSync(join(root, 'index.html'), 'utf8');
@@ -86,6 +86,10 @@ describe('postBuild', () => {
     }
     expect(messages).toContain('every internal link, anchor and loaded file resolves');
     expect(messages.some((m) => /social cards: 2 rendered, 0 reused/.test(m))).toBe(true);
+    expect(messages.some((m) => /search index built from 2 HTML files/.test(m))).toBe(true);
+    const entry = JSON.parse(readFileSync(join(root, 'pagefind/pagefind-entry.json'), 'utf8'));
+    const languages = Object.values(entry.languages) as { page_count: number }[];
+    expect(languages.reduce((sum, language) => sum + language.page_count, 0)).toBe(2);
   });
 
   test('secures rendered pages once, as they are written, and files from public/ at the end', async () => {
