@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, rmSync, mkdirSync, readFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  opendirSync,
+  rmSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -252,6 +260,25 @@ export class CardCache {
     return join(this.options.cacheDir, `${cardHash(input, this.key)}.png`);
   }
 
+  /** Whether the cache holds no card yet, as before a project's first build. */
+  get empty(): boolean {
+    const dir = opendirSync(this.options.cacheDir);
+    try {
+      return dir.readSync() === null;
+    } finally {
+      dir.closeSync();
+    }
+  }
+
+  /**
+   * Starts the workers before any card is asked for, so they load their libraries and fonts
+   * while the build still bundles the site. Worth it only when most cards will have to be
+   * drawn; otherwise workers start with the first card the cache lacks.
+   */
+  start(): void {
+    this.pool ??= new CardPool(this.options.startWorkers ?? this.maxWorkers, this.fonts);
+  }
+
   /** Resolves to the card's cache file once it exists. */
   ensure(input: CardInput): Promise<string> {
     const cached = this.fileFor(input);
@@ -286,8 +313,8 @@ export class CardCache {
   }
 
   private async draw(input: CardInput, cached: string): Promise<void> {
-    this.pool ??= new CardPool(this.options.startWorkers ?? this.maxWorkers, this.fonts);
-    await this.pool.draw(input, cached);
+    this.start();
+    await this.pool!.draw(input, cached);
     this.drawn.add(cached);
   }
 

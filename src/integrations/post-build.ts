@@ -80,6 +80,9 @@ export function postBuild(): AstroIntegration {
         const { company } = getCatalog();
         // One core is left to the pages; renderCards below adds workers if cards are left over.
         cards = new CardCache({ cacheDir, startWorkers: Math.max(1, availableParallelism() - 1) });
+        // A first build draws every card: its worker loads while the site is bundled, when the
+        // cores are not yet busy with pages.
+        if (cards.empty) cards.start();
         pages = new PagePass(outDir, site ?? new URL(company.site_url), company);
         // A card that fails here fails again, with its message, when the build asks for it below.
         listenForCards((input) => void cards!.ensure(input).catch(() => {}));

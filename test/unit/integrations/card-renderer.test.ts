@@ -204,6 +204,26 @@ describe('CardCache', () => {
     expect(await summary).toEqual({ rendered: count, reused: 0 });
   });
 
+  test('starts its workers when told, before any card, and only once; says when it is empty', async () => {
+    const cache = new CardCache({
+      cacheDir: join(work, 'cache-start'),
+      startWorkers: 1,
+      workers: 2,
+    });
+    try {
+      expect(cache.empty).toBe(true);
+      expect(cache.workers).toBe(0);
+      cache.start();
+      cache.start();
+      expect(cache.workers).toBe(1);
+      await cache.ensure(card('Drawn by the worker started ahead'));
+      expect(cache.workers).toBe(1);
+      expect(cache.empty).toBe(false);
+    } finally {
+      await cache.close();
+    }
+  });
+
   test('cards drawn ahead of the build’s end count as rendered when placed', async () => {
     const options = { cacheDir: join(work, 'cache-ahead'), workers: 1 };
     const cache = new CardCache(options);
