@@ -28,6 +28,24 @@ if (process.platform === 'linux') {
   } catch {}
 }
 
+// The first card would parse the fonts and start satori's layout engine and sharp's SVG
+// renderer; a worker started ahead of the first card (CardCache.start) does it meanwhile.
+// Satori keeps parsed fonts per list, so later cards drawn with `latin` reuse them.
+const warmedUp = Promise.all([
+  satori(
+    { type: 'div', props: { style: { display: 'flex' }, children: 'Aa' } },
+    {
+      width: 8,
+      height: 8,
+      fonts: latin,
+      embedFont: false,
+    },
+  ),
+  sharp(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>'))
+    .raw()
+    .toBuffer(),
+]).catch(() => {});
+
 // Latin text is set from cached glyphs (card-glyphs.ts) where Node runs TypeScript, as Node
 // 22.18+ and 24 do. Elsewhere, for other scripts (whose fallback font moves the baseline), and
 // for any card the glyph setter declines, satori outlines every glyph and sharp fills them.
@@ -60,6 +78,7 @@ export async function renderPng(tree, layout, width, height, png) {
 
 parentPort?.on('message', async ({ id, tree, layout, width, height, png: options, file }) => {
   try {
+    await warmedUp;
     const started = performance.now();
     const png = await renderPng(tree, layout, width, height, options);
     // Written then renamed, so an interrupted build never leaves half a file under the name.
