@@ -4,8 +4,8 @@ import {
   existsSync,
   linkSync,
   mkdirSync,
-  readFileSync,
   opendirSync,
+  readFileSync,
   rmSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
