@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Harfbuzz, HbFont } from 'harfbuzzjs';
 import sharp from 'sharp';
-import { blendMask, type Mask } from '../lib/og/composite.ts';
+import { blendMask, maskRuns, type Mask } from '../lib/og/composite.ts';
 import {
   adler32,
   adlerAfter,
@@ -40,7 +40,7 @@ const hbReady = createRequire(import.meta.url)('harfbuzzjs') as Promise<Harfbuzz
 
 type Shaped = { glyph: number; advance: number; dx: number; dy: number }[];
 type Loaded = { font: HbFont; upem: number };
-type CachedMask = Mask & { left: number; top: number };
+type CachedMask = Mask & { left: number; top: number; runs: Int32Array };
 type Placed = {
   key: string;
   font: number;
@@ -157,7 +157,16 @@ export class GlyphSetter {
     for (const p of placed) {
       const mask = this.masks.get(p.key)!;
       if (mask.width)
-        blendMask(image, mask, p.x + mask.left, p.y + mask.top, p.run.color, p.run.opacity, change);
+        blendMask(
+          image,
+          mask,
+          p.x + mask.left,
+          p.y + mask.top,
+          p.run.color,
+          p.run.opacity,
+          change,
+          mask.runs,
+        );
     }
   }
 
@@ -344,7 +353,14 @@ export class GlyphSetter {
       const extents = font.glyphExtents(m.glyph);
       const shift = m.phase / PHASES;
       if (!extents || extents.width === 0 || extents.height === 0) {
-        this.masks.set(m.key, { width: 0, height: 0, alpha: new Uint8Array(0), left: 0, top: 0 });
+        this.masks.set(m.key, {
+          width: 0,
+          height: 0,
+          alpha: new Uint8Array(0),
+          left: 0,
+          top: 0,
+          runs: new Int32Array(0),
+        });
         continue;
       }
       // Pixel box of the outline (font units are y-up; rows grow downwards), a pixel to spare.
@@ -379,13 +395,8 @@ export class GlyphSetter {
           alpha.subarray(y * atlasWidth + c.at, y * atlasWidth + c.at + c.width),
           y * c.width,
         );
-      this.masks.set(c.key, {
-        width: c.width,
-        height: c.height,
-        alpha: mask,
-        left: c.left,
-        top: c.top,
-      });
+      const cut = { width: c.width, height: c.height, alpha: mask };
+      this.masks.set(c.key, { ...cut, left: c.left, top: c.top, runs: maskRuns(cut) });
     }
   }
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { blendMask, type Mask } from '~/lib/og/composite';
+import { blendMask, maskRuns, type Mask } from '~/lib/og/composite';
 import { adler32, adlerAfter, createScanlines, scanlineBytes, type Scanlines } from '~/lib/og/png';
 
 /** A width x height image filled with one colour. */
@@ -22,7 +22,74 @@ const mask = (width: number, height: number, coverage: number[]): Mask => ({
   alpha: Uint8Array.from(coverage),
 });
 
+/** Blending as documented, pixel by pixel over the mask's whole box. */
+function blendEachPixel(
+  image: Scanlines,
+  m: Mask,
+  left: number,
+  top: number,
+  color: readonly number[],
+  opacity: number,
+): void {
+  const scale = Math.round(Math.min(1, Math.max(0, opacity)) * 255);
+  for (let y = 0; y < m.height; y++)
+    for (let x = 0; x < m.width; x++) {
+      const [px, py] = [left + x, top + y];
+      if (px < 0 || py < 0 || px >= image.width || py >= image.height) continue;
+      const a = m.alpha[y * m.width + x]! * scale;
+      const at = py * scanlineBytes(image.width) + 1 + px * 3;
+      for (let c = 0; c < 3; c++)
+        image.data[at + c] = Math.floor(
+          (color[c]! * a + image.data[at + c]! * (65025 - a) + 32512) / 65025,
+        );
+    }
+}
+
+describe('maskRuns', () => {
+  test('lists each row’s covered stretches as row, first column, column after the last', () => {
+    expect([...maskRuns(mask(4, 2, [0, 255, 128, 0, 9, 0, 0, 7]))]).toEqual([
+      0, 1, 3, 1, 0, 1, 1, 3, 4,
+    ]);
+  });
+
+  test('lists nothing for a mask with no coverage', () => {
+    expect(maskRuns(mask(3, 2, [0, 0, 0, 0, 0, 0])).length).toBe(0);
+    expect(maskRuns(mask(0, 0, [])).length).toBe(0);
+  });
+});
+
 describe('blendMask', () => {
+  test('paints as blending each pixel of the mask would, wherever the mask lies', () => {
+    const colour = fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255));
+    fc.assert(
+      fc.property(
+        colour,
+        fc.record({
+          x: fc.integer({ min: -6, max: 8 }),
+          y: fc.integer({ min: -6, max: 8 }),
+          // Mostly no or full coverage, as glyphs are, with some edges between.
+          coverage: fc.array(fc.oneof(fc.constant(0), fc.constant(255), fc.nat(255)), {
+            minLength: 25,
+            maxLength: 25,
+          }),
+          color: colour,
+          opacity: fc.oneof(fc.constant(1), fc.double({ min: 0, max: 1, noNaN: true })),
+        }),
+        fc.boolean(),
+        (below, g, ownRuns) => {
+          const m = mask(5, 5, g.coverage);
+          const painted = filled(6, 5, below);
+          const expected = filled(6, 5, below);
+          // The runs passed in, as a caller that paints a mask often keeps them, or computed.
+          const runs = ownRuns ? [maskRuns(m)] : [];
+          blendMask(painted, m, g.x, g.y, g.color, g.opacity, undefined, ...runs);
+          blendEachPixel(expected, m, g.x, g.y, g.color, g.opacity);
+          expect([...painted.data]).toEqual([...expected.data]);
+        },
+      ),
+    );
+  });
+
   test('paints full coverage in the colour and leaves no coverage alone', () => {
     const image = filled(3, 1, [0, 0, 255]);
     blendMask(image, mask(2, 1, [255, 0]), 1, 0, [255, 255, 255]);
