@@ -37,6 +37,13 @@ describe('page middleware', () => {
     expect(await response.text()).toBe('<body>Not found<p>secured</p></body>');
   });
 
+  test('returns the page as UTF-8 bytes, characters beyond ASCII intact', async () => {
+    listenForPages((file, html) => html.replace('</p>', ' — 保障</p>'));
+    const response = await request('/kb/', '<p>Café</p>', 'text/html');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect(new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toBe('<p>Café — 保障</p>');
+  });
+
   test('passes JSON and text endpoints unchanged', async () => {
     const handed: string[] = [];
     listenForPages((file, html) => (handed.push(file), html));
