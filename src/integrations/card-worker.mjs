@@ -1,7 +1,8 @@
 // Renders social cards in a worker thread: satori lays each card out, sharp turns it into a PNG,
 // and the worker writes it, so the thread generating pages never waits on a card.
 // Plain JavaScript so Node can start it directly, whoever starts the build.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readlinkSync, renameSync, writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import satori from 'satori';
@@ -22,9 +23,16 @@ sharp.concurrency(1);
 // Nothing waits for a card until the build ends, while the pages generated beside it are the
 // build's critical path: on Linux, where a thread's nice value is its own, this thread gives way
 // to the build's others (pages, garbage collection, file writes) when cores are short.
+// Idle scheduling (util-linux's chrt) goes further: Linux counts a core that runs only idle
+// threads as free, so a thread woken to write a page runs there instead of displacing the
+// thread that generates pages, as it does when every core is busy.
 if (process.platform === 'linux') {
   try {
     setPriority(0, 10);
+  } catch {}
+  try {
+    const thread = readlinkSync('/proc/thread-self').split('/').pop();
+    execFileSync('chrt', ['--idle', '--pid', '0', thread], { stdio: 'ignore', timeout: 5000 });
   } catch {}
 }
 

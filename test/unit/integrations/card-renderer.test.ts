@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +22,8 @@ import { cardFor } from '../../support/card-input';
 const catalog = loadCatalog('data');
 const work = mkdtempSync(join(tmpdir(), 'charter-cards-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const hasChrt = spawnSync('chrt', ['--version']).status === 0;
 
 const card = cardFor(catalog.company, new URL(catalog.company.site_url).host);
 
@@ -79,21 +82,41 @@ describe('CardPool', () => {
     }
   });
 
+  // Per thread: [nice, scheduling policy], the 19th and 41st fields of its stat.
+  const threadPriorities = () =>
+    readdirSync('/proc/self/task').map((task) => {
+      const stat = readFileSync(`/proc/self/task/${task}/stat`, 'utf8');
+      // Fields after the command name, which may hold spaces, start at the third.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return [Number(fields[16]), Number(fields[38])] as const;
+    });
+  const SCHED_IDLE = 5;
+
   test.runIf(process.platform === 'linux')(
     'draws at a lower priority than the thread that asked, which generates pages',
     async () => {
-      const niceOfThreads = () =>
-        readdirSync('/proc/self/task').map((task) => {
-          const stat = readFileSync(`/proc/self/task/${task}/stat`, 'utf8');
-          // Fields after the command name, which may hold spaces; nice is the 19th field.
-          return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
-        });
-      const before = niceOfThreads().filter((nice) => nice === 10).length;
+      const before = threadPriorities().filter(([nice]) => nice === 10).length;
       const pool = new CardPool(1);
       try {
         await draw(pool, 'Background card');
-        expect(niceOfThreads().filter((nice) => nice === 10).length).toBe(before + 1);
+        expect(threadPriorities().filter(([nice]) => nice === 10).length).toBe(before + 1);
         expect(getPriority()).toBe(0);
+      } finally {
+        await pool.close();
+      }
+    },
+  );
+
+  test.runIf(process.platform === 'linux' && hasChrt)(
+    'draws under idle scheduling where chrt can set it, and only the drawing thread',
+    async () => {
+      const idle = () => threadPriorities().filter(([, policy]) => policy === SCHED_IDLE).length;
+      const before = idle();
+      const pool = new CardPool(1);
+      try {
+        await draw(pool, 'Idle card');
+        expect(idle()).toBe(before + 1);
+        expect(threadPriorities()[0]![1]).not.toBe(SCHED_IDLE);
       } finally {
         await pool.close();
       }
