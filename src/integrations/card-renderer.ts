@@ -70,6 +70,13 @@ export function fontKey(fonts: FontFile[] = fontFiles()): string {
 
 type Pending = { resolve: () => void; reject: (error: Error) => void };
 
+/**
+ * Where Node runs TypeScript, as 22.18+ and 24 do, a worker builds a card's element trees from
+ * its few strings itself (src/lib/og/card.ts), which leaves the thread generating pages less to
+ * build and copy; elsewhere the trees are built here and sent.
+ */
+const WORKERS_BUILD_TREES = Boolean(process.features.typescript);
+
 /** About what a card worker takes to start (load satori, HarfBuzz, sharp and the fonts). */
 export const WORKER_START_MS = 400;
 
@@ -152,8 +159,8 @@ export class CardPool {
       this.pending.set(id, { resolve, reject });
       this.queue.push({
         id,
-        tree: cardTree(input),
-        layout: cardLayout(input),
+        input,
+        ...(WORKERS_BUILD_TREES ? {} : { tree: cardTree(input), layout: cardLayout(input) }),
         width: CARD_WIDTH,
         height: CARD_HEIGHT,
         png: PNG_OPTIONS,

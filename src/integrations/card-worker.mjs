@@ -84,17 +84,28 @@ export async function renderPng(tree, layout, width, height, png) {
   return composed ?? renderWhole(tree, width, height, png);
 }
 
-parentPort?.on('message', async ({ id, tree, layout, width, height, png: options, file }) => {
-  try {
-    await warmedUp;
-    const started = performance.now();
-    const png = await renderPng(tree, layout, width, height, options);
-    // Written then renamed, so an interrupted build never leaves half a file under the name.
-    writeFileSync(`${file}.tmp`, png);
-    renameSync(`${file}.tmp`, file);
-    // The time tells the pool whether more workers would pay (card-renderer.ts, worthGrowing).
-    parentPort.postMessage({ id, ms: performance.now() - started });
-  } catch (error) {
-    parentPort.postMessage({ id, error: String(error?.stack ?? error) });
-  }
-});
+// Where Node runs TypeScript the pool sends a card's strings only (card-renderer.ts).
+const cardTrees = process.features.typescript ? import('../lib/og/card.ts') : undefined;
+
+parentPort?.on(
+  'message',
+  async ({ id, input, tree, layout, width, height, png: options, file }) => {
+    try {
+      await warmedUp;
+      const started = performance.now();
+      if (!tree) {
+        const { cardTree, cardLayout } = await cardTrees;
+        tree = cardTree(input);
+        layout = cardLayout(input);
+      }
+      const png = await renderPng(tree, layout, width, height, options);
+      // Written then renamed, so an interrupted build never leaves half a file under the name.
+      writeFileSync(`${file}.tmp`, png);
+      renameSync(`${file}.tmp`, file);
+      // The time tells the pool whether more workers would pay (card-renderer.ts, worthGrowing).
+      parentPort.postMessage({ id, ms: performance.now() - started });
+    } catch (error) {
+      parentPort.postMessage({ id, error: String(error?.stack ?? error) });
+    }
+  },
+);
