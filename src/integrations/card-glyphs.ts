@@ -2,15 +2,18 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Harfbuzz, HbFont } from 'harfbuzzjs';
 import sharp from 'sharp';
-import { blendMask, maskRuns, type Mask } from '../lib/og/composite.ts';
+import { blendInk, blendMask, maskRuns, toInk, type Mask } from '../lib/og/composite.ts';
 import {
   adler32,
   adlerAfter,
   createScanlines,
   deflatePiece,
   encodePngPieces,
+  inkPalette,
+  inkScanlineBytes,
   scanlineBytes,
   type ChecksumChange,
+  type InkScanlines,
   type Scanlines,
 } from '../lib/og/png.ts';
 import { TITLE_LINE } from '../lib/og/card.ts';
@@ -53,11 +56,15 @@ type Placed = {
 };
 /**
  * A laid-out layout: its shapes with every text but the title drawn on, the checksum of that
- * image's bytes, where each title line starts, and its rows above and below the title
+ * picture's bytes, where each title line starts, and its rows above and below the title
  * deflated, by the row the title starts at (`leads`) and the row after it ends (`tails`).
+ * The picture is RGB scanlines, or, when every pixel mixes the background and the title's
+ * colour (as in Charter's cards, where all text is one colour), ink amounts (`InkScanlines`)
+ * written with the `palette` of those mixes: a third of the bytes to copy, blend and compress.
  */
 type Prepared = {
-  image: Scanlines;
+  pixels: Uint8Array;
+  palette: Uint8Array | null;
   adler: number;
   titleLines: TextRun[];
   leads: Map<number, Uint8Array>;
@@ -75,6 +82,22 @@ const MAX_LAYOUTS = 64;
  */
 const ROW_STEP = 8;
 
+/**
+ * The layout's picture as ink amounts with their palette, when its title lines share one
+ * colour and every pixel mixes that colour and the background (read at the top-left corner,
+ * inside the card's padding); null otherwise, and the card is drawn in RGB.
+ */
+function inkOf(
+  image: Scanlines,
+  titleLines: TextRun[],
+): { image: InkScanlines; palette: Uint8Array } | null {
+  const ink = titleLines[0]?.color;
+  if (!ink || titleLines.some((line) => line.color.some((c, i) => c !== ink[i]))) return null;
+  const background = [image.data[1]!, image.data[2]!, image.data[3]!] as const;
+  const amounts = toInk(image, background, ink);
+  return amounts && { image: amounts, palette: inkPalette(background, ink) };
+}
+
 export class GlyphSetter {
   private readonly hb: Harfbuzz;
   private readonly fonts: GlyphFont[];
@@ -83,7 +106,8 @@ export class GlyphSetter {
   private readonly shaped = new Map<string, Shaped | null>();
   private readonly masks = new Map<string, CachedMask>();
   private readonly layouts = new Map<string, Promise<Prepared | null>>();
-  private image: Scanlines | undefined;
+  /** The picture a card is drawn into, reused card after card. */
+  private pixels: Uint8Array | undefined;
 
   private constructor(hb: Harfbuzz, fonts: GlyphFont[], layOut: LayOut) {
     this.hb = hb;
@@ -122,9 +146,10 @@ export class GlyphSetter {
     }
     const top = Math.max(0, Math.min(height, Math.floor(first / ROW_STEP) * ROW_STEP));
     const bottom = Math.max(top, Math.min(height, Math.ceil(last / ROW_STEP) * ROW_STEP));
-    const stride = scanlineBytes(width);
+    const { palette } = prepared;
+    const stride = palette ? inkScanlineBytes(width) : scanlineBytes(width);
     const level = png.compressionLevel;
-    const base = prepared.image.data;
+    const base = prepared.pixels;
     let lead = prepared.leads.get(top);
     if (!lead) {
       lead = deflatePiece(base.subarray(0, top * stride), level, false);
@@ -136,20 +161,22 @@ export class GlyphSetter {
       prepared.tails.set(bottom, tail);
     }
 
-    // One image per worker, reused: from here to the end nothing waits, so no other card can
+    // One picture per worker, reused: from here to the end nothing waits, so no other card can
     // start drawing into it meanwhile. Only the band's rows are used; the glyphs lie within it.
-    if (this.image?.data.length !== base.length) this.image = createScanlines(width, height);
-    const image = this.image;
-    image.data.set(base.subarray(top * stride, bottom * stride), top * stride);
+    if (this.pixels?.length !== base.length) this.pixels = new Uint8Array(base.length);
+    const data = this.pixels;
+    data.set(base.subarray(top * stride, bottom * stride), top * stride);
     const change: ChecksumChange = { sum: 0, weighted: 0 };
-    this.blend(image, title, change);
-    const band = deflatePiece(image.data.subarray(top * stride, bottom * stride), level, false);
+    if (palette) this.blendInk({ width, height, data }, title, change);
+    else this.blend({ width, height, data }, title, change);
+    const band = deflatePiece(data.subarray(top * stride, bottom * stride), level, false);
     return encodePngPieces(
       width,
       height,
       level,
       [lead, band, tail],
       adlerAfter(prepared.adler, change),
+      palette ?? undefined,
     );
   }
 
@@ -167,6 +194,15 @@ export class GlyphSetter {
           change,
           mask.runs,
         );
+    }
+  }
+
+  /** As `blend`, onto ink amounts; every glyph is in the ink's colour. */
+  private blendInk(image: InkScanlines, placed: Placed[], change: ChecksumChange): void {
+    for (const p of placed) {
+      const mask = this.masks.get(p.key)!;
+      if (mask.width)
+        blendInk(image, mask, p.x + mask.left, p.y + mask.top, p.run.opacity, change, mask.runs);
     }
   }
 
@@ -190,8 +226,16 @@ export class GlyphSetter {
         await this.rasterise(placed.filter((p) => !this.masks.has(p.key)));
         this.blend(image, placed);
         const titleLines = split.runs.filter((run) => run.text === TITLE_LINE);
-        const adler = adler32(image.data);
-        return { image, adler, titleLines, leads: new Map(), tails: new Map() };
+        const ink = inkOf(image, titleLines);
+        const pixels = ink?.image.data ?? image.data;
+        return {
+          pixels,
+          palette: ink?.palette ?? null,
+          adler: adler32(pixels),
+          titleLines,
+          leads: new Map(),
+          tails: new Map(),
+        };
       });
       this.layouts.set(key, ready);
     }

@@ -11,7 +11,7 @@ import { fitText } from './text.ts';
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 /** Bump when the layout below or the way cards are drawn changes, so every card is drawn again. */
-export const TEMPLATE_VERSION = 3;
+export const TEMPLATE_VERSION = 4;
 /**
  * PNG encoder settings (sharp), part of the cache key. Encoding is now the largest part of a
  * card's cost (text is set from cached glyphs), so it is kept cheap: cards are flat colour and

@@ -1,4 +1,11 @@
-import { scanlineBytes, type ChecksumChange, type Scanlines } from './png.ts';
+import {
+  inkPalette,
+  inkScanlineBytes,
+  scanlineBytes,
+  type ChecksumChange,
+  type InkScanlines,
+  type Scanlines,
+} from './png.ts';
 
 /**
  * Blends coverage masks (rasterised glyphs) onto an RGB image, as a rasteriser paints a solid
@@ -32,6 +39,43 @@ export function maskRuns(mask: Mask): Int32Array {
   return Int32Array.from(runs);
 }
 
+/** What painting changed, for the image data's Adler-32 checksum (see `ChecksumChange`). */
+type Tally = { sum: number; weighted: number };
+
+/**
+ * Calls `paint` for each of the mask's covered runs (`runs`) that lands on an image `width` x
+ * `height` with the mask's top-left pixel at (left, top), clipped to the image: with the image
+ * row, its first column and the column after its last, and where its coverage starts in the
+ * mask's alpha. Each call adds what it changed to the tally, which ends up in `change`.
+ */
+function paintRuns(
+  mask: Mask,
+  runs: Int32Array,
+  left: number,
+  top: number,
+  width: number,
+  height: number,
+  change: ChecksumChange | undefined,
+  paint: (y: number, x0: number, x1: number, src: number, tally: Tally) => void,
+): void {
+  // Exact in doubles: even a mask as large as the image adds far less than 2^53.
+  const tally = { sum: 0, weighted: 0 };
+  for (let i = 0; i < runs.length; i += 3) {
+    const y = top + runs[i]!;
+    if (y < 0 || y >= height) continue;
+    const x0 = Math.max(runs[i + 1]!, -left);
+    const x1 = Math.min(runs[i + 2]!, width - left);
+    if (x0 < x1) paint(y, x0, x1, runs[i]! * mask.width + x0, tally);
+  }
+  if (change) {
+    change.sum = (change.sum + tally.sum) % 65521;
+    change.weighted = (change.weighted + (tally.weighted % 65521)) % 65521;
+  }
+}
+
+/** Coverage times this (opacity as 0..255) is a 0..65025 weight: the mixing stays in integers. */
+const opacityScale = (opacity: number) => Math.round(Math.min(1, Math.max(0, opacity)) * 255);
+
 /**
  * Paints `color` through `mask` with its top-left pixel at (left, top), scaled by `opacity`
  * (0..1). Parts of the mask outside the image are skipped. If `change` is given, what the
@@ -52,22 +96,14 @@ export function blendMask(
   const { width, height, data } = image;
   const stride = scanlineBytes(width);
   const [r, g, b] = color;
-  // Coverage times opacity as a 0..65025 weight, so the mixing stays in integers.
-  const scale = Math.round(Math.min(1, Math.max(0, opacity)) * 255);
+  const scale = opacityScale(opacity);
   const alpha = mask.alpha;
   const length = data.length;
-  // Exact in doubles: even a mask as large as the image adds far less than 2^53.
-  let sum = 0;
-  let weighted = 0;
-  for (let i = 0; i < runs.length; i += 3) {
-    const y = top + runs[i]!;
-    if (y < 0 || y >= height) continue;
-    // Clipped to the image's columns.
-    const x0 = Math.max(runs[i + 1]!, -left);
-    const x1 = Math.min(runs[i + 2]!, width - left);
+  paintRuns(mask, runs, left, top, width, height, change, (y, x0, x1, src, tally) => {
+    let sum = 0;
+    let weighted = 0;
     // Each scanline starts with its filter byte.
-    let dst = y * stride + 1 + (left + x0) * 3;
-    for (let x = x0, src = runs[i]! * mask.width + x0; x < x1; x++, src++, dst += 3) {
+    for (let x = x0, dst = y * stride + 1 + (left + x0) * 3; x < x1; x++, src++, dst += 3) {
       const coverage = alpha[src]!;
       const red = data[dst]!;
       const green = data[dst + 1]!;
@@ -90,9 +126,102 @@ export function blendMask(
       sum += dr + dg + db;
       weighted += (length - dst) * (dr + dg + db) - dg - 2 * db;
     }
+    tally.sum += sum;
+    tally.weighted += weighted;
+  });
+}
+
+/**
+ * Paints the ink through `mask` onto an ink image (`InkScanlines`), as `blendMask` paints a
+ * colour: a pixel's ink share becomes below + (255 - below) * coverage * opacity, rounded to
+ * nearest. Over the background that is the palette entry of the colour `blendMask` would give.
+ * `change` and `runs` as for `blendMask`.
+ */
+export function blendInk(
+  image: InkScanlines,
+  mask: Mask,
+  left: number,
+  top: number,
+  opacity = 1,
+  change?: ChecksumChange,
+  runs: Int32Array = maskRuns(mask),
+): void {
+  const { width, height, data } = image;
+  const stride = inkScanlineBytes(width);
+  const scale = opacityScale(opacity);
+  const alpha = mask.alpha;
+  const length = data.length;
+  paintRuns(mask, runs, left, top, width, height, change, (y, x0, x1, src, tally) => {
+    let sum = 0;
+    let weighted = 0;
+    for (let x = x0, dst = y * stride + 1 + left + x0; x < x1; x++, src++, dst++) {
+      const below = data[dst]!;
+      const a = alpha[src]! * scale;
+      const share = a === 65025 ? 255 : below + ((((255 - below) * a + 32512) / 65025) | 0);
+      data[dst] = share;
+      sum += share - below;
+      weighted += (length - dst) * (share - below);
+    }
+    tally.sum += sum;
+    tally.weighted += weighted;
+  });
+}
+
+/**
+ * The image as ink amounts, when every pixel is a mix of `background` and `ink`: each within
+ * `tolerance` per channel of the mix it becomes (`inkPalette`), since a rasteriser rounds its
+ * mixes its own way. Null when some pixel is another colour.
+ */
+export function toInk(
+  image: Scanlines,
+  background: readonly [number, number, number],
+  ink: readonly [number, number, number],
+  tolerance = 2,
+): InkScanlines | null {
+  const palette = inkPalette(background, ink);
+  // The channel in which the two colours differ most tells each pixel's share best.
+  let channel = 0;
+  for (let c = 1; c < 3; c++)
+    if (Math.abs(ink[c]! - background[c]!) > Math.abs(ink[channel]! - background[channel]!))
+      channel = c;
+  if (ink[channel] === background[channel]) return null;
+  // For each value of that channel, the shares whose mixes come nearest it in that channel:
+  // one share, or a few when the channel has fewer steps between the colours than 255.
+  const first = new Uint8Array(256);
+  const last = new Uint8Array(256);
+  for (let v = 0; v < 256; v++) {
+    let best = Infinity;
+    for (let k = 0; k < 256; k++) {
+      const off = Math.abs(palette[k * 3 + channel]! - v);
+      if (off < best) [best, first[v], last[v]] = [off, k, k];
+      else if (off === best) last[v] = k;
+    }
   }
-  if (change) {
-    change.sum = (change.sum + sum) % 65521;
-    change.weighted = (change.weighted + (weighted % 65521)) % 65521;
+  const { width, height, data } = image;
+  const stride = scanlineBytes(width);
+  const out: InkScanlines = {
+    width,
+    height,
+    data: new Uint8Array(inkScanlineBytes(width) * height),
+  };
+  for (let y = 0; y < height; y++) {
+    let at = y * inkScanlineBytes(width) + 1;
+    for (let src = y * stride + 1, end = src + width * 3; src < end; src += 3, at++) {
+      // Of those shares, the one whose mix is off the pixel least in its worst channel.
+      const v = data[src + channel]!;
+      let share = first[v]!;
+      let worst = Infinity;
+      for (let k = first[v]!; k <= last[v]!; k++) {
+        const off = Math.max(
+          Math.abs(palette[k * 3]! - data[src]!),
+          Math.abs(palette[k * 3 + 1]! - data[src + 1]!),
+          Math.abs(palette[k * 3 + 2]! - data[src + 2]!),
+        );
+        if (off < worst) [worst, share] = [off, k];
+      }
+      if (worst > tolerance) return null;
+      out.data[at] = share;
+    }
   }
+  return out;
 }

@@ -24,6 +24,33 @@ export function createScanlines(width: number, height: number): Scanlines {
   return { width, height, data: new Uint8Array(scanlineBytes(width) * height) };
 }
 
+/**
+ * An image whose every pixel mixes two colours, a background and an ink, as PNG scanlines of
+ * one byte per pixel: the ink's share, 0 (background) to 255 (ink). Written with the palette of
+ * the 256 mixes (`inkPalette`), such an image is a third of the bytes to compress.
+ */
+export type InkScanlines = { width: number; height: number; data: Uint8Array };
+
+/** Bytes per scanline of an ink image `width` pixels wide, filter byte included. */
+export const inkScanlineBytes = (width: number): number => width + 1;
+
+/**
+ * The 256 mixes of `background` and `ink`, entry k being k/255 of the ink, each channel
+ * rounded to nearest as `blendMask` rounds, as a PNG palette (RGB triples).
+ */
+export function inkPalette(
+  background: readonly [number, number, number],
+  ink: readonly [number, number, number],
+): Uint8Array {
+  const palette = new Uint8Array(256 * 3);
+  for (let k = 0; k < 256; k++)
+    for (let c = 0; c < 3; c++)
+      palette[k * 3 + c] = Math.floor(
+        (ink[c]! * k * 255 + background[c]! * (255 - k) * 255 + 32512) / 65025,
+      );
+  return palette;
+}
+
 function chunk(type: string, body: Uint8Array): Uint8Array {
   const out = new Uint8Array(12 + body.length);
   const view = new DataView(out.buffer);
@@ -42,16 +69,18 @@ export function encodePng(image: Scanlines, level: number): Buffer {
   return pngOf(image.width, image.height, deflateSync(image.data, { level }));
 }
 
-function pngOf(width: number, height: number, zlibData: Uint8Array): Buffer {
+/** A PNG of deflated scanlines: RGB, or palette indices when `palette` is given. */
+function pngOf(width: number, height: number, zlibData: Uint8Array, palette?: Uint8Array): Buffer {
   const header = new Uint8Array(13);
   const view = new DataView(header.buffer);
   view.setUint32(0, width);
   view.setUint32(4, height);
-  header[8] = 8; // bits per channel
-  header[9] = 2; // colour type: RGB
+  header[8] = 8; // bits per channel, or per palette index
+  header[9] = palette ? 3 : 2; // colour type: palette, or RGB
   return Buffer.concat([
     Uint8Array.from(SIGNATURE),
     chunk('IHDR', header),
+    ...(palette ? [chunk('PLTE', palette)] : []),
     chunk('IDAT', zlibData),
     chunk('IEND', new Uint8Array(0)),
   ]);
@@ -120,7 +149,8 @@ function zlibHeader(level: number): Uint8Array {
 /**
  * A PNG whose scanlines were deflated in pieces (`deflatePiece`, the last one last), with
  * `adler` the checksum of all the scanlines. Rows that many images share are deflated once
- * and reused; only the rows that differ are compressed for each image.
+ * and reused; only the rows that differ are compressed for each image. The scanlines are RGB,
+ * or ink amounts (`InkScanlines`) when their `palette` is given.
  */
 export function encodePngPieces(
   width: number,
@@ -128,8 +158,9 @@ export function encodePngPieces(
   level: number,
   pieces: Uint8Array[],
   adler: number,
+  palette?: Uint8Array,
 ): Buffer {
   const trailer = new Uint8Array(4);
   new DataView(trailer.buffer).setUint32(0, adler);
-  return pngOf(width, height, Buffer.concat([zlibHeader(level), ...pieces, trailer]));
+  return pngOf(width, height, Buffer.concat([zlibHeader(level), ...pieces, trailer]), palette);
 }

@@ -108,6 +108,31 @@ describe('GlyphSetter', () => {
     expect(layouts).toBe(2);
   });
 
+  test('writes a card whose text is all one colour with the palette of its mixes', async () => {
+    const setter = await GlyphSetter.create(latinFonts, layOut);
+    const input = card('Rotate a key');
+    const png = await compose(setter, input);
+    expect(png![25]).toBe(3); // colour type: palette
+    await expectDrawnAsWhole(png, input);
+  });
+
+  test('writes RGB when a layout has a colour that is no mix of the background and the text', async () => {
+    const setter = await GlyphSetter.create(latinFonts, async (tree, width, height) =>
+      // The host name in the corner, in red.
+      (await layOut(tree, width, height)).replace(
+        /<text ([^>]*?)fill="[^"]*"/,
+        '<text $1fill="#ff0000"',
+      ),
+    );
+    const png = await compose(setter, card('Rotate a key'));
+    expect(png![25]).toBe(2); // colour type: RGB
+    const { data } = await sharp(png!).raw().toBuffer({ resolveWithObject: true });
+    let red = 0;
+    for (let i = 0; i < data.length; i += 3)
+      if (data[i] === 255 && data[i + 1] === 0 && data[i + 2] === 0) red++;
+    expect(red).toBeGreaterThan(0);
+  });
+
   test('declines a title with a character none of its fonts has', async () => {
     const setter = await GlyphSetter.create(latinFonts, layOut);
     expect(await compose(setter, card('如何轮换 API 密钥'))).toBeNull();

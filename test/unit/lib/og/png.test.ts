@@ -9,6 +9,8 @@ import {
   deflatePiece,
   encodePng,
   encodePngPieces,
+  inkPalette,
+  inkScanlineBytes,
   pngSize,
   scanlineBytes,
 } from '~/lib/og/png';
@@ -170,5 +172,43 @@ describe('encodePngPieces', () => {
     const pieces = [deflatePiece(image.data, 3, true)];
     const png = encodePngPieces(width, height, 3, pieces, adler32(image.data) ^ 1);
     expect(() => inflateSync(idatOf(png))).toThrow(/check/);
+  });
+});
+
+describe('inkPalette', () => {
+  test('runs from the background to the ink, each channel mixed and rounded to nearest', () => {
+    const palette = inkPalette([80, 70, 229], [255, 255, 255]);
+    expect(palette.length).toBe(768);
+    expect([...palette.subarray(0, 3)]).toEqual([80, 70, 229]);
+    expect([...palette.subarray(765)]).toEqual([255, 255, 255]);
+    // 128/255 of the way: 80 + 175 * 128/255 = 167.84, 70 + 185 * 128/255 = 162.86, 229 + 26 * 128/255 = 242.05.
+    expect([...palette.subarray(128 * 3, 129 * 3)]).toEqual([168, 163, 242]);
+  });
+});
+
+describe('encodePngPieces with a palette', () => {
+  test('writes palette indices that decode to the palette’s colours', async () => {
+    const width = 20;
+    const height = 6;
+    const stride = inkScanlineBytes(width);
+    const data = new Uint8Array(stride * height);
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++) data[y * stride + 1 + x] = (x * 13 + y * 40) % 256;
+    const palette = inkPalette([10, 120, 200], [250, 20, 0]);
+    const pieces = [
+      deflatePiece(data.subarray(0, 2 * stride), 3, false),
+      deflatePiece(data.subarray(2 * stride), 3, true),
+    ];
+    const png = encodePngPieces(width, height, 3, pieces, adler32(data), palette);
+    expect(png[25]).toBe(3); // colour type: palette
+    expect(pngSize(png)).toEqual({ width, height });
+    const { data: rgb, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+    expect(info.channels).toBe(3);
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++) {
+        const k = data[y * stride + 1 + x]!;
+        const at = (y * width + x) * 3;
+        expect([...rgb.subarray(at, at + 3)]).toEqual([...palette.subarray(k * 3, k * 3 + 3)]);
+      }
   });
 });
