@@ -206,7 +206,18 @@ export function toInk(
   };
   for (let y = 0; y < height; y++) {
     let at = y * inkScanlineBytes(width) + 1;
-    for (let src = y * stride + 1, end = src + width * 3; src < end; src += 3, at++) {
+    const start = y * stride + 1;
+    for (let src = start, end = src + width * 3; src < end; src += 3, at++) {
+      // Most pixels repeat the one before them (a flat background, the inside of a glyph).
+      if (
+        src > start &&
+        data[src] === data[src - 3] &&
+        data[src + 1] === data[src - 2] &&
+        data[src + 2] === data[src - 1]
+      ) {
+        out.data[at] = out.data[at - 1]!;
+        continue;
+      }
       // Of those shares, the one whose mix is off the pixel least in its worst channel.
       const v = data[src + channel]!;
       let share = first[v]!;
