@@ -9,7 +9,8 @@ import {
 
 /**
  * Blends coverage masks (rasterised glyphs) onto an RGB image, as a rasteriser paints a solid
- * fill over what is already there: out = colour * a + below * (1 - a), per channel, in sRGB.
+ * fill over what is already there: out = colour * a + below * (1 - a), per channel, in sRGB;
+ * or onto an image of one colour's shares over a background (`toInk`, `blendInk`).
  */
 
 export type Mask = {
