@@ -1,4 +1,5 @@
 import { issueAt, type DataIssue } from './issues.ts';
+import { roiProblems } from './roi-checks.ts';
 import type { PartialCatalog, Sources } from './load.ts';
 import type { DataPath, SourceFile } from './positions.ts';
 
@@ -67,6 +68,9 @@ export function crossCheck(data: PartialCatalog, sources: Sources): DataIssue[] 
     data.roi.recommendation.rules.forEach((r, i) =>
       refer('roi', ['recommendation', 'rules', i, 'min_tier'], r.min_tier, tierIds, 'tier'),
     );
+    // Input ids, their kinds, meter ids and defaults the ROI model refers to (src/data/roi-checks.ts).
+    const meterIds = data.pricing?.meters.map((m) => m.id);
+    for (const p of roiProblems(data.roi, meterIds)) issues.push(issueAt(src('roi'), p.path, p.message, p.key));
   }
 
   if (data.playbook) {
@@ -103,34 +107,40 @@ export function crossCheck(data: PartialCatalog, sources: Sources): DataIssue[] 
   }
 
   if (data.pricing) {
-    unique('pricing', ['plans'], data.pricing.plans, 'plan');
-    data.pricing.plans.forEach((p, i) => refer('pricing', ['plans', i, 'tier'], p.tier, tierIds, 'tier'));
+    const pricing = data.pricing;
+    unique('pricing', ['meters'], pricing.meters, 'meter');
+    unique('pricing', ['plans'], pricing.plans, 'plan');
+    unique('pricing', ['add_ons'], pricing.add_ons, 'add-on');
+    const meterIds = pricing.meters.map((m) => m.id);
+    const planIds = pricing.plans.map((p) => p.id);
+    const whole = new Set(pricing.meters.filter((m) => m.whole).map((m) => m.id));
+    pricing.plans.forEach((p, i) => {
+      refer('pricing', ['plans', i, 'tier'], p.tier, tierIds, 'tier');
+      for (const [meter, allowance] of Object.entries(p.usage)) {
+        refer('pricing', ['plans', i, 'usage'], meter, meterIds, 'meter', meter);
+        if (whole.has(meter) && typeof allowance.included === 'number' && !Number.isInteger(allowance.included)) {
+          issues.push(issueAt(src('pricing'), ['plans', i, 'usage', meter, 'included'], `meter "${meter}" counts whole units; expected a whole number`));
+        }
+        if (allowance.included === 'unlimited' && allowance.overage !== undefined) {
+          issues.push(issueAt(src('pricing'), ['plans', i, 'usage', meter, 'overage'], 'an unlimited allowance has no overage'));
+        }
+      }
+      for (const meter of meterIds) {
+        if (!(meter in p.usage)) issues.push(issueAt(src('pricing'), ['plans', i, 'usage'], `no allowance for meter "${meter}"; state included (and overage, unless it is a hard limit)`));
+      }
+    });
+    pricing.add_ons.forEach((a, i) => {
+      a.available_for.forEach((id, j) => refer('pricing', ['add_ons', i, 'available_for', j], id, planIds, 'plan'));
+      for (const meter of Object.keys(a.adds.included ?? {})) refer('pricing', ['add_ons', i, 'adds', 'included'], meter, meterIds, 'meter', meter);
+      for (const sev of Object.keys(a.adds.first_response ?? {})) refer('pricing', ['add_ons', i, 'adds', 'first_response'], sev, severityIds, 'severity', sev);
+    });
     if (tierIds) {
       for (const t of tierIds) {
-        if (!data.pricing.plans.some((p) => p.tier === t)) {
+        if (!pricing.plans.some((p) => p.tier === t)) {
           issues.push(issueAt(src('pricing'), ['plans'], `no plan for tier "${t}"`));
         }
       }
-      // Tiers run from lowest to highest: monthly prices never fall, and "contact us" comes last.
-      const ordered = [...data.pricing.plans]
-        .map((plan, index) => ({ plan, index, rank: tierIds.indexOf(plan.tier) }))
-        .filter((p) => p.rank >= 0)
-        .sort((a, b) => a.rank - b.rank);
-      for (let k = 1; k < ordered.length; k++) {
-        const lower = ordered[k - 1]!;
-        const higher = ordered[k]!;
-        const lowPrice = lower.plan.price === 'contact-us' ? Infinity : lower.plan.price.monthly;
-        const highPrice = higher.plan.price === 'contact-us' ? Infinity : higher.plan.price.monthly;
-        if (highPrice < lowPrice) {
-          issues.push(
-            issueAt(
-              src('pricing'),
-              ['plans', higher.index, 'price'],
-              `tier "${higher.plan.tier}" is listed above "${lower.plan.tier}" in tiers.yaml but costs less; list tiers from lowest to highest`,
-            ),
-          );
-        }
-      }
+      // That higher tiers cost more is the commercial lint's `prices-rise` rule (scripts/lib/lint-rules.ts).
     }
   }
 

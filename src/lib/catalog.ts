@@ -1,7 +1,8 @@
 import type { Catalog } from '../data/load.ts';
-import type { Clock, Plan, SupportHours, Tier, TierSla } from '../schemas/index.ts';
+import type { AddOn, Clock, Meter, Plan, SupportHours, Tier, TierSla } from '../schemas/index.ts';
 import { formatDuration } from './duration.ts';
-import { formatPrice, type MoneyFormat } from './money.ts';
+import { type MoneyFormat } from './money.ts';
+import { priceText } from './pricing-text.ts';
 
 /** Lookups over the Catalog shared by components, browser scripts and scripts/. */
 
@@ -54,9 +55,15 @@ export function describeTarget(minutes: number, clock: Clock): string {
   return `${formatDuration(minutes)} (${clockLabel(clock)})`;
 }
 
-/** "$1,200 per month", "Free" or "Contact us". */
+/** "$1,200 per month", "From €299 per month", "€12 per seat per month", "Free" or "Contact us". */
 export function planPriceText(catalog: Catalog, plan: Plan): string {
-  if (plan.price === 'contact-us') return 'Contact us';
-  if (plan.price.monthly === 0) return 'Free';
-  return `${formatPrice(plan.price.monthly, moneyFormat(catalog))} per month`;
+  return priceText(plan.price, moneyFormat(catalog));
+}
+
+export function meterById(catalog: Catalog, id: string): Meter {
+  return find(catalog.pricing.meters, (m) => m.id === id, `meter "${id}"`);
+}
+
+export function addOnById(catalog: Catalog, id: string): AddOn {
+  return find(catalog.pricing.add_ons, (a) => a.id === id, `add-on "${id}"`);
 }

@@ -6,6 +6,8 @@ import { formatDuration } from './duration.ts';
 import { formatCount, formatPercent } from './format.ts';
 import { formatPrice, formatRate } from './money.ts';
 import { planCells, targetCells } from './published.ts';
+import { addOnPriceText } from './pricing-text.ts';
+import type { OverageCharge } from '../schemas/pricing.ts';
 import { retainerRate } from './rates.ts';
 
 /**
@@ -24,16 +26,25 @@ export function displayedFigures(catalog: Catalog): string[] {
 
   for (const plan of catalog.pricing.plans) {
     Object.values(planCells(catalog, plan)).forEach(add);
-    if (plan.price !== 'contact-us' && plan.price.monthly > 0) {
-      add(formatPrice(plan.price.monthly, money));
-      if (plan.price.annual_monthly !== undefined)
-        add(formatPrice(plan.price.annual_monthly, money));
+    const price = plan.price;
+    if (price.model === 'flat' || price.model === 'from' || price.model === 'per-seat') {
+      if (price.monthly > 0) add(formatPrice(price.monthly, money));
+      if (price.annual_monthly !== undefined) add(formatPrice(price.annual_monthly, money));
+    } else if (price.model === 'share-of-spend') {
+      add(formatPrice(price.minimum, money));
+      for (const band of price.bands) add(pct(band.percent));
     }
-    add(formatRate(plan.overage.queries, money));
-    add(formatRate(plan.overage.ingest_gb, money));
-    if (plan.overage.seats !== undefined) add(formatRate(plan.overage.seats, money));
-    for (const count of Object.values(plan.included))
-      if (count >= 1000) add(formatCount(count, locale));
+    for (const meter of catalog.pricing.meters) {
+      const allowance = plan.usage[meter.id];
+      if (!allowance) continue;
+      for (const rate of chargeRates(allowance.overage)) add(formatRate(rate, money));
+      if (typeof allowance.included === 'number' && allowance.included >= 1000) add(formatCount(allowance.included, locale));
+    }
+  }
+  for (const addOn of catalog.pricing.add_ons) {
+    add(addOnPriceText(addOn.price, money));
+    if (addOn.price.model === 'flat') add(formatPrice(addOn.price.monthly, money));
+    if (addOn.price.model === 'per-unit') add(formatPrice(addOn.price.per_unit, money));
   }
   add(pct(catalog.pricing.usage_alerts.soft));
   add(pct(catalog.pricing.usage_alerts.hard));
@@ -85,9 +96,19 @@ export function displayedFigures(catalog: Catalog): string[] {
   add(pct(services.retainer.discount_percent));
   add(`${services.retainer.minimum_monthly_hours} hours`);
   for (const row of services.default_payment_schedule) add(pct(row.percent));
-  add(formatPrice(roi.defaults.hourly_cost, money));
-  add(pct(roi.defaults.automation_rate));
+  for (const input of roi.inputs) {
+    if (input.kind === 'money') add(formatPrice(input.default, money));
+    if (input.kind === 'percent') add(pct(input.default));
+  }
   return [...out].sort((a, b) => b.length - a.length);
+}
+
+/** The money amounts of an overage charge, per unit or per package. */
+function chargeRates(charge: OverageCharge | undefined): number[] {
+  if (charge === undefined) return [];
+  if (charge.model === 'per-unit') return [charge.per_unit];
+  if (charge.model === 'package') return [charge.price];
+  return charge.bands.map((b) => b.per_unit);
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -10,8 +10,6 @@ import { planCells } from './published.ts';
  * Every lookup throws a sentence when an id is unknown, so a typo fails the build.
  */
 
-export const QUOTA_ITEMS = ['queries', 'ingest_gb', 'seats'] as const;
-export const OVERAGE_ITEMS = ['queries', 'ingest_gb'] as const;
 export const ALERT_LEVELS = ['soft', 'hard'] as const;
 export const TARGET_KINDS = ['first_response', 'resolution'] as const;
 
@@ -60,15 +58,19 @@ export function alertThresholdText(catalog: Catalog, level: string): string {
   return formatPercent(catalog.pricing.usage_alerts[expectOneOf(level, ALERT_LEVELS, 'level')], catalog.company.locale);
 }
 
-/** "5,000", "60 GB" or "25": a plan's included amount. */
-export function quotaText(catalog: Catalog, tierId: string, item: string): string {
-  return planCells(catalog, planForTier(catalog, tierId))[expectOneOf(item, QUOTA_ITEMS, 'item')];
+/** Throws unless `meter` names a declared meter, listing the ones there are. */
+function expectMeter(catalog: Catalog, meter: unknown): string {
+  return expectOneOf(meter, catalog.pricing.meters.map((m) => m.id), 'meter');
 }
 
-/** "$0.012 per query" or "$1.75 per GB": a plan's overage rate. */
-export function overageText(catalog: Catalog, tierId: string, item: string): string {
-  const field = `overage_${expectOneOf(item, OVERAGE_ITEMS, 'item')}` as const;
-  return planCells(catalog, planForTier(catalog, tierId))[field];
+/** "5,000 build minutes per month", "Unlimited build minutes": a plan's included amount of a meter. */
+export function quotaText(catalog: Catalog, tierId: string, meter: string): string {
+  return planCells(catalog, planForTier(catalog, tierId))[`included-${expectMeter(catalog, meter)}`]!;
+}
+
+/** "$0.008 per build minute", or the hard limit in words: what a plan charges above its included amount. */
+export function overageText(catalog: Catalog, tierId: string, meter: string): string {
+  return planCells(catalog, planForTier(catalog, tierId))[`overage-${expectMeter(catalog, meter)}`]!;
 }
 
 /** "99.8%": a tier's monthly availability target. */

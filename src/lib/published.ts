@@ -1,8 +1,8 @@
 import type { Catalog } from '../data/load.ts';
 import type { Plan } from '../schemas/pricing.ts';
 import { describeTarget, moneyFormat, planPriceText, targetFor } from './catalog.ts';
-import { formatCount } from './format.ts';
-import { formatRate } from './money.ts';
+import { allowanceOf } from './cost.ts';
+import { includedText, overageText } from './pricing-text.ts';
 
 /**
  * The exact text of each figure cell on the published pricing and SLA tables. Components render
@@ -10,21 +10,24 @@ import { formatRate } from './money.ts';
  * compares every such cell with these strings, so a hand-typed figure cannot slip through.
  */
 
-export const PLAN_FIELDS = ['price', 'queries', 'ingest_gb', 'seats', 'overage_queries', 'overage_ingest_gb'] as const;
-export type PlanField = (typeof PLAN_FIELDS)[number];
+/**
+ * The field keys of a plan row: the price, then for each declared meter what is included
+ * (`included-<meter>`) and what more costs (`overage-<meter>`).
+ */
+export function planFields(catalog: Catalog): string[] {
+  return ['price', ...catalog.pricing.meters.flatMap((m) => [`included-${m.id}`, `overage-${m.id}`])];
+}
 
 /** Cells of one plan row: `<tr data-plan={plan.id}>` with `<td data-field={field}>`. */
-export function planCells(catalog: Catalog, plan: Plan): Record<PlanField, string> {
-  const locale = catalog.company.locale;
+export function planCells(catalog: Catalog, plan: Plan): Record<string, string> {
   const money = moneyFormat(catalog);
-  return {
-    price: planPriceText(catalog, plan),
-    queries: formatCount(plan.included.queries, locale),
-    ingest_gb: `${formatCount(plan.included.ingest_gb, locale)} GB`,
-    seats: formatCount(plan.included.seats, locale),
-    overage_queries: `${formatRate(plan.overage.queries, money)} per query`,
-    overage_ingest_gb: `${formatRate(plan.overage.ingest_gb, money)} per GB`,
-  };
+  const cells: Record<string, string> = { price: planPriceText(catalog, plan) };
+  for (const meter of catalog.pricing.meters) {
+    const allowance = allowanceOf(plan, meter.id);
+    cells[`included-${meter.id}`] = includedText(meter, allowance, money.locale);
+    cells[`overage-${meter.id}`] = overageText(meter, allowance, money);
+  }
+  return cells;
 }
 
 export const TARGET_FIELDS = ['first_response', 'resolution'] as const;

@@ -19,9 +19,7 @@ describe('no figure from data/ is typed into pages or components', () => {
   });
 
   test('collects prices, percentages and durations from the Catalog', () => {
-    const plan = catalog.pricing.plans.find(
-      (p) => p.price !== 'contact-us' && p.price.monthly > 0,
-    )!;
+    const plan = catalog.pricing.plans.find((p) => p.price.model === 'flat' && p.price.monthly > 0)!;
     expect(figures).toContain(planCells(catalog, plan).price);
     expect(figures.some((f) => f.endsWith('%'))).toBe(true);
     expect(figures.some((f) => /hours?\b/.test(f))).toBe(true);
@@ -29,7 +27,7 @@ describe('no figure from data/ is typed into pages or components', () => {
 
   test('flags a price typed into a page', () => {
     const top = catalog.pricing.plans
-      .filter((p) => p.price !== 'contact-us' && p.price.monthly > 0)
+      .filter((p) => p.price.model === 'flat' && p.price.monthly > 0)
       .at(-1)!;
     const price = planCells(catalog, top).price;
     const page = `---\ntitle: Oops\n---\n\nThe top plan costs ${price} and includes more.\n`;

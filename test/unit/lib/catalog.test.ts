@@ -1,8 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { loadCatalog } from '~/data/load';
 import {
+  addOnById,
   clockLabel,
   describeTarget,
+  meterById,
   moneyFormat,
   planForTier,
   planPriceText,
@@ -44,12 +46,25 @@ describe('wording', () => {
     expect(clockLabel('calendar')).toBe('24x7');
   });
   test('describes a target', () => expect(describeTarget(30, 'calendar')).toBe('30 minutes (24x7)'));
-  test('prices plans from the data', () => {
-    for (const plan of catalog.pricing.plans) {
-      const text = planPriceText(catalog, plan);
-      if (plan.price === 'contact-us') expect(text).toBe('Contact us');
-      else if (plan.price.monthly === 0) expect(text).toBe('Free');
-      else expect(text).toBe(`${formatPrice(plan.price.monthly, moneyFormat(catalog))} per month`);
+  test.each(['data', 'examples/wee'])('prices the plans of %s from the data', (dir) => {
+    const company = loadCatalog(dir);
+    const { currency, locale } = company.company;
+    const money = (n: number) =>
+      new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(n / 1e6);
+    for (const plan of company.pricing.plans) {
+      const text = planPriceText(company, plan);
+      const price = plan.price;
+      if (price.model === 'contact-us') expect(text).toBe('Contact us');
+      else if (price.model === 'flat' && price.monthly === 0) expect(text).toBe('Free');
+      else if (price.model === 'flat') expect(text).toBe(`${money(price.monthly)} per month`);
+      else if (price.model === 'from') expect(text).toBe(`From ${money(price.monthly)} per month`);
+      else expect(text).not.toMatch(/NaN|undefined/);
     }
+  });
+  test('finds meters and add-ons by id, and names an unknown one', () => {
+    const meter = catalog.pricing.meters[0]!;
+    expect(meterById(catalog, meter.id)).toBe(meter);
+    expect(() => meterById(catalog, 'nope')).toThrow('meter "nope" is not defined');
+    expect(() => addOnById(catalog, 'nope')).toThrow('add-on "nope" is not defined');
   });
 });

@@ -47,13 +47,24 @@ describe('alertThresholdText and expectOneOf', () => {
   });
 });
 
-describe('quotaText and overageText', () => {
-  const plan = catalog.pricing.plans[0]!;
-  test('errors for an item that has no overage', () => {
-    expect(() => overageText(catalog, plan.tier, 'seats')).toThrow('item="seats"');
+describe.each(['data', 'examples/wee'])('quotaText and overageText for the company in %s', (dir) => {
+  const company = loadCatalog(dir);
+  const meters = company.pricing.meters;
+  const plan = company.pricing.plans.at(-1)!;
+  test.each(meters.map((m) => [m.id, m] as const))('meter %s reads in its own unit words', (_, meter) => {
+    const allowance = plan.usage[meter.id]!;
+    const text = quotaText(company, plan.tier, meter.id);
+    const n = allowance.included;
+    if (n === 'unlimited') expect(text).toBe(`Unlimited ${meter.unit.other}`);
+    else if (n === 0 && !allowance.overage) expect(text).toBe('Not included');
+    else expect(text.startsWith(`${new Intl.NumberFormat(company.company.locale).format(n)} ${n === 1 ? meter.unit.one : meter.unit.other}`)).toBe(true);
+    expect(overageText(company, plan.tier, meter.id)).not.toMatch(/NaN|undefined|Infinity/);
+  });
+  test('errors for a meter that is not declared, listing the declared ones', () => {
+    expect(() => overageText(company, plan.tier, 'nope')).toThrow(`meter="nope" must be one of: ${meters.map((m) => m.id).join(', ')}`);
   });
   test('errors for an unknown tier', () => {
-    expect(() => quotaText(catalog, 'gold', 'seats')).toThrow('tier "gold"');
+    expect(() => quotaText(company, 'gold', meters[0]!.id)).toThrow('tier "gold"');
   });
 });
 
