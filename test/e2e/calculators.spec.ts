@@ -7,7 +7,6 @@ import {
   supportHoursFor,
   targetFor,
 } from '../../src/lib/catalog';
-import { cheapestPlan, monthlyCost } from '../../src/lib/cost';
 import { explainCredit, formatUptime } from '../../src/lib/credit-calc';
 import { describeBand } from '../../src/lib/credits';
 import { formatPercent } from '../../src/lib/format';
@@ -18,8 +17,7 @@ import {
   minutesInMonth,
   PERIODS,
 } from '../../src/lib/downtime';
-import { formatMoney, MICROS_PER_UNIT, toMicros } from '../../src/lib/money';
-import { recommendPlan, roiDefaults, roiFor } from '../../src/lib/roi';
+import { formatMoney, MICROS_PER_UNIT } from '../../src/lib/money';
 import {
   addClockMinutes,
   formatInstant,
@@ -27,6 +25,8 @@ import {
   nextOpening,
   scheduleZone,
 } from '../../src/lib/sla-clock';
+import type { Meter } from '../../src/schemas/pricing';
+import { expectations, moneyPattern } from './pricing-expect';
 import { catalog } from './support';
 
 const money = moneyFormat(catalog);
@@ -43,7 +43,7 @@ function pricedCreditTier() {
   for (const tier of catalog.tiers.tiers) {
     const plan = planForTier(catalog, tier.id);
     const scheduleId = slaForTier(catalog, tier.id).credit_schedule;
-    if (scheduleId && plan.price !== 'contact-us' && plan.price.monthly > 0) {
+    if (scheduleId && plan.price.model === 'flat' && plan.price.monthly > 0) {
       return {
         tier,
         fee: plan.price.monthly,
@@ -381,135 +381,202 @@ test.describe('response deadline calculator', () => {
 });
 
 test.describe('monthly cost calculator', () => {
-  const plan = catalog.pricing.plans.find((p) => p.price !== 'contact-us' && p.price.monthly > 0)!;
-  const usage = {
-    queries: plan.included.queries + 3,
-    ingest_gb: plan.included.ingest_gb * 0.9,
-    seats: plan.included.seats,
+  const expected = expectations(catalog);
+  const { meters, plans } = catalog.pricing;
+  const percent = (n: number) =>
+    `${new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }).format(n)}%`;
+  const meterInput = (page: Page, meter: Meter) =>
+    page.getByLabel(expected.meterLabel(meter), { exact: true });
+  const fillUsage = async (page: Page, usage: Record<string, number>) => {
+    for (const meter of meters) await meterInput(page, meter).fill(String(usage[meter.id] ?? 0));
   };
+  /** Usage of nothing but `amount` of one meter. */
+  const only = (meterId: string, amount: number) =>
+    Object.fromEntries(meters.map((m) => [m.id, m.id === meterId ? amount : 0]));
+  // A plan with a set price and a meter that costs more above its included amount.
+  const plan = plans.find(
+    (p) =>
+      p.price.model === 'flat' &&
+      p.price.monthly > 0 &&
+      meters.some((m) => p.usage[m.id]!.overage !== undefined),
+  )!;
+
+  test('has one labelled input per meter, and no error before anything is typed', async ({
+    page,
+  }) => {
+    await page.goto('/calculators/monthly-cost/');
+    await expect(page.locator('.calc input[id^="cost-meter-"]')).toHaveCount(meters.length);
+    for (const meter of meters) {
+      const input = meterInput(page, meter);
+      await expect(input).toHaveCount(1);
+      await expect(input).toHaveAttribute('inputmode', meter.whole ? 'numeric' : 'decimal');
+    }
+    // Seats, spend and billing are asked for only when a plan's price needs them.
+    const some = (model: string) => plans.some((p) => p.price.model === model);
+    await expect(page.locator('#cost-seats')).toHaveCount(some('per-seat') ? 1 : 0);
+    await expect(page.locator('#cost-spend')).toHaveCount(some('share-of-spend') ? 1 : 0);
+    const annual = plans.some(
+      (p) => 'annual_monthly' in p.price && p.price.annual_monthly !== undefined,
+    );
+    await expect(page.locator('#cost-billing')).toHaveCount(annual ? 1 : 0);
+    await expect(figure(page, 'total')).toBeVisible();
+    await expect(page.locator('.calc [aria-invalid="true"]')).toHaveCount(0);
+    await expect(page.locator('.calc-error:visible')).toHaveCount(0);
+    await expect(resultRegion(page)).not.toContainText(/NaN|Infinity|undefined/);
+  });
 
   test('adds overage per line and names the cheapest plan', async ({ page, browser }) => {
+    // Just above the included amount where more is charged, at the limit where it is not.
+    const usage = Object.fromEntries(
+      meters.map((m) => {
+        const a = plan.usage[m.id]!;
+        if (a.included === 'unlimited') return [m.id, 7];
+        return [m.id, a.overage === undefined ? a.included : a.included + (m.whole ? 3 : 0.5)];
+      }),
+    );
     await page.goto('/calculators/monthly-cost/');
     await page.getByLabel('Plan').selectOption(plan.id);
-    await page.getByLabel('Queries per month (queries)').fill(String(usage.queries));
-    await page.getByLabel('Data ingested per month (GB)').fill(String(usage.ingest_gb));
-    await page.getByLabel('Seats (people)').fill(String(usage.seats));
-    const cost = monthlyCost(plan, usage, catalog.pricing.usage_alerts, money.currency);
-    await expect(figure(page, 'total')).toHaveText(formatMoney(cost.total!, money));
-    await expect(figure(page, 'overage-queries')).toContainText(
-      formatMoney(cost.lines[0]!.amount, money),
+    await fillUsage(page, usage);
+    const cost = expected.cost(plan, usage);
+    await expect(figure(page, 'base')).toHaveText(expected.money(cost.base!));
+    await expect(figure(page, 'total')).toHaveText(expected.money(cost.total!));
+    for (const meter of meters) {
+      const a = plan.usage[meter.id]!;
+      if (a.included === 'unlimited' || a.overage?.model !== 'per-unit') continue;
+      const over = usage[meter.id]! - a.included;
+      await expect(figure(page, `overage-${meter.id}`)).toHaveText(
+        `${expected.money(cost.lines[meter.id]!)} (per unit: ${expected.amount(meter.unit, over)} × ${expected.rate(a.overage.per_unit)})`,
+      );
+      await expect(figure(page, `alert-${meter.id}`)).toHaveText('Over the included amount');
+    }
+    for (const meter of meters.filter((m) => plan.usage[m.id]!.overage === undefined)) {
+      await expect(figure(page, `ratio-${meter.id}`)).toHaveText(percent(100));
+      await expect(figure(page, `alert-${meter.id}`)).toHaveText(
+        `Hard alert (at or above ${percent(catalog.pricing.usage_alerts.hard)})`,
+      );
+    }
+    // The cheapest plan with a set price, worked out here.
+    const able = plans.filter((p) => p.price.model === 'flat' && expected.takes(p, usage));
+    const totals = able.map((p) => ({ p, total: expected.cost(p, usage).total! }));
+    const best = totals.reduce((a, b) => (b.total < a.total ? b : a));
+    await expect(figure(page, 'cheapest')).toContainText(
+      `The cheapest plan for this usage is ${expected.tierName(best.p)} at ${expected.money(best.total)} a month.`,
     );
-    await expect(figure(page, 'alert-queries')).toHaveText('Over the quota');
-    const best = cheapestPlan(
-      catalog.pricing.plans,
-      usage,
-      catalog.pricing.usage_alerts,
-      money.currency,
-    ).cheapest!;
-    await expect(figure(page, 'cheapest')).toContainText(formatMoney(best.total!, money));
 
     const href = await page.getByRole('link', { name: 'Link to this result' }).getAttribute('href');
+    // Each meter is kept in the link under its own id.
+    for (const meter of meters)
+      expect(new URL(href!, 'http://x').searchParams.get(meter.id)).toBe(String(usage[meter.id]));
     const other = await browser.newPage();
     await other.goto(href!);
-    await expect(figure(other, 'total')).toHaveText(formatMoney(cost.total!, money));
+    await expect(figure(other, 'total')).toHaveText(expected.money(cost.total!));
     await other.close();
   });
 
-  test('asks for whole seats', async ({ page }) => {
+  test('says a plan cannot take usage above its hard limit and names the plan that can', async ({
+    page,
+  }) => {
+    const limited = plans.flatMap((p) =>
+      meters
+        .filter((m) => {
+          const a = p.usage[m.id]!;
+          return a.overage === undefined && typeof a.included === 'number';
+        })
+        .map((m) => ({ p, m, used: (p.usage[m.id]!.included as number) + 1 })),
+    );
+    const pick = limited.find(({ m, used }) => expected.cheapestName(only(m.id, used)) !== null)!;
+    expect(pick, 'the sample data needs a hard limit that a higher plan lifts').toBeDefined();
+    const usage = only(pick.m.id, pick.used);
     await page.goto('/calculators/monthly-cost/');
-    const seats = page.getByLabel('Seats (people)');
-    await seats.fill('2.5');
-    await expect(seats).toHaveAccessibleDescription('Enter a whole number.');
-    await expect(resultRegion(page)).toContainText(WAIT);
+    await page.getByLabel('Plan').selectOption(pick.p.id);
+    await fillUsage(page, usage);
+    const name = expected.tierName(pick.p);
+    const limit = pick.p.usage[pick.m.id]!.included as number;
+    await expect(figure(page, `overage-${pick.m.id}`)).toHaveText(
+      `Not available: ${name} allows no more than ${expected.amount(pick.m.unit, limit)}${expected.period(pick.m)}`,
+    );
+    await expect(figure(page, `alert-${pick.m.id}`)).toHaveText('Over the hard limit');
+    const total = figure(page, 'total');
+    await expect(total).toContainText(`${name} cannot take this usage`);
+    await expect(total).toContainText(`needs a higher plan`);
+    await expect(total).toContainText(expected.cheapestName(usage)!);
+    expect(await total.textContent()).not.toMatch(moneyPattern(locale, money.currency));
   });
-});
 
-test.describe('ROI calculator', () => {
-  const defaults = roiDefaults(catalog.roi);
-  const tierOrder = catalog.tiers.tiers.map((t) => t.id);
-  const tierNames = Object.fromEntries(catalog.tiers.tiers.map((t) => [t.id, t.name]));
-
-  test('recommends a plan and computes the figures from the defaults in the data', async ({
+  test('an add-on with a price per unit raises the included amount and adds its price', async ({
     page,
   }) => {
-    await page.goto('/calculators/roi/');
-    const rec = recommendPlan(
-      catalog.pricing.plans,
-      catalog.roi.recommendation.rules,
-      tierOrder,
-      tierNames,
-      defaults,
-      locale,
+    const addOn = catalog.pricing.add_ons.find(
+      (a) => a.price.model === 'per-unit' && a.adds.included !== undefined,
+    )!;
+    expect(addOn, 'the sample data needs an add-on that adds to an included amount').toBeDefined();
+    const [meterId, each] = Object.entries(addOn.adds.included!)[0]!;
+    const meter = meters.find((m) => m.id === meterId)!;
+    const on = plans.find(
+      (p) =>
+        addOn.available_for.includes(p.id) &&
+        p.price.model === 'flat' &&
+        typeof p.usage[meterId]!.included === 'number',
+    )!;
+    const price = addOn.price as Extract<typeof addOn.price, { model: 'per-unit' }>;
+    const usage = only(meterId, (on.usage[meterId]!.included as number) + each * 2);
+    await page.goto('/calculators/monthly-cost/');
+    await page.getByLabel('Plan').selectOption(on.id);
+    await fillUsage(page, usage);
+    const quantity = page.getByLabel(`${addOn.name} (${price.unit.other})`, { exact: true });
+    await quantity.fill('2');
+    const cost = expected.cost(on, usage, { [addOn.id]: 2 });
+    await expect(figure(page, `addon-${addOn.id}`)).toHaveText(
+      `${expected.money(cost.addOns[addOn.id]!)} (${expected.amount(price.unit, 2)} × ${expected.price(price.per_unit)})`,
     );
-    await expect(figure(page, 'plan')).toHaveText(`Recommended plan: ${tierNames[rec.plan.tier]}`);
-    const roi = roiFor(rec.plan, defaults, catalog.pricing.usage_alerts, money.currency);
-    await expect(figure(page, 'savings')).toHaveText(formatMoney(roi.annualSavings, money));
-    if (roi.annualCost !== null)
-      await expect(figure(page, 'cost')).toHaveText(formatMoney(roi.annualCost, money));
+    await expect(figure(page, `included-${meterId}`)).toHaveText(
+      expected.amount(meter.unit, usage[meterId]!),
+    );
+    await expect(figure(page, 'total')).toHaveText(expected.money(cost.total!));
+
+    // A plan that cannot take the add-on does not offer it.
+    const without = plans.find((p) => !addOn.available_for.includes(p.id));
+    if (without) {
+      await page.getByLabel('Plan').selectOption(without.id);
+      await expect(quantity).toBeHidden();
+      await expect(figure(page, `addon-${addOn.id}`)).toHaveCount(0);
+    }
   });
 
-  test('follows a recommendation rule the reader triggers and explains it', async ({ page }) => {
-    const rule = catalog.roi.recommendation.rules.find((r) => r.equals === true)!;
-    const label =
-      rule.field === 'needs_24x7'
-        ? 'We need support around the clock (24x7)'
-        : 'ABI is mission-critical for us';
-    await page.goto('/calculators/roi/');
-    await page.getByLabel(label).check();
-    const rec = recommendPlan(
-      catalog.pricing.plans,
-      catalog.roi.recommendation.rules,
-      tierOrder,
-      tierNames,
-      { ...defaults, [rule.field]: true },
-      locale,
-    );
-    await expect(figure(page, 'plan')).toHaveText(`Recommended plan: ${tierNames[rec.plan.tier]}`);
-    await expect(resultRegion(page)).toContainText(rec.reasons[0]!);
+  test('an add-on priced on request leaves the total on request', async ({ page }) => {
+    const addOn = catalog.pricing.add_ons.find((a) => a.price.model === 'contact-us')!;
+    expect(addOn, 'the sample data needs an add-on priced on request').toBeDefined();
+    const on = plans.find((p) => addOn.available_for.includes(p.id))!;
+    await page.goto('/calculators/monthly-cost/');
+    await page.getByLabel('Plan').selectOption(on.id);
+    await page.getByLabel(`${addOn.name} (Contact us)`).check();
+    await expect(figure(page, `addon-${addOn.id}`)).toHaveText('Priced on request');
+    await expect(figure(page, 'total')).toContainText('Priced on request');
+    await expect(resultRegion(page)).not.toContainText(/NaN|Infinity|undefined/);
   });
 
-  test('recomputes as the reader types and keeps the answers in the link', async ({
-    page,
-    browser,
-  }) => {
-    await page.goto('/calculators/roi/');
-    await page.getByLabel('Expected automation rate (%)').fill('10');
-    await page.getByLabel('Loaded hourly cost (USD per hour)').fill('80');
-    const inputs = { ...defaults, automation_rate: 10, hourly_cost: toMicros(80)! };
-    const rec = recommendPlan(
-      catalog.pricing.plans,
-      catalog.roi.recommendation.rules,
-      tierOrder,
-      tierNames,
-      inputs,
-      locale,
-    );
-    const roi = roiFor(rec.plan, inputs, catalog.pricing.usage_alerts, money.currency);
-    await expect(figure(page, 'savings')).toHaveText(formatMoney(roi.annualSavings, money));
-    const href = await page.getByRole('link', { name: 'Link to this result' }).getAttribute('href');
-    const other = await browser.newPage();
-    await other.goto(href!);
-    await expect(figure(other, 'savings')).toHaveText(formatMoney(roi.annualSavings, money));
-    await other.close();
-  });
-
-  test('rejects an automation rate over 100%', async ({ page }) => {
-    await page.goto('/calculators/roi/');
-    const rate = page.getByLabel('Expected automation rate (%)');
-    await rate.fill('120');
-    await expect(rate).toHaveAccessibleDescription('Enter at most 100%.');
+  test('asks for whole numbers where a meter counts whole units', async ({ page }) => {
+    const whole = meters.find((m) => m.whole)!;
+    await page.goto('/calculators/monthly-cost/');
+    const input = meterInput(page, whole);
+    await input.fill('2.5');
+    await expect(input).toHaveAttribute('aria-invalid', 'true');
+    await expect(input).toHaveAccessibleDescription(/Enter a whole number\./);
     await expect(resultRegion(page)).toContainText(WAIT);
+    await expect(resultRegion(page)).not.toContainText(/NaN|Infinity/);
   });
 
-  test('states every default from the data in the methodology', async ({ page }) => {
-    await page.goto('/calculators/roi/');
-    const table = page.getByRole('table', { name: 'Default answers' });
-    await expect(table.locator('tbody tr')).toHaveCount(Object.keys(catalog.roi.defaults).length);
-    await expect(table.locator('tr[data-default="hourly_cost"] td')).toHaveText(
-      `${formatMoney(catalog.roi.defaults.hourly_cost, money)} per hour`,
+  test('ignores hostile or impossible link values with a note', async ({ page }) => {
+    const [first, second] = meters;
+    const hostile = encodeURIComponent('<img src=x onerror="window.__pwned=1">');
+    await page.goto(
+      `/calculators/monthly-cost/?plan=${hostile}&${first!.id}=1e309${second ? `&${second.id}=${hostile}` : ''}`,
     );
-    await expect(
-      page.getByRole('table', { name: 'Plan recommendation rules' }).locator('tbody tr'),
-    ).toHaveCount(catalog.roi.recommendation.rules.length);
+    await expect(page.getByText(/was not valid and has been ignored/)).toBeVisible();
+    expect(
+      await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
+    await expect(page.locator('.calc img')).toHaveCount(0);
+    await expect(resultRegion(page)).not.toContainText(/NaN|Infinity/);
   });
 });

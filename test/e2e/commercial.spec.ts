@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { expect, test, type Page } from '@playwright/test';
-import { moneyFormat, tierById } from '../../src/lib/catalog';
+import { describeTarget, moneyFormat, targetFor, tierById } from '../../src/lib/catalog';
 import { describeBand } from '../../src/lib/credits';
 import { allowedDowntime, formatDowntime, PERIODS } from '../../src/lib/downtime';
 import { formatDuration } from '../../src/lib/duration';
 import { featureValueText } from '../../src/lib/features';
 import { formatPercent } from '../../src/lib/format';
 import { formatPrice } from '../../src/lib/money';
-import { PLAN_FIELDS, planCells, TARGET_FIELDS, targetCells } from '../../src/lib/published';
+import { planCells, planFields, TARGET_FIELDS, targetCells } from '../../src/lib/published';
+import { expectations } from './pricing-expect';
 import { catalog } from './support';
 
 const locale = catalog.company.locale;
@@ -57,17 +58,43 @@ for (const { path, link } of PAGES) {
   });
 }
 
-test('the pricing table shows every plan as the data says', async ({ page }) => {
+test('the pricing table shows every plan and meter as the data says', async ({ page }) => {
+  const expected = expectations(catalog);
+  const { meters, plans } = catalog.pricing;
   await page.goto('/commercial/pricing/');
-  await expect(
-    page.getByRole('table', { name: 'Plans, included usage and overage' }),
-  ).toBeVisible();
-  for (const plan of catalog.pricing.plans) {
-    const row = page.locator(`tr[data-plan="${plan.id}"]`);
-    await expect(row.getByRole('rowheader')).toHaveText(tierById(catalog, plan.tier).name);
+  const table = page.getByRole('table', { name: 'Plans, included usage and overage' });
+  await expect(table).toBeVisible();
+  // A column pair per meter, headed by its name; the annual column only when a plan offers it.
+  for (const meter of meters)
+    await expect(table.locator(`thead th[scope="colgroup"][data-meter="${meter.id}"]`)).toHaveText(
+      meter.name,
+    );
+  const annual = plans.some(
+    (p) => 'annual_monthly' in p.price && p.price.annual_monthly !== undefined,
+  );
+  await expect(table.getByRole('columnheader', { name: 'Price, billed annually' })).toHaveCount(
+    annual ? 1 : 0,
+  );
+  await expect(table.locator('tbody tr')).toHaveCount(plans.length);
+  for (const plan of plans) {
+    const row = table.locator(`tr[data-plan="${plan.id}"]`);
+    await expect(row.getByRole('rowheader')).toHaveText(expected.tierName(plan));
+    await expect(row.locator('td[data-field]')).toHaveCount(planFields(catalog).length);
+    // The cells hold exactly what the lint compares with the data …
     const cells = planCells(catalog, plan);
-    for (const field of PLAN_FIELDS)
-      await expect(row.locator(`td[data-field="${field}"]`)).toHaveText(cells[field]);
+    for (const field of planFields(catalog))
+      await expect(row.locator(`td[data-field="${field}"]`)).toHaveText(cells[field]!);
+    // … and that says what the data says, worked out here with Intl.
+    await expect(row.locator('td[data-field="price"]')).toHaveText(expected.priceText(plan));
+    for (const meter of meters) {
+      const allowance = plan.usage[meter.id]!;
+      await expect(row.locator(`td[data-field="included-${meter.id}"]`)).toHaveText(
+        expected.includedText(meter, allowance),
+      );
+      await expect(row.locator(`td[data-field="overage-${meter.id}"]`)).toHaveText(
+        expected.overageText(meter, allowance),
+      );
+    }
   }
   const alerts = await rowsOf(page, 'Usage alerts');
   expect(alerts.map((r) => r[1])).toEqual(
@@ -75,6 +102,70 @@ test('the pricing table shows every plan as the data says', async ({ page }) => 
       (p) => `${formatPercent(p, locale)} of a quota`,
     ),
   );
+});
+
+test('the pricing page explains every price that is not a set amount, and only those', async ({
+  page,
+}) => {
+  await page.goto('/commercial/pricing/');
+  const explained = catalog.pricing.plans.filter((p) =>
+    ['per-seat', 'share-of-spend', 'from'].includes(p.price.model),
+  );
+  const notes = page.locator('[data-price-notes] [data-plan]');
+  await expect(notes).toHaveCount(explained.length);
+  for (const plan of explained) {
+    const note = page.locator(`[data-price-notes] [data-plan="${plan.id}"]`);
+    await expect(note.locator('dt')).toHaveText(expectations(catalog).tierName(plan));
+    await expect(note.locator('[data-field="rule"]')).not.toBeEmpty();
+  }
+});
+
+test('the pricing page describes each meter and lists the add-ons with their prices', async ({
+  page,
+}) => {
+  const expected = expectations(catalog);
+  await page.goto('/commercial/pricing/');
+  const meters = await rowsOf(page, 'What each plan includes an amount of');
+  const RESETS = { month: 'Each month', year: 'Each year', never: 'Never: a standing limit' };
+  expect(meters).toEqual(
+    catalog.pricing.meters.map((m) => [
+      m.name,
+      m.unit.other,
+      RESETS[m.resets],
+      m.description ?? '—',
+    ]),
+  );
+
+  const addOns = catalog.pricing.add_ons;
+  const table = page.getByRole('table', { name: 'Add-ons' });
+  await expect(table.locator('tbody tr')).toHaveCount(addOns.length);
+  for (const addOn of addOns) {
+    const row = table.locator(`tr[data-add-on="${addOn.id}"]`);
+    await expect(row.getByRole('rowheader')).toHaveText(addOn.name);
+    await expect(row.locator('[data-field="description"]')).toHaveText(addOn.description);
+    await expect(row.locator('[data-field="plans"]')).toHaveText(
+      catalog.pricing.plans
+        .filter((p) => addOn.available_for.includes(p.id))
+        .map(expected.tierName)
+        .join(', '),
+    );
+    const ap = addOn.price;
+    await expect(row.locator('[data-field="price"]')).toHaveText(
+      ap.model === 'contact-us'
+        ? 'Contact us'
+        : ap.model === 'flat'
+          ? `${expected.price(ap.monthly)} per month`
+          : `${expected.price(ap.per_unit)} per ${ap.unit.one} per month`,
+    );
+    const adds = row.locator('[data-field="adds"]');
+    for (const feature of addOn.adds.features ?? []) await expect(adds).toContainText(feature);
+    for (const [id, n] of Object.entries(addOn.adds.included ?? {})) {
+      const meter = catalog.pricing.meters.find((m) => m.id === id)!;
+      await expect(adds).toContainText(
+        `${expected.count(n)} more ${n === 1 ? meter.unit.one : meter.unit.other}`,
+      );
+    }
+  }
 });
 
 test('the SLA page shows targets, availability and credit bands from the data', async ({
@@ -120,6 +211,35 @@ test('the SLA page shows targets, availability and credit bands from the data', 
   expect(severities.map((r) => r[0])).toEqual(catalog.severities.severities.map((s) => s.name));
   for (const item of catalog.sla.exclusions)
     await expect(page.getByText(item, { exact: true })).toBeVisible();
+});
+
+test("the SLA page sets each add-on's first-response target beside the tier's own", async ({
+  page,
+}) => {
+  await page.goto('/commercial/sla/');
+  // Worked out from the data: one row per add-on, plan that takes it and severity it sets.
+  const expected = catalog.pricing.add_ons.flatMap((addOn) =>
+    catalog.pricing.plans
+      .filter((plan) => addOn.available_for.includes(plan.id))
+      .flatMap((plan) =>
+        catalog.severities.severities
+          .filter((sev) => addOn.adds.first_response?.[sev.id] !== undefined)
+          .map((sev) => {
+            const target = targetFor(catalog, plan.tier, sev.id);
+            return [
+              addOn.name,
+              tierById(catalog, plan.tier).name,
+              `${sev.name} (${sev.label})`,
+              describeTarget(target.firstResponse, target.clock),
+              describeTarget(addOn.adds.first_response![sev.id]!, target.clock),
+            ];
+          }),
+      ),
+  );
+  const table = page.getByRole('table', { name: 'First-response targets with add-ons' });
+  await expect(table).toHaveCount(expected.length > 0 ? 1 : 0);
+  if (expected.length > 0)
+    expect(await rowsOf(page, 'First-response targets with add-ons')).toEqual(expected);
 });
 
 test('the feature matrix says each value in words', async ({ page }) => {

@@ -1,0 +1,197 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { loadCatalog } from '../../src/data/load';
+import type { AddOnPrice, Meter } from '../../src/schemas/pricing';
+import { expectations, moneyPattern } from './pricing-expect';
+import { WEE_DIR, weeSite } from './support';
+
+/**
+ * The second company's pricing page and cost calculator, built from examples/wee and served on
+ * a port of their own: what they show is worked out here from WEE's data as loaded, so the
+ * checks follow the data through any change to its plans, meters and add-ons.
+ */
+const wee = loadCatalog(WEE_DIR);
+const expected = expectations(wee);
+const { locale, currency } = wee.company;
+const { meters, plans } = wee.pricing;
+
+let server: ChildProcess | undefined;
+let base = '';
+
+/** A port nothing listens on, from the system. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  const out = weeSite();
+  const port = await freePort();
+  server = spawn(process.execPath, ['scripts/serve.mjs', '--dir', out, '--port', String(port)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  // The server prints its address once it listens.
+  await new Promise<void>((resolve, reject) => {
+    server!.once('exit', (code) => reject(new Error(`serve.mjs exited with ${code}`)));
+    server!.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes(`:${port}`)) resolve();
+    });
+  });
+  base = `http://127.0.0.1:${port}`;
+});
+
+test.afterAll(() => {
+  server?.kill();
+});
+
+const meterInput = (page: Page, meter: Meter) =>
+  page.getByLabel(expected.meterLabel(meter), { exact: true });
+const figure = (page: Page, key: string) =>
+  page.getByRole('region', { name: 'Result' }).locator(`[data-result="${key}"]`).first();
+/** Usage of nothing but `amount` of one meter. */
+const only = (meterId: string, amount: number) =>
+  Object.fromEntries(meters.map((m) => [m.id, m.id === meterId ? amount : 0]));
+
+test('the pricing page says each plan’s included amount and overage of every meter in words', async ({
+  page,
+}) => {
+  await page.goto(`${base}/commercial/pricing/`);
+  const table = page.getByRole('table', { name: 'Plans, included usage and overage' });
+  await expect(table.locator('tbody tr')).toHaveCount(plans.length);
+  for (const plan of plans) {
+    const row = table.locator(`tr[data-plan="${plan.id}"]`);
+    await expect(row.getByRole('rowheader')).toHaveText(expected.tierName(plan));
+    await expect(row.locator('td[data-field="price"]')).toHaveText(expected.priceText(plan));
+    for (const meter of meters) {
+      const allowance = plan.usage[meter.id]!;
+      await expect(row.locator(`td[data-field="included-${meter.id}"]`)).toHaveText(
+        expected.includedText(meter, allowance),
+      );
+      await expect(row.locator(`td[data-field="overage-${meter.id}"]`)).toHaveText(
+        expected.overageText(meter, allowance),
+      );
+    }
+  }
+  // Every plan's rule for a price that is not a set amount, and every add-on.
+  const explained = plans.filter((p) =>
+    ['per-seat', 'share-of-spend', 'from'].includes(p.price.model),
+  );
+  await expect(page.locator('[data-price-notes] [data-plan]')).toHaveCount(explained.length);
+  for (const plan of explained.filter((p) => p.price.model === 'from')) {
+    const price = plan.price as { monthly: number };
+    await expect(
+      page.locator(`[data-price-notes] [data-plan="${plan.id}"] [data-field="rule"]`),
+    ).toContainText(expected.price(price.monthly));
+  }
+  await expect(page.locator('tr[data-add-on]')).toHaveCount(wee.pricing.add_ons.length);
+});
+
+test('the cost calculator asks for each of WEE’s meters once', async ({ page }) => {
+  await page.goto(`${base}/calculators/monthly-cost/`);
+  await expect(page.locator('.calc input[id^="cost-meter-"]')).toHaveCount(meters.length);
+  for (const meter of meters) await expect(meterInput(page, meter)).toHaveCount(1);
+  await expect(page.locator('.calc [aria-invalid="true"]')).toHaveCount(0);
+  await expect(figure(page, 'total')).not.toContainText(/NaN|Infinity|undefined/);
+  // Its add-on checkboxes, quantities and billing choice are as accessible as the sample's fields.
+  const results = await new AxeBuilder({ page }).include('.calc').analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+});
+
+test('usage above a hard limit needs a higher plan, and no price is given for it', async ({
+  page,
+}) => {
+  const limited = plans.flatMap((p) =>
+    meters
+      .filter(
+        (m) => p.usage[m.id]!.overage === undefined && typeof p.usage[m.id]!.included === 'number',
+      )
+      .map((m) => ({ p, m, used: (p.usage[m.id]!.included as number) + 1 })),
+  );
+  // A quota above zero first: usage above an amount the plan does include.
+  const liftable = limited.filter(
+    ({ m, used }) => expected.cheapestName(only(m.id, used)) !== null,
+  );
+  const pick = liftable.find(({ used }) => used > 1) ?? liftable[0];
+  expect(pick, 'WEE’s data needs a hard limit that a higher plan lifts').toBeDefined();
+  const usage = only(pick!.m.id, pick!.used);
+  await page.goto(`${base}/calculators/monthly-cost/`);
+  await page.getByLabel('Plan').selectOption(pick!.p.id);
+  for (const meter of meters) await meterInput(page, meter).fill(String(usage[meter.id]));
+  const total = figure(page, 'total');
+  await expect(total).toContainText(`${expected.tierName(pick!.p)} cannot take this usage`);
+  await expect(total).toContainText('needs a higher plan');
+  await expect(total).toContainText(expected.cheapestName(usage)!);
+  const money = moneyPattern(locale, currency);
+  expect(await total.textContent()).not.toMatch(money);
+  expect(await figure(page, `overage-${pick!.m.id}`).textContent()).not.toMatch(money);
+  await expect(figure(page, `alert-${pick!.m.id}`)).toHaveText('Over the hard limit');
+});
+
+test('a plan priced from a starting amount shows its total as "From"', async ({ page }) => {
+  const plan = plans.find((p) => p.price.model === 'from');
+  expect(plan, 'WEE’s data prices a plan from a starting amount').toBeDefined();
+  // Above the included amount where more is charged, so the overage is part of the total.
+  const usage = Object.fromEntries(
+    meters.map((m) => {
+      const a = plan!.usage[m.id]!;
+      if (a.included === 'unlimited') return [m.id, 1];
+      return [m.id, a.overage === undefined ? a.included : a.included + (m.whole ? 3 : 0.5)];
+    }),
+  );
+  await page.goto(`${base}/calculators/monthly-cost/`);
+  await page.getByLabel('Plan').selectOption(plan!.id);
+  for (const meter of meters) await meterInput(page, meter).fill(String(usage[meter.id]));
+  const cost = expected.cost(plan!, usage);
+  await expect(figure(page, 'base')).toHaveText(`From ${expected.money(cost.base!)}`);
+  await expect(figure(page, 'total')).toHaveText(`From ${expected.money(cost.total!)}`);
+
+  // Billed annually, where the plan offers it, the lower monthly price counts.
+  const price = plan!.price as { monthly: number; annual_monthly?: number };
+  if (price.annual_monthly !== undefined) {
+    await page.getByLabel('Billing').selectOption('annual');
+    const yearly = expected.cost(plan!, usage, {}, true);
+    await expect(figure(page, 'total')).toHaveText(`From ${expected.money(yearly.total!)}`);
+    await expect(
+      page.getByRole('rowheader', { name: 'Total per month, billed annually' }),
+    ).toBeVisible();
+  }
+});
+
+test('an add-on that adds to an included amount lets the plan take more', async ({ page }) => {
+  const addOn = wee.pricing.add_ons.find(
+    (a) => a.price.model === 'per-unit' && a.adds.included !== undefined,
+  );
+  expect(addOn, 'WEE’s data has an add-on that adds to an included amount').toBeDefined();
+  const [meterId, each] = Object.entries(addOn!.adds.included!)[0]!;
+  const plan = plans.find(
+    (p) => addOn!.available_for.includes(p.id) && typeof p.usage[meterId]!.included === 'number',
+  )!;
+  const usage = only(meterId, (plan.usage[meterId]!.included as number) + each);
+  const unit = (addOn!.price as Extract<AddOnPrice, { model: 'per-unit' }>).unit;
+  await page.goto(`${base}/calculators/monthly-cost/`);
+  await page.getByLabel('Plan').selectOption(plan.id);
+  for (const meter of meters) await meterInput(page, meter).fill(String(usage[meter.id]));
+  await page.getByLabel(`${addOn!.name} (${unit.other})`, { exact: true }).fill('1');
+  const cost = expected.cost(plan, usage, { [addOn!.id]: 1 });
+  expect(cost.blocked).toEqual([]);
+  await expect(figure(page, `addon-${addOn!.id}`)).toContainText(
+    expected.money(cost.addOns[addOn!.id]!),
+  );
+  await expect(figure(page, 'total')).toHaveText(
+    cost.total === null ? /Priced on request/ : expected.money(cost.total),
+  );
+});
