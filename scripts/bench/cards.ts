@@ -51,7 +51,7 @@ function sampleInput(i: number): CardInput {
   const { company } = getCatalog();
   const titles = [
     `Configure webhook retries for endpoint ${i}`,
-    `Why does query ${i} return a 429 after a burst of requests from several workers at once, and how long to wait`,
+    `Why does request ${i} return a 429 after a burst of requests from several workers at once, and how long to wait`,
     `如何轮换第 ${i} 个 API 密钥`,
     `Service credit claim ${i}`,
   ];

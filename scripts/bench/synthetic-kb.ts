@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 /** Words for synthetic articles: support-centre vocabulary, so search behaves realistically. */
 const WORDS = (
-  'api key token request response error retry webhook payload ingest query index workspace ' +
+  'api key token request response error retry webhook payload upload lookup index workspace ' +
   'seat role invoice plan quota overage alert latency timeout region export delete schema ' +
   'field batch stream event dashboard audit log status incident severity escalation credit ' +
   'uptime customer engineer channel console setting permission rotate verify configure limit'

@@ -3,6 +3,7 @@ import { formatIssue, issueAt } from '../../src/data/issues';
 import { locate, type DataPath, type SourceFile } from '../../src/data/positions';
 import {
   clockLabel,
+  describeTarget,
   moneyFormat,
   planForTier,
   planPriceText,
@@ -10,12 +11,15 @@ import {
   supportHoursFor,
   targetFor,
 } from '../../src/lib/catalog';
+import { basePrice, listPrice } from '../../src/lib/charges';
+import { allowanceOf } from '../../src/lib/cost';
 import { formatDuration } from '../../src/lib/duration';
-import { formatCount, formatPercent } from '../../src/lib/format';
-import { formatRate } from '../../src/lib/money';
+import { formatPercent } from '../../src/lib/format';
+import { formatPrice, formatRate, type MoneyFormat } from '../../src/lib/money';
+import { amountText, periodSuffix } from '../../src/lib/pricing-text';
 import { wallClockMinutes } from '../../src/lib/worst-case';
 import type { FeatureValue } from '../../src/schemas/features';
-import { UNITS } from '../../src/schemas/pricing';
+import type { Allowance, Meter, OverageCharge, Plan, Price } from '../../src/schemas/pricing';
 import type { LintRule } from '../../src/schemas/shared';
 import type { Clock } from '../../src/schemas/shared';
 import type { Finding } from './check';
@@ -39,9 +43,11 @@ export interface LintCheck {
 class Reporter {
   readonly findings: Finding[] = [];
   private readonly ctx: LintContext;
+  private readonly rule: string;
 
-  constructor(ctx: LintContext) {
+  constructor(ctx: LintContext, rule: string) {
     this.ctx = ctx;
+    this.rule = rule;
   }
 
   private source(file: string): SourceFile {
@@ -64,8 +70,10 @@ class Reporter {
     this.add('warning', file, path, message);
   }
 
+  /** Every finding ends with its rule's id in brackets, the id `lint_exceptions` takes. */
   private add(level: Finding['level'], file: string, path: DataPath, message: string): void {
-    this.findings.push({ level, text: formatIssue(issueAt(this.source(file), path, message)) });
+    const text = formatIssue(issueAt(this.source(file), path, `${message} [${this.rule}]`));
+    this.findings.push({ level, text });
   }
 }
 
@@ -73,7 +81,7 @@ function rule(id: string, body: (ctx: LintContext, report: Reporter) => void): L
   return {
     id,
     run(ctx) {
-      const report = new Reporter(ctx);
+      const report = new Reporter(ctx, id);
       body(ctx, report);
       return report.findings;
     },
@@ -94,8 +102,8 @@ function slaIndex(catalog: Catalog, tierId: string): number {
   return catalog.sla.tiers.findIndex((s) => s.tier === tierId);
 }
 
-function planIndex(catalog: Catalog, tierId: string): number {
-  return catalog.pricing.plans.findIndex((p) => p.tier === tierId);
+function planIndex(catalog: Catalog, plan: Plan): number {
+  return catalog.pricing.plans.indexOf(plan);
 }
 
 function severityName(catalog: Catalog, id: string): string {
@@ -182,24 +190,40 @@ export const lowerAvailability = rule('lower-availability', ({ catalog }, report
   }
 });
 
-const UNIT_WORDS = { queries: 'queries', ingest_gb: 'GB of ingest', seats: 'seats' } as const;
+/** An included amount in a sentence: the amount in the meter's unit and its period, or "unlimited". */
+function includedWords(meter: Meter, included: number | 'unlimited', locale: string): string {
+  if (included === 'unlimited') return `unlimited ${meter.unit.other}`;
+  return `${amountText(meter.unit, included, locale)}${periodSuffix(meter)}`;
+}
 
-/** A higher tier's plan never includes fewer units (exception: `fewer-units` on its SLA entry). */
+/**
+ * A higher tier's plan never includes less of any declared meter; unlimited is the most there
+ * is (exception: `fewer-units` on the higher plan).
+ */
 export const fewerUnits = rule('fewer-units', ({ catalog }, report) => {
   const locale = catalog.company.locale;
+  const amount = (a: Allowance) => (a.included === 'unlimited' ? Infinity : a.included);
   for (const [lowId, highId] of tierPairs(catalog)) {
-    if (excepted(slaForTier(catalog, highId).lint_exceptions, 'fewer-units')) continue;
     const low = planForTier(catalog, lowId);
     const high = planForTier(catalog, highId);
-    for (const unit of UNITS) {
-      if (high.included[unit] >= low.included[unit]) continue;
+    if (excepted(high.lint_exceptions, 'fewer-units')) continue;
+    for (const meter of catalog.pricing.meters) {
+      const lowAllowance = allowanceOf(low, meter.id);
+      const highAllowance = allowanceOf(high, meter.id);
+      if (amount(highAllowance) >= amount(lowAllowance)) continue;
+      const path = (plan: Plan) => [
+        'plans',
+        planIndex(catalog, plan),
+        'usage',
+        meter.id,
+        'included',
+      ];
       report.error(
         'pricing',
-        ['plans', planIndex(catalog, highId), 'included', unit],
-        `${high.id} includes ${formatCount(high.included[unit], locale)} ${UNIT_WORDS[unit]}, ` +
-          `fewer than ${low.id}'s ` +
-          `${formatCount(low.included[unit], locale)} at ` +
-          `${report.where('pricing', ['plans', planIndex(catalog, lowId), 'included', unit])}`,
+        path(high),
+        `${high.id} includes ${includedWords(meter, highAllowance.included, locale)}, less than ` +
+          `${low.id}'s ${includedWords(meter, lowAllowance.included, locale)} at ` +
+          report.where('pricing', path(low)),
       );
     }
   }
@@ -441,49 +465,175 @@ export const weightsSumToOne = rule('weights-sum-to-one', ({ catalog }, report) 
   }
 });
 
-/** A higher tier's plan costs strictly more (plans priced "contact us" are not compared with each other). */
+/** The price as the pricing page says it and, for a per-seat price, what a month at its minimum seats costs. */
+function priceWords(catalog: Catalog, plan: Plan): string {
+  const text = planPriceText(catalog, plan);
+  const { price } = plan;
+  if (price.model !== 'per-seat') return text;
+  const least = basePrice(price, {}, catalog.company.currency)!;
+  return (
+    `${text} (${formatPrice(least, moneyFormat(catalog))} per month at its minimum of ` +
+    `${amountText(price.seat, price.minimum_seats, catalog.company.locale)})`
+  );
+}
+
+/**
+ * What a price is compared by, for ordering. Prices of one kind compare by their own amount
+ * (monthly, per seat, or the share-of-spend minimum); prices of different kinds by the least a
+ * month can cost (a per-seat price at its minimum seats, a share of spend at its minimum, a
+ * "from" price at its start). Null for a price on request.
+ */
+function comparable(low: Price, high: Price, currency: string): [number, number] | null {
+  const kind = (p: Price) => (p.model === 'from' ? 'flat' : p.model);
+  if (low.model === 'contact-us' || high.model === 'contact-us') return null;
+  if (kind(low) === kind(high)) return [listPrice(low), listPrice(high)];
+  return [basePrice(low, {}, currency)!, basePrice(high, {}, currency)!];
+}
+
+/** A higher tier's plan costs strictly more; plans priced "contact us" are not compared. */
 export const pricesRise = rule('prices-rise', ({ catalog }, report) => {
   for (const [lowId, highId] of tierPairs(catalog)) {
     const low = planForTier(catalog, lowId);
     const high = planForTier(catalog, highId);
-    if (
-      low.price === 'contact-us' ||
-      high.price === 'contact-us' ||
-      high.price.monthly > low.price.monthly
-    )
-      continue;
+    const amounts = comparable(low.price, high.price, catalog.company.currency);
+    if (amounts === null || amounts[1] > amounts[0]) continue;
+    const mixed = low.price.model !== high.price.model;
+    const words = (plan: Plan) =>
+      mixed ? priceWords(catalog, plan) : planPriceText(catalog, plan);
     report.error(
       'pricing',
-      ['plans', planIndex(catalog, highId), 'price'],
-      `${high.id} costs ${planPriceText(catalog, high)}, no more than ${low.id}'s ` +
-        `${planPriceText(catalog, low)} at ` +
-        report.where('pricing', ['plans', planIndex(catalog, lowId), 'price']),
+      ['plans', planIndex(catalog, high), 'price'],
+      `${high.id} costs ${words(high)}, no more than ${low.id}'s ${words(low)} at ` +
+        report.where('pricing', ['plans', planIndex(catalog, low), 'price']),
     );
   }
 });
 
-const RATE_WORDS = { queries: 'query', ingest_gb: 'GB', seats: 'seat' } as const;
+/** One stretch of an overage charge: the rate per unit from `from` units above the included amount. */
+interface RateStep {
+  from: number;
+  /** Micro-units per unit; fractional for a package whose size does not divide its price. */
+  rate: number;
+  /** Where the rate is written, below the allowance's `overage`. */
+  path: DataPath;
+  /** The rate as the data states it, per unit, or per pack with what that is per unit. */
+  text: string;
+}
 
-/** Overage rates never rise with tier. */
-export const overageRates = rule('overage-rates', ({ catalog }, report) => {
+/**
+ * An overage charge as rates per unit over the units above the included amount. A package is
+ * taken at its price divided by its size, the rate of a full pack: a pack started and not used
+ * up costs more per unit, on either plan alike.
+ */
+function rateSteps(charge: OverageCharge, unit: Meter['unit'], money: MoneyFormat): RateStep[] {
+  const per = (micros: number) => `${formatRate(micros, money)} per ${unit.one}`;
+  switch (charge.model) {
+    case 'per-unit':
+      return [{ from: 0, rate: charge.per_unit, path: ['per_unit'], text: per(charge.per_unit) }];
+    case 'package': {
+      const rate = charge.price / charge.size;
+      const text =
+        `${formatPrice(charge.price, money)} per ${amountText(unit, charge.size, money.locale)} ` +
+        `(${per(rate)})`;
+      return [{ from: 0, rate, path: ['package', 'price'], text }];
+    }
+    case 'graduated':
+      return charge.bands.map((band, k) => ({
+        from: k === 0 ? 0 : charge.bands[k - 1]!.up_to!,
+        rate: band.per_unit,
+        path: ['graduated', k, 'per_unit'],
+        text: per(band.per_unit),
+      }));
+  }
+}
+
+/** The step in effect at `quantity` units above the included amount. */
+function stepAt(steps: RateStep[], quantity: number): RateStep {
+  return steps.filter((s) => s.from <= quantity).at(-1)!;
+}
+
+/**
+ * A higher tier never charges more per unit above its included amount than the tier below
+ * (exception: `higher-overage` on the higher plan). Graduated charges are compared band by
+ * band at the same quantity above each plan's included amount: at every quantity where either
+ * side's rate changes, the higher tier's rate in effect is no more than the lower tier's. A
+ * meter without overage on either side (a hard limit, or unlimited) has no rate to compare.
+ */
+export const higherOverage = rule('higher-overage', ({ catalog }, report) => {
   const money = moneyFormat(catalog);
   for (const [lowId, highId] of tierPairs(catalog)) {
     const low = planForTier(catalog, lowId);
     const high = planForTier(catalog, highId);
-    for (const unit of UNITS) {
-      const lowRate = low.overage[unit];
-      const highRate = high.overage[unit];
-      if (lowRate === undefined || highRate === undefined || highRate <= lowRate) continue;
-      report.error(
-        'pricing',
-        ['plans', planIndex(catalog, highId), 'overage', unit],
-        `${high.id} charges ${formatRate(highRate, money)} per ${RATE_WORDS[unit]} over quota, ` +
-          `more than ${low.id}'s ` +
-          `${formatRate(lowRate, money)} per ${RATE_WORDS[unit]} at ` +
-          `${report.where('pricing', ['plans', planIndex(catalog, lowId), 'overage', unit])}`,
+    if (excepted(high.lint_exceptions, 'higher-overage')) continue;
+    for (const meter of catalog.pricing.meters) {
+      const lowCharge = allowanceOf(low, meter.id).overage;
+      const highCharge = allowanceOf(high, meter.id).overage;
+      if (lowCharge === undefined || highCharge === undefined) continue;
+      const lowSteps = rateSteps(lowCharge, meter.unit, money);
+      const highSteps = rateSteps(highCharge, meter.unit, money);
+      const quantities = [...new Set([...lowSteps, ...highSteps].map((s) => s.from))].sort(
+        (a, b) => a - b,
       );
+      const reported = new Set<RateStep>();
+      for (const quantity of quantities) {
+        const lowStep = stepAt(lowSteps, quantity);
+        const highStep = stepAt(highSteps, quantity);
+        // One finding per band of the higher plan, at the first quantity where it costs more.
+        if (highStep.rate <= lowStep.rate || reported.has(highStep)) continue;
+        reported.add(highStep);
+        const path = (plan: Plan, step: RateStep) => [
+          'plans',
+          planIndex(catalog, plan),
+          'usage',
+          meter.id,
+          'overage',
+          ...step.path,
+        ];
+        const where =
+          quantity === 0
+            ? 'above the included amount'
+            : `from ${amountText(meter.unit, quantity, money.locale)} above the included amount`;
+        report.error(
+          'pricing',
+          path(high, highStep),
+          `${high.id} charges ${highStep.text} ${where}, more than ${low.id}'s ${lowStep.text} at ` +
+            report.where('pricing', path(low, lowStep)),
+        );
+      }
     }
   }
+});
+
+/**
+ * An add-on that promises faster first responses is faster than every plan it is sold with
+ * already is. Its times run on the clock of the plan's own target, so minutes compare as
+ * they are.
+ */
+export const addOnResponse = rule('add-on-response', ({ catalog }, report) => {
+  catalog.pricing.add_ons.forEach((addOn, i) => {
+    for (const [sev, minutes] of Object.entries(addOn.adds.first_response ?? {})) {
+      for (const planId of addOn.available_for) {
+        const plan = catalog.pricing.plans.find((p) => p.id === planId);
+        if (plan === undefined) continue;
+        const target = targetFor(catalog, plan.tier, sev);
+        if (minutes < target.firstResponse) continue;
+        report.error(
+          'pricing',
+          ['add_ons', i, 'adds', 'first_response', sev],
+          `${addOn.id} promises first responses to ${severityName(catalog, sev)} within ` +
+            `${formatDuration(minutes)}, no faster than ${plan.id}'s ` +
+            `${describeTarget(target.firstResponse, target.clock)} at ` +
+            report.where('sla', [
+              'tiers',
+              slaIndex(catalog, plan.tier),
+              'targets',
+              sev,
+              'first_response',
+            ]),
+        );
+      }
+    }
+  });
 });
 
 export const LINT_CHECKS: LintCheck[] = [
@@ -498,7 +648,8 @@ export const LINT_CHECKS: LintCheck[] = [
   updateIntervals,
   weightsSumToOne,
   pricesRise,
-  overageRates,
+  higherOverage,
+  addOnResponse,
 ];
 
 /** Runs every lint rule on loaded data. */

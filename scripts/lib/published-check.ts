@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalog } from '../../src/data/load';
-import { PLAN_FIELDS, planCells, TARGET_FIELDS, targetCells } from '../../src/lib/published';
+import { planCells, TARGET_FIELDS, targetCells } from '../../src/lib/published';
 import type { Check, Finding } from './check';
 import { loadForLint } from './commercial-lint';
 import { markedRows } from './html-rows';
@@ -45,7 +45,10 @@ function comparePage(
       error(`${file}: no row for ${want.label} (<tr ${attrs}>)`);
     }
     for (const row of matching) {
-      for (const [field, text] of Object.entries(want.cells)) {
+      for (const [field, data] of Object.entries(want.cells)) {
+        // Cells are read with their spaces collapsed, no-break spaces too (de-DE puts one
+        // before "€"), so the data's text is compared collapsed the same way.
+        const text = collapse(data);
         const shown = row.cells[field];
         if (shown === undefined)
           error(
@@ -73,14 +76,13 @@ export function comparePublished(catalog: Catalog, dist: string): Finding[] {
 
   const pricing = read(PRICING_PAGE);
   if (pricing !== null) {
-    const plans: Expected[] = catalog.pricing.plans.map((plan) => {
-      const cells = planCells(catalog, plan);
-      return {
-        label: `plan "${plan.id}"`,
-        key: { 'data-plan': plan.id },
-        cells: pick(cells, PLAN_FIELDS),
-      };
-    });
+    // Every cell planCells gives: the price, and what is included and what more costs of
+    // each meter the data declares.
+    const plans: Expected[] = catalog.pricing.plans.map((plan) => ({
+      label: `plan "${plan.id}"`,
+      key: { 'data-plan': plan.id },
+      cells: planCells(catalog, plan),
+    }));
     findings.push(...comparePage(join(dist, PRICING_PAGE), pricing, 'data-plan', 'plan', plans));
   }
 
@@ -96,6 +98,10 @@ export function comparePublished(catalog: Catalog, dist: string): Finding[] {
     findings.push(...comparePage(join(dist, SLA_PAGE), sla, 'data-tier', 'SLA target', targets));
   }
   return findings;
+}
+
+function collapse(text: string): string {
+  return text.replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
 function pick<T extends string>(

@@ -1,12 +1,21 @@
 import type { Catalog } from '../data/load.ts';
 import type { CatalogApi, CreditsApi, EscalationApi, PlansApi, SlaApi } from '../schemas/api.ts';
+import type { AddOn, Allowance, Meter, OverageCharge, Plan } from '../schemas/pricing.ts';
 import type { Clock } from '../schemas/shared.ts';
-import { clockLabel, planPriceText, targetFor, tierById } from './catalog.ts';
+import { clockLabel, moneyFormat, planPriceText, targetFor, tierById } from './catalog.ts';
+import { allowanceOf } from './cost.ts';
 import { describeBand } from './credits.ts';
 import { allowedDowntime, formatDowntime, PERIODS } from './downtime.ts';
 import { formatDuration } from './duration.ts';
 import { featureValueKind, featureValueText } from './features.ts';
-import { MICROS_PER_UNIT, type Micros } from './money.ts';
+import { MICROS_PER_UNIT, type Micros, type MoneyFormat } from './money.ts';
+import {
+  addOnPriceText,
+  amountText,
+  includedText,
+  overageText,
+  priceRuleText,
+} from './pricing-text.ts';
 
 /** Payloads of the /api/*.json endpoints, built from the Catalog (shapes in src/schemas/api.ts). */
 
@@ -18,7 +27,113 @@ const timed = (minutes: number, clock: Clock) => ({
   clock_label: clockLabel(clock),
 });
 
+/** A price with every field as a decimal, plus the words the pricing page uses. */
+function priceApi(catalog: Catalog, plan: Plan): PlansApi['plans'][number]['price'] {
+  const { price } = plan;
+  const words = {
+    text: planPriceText(catalog, plan),
+    rule: priceRuleText(price, moneyFormat(catalog)),
+  };
+  const annual = (p: { annual_monthly?: number }) =>
+    p.annual_monthly === undefined ? null : decimal(p.annual_monthly);
+  switch (price.model) {
+    case 'contact-us':
+      return { model: price.model, ...words };
+    case 'flat':
+    case 'from':
+      return {
+        model: price.model,
+        monthly: decimal(price.monthly),
+        annual_monthly: annual(price),
+        ...words,
+      };
+    case 'per-seat':
+      return {
+        model: price.model,
+        per_seat: decimal(price.monthly),
+        annual_per_seat: annual(price),
+        seat: { ...price.seat },
+        minimum_seats: price.minimum_seats,
+        ...words,
+      };
+    case 'share-of-spend':
+      return {
+        model: price.model,
+        // Band ends are written in the currency's major unit already.
+        minimum: decimal(price.minimum),
+        bands: price.bands.map((b) => ({ up_to: b.up_to, percent: b.percent })),
+        ...words,
+      };
+  }
+}
+
+function overageApi(charge: OverageCharge, text: string): NonNullable<UsageItem['overage']> {
+  switch (charge.model) {
+    case 'per-unit':
+      return { model: charge.model, per_unit: decimal(charge.per_unit), text };
+    case 'package':
+      return { model: charge.model, size: charge.size, price: decimal(charge.price), text };
+    case 'graduated':
+      return {
+        model: charge.model,
+        bands: charge.bands.map((b) => ({ up_to: b.up_to, per_unit: decimal(b.per_unit) })),
+        text,
+      };
+  }
+}
+
+type UsageItem = PlansApi['plans'][number]['usage'][number];
+
+function usageApi(meter: Meter, allowance: Allowance, money: MoneyFormat): UsageItem {
+  const overage = allowance.overage;
+  return {
+    meter: meter.id,
+    included: allowance.included,
+    included_text: includedText(meter, allowance, money.locale),
+    overage:
+      overage === undefined ? null : overageApi(overage, overageText(meter, allowance, money)),
+    hard_limit: overage === undefined && allowance.included !== 'unlimited',
+  };
+}
+
+function addOnApi(catalog: Catalog, addOn: AddOn, money: MoneyFormat): PlansApi['add_ons'][number] {
+  const { price, adds } = addOn;
+  const text = addOnPriceText(price, money);
+  return {
+    id: addOn.id,
+    name: addOn.name,
+    description: addOn.description,
+    available_for: [...addOn.available_for],
+    price:
+      price.model === 'contact-us'
+        ? { model: price.model, text }
+        : price.model === 'flat'
+          ? { model: price.model, monthly: decimal(price.monthly), text }
+          : {
+              model: price.model,
+              per_unit: decimal(price.per_unit),
+              unit: { ...price.unit },
+              text,
+            },
+    adds: {
+      features: [...(adds.features ?? [])],
+      // In the order the meters and severities are declared, not the order the add-on lists them.
+      included: catalog.pricing.meters
+        .filter((m) => adds.included?.[m.id] !== undefined)
+        .map((m) => {
+          const amount = adds.included![m.id]!;
+          return { meter: m.id, amount, text: amountText(m.unit, amount, money.locale) };
+        }),
+      first_response: catalog.severities.severities
+        .filter((s) => adds.first_response?.[s.id] !== undefined)
+        .map((s) => ({ severity: s.id, ...duration(adds.first_response![s.id]!) })),
+    },
+  };
+}
+
 export function plansPayload(catalog: Catalog): PlansApi {
+  const money = moneyFormat(catalog);
+  const { meters } = catalog.pricing;
   return {
     currency: catalog.company.currency,
     locale: catalog.company.locale,
@@ -26,27 +141,22 @@ export function plansPayload(catalog: Catalog): PlansApi {
       soft_percent: catalog.pricing.usage_alerts.soft,
       hard_percent: catalog.pricing.usage_alerts.hard,
     },
-    plans: catalog.pricing.plans.map((plan) => {
-      const priced = plan.price === 'contact-us' ? null : plan.price;
-      return {
-        id: plan.id,
-        tier: plan.tier,
-        tier_name: tierById(catalog, plan.tier).name,
-        price: {
-          contact_us: priced === null,
-          monthly: priced ? decimal(priced.monthly) : null,
-          annual_monthly:
-            priced?.annual_monthly !== undefined ? decimal(priced.annual_monthly) : null,
-          text: planPriceText(catalog, plan),
-        },
-        included: { ...plan.included },
-        overage: {
-          queries: decimal(plan.overage.queries),
-          ingest_gb: decimal(plan.overage.ingest_gb),
-          seats: plan.overage.seats !== undefined ? decimal(plan.overage.seats) : null,
-        },
-      };
-    }),
+    meters: meters.map((m) => ({
+      id: m.id,
+      name: m.name,
+      unit: { ...m.unit },
+      resets: m.resets,
+      whole: m.whole,
+      description: m.description ?? null,
+    })),
+    plans: catalog.pricing.plans.map((plan) => ({
+      id: plan.id,
+      tier: plan.tier,
+      tier_name: tierById(catalog, plan.tier).name,
+      price: priceApi(catalog, plan),
+      usage: meters.map((m) => usageApi(m, allowanceOf(plan, m.id), money)),
+    })),
+    add_ons: catalog.pricing.add_ons.map((a) => addOnApi(catalog, a, money)),
   };
 }
 

@@ -22,29 +22,145 @@ const TimedDuration = DurationApiSchema.extend({
   clock_label: Text,
 });
 
+const UnitNameApi = z.strictObject({
+  /** The unit in the singular. */
+  one: Text,
+  /** The unit in the plural. */
+  other: Text,
+});
+
+/** Where a graduated band ends (a quantity, or a monthly spend in `currency`); null for the last band. */
+const BandEnd = z.number().positive().nullable();
+
+/** Something the plans include an amount of. */
+const MeterApi = z.strictObject({
+  id: Text,
+  name: Text,
+  unit: UnitNameApi,
+  /** When the included amount starts again; "never" for a standing limit. */
+  resets: z.enum(['month', 'year', 'never']),
+  /** True when usage comes in whole units only. */
+  whole: z.boolean(),
+  description: Text.nullable(),
+});
+
+/** The price in words (`text`, as the pricing table says it) and its whole rule in a sentence (`rule`). */
+const PriceWords = { text: Text, rule: Text };
+
+/** A plan's monthly price, one shape per `model`. */
+const PlanPriceApi = z.discriminatedUnion('model', [
+  z.strictObject({
+    model: z.literal('flat'),
+    /** Per month, billed monthly; 0 is free. */
+    monthly: Money,
+    /** Per month when billed annually; null when not offered. */
+    annual_monthly: Money.nullable(),
+    ...PriceWords,
+  }),
+  z.strictObject({
+    model: z.literal('from'),
+    /** The least it costs per month; the rest is quoted. */
+    monthly: Money,
+    annual_monthly: Money.nullable(),
+    ...PriceWords,
+  }),
+  z.strictObject({
+    model: z.literal('per-seat'),
+    /** Per seat per month, billed monthly. */
+    per_seat: Money,
+    /** Per seat per month when billed annually; null when not offered. */
+    annual_per_seat: Money.nullable(),
+    /** What is counted, in the singular and the plural. */
+    seat: UnitNameApi,
+    /** The fewest seats charged. */
+    minimum_seats: z.number().int().min(1),
+    ...PriceWords,
+  }),
+  z.strictObject({
+    model: z.literal('share-of-spend'),
+    /** The least charged in a month. */
+    minimum: Money,
+    /** Graduated shares of the monthly product spend; `up_to` is in `currency`. */
+    bands: z.array(z.strictObject({ up_to: BandEnd, percent: Percent })).min(1),
+    ...PriceWords,
+  }),
+  z.strictObject({ model: z.literal('contact-us'), ...PriceWords }),
+]);
+
+/** What usage above the included amount costs, in words too (`text`). */
+const OverageApi = z.discriminatedUnion('model', [
+  z.strictObject({ model: z.literal('per-unit'), per_unit: Money, text: Text }),
+  z.strictObject({
+    model: z.literal('package'),
+    /** Units in a pack; every pack started is charged in full. */
+    size: z.number().int().positive(),
+    price: Money,
+    text: Text,
+  }),
+  z.strictObject({
+    model: z.literal('graduated'),
+    /** Bands over the units above the included amount. */
+    bands: z.array(z.strictObject({ up_to: BandEnd, per_unit: Money })).min(1),
+    text: Text,
+  }),
+]);
+
+/** A plan's allowance of one meter. */
+const UsageApi = z.strictObject({
+  /** The meter's id in `meters`. */
+  meter: Text,
+  included: z.union([z.number().min(0), z.literal('unlimited')]),
+  included_text: Text,
+  /** Null when no usage above the included amount is sold (a hard limit, or unlimited). */
+  overage: OverageApi.nullable(),
+  /** True when usage cannot go above the included amount. */
+  hard_limit: z.boolean(),
+});
+
+const AddOnPriceApi = z.discriminatedUnion('model', [
+  z.strictObject({ model: z.literal('flat'), monthly: Money, text: Text }),
+  z.strictObject({
+    model: z.literal('per-unit'),
+    /** Per unit taken, per month. */
+    per_unit: Money,
+    unit: UnitNameApi,
+    text: Text,
+  }),
+  z.strictObject({ model: z.literal('contact-us'), text: Text }),
+]);
+
+const AddOnApi = z.strictObject({
+  id: Text,
+  name: Text,
+  description: Text,
+  /** Plan ids that can take it. */
+  available_for: z.array(Text).min(1),
+  price: AddOnPriceApi,
+  adds: z.strictObject({
+    features: z.array(Text),
+    /** More of a meter (per unit taken, for a per-unit price). */
+    included: z.array(z.strictObject({ meter: Text, amount: z.number().positive(), text: Text })),
+    /** Faster first responses, on the clock of the plan's own target. */
+    first_response: z.array(DurationApiSchema.extend({ severity: Text })),
+  }),
+});
+
 export const PlansApiSchema = z.strictObject({
   currency: z.string().length(3),
   locale: Text,
   usage_alerts: z.strictObject({ soft_percent: Percent, hard_percent: Percent }),
+  meters: z.array(MeterApi).min(1),
   plans: z.array(
     z.strictObject({
       id: Text,
       tier: Text,
       tier_name: Text,
-      price: z.strictObject({
-        contact_us: z.boolean(),
-        monthly: Money.nullable(),
-        annual_monthly: Money.nullable(),
-        text: Text,
-      }),
-      included: z.strictObject({
-        queries: z.number().int().min(0),
-        ingest_gb: z.number().int().min(0),
-        seats: z.number().int().min(0),
-      }),
-      overage: z.strictObject({ queries: Money, ingest_gb: Money, seats: Money.nullable() }),
+      price: PlanPriceApi,
+      /** One entry per meter, in the order of `meters`. */
+      usage: z.array(UsageApi),
     }),
   ),
+  add_ons: z.array(AddOnApi),
 });
 
 export const SlaApiSchema = z.strictObject({

@@ -69,7 +69,7 @@ export const MoneySchema = z.pipe(
   z.transform((n: number) => Math.round(n * 1e6)),
 );
 
-/** A whole count of something (queries, seats), zero or more. */
+/** A whole count of something (calls, contacts), zero or more. */
 export const CountSchema = z
   .int({ error: 'expected a whole number' })
   .check(z.minimum(0, { error: 'must not be negative' }));
@@ -89,13 +89,16 @@ export type Clock = z.output<typeof ClockSchema>;
 
 /**
  * Lint rules a data entry may opt out of, each with a reason people can read:
- * `slower-response`, `lower-availability`, `fewer-units`, `fewer-channels` (a tier's SLA entry,
- * against the tier below it) and `fewer-features` (a feature, for any pair of tiers).
+ * `slower-response`, `lower-availability`, `fewer-channels` (a tier's SLA entry, against the
+ * tier below it), `fewer-units` (a plan that includes less of a meter than the plan below it),
+ * `higher-overage` (a plan that charges more per unit above its included amount than the plan
+ * below it) and `fewer-features` (a feature, for any pair of tiers).
  */
 export const LINT_RULES = [
   'slower-response',
   'lower-availability',
   'fewer-units',
+  'higher-overage',
   'fewer-channels',
   'fewer-features',
 ] as const;

@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { describe, expect, test } from 'vitest';
-import { loadCatalog } from '~/data/load';
+import { parse } from 'yaml';
+import { afterAll, describe, expect, test } from 'vitest';
+import { loadCatalog, type Catalog } from '~/data/load';
 import {
   catalogPayload,
   creditsPayload,
@@ -9,10 +12,237 @@ import {
   plansPayload,
   slaPayload,
 } from '~/lib/api';
+import { moneyFormat, planPriceText } from '~/lib/catalog';
 import { formatDuration } from '~/lib/duration';
-import { MICROS_PER_UNIT } from '~/lib/money';
+import { addOnPriceText, includedText, overageText, priceRuleText } from '~/lib/pricing-text';
+import type { PlansApi } from '~/schemas/api';
+import { loadFixtureCompany } from '../scripts/lint-fixtures';
 
-const catalog = loadCatalog('data');
+const temps: string[] = [];
+afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/**
+ * Every price and overage model in one small company (the lint fixture company's tiers and
+ * severities), so the payload is checked for the models neither real company uses.
+ */
+const ALL_MODELS = `
+meters:
+  - id: messages
+    name: Messages
+    unit: { one: message, other: messages }
+    resets: month
+  - id: storage
+    name: Storage
+    unit: { one: GB, other: GB }
+    resets: never
+    whole: false
+    description: What you keep with us.
+plans:
+  - id: basic
+    tier: basic
+    price: { model: share-of-spend, minimum: 10, bands: [{ up_to: 10000, percent: 10 }, { percent: 7.5 }] }
+    usage:
+      messages: { included: 100, overage: { graduated: [{ up_to: 1000, per_unit: 0.05 }, { per_unit: 0.0325 }] } }
+      storage: { included: 1 }
+  - id: plus
+    tier: plus
+    price: { model: per-seat, monthly: 12.5, annual_monthly: 10, seat: { one: agent, other: agents }, minimum_seats: 3 }
+    usage:
+      messages: { included: 1000, overage: { package: { size: 500, price: 15 } } }
+      storage: { included: 10.5, overage: { per_unit: 0.125 } }
+  - id: max
+    tier: max
+    price: { model: from, monthly: 400 }
+    usage:
+      messages: { included: unlimited }
+      storage: { included: 0 }
+add_ons:
+  - id: fast-lane
+    name: Fast lane
+    description: Urgent answers sooner.
+    available_for: [basic, plus]
+    price: { monthly: 20 }
+    adds:
+      first_response: { normal: 90m, urgent: 2h }
+  - id: storage-pack
+    name: Storage pack
+    description: More room.
+    available_for: [plus, max]
+    price: { per_unit: 4.99, unit: { one: pack, other: packs } }
+    adds:
+      included: { storage: 50 }
+  - id: bespoke
+    name: Bespoke work
+    description: Built for you.
+    available_for: [max]
+    price: contact-us
+    adds:
+      features: [Anything you ask]
+usage_alerts:
+  soft: 75
+  hard: 90
+`;
+
+interface Company {
+  name: string;
+  catalog: Catalog;
+  /** The YAML files as plain data, read without Charter's loader. */
+  raw: Record<'company' | 'tiers' | 'severities' | 'pricing', any>;
+}
+
+function fromDir(name: string, dir: string): Company {
+  const read = (file: string) => parse(readFileSync(join(dir, `${file}.yaml`), 'utf8'));
+  return {
+    name,
+    catalog: loadCatalog(dir),
+    raw: {
+      company: read('company'),
+      tiers: read('tiers'),
+      severities: read('severities'),
+      pricing: read('pricing'),
+    },
+  };
+}
+
+function allModels(): Company {
+  const dir = mkdtempSync(join(tmpdir(), 'charter-api-'));
+  temps.push(dir);
+  writeFileSync(join(dir, 'pricing.yaml'), ALL_MODELS);
+  const base = 'test/fixtures/data/lint/company';
+  const read = (file: string) => parse(readFileSync(join(base, `${file}.yaml`), 'utf8'));
+  return {
+    name: 'every model',
+    catalog: loadFixtureCompany(join(dir, 'pricing.yaml')).catalog,
+    raw: {
+      company: read('company'),
+      tiers: read('tiers'),
+      severities: read('severities'),
+      pricing: parse(ALL_MODELS),
+    },
+  };
+}
+
+const sample = fromDir('the sample', 'data');
+const wee = fromDir('WEE', 'examples/wee');
+const companies = [sample, wee, allModels()];
+
+const MINUTES = { m: 1, h: 60, d: 1440, w: 10080 } as const;
+const minutes = (text: string) => {
+  const [, n, unit] = /^(\d+)([mhdw])$/.exec(text)!;
+  return Number(n) * MINUTES[unit as keyof typeof MINUTES];
+};
+
+/** The price as the YAML writes it, in the payload's shape, without its words. */
+function expectedPrice(raw: any) {
+  if (raw === 'contact-us') return { model: 'contact-us' };
+  const model = raw.model ?? 'flat';
+  switch (model) {
+    case 'flat':
+    case 'from':
+      return { model, monthly: raw.monthly, annual_monthly: raw.annual_monthly ?? null };
+    case 'per-seat':
+      return {
+        model,
+        per_seat: raw.monthly,
+        annual_per_seat: raw.annual_monthly ?? null,
+        // The schema's documented default when the data names no seat.
+        seat: raw.seat ?? { one: 'seat', other: 'seats' },
+        minimum_seats: raw.minimum_seats ?? 1,
+      };
+    case 'share-of-spend':
+      return {
+        model,
+        minimum: raw.minimum,
+        bands: raw.bands.map((b: any) => ({ up_to: b.up_to ?? null, percent: b.percent })),
+      };
+  }
+  throw new Error(`unexpected price model ${model}`);
+}
+
+function expectedOverage(raw: any) {
+  if (raw === undefined) return null;
+  if (raw.per_unit !== undefined) return { model: 'per-unit', per_unit: raw.per_unit };
+  if (raw.package !== undefined)
+    return { model: 'package', size: raw.package.size, price: raw.package.price };
+  return {
+    model: 'graduated',
+    bands: raw.graduated.map((b: any) => ({ up_to: b.up_to ?? null, per_unit: b.per_unit })),
+  };
+}
+
+function expectedAddOnPrice(raw: any) {
+  if (raw === 'contact-us') return { model: 'contact-us' };
+  if (raw.monthly !== undefined) return { model: 'flat', monthly: raw.monthly };
+  return { model: 'per-unit', per_unit: raw.per_unit, unit: raw.unit };
+}
+
+/** plansPayload as the YAML alone says it should be, leaving out the words. */
+function expectedPlans({ raw }: Company) {
+  const { pricing } = raw;
+  const meterIds: string[] = pricing.meters.map((m: any) => m.id);
+  const severityIds: string[] = raw.severities.severities.map((s: any) => s.id);
+  return {
+    currency: raw.company.currency,
+    locale: raw.company.locale,
+    usage_alerts: {
+      soft_percent: pricing.usage_alerts.soft,
+      hard_percent: pricing.usage_alerts.hard,
+    },
+    meters: pricing.meters.map((m: any) => ({
+      id: m.id,
+      name: m.name,
+      unit: m.unit,
+      resets: m.resets,
+      whole: m.whole ?? true,
+      description: m.description ?? null,
+    })),
+    plans: pricing.plans.map((p: any) => ({
+      id: p.id,
+      tier: p.tier,
+      tier_name: raw.tiers.tiers.find((t: any) => t.id === p.tier).name,
+      price: expectedPrice(p.price),
+      usage: meterIds.map((id) => ({
+        meter: id,
+        included: p.usage[id].included,
+        overage: expectedOverage(p.usage[id].overage),
+        hard_limit: p.usage[id].overage === undefined && p.usage[id].included !== 'unlimited',
+      })),
+    })),
+    add_ons: (pricing.add_ons ?? []).map((a: any) => ({
+      id: a.id,
+      name: a.name,
+      description: a.description,
+      available_for: a.available_for,
+      price: expectedAddOnPrice(a.price),
+      adds: {
+        features: a.adds.features ?? [],
+        included: meterIds
+          .filter((id) => a.adds.included?.[id] !== undefined)
+          .map((id) => ({ meter: id, amount: a.adds.included[id] })),
+        first_response: severityIds
+          .filter((id) => a.adds.first_response?.[id] !== undefined)
+          .map((id) => ({ severity: id, minutes: minutes(a.adds.first_response[id]) })),
+      },
+    })),
+  };
+}
+
+/** The payload without its words, which are checked on their own. */
+function withoutWords(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutWords);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !['text', 'rule', 'included_text'].includes(key))
+      .map(([key, v]) => [key, withoutWords(v)]),
+  );
+}
+
+function validator(name: string) {
+  const schema = JSON.parse(readFileSync(`public/schemas/api/${name}.json`, 'utf8'));
+  return new Ajv2020({ strict: false, allErrors: true }).compile(schema);
+}
+
 const builders = {
   plans: plansPayload,
   sla: slaPayload,
@@ -21,47 +251,114 @@ const builders = {
   catalog: catalogPayload,
 };
 
-describe('JSON endpoint payloads', () => {
-  test.each(Object.keys(builders))(
-    'builds /api/%s.json that matches its exported JSON Schema',
-    (name) => {
-      const schema = JSON.parse(readFileSync(`public/schemas/api/${name}.json`, 'utf8'));
-      const validate = new Ajv2020({ strict: false }).compile(schema);
-      const ok = validate(builders[name as keyof typeof builders](catalog));
-      expect(validate.errors ?? []).toEqual([]);
-      expect(ok).toBe(true);
-    },
-  );
+describe.each(companies.slice(0, 2))('JSON endpoints of $name', ({ catalog }) => {
+  test.each(Object.keys(builders))('/api/%s.json matches its exported JSON Schema', (name) => {
+    const validate = validator(name);
+    const ok = validate(builders[name as keyof typeof builders](catalog));
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+});
 
-  test('rejects a payload with a renamed field', () => {
-    const schema = JSON.parse(readFileSync('public/schemas/api/plans.json', 'utf8'));
-    const validate = new Ajv2020({ strict: false }).compile(schema);
-    const { usage_alerts, ...rest } = plansPayload(catalog);
-    expect(validate({ ...rest, usageAlerts: usage_alerts })).toBe(false);
+describe.each(companies)('/api/plans.json of $name', (company) => {
+  const { catalog } = company;
+  const payload = plansPayload(catalog);
+  const money = moneyFormat(catalog);
+
+  test('matches its exported JSON Schema', () => {
+    const validate = validator('plans');
+    const ok = validate(payload);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
   });
 
-  test('gives money as decimal amounts in the company currency', () => {
-    const payload = plansPayload(catalog);
-    expect(payload.currency).toBe(catalog.company.currency);
+  test('states every meter, price, allowance and add-on as the YAML does, money in decimals', () => {
+    expect(withoutWords(payload)).toEqual(expectedPlans(company));
+  });
+
+  test('says each price as the pricing page does, with its whole rule', () => {
     payload.plans.forEach((plan, i) => {
       const source = catalog.pricing.plans[i]!;
-      expect(plan.overage.queries).toBe(source.overage.queries / MICROS_PER_UNIT);
-      expect(plan.price.contact_us).toBe(source.price === 'contact-us');
-      if (source.price !== 'contact-us')
-        expect(plan.price.monthly).toBe(source.price.monthly / MICROS_PER_UNIT);
+      expect(plan.price.text).toBe(planPriceText(catalog, source));
+      expect(plan.price.rule).toBe(priceRuleText(source.price, money));
+      if ('monthly' in plan.price && plan.price.monthly > 0) {
+        const amount = new Intl.NumberFormat(money.locale, {
+          style: 'currency',
+          currency: money.currency,
+          maximumFractionDigits: Number.isInteger(plan.price.monthly) ? 0 : 2,
+        }).format(plan.price.monthly);
+        expect(plan.price.text).toContain(amount);
+      }
     });
   });
 
-  test('gives durations as minutes with their text', () => {
+  test('says each allowance and overage as the pricing table does', () => {
+    payload.plans.forEach((plan, i) => {
+      const source = catalog.pricing.plans[i]!;
+      plan.usage.forEach((usage, k) => {
+        const meter = catalog.pricing.meters[k]!;
+        const allowance = source.usage[meter.id]!;
+        expect(usage.included_text).toBe(includedText(meter, allowance, money.locale));
+        if (typeof usage.included === 'number' && usage.included > 0)
+          expect(usage.included_text).toContain(
+            new Intl.NumberFormat(money.locale).format(usage.included),
+          );
+        if (usage.overage !== null)
+          expect(usage.overage.text).toBe(overageText(meter, allowance, money));
+      });
+    });
+  });
+
+  test('says each add-on price and what it adds', () => {
+    payload.add_ons.forEach((addOn, i) => {
+      const source = catalog.pricing.add_ons[i]!;
+      expect(addOn.price.text).toBe(addOnPriceText(source.price, money));
+      for (const r of addOn.adds.first_response) expect(r.text).toBe(formatDuration(r.minutes));
+      for (const inc of addOn.adds.included)
+        expect(inc.text).toContain(new Intl.NumberFormat(money.locale).format(inc.amount));
+    });
+  });
+});
+
+describe('the plans schema', () => {
+  const payload = plansPayload(sample.catalog);
+  const validate = validator('plans');
+
+  test('rejects a renamed field', () => {
+    const { usage_alerts, ...rest } = payload;
+    expect(validate({ ...rest, usageAlerts: usage_alerts })).toBe(false);
+  });
+
+  test('takes meters as a list, not as fixed keys', () => {
+    const [plan] = payload.plans as PlansApi['plans'];
+    const keyed = Object.fromEntries(plan!.usage.map((u) => [u.meter, u]));
+    expect(validate({ ...payload, plans: [{ ...plan, usage: keyed }] })).toBe(false);
+  });
+
+  test('rejects a price that mixes models', () => {
+    const [plan] = payload.plans;
+    const mixed = { ...plan!.price, model: 'per-seat' };
+    expect(validate({ ...payload, plans: [{ ...plan, price: mixed }] })).toBe(false);
+  });
+});
+
+describe('the other endpoints', () => {
+  const { catalog } = sample;
+
+  test('give durations as minutes with their text', () => {
     const target = slaPayload(catalog).tiers[0]!.targets[0]!;
     expect(target.first_response.text).toBe(formatDuration(target.first_response.minutes));
   });
 
-  test('lists one matrix entry per severity and level the data defines', () => {
+  test('list one matrix entry per severity and level the data defines', () => {
     const count = Object.values(catalog.escalation.matrix).reduce(
       (n, row) => n + Object.keys(row).length,
       0,
     );
     expect(escalationPayload(catalog).matrix).toHaveLength(count);
+  });
+
+  test('the catalogue carries the plans payload whole', () => {
+    expect(catalogPayload(catalog).plans).toEqual(plansPayload(catalog));
   });
 });

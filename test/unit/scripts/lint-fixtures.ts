@@ -1,9 +1,11 @@
 import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataError, formatIssue } from '~/data/issues';
-import { loadData } from '~/data/load';
-import { parseSource } from '~/data/positions';
+import { crossCheck } from '~/data/cross-checks';
+import { DataError, formatIssue, issueAt } from '~/data/issues';
+import { loadData, type Catalog, type PartialCatalog, type Sources } from '~/data/load';
+import { locate, parseSource, type SourceFile } from '~/data/positions';
+import { DATA_FILES, type DataFileName } from '~/schemas/index';
 import {
   LINT_CHECKS,
   lintData,
@@ -12,21 +14,47 @@ import {
 } from '../../../scripts/lib/lint-rules';
 
 export const LINT_FIXTURES = 'test/fixtures/data/lint';
+/** A small company of its own (only the files the pricing rules read), for the pricing cases. */
+export const FIXTURE_COMPANY = join(LINT_FIXTURES, 'company');
+/** Pricing cases: each replaces the fixture company's pricing.yaml. */
+export const PRICING_CASES = join(LINT_FIXTURES, 'pricing');
 
-/** Each fixture replaces one data file and lists, in `# expect: ` lines, exactly what lint says. */
+/** The `# expect: ` lines of a fixture: exactly what lint says about it. */
+function expectations(text: string): string[] {
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith('# expect: '))
+    .map((l) => l.slice('# expect: '.length));
+}
+
+/**
+ * Names another data file's position without typing its line: `{sla:tiers.2.availability}`
+ * becomes `data/sla.yaml:LINE:COL` for that path in the loaded file.
+ */
+function placed(line: string, sources: Partial<Record<string, SourceFile>>): string {
+  return line.replace(/\{(\w+):([^}]+)\}/g, (_whole, file: string, path: string) => {
+    const source = sources[file];
+    if (!source) throw new Error(`no data file "${file}" for the position in: ${line}`);
+    const segments = path.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    const { line: at, col } = locate(source, segments);
+    return `${source.file}:${at}:${col}`;
+  });
+}
+
+/**
+ * Each fixture replaces one data file of the sample and lists, in `# expect: ` lines, exactly
+ * what lint says; a position in another file is written as `{sla:tiers.2.availability}`.
+ */
 export function lintCases() {
   return readdirSync(LINT_FIXTURES)
     .filter((f) => f.endsWith('.yaml'))
     .sort()
     .map((fixture) => {
       const text = readFileSync(join(LINT_FIXTURES, fixture), 'utf8');
-      const lines = text.split('\n');
       return {
         fixture,
-        overlay: lines.some((l) => l.startsWith('# overlay:')),
-        expected: lines
-          .filter((l) => l.startsWith('# expect: '))
-          .map((l) => l.slice('# expect: '.length)),
+        overlay: text.split('\n').some((l) => l.startsWith('# overlay:')),
+        expected: expectations(text),
       };
     });
 }
@@ -64,5 +92,56 @@ export function lintWith(
       sources: { ...ctx.sources, [name]: source },
     };
   }
+  return lintData(ctx, checks).map((f) => `${f.level === 'warning' ? 'warning: ' : ''}${f.text}`);
+}
+
+/** What a fixture expects, with positions in the sample's other files filled in from `data/`. */
+export function expectedFor(expected: string[]): string[] {
+  const { sources } = loadData('data', { displayDir: 'data' });
+  return expected.map((line) => placed(line, sources));
+}
+
+/** The pricing cases, each with what lint must say about it (nothing, for a case that passes). */
+export function pricingCases() {
+  return readdirSync(PRICING_CASES)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((file) => ({
+      file,
+      expected: expectations(readFileSync(join(PRICING_CASES, file), 'utf8')),
+    }));
+}
+
+/**
+ * Loads the fixture company, with `pricingFile` in place of its pricing.yaml, the way the
+ * loader would: each file through its schema, then the cross-file checks. It holds only some
+ * of the data files, so only rules that read those can run on it.
+ */
+export function loadFixtureCompany(pricingFile?: string): LintContext {
+  const sources: Sources = {};
+  const partial: PartialCatalog = {};
+  const problems: string[] = [];
+  for (const entry of readdirSync(FIXTURE_COMPANY).filter((f) => f.endsWith('.yaml'))) {
+    const name = entry.replace(/\.yaml$/, '') as DataFileName;
+    const path = name === 'pricing' && pricingFile ? pricingFile : join(FIXTURE_COMPANY, entry);
+    const source = parseSource(`data/${entry}`, readFileSync(path, 'utf8'));
+    sources[name] = source;
+    const result = DATA_FILES[name].safeParse(source.doc.toJS());
+    if (result.success) (partial as Record<string, unknown>)[name] = result.data;
+    else
+      for (const issue of result.error.issues)
+        problems.push(
+          formatIssue(issueAt(source, issue.path as (string | number)[], issue.message)),
+        );
+  }
+  problems.push(...crossCheck(partial, sources).map(formatIssue));
+  if (problems.length > 0)
+    throw new Error(`the fixture company does not load:\n${problems.join('\n')}`);
+  return { catalog: partial as Catalog, sources };
+}
+
+/** Lint findings for the fixture company with a pricing case in place, as printed. */
+export function lintPricingCase(file: string, checks: LintCheck[]): string[] {
+  const ctx = loadFixtureCompany(join(PRICING_CASES, file));
   return lintData(ctx, checks).map((f) => `${f.level === 'warning' ? 'warning: ' : ''}${f.text}`);
 }

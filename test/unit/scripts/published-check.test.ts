@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { loadCatalog } from '~/data/load';
-import { PLAN_FIELDS, planCells, TARGET_FIELDS, targetCells } from '~/lib/published';
+import { loadCatalog, type Catalog } from '~/data/load';
+import { planCells, TARGET_FIELDS, targetCells } from '~/lib/published';
 import { markedRows, textOf } from '../../../scripts/lib/html-rows';
 import {
   comparePublished,
@@ -13,33 +13,42 @@ import {
 } from '../../../scripts/lib/published-check';
 
 const catalog = loadCatalog('data');
-const [cheap, dear] = catalog.pricing.plans.filter((p) => p.price !== 'contact-us').slice(-2);
+const [cheap, dear] = catalog.pricing.plans.filter((p) => p.price.model !== 'contact-us').slice(-2);
+/** A cell the table must carry for every declared meter: what the last one costs above its allowance. */
+const meterField = `overage-${catalog.pricing.meters.at(-1)!.id}`;
 const temps: string[] = [];
 afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const escape = (text: string) =>
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/\u00a0/g, '&nbsp;');
 
 /** Pricing rows as the pricing table renders them, with a header cell and nested markup. */
 function pricingHtml(
   override: (planId: string, field: string, text: string) => string | null = (_p, _f, t) => t,
+  data: Catalog = catalog,
 ) {
-  const rows = catalog.pricing.plans.map((plan) => {
-    const cells = planCells(catalog, plan);
-    const tds = PLAN_FIELDS.map((f) => {
-      const text = override(plan.id, f, cells[f]);
-      return text === null ? '' : `<td data-field="${f}">\n  <span>${escape(text)}</span>\n</td>`;
-    }).join('');
+  const rows = data.pricing.plans.map((plan) => {
+    const cells = planCells(data, plan);
+    const tds = Object.entries(cells)
+      .map(([f, cell]) => {
+        const text = override(plan.id, f, cell);
+        return text === null ? '' : `<td data-field="${f}">\n  <span>${escape(text)}</span>\n</td>`;
+      })
+      .join('');
     return `<tr data-plan="${plan.id}"><th scope="row">${plan.id}</th>${tds}</tr>`;
   });
   return `<!doctype html><table><caption>Plans</caption>\n<tbody>\n${rows.join('\n')}\n</tbody></table>`;
 }
 
-function slaHtml(skip?: { tier: string; severity: string }) {
-  const rows = catalog.sla.tiers.flatMap((entry) =>
-    catalog.severities.severities
+function slaHtml(skip?: { tier: string; severity: string }, data: Catalog = catalog) {
+  const rows = data.sla.tiers.flatMap((entry) =>
+    data.severities.severities
       .filter((sev) => !(skip && skip.tier === entry.tier && skip.severity === sev.id))
       .map((sev) => {
-        const cells = targetCells(catalog, entry.tier, sev.id);
+        const cells = targetCells(data, entry.tier, sev.id);
         const tds = TARGET_FIELDS.map((f) => `<td data-field=${f}>${escape(cells[f])}</td>`).join(
           '',
         );
@@ -93,8 +102,50 @@ describe('comparePublished', () => {
     expect(comparePublished(catalog, dist)).toEqual([]);
   });
 
+  test('accepts the pages of a company whose prices carry no-break spaces', () => {
+    const wee = loadCatalog('examples/wee');
+    expect(
+      wee.pricing.plans.some((p) =>
+        Object.values(planCells(wee, p)).some((t) => t.includes('\u00a0')),
+      ),
+    ).toBe(true);
+    const dist = buildDir({
+      [PRICING_PAGE]: pricingHtml(undefined, wee),
+      [SLA_PAGE]: slaHtml(undefined, wee),
+    });
+    expect(comparePublished(wee, dist)).toEqual([]);
+  });
+
+  test('asks for the cells of every meter the data declares', () => {
+    const dist = buildDir({ [PRICING_PAGE]: pricingHtml(), [SLA_PAGE]: slaHtml() });
+    const [first] = catalog.pricing.meters;
+    const added = { ...first!, id: `${first!.id}-more` };
+    const more: Catalog = {
+      ...catalog,
+      pricing: {
+        ...catalog.pricing,
+        meters: [...catalog.pricing.meters, added],
+        plans: catalog.pricing.plans.map((p) => ({
+          ...p,
+          usage: { ...p.usage, [added.id]: p.usage[first!.id]! },
+        })),
+      },
+    };
+    const html = pricingHtml();
+    const missing = comparePublished(more, dist).map((f) => f.text);
+    expect(missing).toEqual(
+      more.pricing.plans.flatMap((plan) =>
+        ['included', 'overage'].map(
+          (kind) =>
+            `${join(dist, PRICING_PAGE)}:${lineOf(html, plan.id)}: plan "${plan.id}" has no ` +
+            `${kind}-${added.id} cell (<td data-field="${kind}-${added.id}">)`,
+        ),
+      ),
+    );
+  });
+
   test('reports a cell typed by hand, naming page, row, field, shown and data', () => {
-    const shown = planCells(catalog, dear!).price;
+    const shown = planCells(catalog, dear!).price!;
     const pricing = pricingHtml((plan, field, text) =>
       plan === cheap!.id && field === 'price' ? shown : text,
     );
@@ -110,7 +161,7 @@ describe('comparePublished', () => {
     const [entry] = catalog.sla.tiers;
     const [sev] = catalog.severities.severities;
     const pricing = pricingHtml((plan, field, text) =>
-      plan === cheap!.id && field === 'seats' ? null : text,
+      plan === cheap!.id && field === meterField ? null : text,
     );
     const dist = buildDir({
       [PRICING_PAGE]: pricing,
@@ -118,7 +169,8 @@ describe('comparePublished', () => {
     });
     const line = lineOf(pricing, cheap!.id);
     expect(comparePublished(catalog, dist).map((f) => f.text)).toEqual([
-      `${join(dist, PRICING_PAGE)}:${line}: plan "${cheap!.id}" has no seats cell (<td data-field="seats">)`,
+      `${join(dist, PRICING_PAGE)}:${line}: plan "${cheap!.id}" has no ${meterField} cell ` +
+        `(<td data-field="${meterField}">)`,
       `${join(dist, SLA_PAGE)}: no row for tier "${entry!.tier}" severity "${sev!.id}" ` +
         `(<tr data-tier="${entry!.tier}" data-severity="${sev!.id}">)`,
     ]);

@@ -97,6 +97,35 @@ describe('priceDetail', () => {
   );
 });
 
+describe.each([
+  { name: 'the sample', data: catalog },
+  { name: 'WEE', data: loadCatalog('examples/wee') },
+])('priceDetail for $name', ({ data }) => {
+  const money = { currency: data.company.currency, locale: data.company.locale };
+
+  test.each(data.pricing.plans.map((plan) => ({ plan })))(
+    'says the $plan.price.model price of $plan.id as the pricing page does, and no meter',
+    ({ plan }) => {
+      const tier = data.tiers.tiers.find((t) => t.id === plan.tier)!;
+      const detail = priceDetail(data, `/commercial/tiers/${tier.id}/`);
+      expect(detail).toBe(`${tier.name}: ${planPriceText(data, plan)}`);
+      if ('monthly' in plan.price && plan.price.monthly > 0) {
+        const major = plan.price.monthly / 1_000_000;
+        const amount = new Intl.NumberFormat(money.locale, {
+          style: 'currency',
+          currency: money.currency,
+          maximumFractionDigits: Number.isInteger(major) ? 0 : 2,
+        }).format(major);
+        expect(detail).toContain(amount);
+      }
+      for (const meter of data.pricing.meters) {
+        expect(detail).not.toContain(meter.unit.one);
+        expect(detail).not.toContain(meter.unit.other);
+      }
+    },
+  );
+});
+
 describe('readHead', () => {
   const html = `<!doctype html><html><head><meta charset="utf-8"/>
     <title>Tiers &amp; prices | Example</title>
