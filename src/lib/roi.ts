@@ -1,176 +1,379 @@
-import type { Plan } from '../schemas/pricing.ts';
-import type { RoiFile, RoiRule } from '../schemas/roi.ts';
-import { monthlyCost, type Alerts, type MonthlyCost } from './cost.ts';
-import { formatCount } from './format.ts';
-import { multiply, roundToMinor, type Micros } from './money.ts';
+import type { Catalog } from '../data/load.ts';
+import type { Meter, Plan } from '../schemas/pricing.ts';
+import type { RoiFile, RoiInput, RoiNumberInput, RoiRule } from '../schemas/roi.ts';
+import type { PriceInput } from './charges.ts';
+import {
+  covers,
+  monthlyCost,
+  pricingTerms,
+  type MonthlyCost,
+  type PricingTerms,
+  type Usage,
+} from './cost.ts';
+import { formatCount, formatPercent } from './format.ts';
+import {
+  formatPrice,
+  MICROS_PER_UNIT,
+  minorDigits,
+  multiply,
+  roundToMinor,
+  type Micros,
+  type MoneyFormat,
+} from './money.ts';
+import type { NumberRule } from './number-input.ts';
+import { amountText, periodSuffix, unitWord } from './pricing-text.ts';
 
 /**
- * Return on investment and plan recommendation from intake answers. The formulas are listed in
- * ROI_FORMULAS so the methodology section on the page states exactly what this module computes.
+ * Return on investment and plan recommendation from a company's own ROI model (roi.yaml):
+ * every figure is a product of declared answers, so this module iterates over what the model
+ * declares and names nothing of its own. roiFormulas says in words exactly what is computed here.
  */
 
-export interface RoiInputs {
-  team_size: number;
-  tasks_per_month: number;
-  hours_per_task: number;
-  /** Loaded cost of one staff hour, in micro-units. */
-  hourly_cost: Micros;
-  /** Share of tasks automated, in %. */
-  automation_rate: number;
-  departments: number;
-  queries_per_task: number;
-  years: number;
-  needs_24x7: boolean;
-  mission_critical: boolean;
+/** Answers by input id: numbers (money in micro-units, percentages as 0–100) or yes/no. */
+export type RoiAnswers = Record<string, number | boolean>;
+
+/** What the model is computed against. */
+export interface RoiContext {
+  roi: RoiFile;
+  plans: Plan[];
+  /** Tiers lowest first. */
+  tiers: { id: string; name: string }[];
+  terms: PricingTerms;
+  money: MoneyFormat;
 }
 
-/** Labels and units of the numeric inputs, shared by the form and the methodology section. */
-export const ROI_FIELDS = [
-  { key: 'team_size', label: 'Team size', unit: 'people' },
-  { key: 'tasks_per_month', label: 'Tickets or tasks per month', unit: 'tasks' },
-  { key: 'hours_per_task', label: 'Hours per task', unit: 'hours' },
-  { key: 'hourly_cost', label: 'Loaded hourly cost', unit: 'money' },
-  { key: 'automation_rate', label: 'Expected automation rate', unit: '%' },
-  { key: 'departments', label: 'Departments using ABI', unit: 'departments' },
-  { key: 'queries_per_task', label: 'Queries per task', unit: 'queries' },
-  { key: 'years', label: 'Horizon', unit: 'years' },
-] as const;
+export function roiContext(catalog: Catalog): RoiContext {
+  const money = { currency: catalog.company.currency, locale: catalog.company.locale };
+  return {
+    roi: catalog.roi,
+    plans: catalog.pricing.plans,
+    tiers: catalog.tiers.tiers.map((t) => ({ id: t.id, name: t.name })),
+    terms: pricingTerms(catalog.pricing, money.currency),
+    money,
+  };
+}
 
-/** The formulas, in words, in the order the calculator applies them. */
-export const ROI_FORMULAS = [
-  ['Hours saved per month', 'tickets or tasks per month × hours per task × automation rate ÷ 100'],
-  ['Annual savings', 'hours saved per month × 12 × loaded hourly cost'],
-  [
-    'Expected usage',
-    'queries: tasks per month × queries per task; seats: team size; ingest within the quota',
-  ],
-  [
-    'Recommended plan',
-    'the lowest plan at or above the tier the rules require whose quotas cover the usage',
-  ],
-  ['Annual cost', "(the plan's monthly price + overage for the expected usage) × 12"],
-  ['ROI', '(annual savings − annual cost) ÷ annual cost × 100'],
-  ['Payback', 'annual cost ÷ (annual savings ÷ 12), in months'],
-  ['Multi-year value', '(annual savings − annual cost) × horizon in years'],
-] as const;
+/** The calculator's starting answers: each input's default. */
+export function roiDefaults(roi: RoiFile): RoiAnswers {
+  return Object.fromEntries(roi.inputs.map((input) => [input.id, input.default]));
+}
 
-/** The calculator's starting answers: the data's defaults, with no yes/no question answered yes. */
-export function roiDefaults(roi: RoiFile): RoiInputs {
-  return { ...roi.defaults, needs_24x7: false, mission_critical: false };
+function inputById(roi: RoiFile, id: string): RoiInput {
+  const input = roi.inputs.find((i) => i.id === id);
+  if (!input) throw new Error(`Charter: the ROI model has no input "${id}".`);
+  return input;
+}
+
+/** Throws a RangeError unless every declared input has an answer of its kind; numbers must be finite and 0 or more. */
+export function checkAnswers(roi: RoiFile, answers: RoiAnswers): void {
+  for (const input of roi.inputs) {
+    const value = answers[input.id];
+    if (input.kind === 'yes-no') {
+      if (typeof value !== 'boolean') throw new RangeError(`${input.id} must be yes or no`);
+    } else if (typeof value !== 'number' || !(value >= 0) || !Number.isFinite(value)) {
+      throw new RangeError(`${input.id} must be a number, 0 or more`);
+    }
+  }
+}
+
+function numberAnswer(answers: RoiAnswers, id: string): number {
+  const value = answers[id];
+  if (typeof value !== 'number') throw new RangeError(`${id} must be a number`);
+  return value;
+}
+
+/** Cleans binary noise from a product (0.07 × 100 is 7.000000000000001) before it is rounded up or shown. */
+const clean = (n: number) => Number(n.toPrecision(12));
+
+/** The product of the answers `ids` names; a percentage counts as a fraction (45 → 0.45). */
+export function productOf(roi: RoiFile, ids: readonly string[], answers: RoiAnswers): number {
+  let product = 1;
+  let percents = 0;
+  for (const id of ids) {
+    product *= numberAnswer(answers, id);
+    if (inputById(roi, id).kind === 'percent') percents += 1;
+  }
+  return clean(product / 100 ** percents);
+}
+
+/** Units saved each month (hours, restores …): the product of `savings.per_month`. */
+export function savingsPerMonth(roi: RoiFile, answers: RoiAnswers): number {
+  return productOf(roi, roi.savings.per_month, answers);
+}
+
+/** Expected usage of each meter the model names, rounded up to whole units for meters counted whole. */
+export function expectedUsage(roi: RoiFile, meters: Meter[], answers: RoiAnswers): Usage {
+  const usage: Usage = {};
+  for (const [id, factors] of Object.entries(roi.usage)) {
+    const meter = meters.find((m) => m.id === id);
+    if (!meter)
+      throw new Error(
+        `Charter: the ROI model names meter "${id}", which pricing does not declare.`,
+      );
+    const amount = productOf(roi, factors, answers);
+    usage[id] = meter.whole ? Math.ceil(amount) : amount;
+  }
+  return usage;
+}
+
+/** What a plan's price takes from the answers: seats, monthly spend, annual billing. */
+export function planInput(roi: RoiFile, answers: RoiAnswers): PriceInput {
+  const { seats, spend, annual } = roi.plan_inputs;
+  const input: PriceInput = {};
+  if (seats !== undefined) input.seats = numberAnswer(answers, seats);
+  if (spend !== undefined) input.spend = numberAnswer(answers, spend);
+  if (annual !== undefined) input.annual = answers[annual] === true;
+  return input;
+}
+
+/** Whether a rule applies: its field is an answer, or else a meter's expected usage. */
+export function ruleApplies(rule: RoiRule, answers: RoiAnswers, usage: Usage): boolean {
+  const value = Object.hasOwn(answers, rule.field) ? answers[rule.field] : usage[rule.field];
+  if (rule.equals !== undefined) return value === rule.equals;
+  return typeof value === 'number' && value >= rule.at_least!;
 }
 
 export interface Recommendation {
   plan: Plan;
   /** Why this plan, as sentences. */
   reasons: string[];
-  /** Whether the plan's quotas cover the expected queries and seats. */
+  /** Whether the plan's included amounts cover the expected usage. */
   fits: boolean;
+  usage: Usage;
 }
 
-/** Whether a recommendation rule applies to the answers. */
-export function ruleApplies(rule: RoiRule, inputs: RoiInputs): boolean {
-  const value = inputs[rule.field];
-  if (rule.equals !== undefined) return value === rule.equals;
-  return typeof value === 'number' && value >= rule.at_least!;
+/** "a", "a and b", "a, b and c". */
+function listText(items: string[]): string {
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
-/** Queries and seats the answers imply. */
-export function expectedUsage(inputs: RoiInputs) {
-  return {
-    queries: Math.ceil(inputs.tasks_per_month * inputs.queries_per_task),
-    ingest_gb: 0,
-    seats: inputs.team_size,
-  };
+export function tierName(ctx: RoiContext, tierId: string): string {
+  return ctx.tiers.find((t) => t.id === tierId)?.name ?? tierId;
 }
 
 /**
- * The plan to recommend. `tierOrder` lists tier ids lowest first and `tierNames` names them.
- * The rules set a minimum tier (the first rule that sets the highest minimum gives the reason);
- * the recommendation is the lowest plan at or above it whose quotas cover the usage.
+ * The plan to recommend. The rules that apply set a minimum tier (the first rule with the
+ * highest minimum gives the reason); the recommendation is the lowest plan at or above it whose
+ * included amounts cover the expected usage, or the largest plan when none does.
  */
-export function recommendPlan(
-  plans: Plan[],
-  rules: RoiRule[],
-  tierOrder: string[],
-  tierNames: Record<string, string>,
-  inputs: RoiInputs,
-  locale = 'en-US',
-): Recommendation {
-  const rank = (tier: string) => tierOrder.indexOf(tier);
+export function recommendPlan(ctx: RoiContext, answers: RoiAnswers): Recommendation {
+  const { roi, money } = ctx;
+  const rank = (tier: string) => ctx.tiers.findIndex((t) => t.id === tier);
   let floor = -1;
   let reason: string | null = null;
-  for (const rule of rules) {
-    if (ruleApplies(rule, inputs) && rank(rule.min_tier) > floor) {
+  const usage = expectedUsage(roi, ctx.terms.meters, answers);
+  for (const rule of roi.recommendation.rules) {
+    if (ruleApplies(rule, answers, usage) && rank(rule.min_tier) > floor) {
       floor = rank(rule.min_tier);
       reason = rule.reason;
     }
   }
-  const usage = expectedUsage(inputs);
-  const ordered = [...plans].sort((a, b) => rank(a.tier) - rank(b.tier));
-  const covers = (p: Plan) =>
-    p.included.queries >= usage.queries && p.included.seats >= usage.seats;
-  const found = ordered.find((p) => rank(p.tier) >= floor && covers(p));
+  const ordered = ctx.plans
+    .filter((p) => rank(p.tier) >= 0)
+    .sort((a, b) => rank(a.tier) - rank(b.tier));
+  const found = ordered.find((p) => rank(p.tier) >= floor && covers(p, usage));
   const plan = found ?? ordered.at(-1)!;
-  const name = tierNames[plan.tier] ?? plan.tier;
-  const n = (x: number) => formatCount(x, locale);
+  const name = tierName(ctx, plan.tier);
   const reasons = reason ? [reason] : [];
-  const need = `${n(usage.queries)} queries a month and ${n(usage.seats)} seats`;
-  if (found) {
+
+  const meters = Object.keys(usage).map((id) => ctx.terms.meters.find((m) => m.id === id)!);
+  const amount = (meter: Meter, n: number) =>
+    `${amountText(meter.unit, n, money.locale)}${periodSuffix(meter)}`;
+  const need = listText(meters.map((m) => amount(m, usage[m.id]!)));
+  if (meters.length === 0) {
+    if (!reason) reasons.push(`${name} is the lowest plan, and no answer calls for a higher one.`);
+  } else if (found) {
+    const included = listText(
+      meters.map((m) => {
+        const inc = plan.usage[m.id]!.included;
+        return inc === 'unlimited' ? `unlimited ${m.unit.other}` : amount(m, inc);
+      }),
+    );
     reasons.push(
-      `${name} includes ${n(plan.included.queries)} queries and ${n(plan.included.seats)} seats, which covers ${need}` +
-        (reason ? '.' : `, and it is the lowest plan that does.`),
+      `${name} includes ${included}, which covers ${need}` +
+        (reason ? '.' : ', and it is the lowest plan that does.'),
     );
   } else {
     reasons.push(
-      `No plan includes ${need}; ${name} is the largest, and usage above its quotas is billed as overage or needs a quote.`,
+      `No plan includes ${need}; ${name} is the largest, and usage above what it includes is billed as overage or needs a quote.`,
     );
   }
-  return { plan, reasons, fits: found !== undefined };
+  return { plan, reasons, fits: found !== undefined, usage };
 }
 
 export interface RoiResult {
-  hoursSavedPerMonth: number;
+  /** Units saved each month (savings.unit). */
+  savedPerMonth: number;
   annualSavings: Micros;
+  usage: Usage;
   cost: MonthlyCost;
   /** Null when the plan is priced on request or the usage does not fit it. */
   annualCost: Micros | null;
+  /** True when the plan has a starting price: the cost is the least it can be. */
+  costIsMinimum: boolean;
   /** Annual savings minus annual cost. */
   annualNet: Micros | null;
   /** Null when there is no annual cost to divide by. */
   roiPercent: number | null;
   /** Null when nothing is saved or the cost is unknown. */
   paybackMonths: number | null;
+  /** The horizon's answer, in years. */
+  years: number;
   multiYearValue: Micros | null;
 }
 
 /** The ROI figures for the answers on `plan`. */
-export function roiFor(plan: Plan, inputs: RoiInputs, alerts: Alerts, currency: string): RoiResult {
-  for (const [key, value] of Object.entries(inputs)) {
-    if (typeof value === 'number' && !(value >= 0 && Number.isFinite(value)))
-      throw new RangeError(`${key} must be 0 or more`);
-  }
-  const hoursSavedPerMonth =
-    (inputs.tasks_per_month * inputs.hours_per_task * inputs.automation_rate) / 100;
-  const annualSavings = roundToMinor(
-    multiply(inputs.hourly_cost, hoursSavedPerMonth * 12),
-    currency,
-  );
-  const cost = monthlyCost(plan, expectedUsage(inputs), alerts, currency);
+export function roiFor(ctx: RoiContext, plan: Plan, answers: RoiAnswers): RoiResult {
+  const { roi, terms } = ctx;
+  checkAnswers(roi, answers);
+  const savedPerMonth = savingsPerMonth(roi, answers);
+  const valueEach = numberAnswer(answers, roi.savings.value_each);
+  const annualSavings = roundToMinor(multiply(valueEach, savedPerMonth * 12), terms.currency);
+  const usage = expectedUsage(roi, terms.meters, answers);
+  const cost = monthlyCost(plan, { usage, ...planInput(roi, answers) }, terms);
   const annualCost = cost.total === null ? null : cost.total * 12;
   const annualNet = annualCost === null ? null : annualSavings - annualCost;
   const roiPercent =
     annualCost === null || annualCost === 0 ? null : (annualNet! / annualCost) * 100;
   const paybackMonths =
     annualCost === null || annualSavings === 0 ? null : (annualCost * 12) / annualSavings;
-  const multiYearValue = annualNet === null ? null : annualNet * inputs.years;
-  return {
-    hoursSavedPerMonth,
+  const years = numberAnswer(answers, roi.horizon);
+  const multiYearValue = annualNet === null ? null : annualNet * years;
+  // Answers near the largest numbers people can type multiply past what a figure can show.
+  for (const figure of [
+    savedPerMonth,
     annualSavings,
+    annualCost ?? 0,
+    multiYearValue ?? 0,
+    paybackMonths ?? 0,
+  ]) {
+    if (!Number.isFinite(figure)) throw new RangeError('the answers are too large to work out');
+  }
+  return {
+    savedPerMonth,
+    annualSavings,
+    usage,
     cost,
     annualCost,
+    costIsMinimum: cost.from,
     annualNet,
     roiPercent,
     paybackMonths,
+    years,
     multiYearValue,
   };
+}
+
+/** What a field's label adds in brackets: "people", "%", "USD per hour"; none for yes-no. */
+export function inputUnitText(input: RoiInput, currency: string): string | undefined {
+  switch (input.kind) {
+    case 'yes-no':
+      return undefined;
+    case 'percent':
+      return '%';
+    case 'money':
+      return input.unit ? `${currency} per ${input.unit.one}` : currency;
+    case 'number':
+      return input.unit?.other;
+  }
+}
+
+/** An answer in words: "20 people", "$120 per hour", "45%", "Yes". */
+export function answerText(input: RoiInput, value: number | boolean, money: MoneyFormat): string {
+  if (input.kind === 'yes-no') return value ? 'Yes' : 'No';
+  const n = value as number;
+  switch (input.kind) {
+    case 'percent':
+      return formatPercent(n, money.locale);
+    case 'money':
+      return `${formatPrice(n, money)}${input.unit ? ` per ${input.unit.one}` : ''}`;
+    case 'number':
+      return input.unit ? amountText(input.unit, n, money.locale) : formatCount(n, money.locale);
+  }
+}
+
+/** How the form checks what is typed into a numeric field; money limits in the currency's major unit. */
+export function numberRule(input: RoiNumberInput, currency: string): NumberRule {
+  const money = input.kind === 'money';
+  const major = (n: number) => (money ? n / MICROS_PER_UNIT : n);
+  const rule: NumberRule = { min: major(input.min) };
+  if (input.max !== null) rule.max = major(input.max);
+  if (input.whole) rule.integer = true;
+  const decimals = money ? (input.decimals ?? minorDigits(currency)) : input.decimals;
+  if (decimals !== null) rule.decimals = decimals;
+  if (input.kind === 'percent') rule.unit = '%';
+  else if (money) rule.unit = currency;
+  else if (input.unit) {
+    // Messages say "at least 1 person" and "at most 500 people" with one word: give it only when both bounds agree.
+    const bounds = [input.min > 0 ? input.min : null, input.max].filter(
+      (b): b is number => b !== null,
+    );
+    const words = new Set(bounds.map((b) => unitWord(input.unit!, b, 'en-US')));
+    if (words.size === 1) rule.unit = [...words][0]!;
+  }
+  return rule;
+}
+
+/** "Team size", or "(Automation rate ÷ 100)" for a percentage, as the formulas name an answer. */
+function factorText(roi: RoiFile, id: string): string {
+  const input = inputById(roi, id);
+  return input.kind === 'percent' ? `(${input.label} ÷ 100)` : input.label;
+}
+
+/** The formulas, in words and in the order they are applied, naming the model's own inputs. */
+export function roiFormulas(ctx: RoiContext): [figure: string, how: string][] {
+  const { roi } = ctx;
+  const product = (ids: readonly string[]) => ids.map((id) => factorText(roi, id)).join(' × ');
+  const rows: [string, string][] = [
+    [
+      `${roi.savings.name} per month`,
+      `${product(roi.savings.per_month)}, in ${roi.savings.unit.other}`,
+    ],
+    [
+      'Annual savings',
+      `${roi.savings.name} per month × 12 × ${inputById(roi, roi.savings.value_each).label}`,
+    ],
+  ];
+  const usage = ctx.terms.meters.map((meter) => {
+    const factors = roi.usage[meter.id];
+    if (!factors) return `${meter.name}: not estimated, counted as 0`;
+    return `${meter.name}: ${product(factors)}${meter.whole ? `, rounded up to whole ${meter.unit.other}` : ''}`;
+  });
+  rows.push(['Expected usage', usage.join('; ')]);
+  const { seats, spend, annual } = roi.plan_inputs;
+  const priced = [
+    seats !== undefined ? `seats for a per-seat price: ${inputById(roi, seats).label}` : null,
+    spend !== undefined
+      ? `monthly spend for a share-of-spend price: ${inputById(roi, spend).label}`
+      : null,
+    annual !== undefined
+      ? `the price for annual billing when “${inputById(roi, annual).label}” is answered yes`
+      : null,
+  ].filter((x): x is string => x !== null);
+  if (priced.length > 0) rows.push(['What the price takes', priced.join('; ')]);
+  rows.push(
+    [
+      'Recommended plan',
+      'the lowest plan at or above the tier the rules require whose included amounts cover the expected usage; the largest plan when none does',
+    ],
+    ['Annual cost', "(the plan's monthly price + overage for the expected usage) × 12"],
+    ['ROI', '(annual savings − annual cost) ÷ annual cost × 100'],
+    ['Payback', 'annual cost ÷ (annual savings ÷ 12), in months'],
+    ['Multi-year value', `(annual savings − annual cost) × ${inputById(roi, roi.horizon).label}`],
+  );
+  return rows;
+}
+
+/** A rule's condition in words: "We run around the clock: yes", "Restores expected: at least 10 restores per month". */
+export function ruleConditionText(ctx: RoiContext, rule: RoiRule): string {
+  const input = ctx.roi.inputs.find((i) => i.id === rule.field);
+  if (input) {
+    if (rule.equals !== undefined) return `${input.label}: ${rule.equals ? 'yes' : 'no'}`;
+    return `${input.label}: at least ${answerText(input, rule.at_least!, ctx.money)}`;
+  }
+  const meter = ctx.terms.meters.find((m) => m.id === rule.field);
+  if (!meter) return rule.field;
+  return `${meter.name} expected: at least ${amountText(meter.unit, rule.at_least!, ctx.money.locale)}${periodSuffix(meter)}`;
 }

@@ -247,8 +247,7 @@ test('the ROI methodology links to the ROI calculator', async ({ page }) => {
     '/calculators/roi/',
   );
   const found = await rows(table(page, 'ROI calculator default assumptions'));
-  expect(found).toContainEqual([
-    'Share of tasks automated',
-    formatPercent(catalog.roi.defaults.automation_rate, locale),
-  ]);
+  expect(found).toHaveLength(catalog.roi.inputs.length);
+  const share = catalog.roi.inputs.find((i) => i.kind === 'percent')!;
+  expect(found).toContainEqual([share.label, formatPercent(share.default as number, locale)]);
 });
