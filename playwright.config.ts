@@ -11,6 +11,7 @@ const port = Number(process.env.CHARTER_TEST_PORT || 4329);
 
 export default defineConfig({
   testDir: 'test/e2e',
+  globalSetup: './test/e2e/global-setup.ts',
   forbidOnly: !!process.env.CI,
   retries: 0,
   workers: 2,

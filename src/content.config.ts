@@ -41,7 +41,8 @@ export const collections = {
     schema: docsSchema({ extend: z.object({ updated: z.coerce.date().optional() }) }),
   }),
   kb: defineCollection({
-    loader: glob({ base: `./${kbDir()}`, pattern: '**/[^_]*.{md,mdx}' }),
+    // Relative to the project root, or an absolute path when the company's folder is elsewhere.
+    loader: glob({ base: kbDir(), pattern: '**/[^_]*.{md,mdx}' }),
     schema: kbSchema,
   }),
 };

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { loadCatalog, type Catalog } from './load.ts';
 
 export type { Catalog } from './load.ts';
@@ -11,12 +11,15 @@ export function dataDir(): string {
 }
 
 /**
- * Where the knowledge-base articles live: a `kb/` folder beside the company's YAML when it
- * has one (articles are company content), else `content/kb`.
+ * Where the knowledge-base articles live: the `kb/` folder beside the company's YAML, because
+ * articles are company content and selected with it. The sample company in `data/` keeps its
+ * articles in `content/kb`. Any other company without a `kb/` folder has no articles, rather
+ * than the sample's.
  */
 export function kbDir(): string {
   const own = join(dataDir(), 'kb');
-  return existsSync(own) ? own : 'content/kb';
+  if (existsSync(own)) return own;
+  return resolve(dataDir()) === resolve('data') ? 'content/kb' : own;
 }
 
 const CACHE_KEY = Symbol.for('charter.catalog');

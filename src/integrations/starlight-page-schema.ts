@@ -9,7 +9,7 @@ import type { Plugin } from 'vite';
  * before (just slower) and the build says so.
  */
 
-/** The module that holds the schema factory, inside the Starlight package (query aside). */
+/** The module that holds the schema factory, inside the Starlight package (any `?` suffix aside). */
 const MODULE = /@astrojs[\\/]starlight[\\/]dist[\\/]utils[\\/]starlight-page\.js(?:\?|$)/;
 const FACTORY = 'const StarlightPageFrontmatterSchema = async (context) =>';
 

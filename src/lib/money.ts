@@ -1,6 +1,6 @@
 /**
  * Money in Charter is an integer count of micro-units (millionths of the currency's major
- * unit). Sub-cent unit rates such as 0.012 per query stay exact, and totals are rounded to
+ * unit). Sub-cent unit rates such as 0.012 per unit stay exact, and totals are rounded to
  * the currency's minor unit once, at the end.
  */
 export type Micros = number;
@@ -32,7 +32,7 @@ export function roundToMinor(micros: Micros, currency: string): Micros {
   return toMinorUnits(micros, currency) * step;
 }
 
-/** Multiplies a unit price by a quantity (which may be fractional, e.g. GB), in micro-units. */
+/** Multiplies a unit price by a quantity (which may be fractional, e.g. terabytes), in micro-units. */
 export function multiply(unitPrice: Micros, quantity: number): Micros {
   return Math.round(unitPrice * quantity);
 }

@@ -5,8 +5,8 @@ import { IdSchema, TextSchema } from './shared.ts';
 export const ChannelSchema = z.strictObject({
   id: IdSchema,
   name: TextSchema,
-  kind: z.enum(['email', 'chat', 'phone', 'pager', 'github', 'forum', 'portal'], {
-    error: 'expected one of: email, chat, phone, pager, github, forum, portal',
+  kind: z.enum(['email', 'chat', 'phone', 'pager', 'github', 'forum', 'portal', 'video', 'on-site'], {
+    error: 'expected one of: email, chat, phone, pager, github, forum, portal, video, on-site',
   }),
   /** Address, URL or where to find it. */
   address: TextSchema,

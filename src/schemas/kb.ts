@@ -9,7 +9,8 @@ export const KbCategorySchema = z.strictObject({
 });
 
 export const KbFileSchema = z.strictObject({
-  categories: z.array(KbCategorySchema).min(1),
+  /** Empty (`categories: []`) for a company without a knowledge base yet. */
+  categories: z.array(KbCategorySchema),
   /** Search help: words dropped from queries, and the product's own synonyms. */
   search: z
     .strictObject({

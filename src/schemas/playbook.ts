@@ -309,7 +309,8 @@ export const PlaybookFileSchema = z.strictObject({
   automation: z.strictObject({
     /** Share of tickets auto-responses should resolve, in %. */
     auto_resolve_target: PercentSchema,
-    rules: z.array(AutoResponseSchema).min(1),
+    /** Empty when there is no knowledge base for auto-responses to send. */
+    rules: z.array(AutoResponseSchema),
   }),
   /** Most urgent first (P1 … P4). */
   alerts: z.array(AlertRuleSchema).min(1),

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCatalog, type Catalog } from '../../src/data/load';
@@ -14,15 +14,36 @@ export function copyData(from = 'data'): string {
   return dir;
 }
 
-/** Builds the site from `dataDir` into a fresh directory and returns that directory. */
+/**
+ * Builds the site from `dataDir` into a fresh directory and returns that directory. The
+ * directory is inside the project: Astro keeps a build's server chunks beside an output folder
+ * there, but in one shared ./.astro/ for a folder elsewhere, where builds side by side (two test
+ * workers) would delete each other's.
+ */
+export const BUILDS_DIR = join(process.cwd(), 'node_modules', '.cache', 'charter-builds');
+
 export function buildSite(dataDir: string): string {
-  const outDir = mkdtempSync(join(tmpdir(), 'charter-dist-'));
+  mkdirSync(BUILDS_DIR, { recursive: true });
+  const outDir = mkdtempSync(join(BUILDS_DIR, 'dist-'));
   const cacheDir = mkdtempSync(join(tmpdir(), 'charter-cache-'));
   execFileSync('npx', ['astro', 'build'], {
     env: { ...process.env, CHARTER_DATA: dataDir, CHARTER_OUT_DIR: outDir, CHARTER_CACHE_DIR: cacheDir },
     stdio: 'pipe',
   });
   return outDir;
+}
+
+/** The second company, examples/wee. */
+export const WEE_DIR = 'examples/wee';
+
+/**
+ * The WEE site, built once per run by global-setup.ts and shared by every spec that reads it
+ * (one build per company).
+ */
+export function weeSite(): string {
+  const out = process.env.CHARTER_WEE_OUT;
+  if (!out) throw new Error('CHARTER_WEE_OUT is not set: test/e2e/global-setup.ts builds the WEE site');
+  return out;
 }
 
 /** Text of a table's body cells, row by row, as a person reads them. */
