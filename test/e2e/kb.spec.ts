@@ -186,7 +186,7 @@ test('opening the search dialog loads the search engine and index metadata befor
 });
 
 test('search says so when the index cannot load, and works once it can', async ({ page }) => {
-  await page.route('**/pagefind/pagefind.js', (route) => route.abort('internetdisconnected'));
+  await page.route('**/pagefind/pagefind.js*', (route) => route.abort('internetdisconnected'));
   await page.goto('/kb/');
   await page.getByRole('banner').getByRole('button', { name: 'Search' }).click();
   const dialog = page.getByRole('dialog', { name: 'Search' });
@@ -194,14 +194,14 @@ test('search says so when the index cannot load, and works once it can', async (
   await expect(dialog.getByRole('status')).toHaveText(/Search is not available right now/);
   await expect(dialog.getByRole('list', { name: 'Search results' }).getByRole('link')).toHaveCount(0);
 
-  await page.unroute('**/pagefind/pagefind.js');
+  await page.unroute('**/pagefind/pagefind.js*');
   await dialog.getByRole('textbox').fill('invoices');
   await expect(dialog.getByRole('list', { name: 'Search results' }).getByRole('link').first()).toBeVisible();
   await expect(dialog.getByRole('status')).toHaveText(/\d+ results/);
 });
 
 test('the KB search page says so when the index cannot load', async ({ page }) => {
-  await page.route('**/pagefind/pagefind.js', (route) => route.abort('internetdisconnected'));
+  await page.route('**/pagefind/pagefind.js*', (route) => route.abort('internetdisconnected'));
   await page.goto('/kb/search/?q=invoice');
   await expect(page.getByRole('status')).toHaveText(/Search is not available right now/);
   await expect(page.getByRole('group', { name: 'Filters' }).getByRole('checkbox')).toHaveCount(0);

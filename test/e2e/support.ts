@@ -2,15 +2,20 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { kbDir } from '../../src/data/index';
 import { loadCatalog, type Catalog } from '../../src/data/load';
 
 /** The sample data, read the same way the site reads it: tests compute expectations from it. */
 export const catalog: Catalog = loadCatalog('data');
 
-/** A writable copy of a data directory. */
+/**
+ * A writable copy of a company's folder. The sample's articles live in content/kb rather than
+ * beside its data, so its copy takes them along as kb/, as any other company's folder has them.
+ */
 export function copyData(from = 'data'): string {
   const dir = mkdtempSync(join(tmpdir(), 'charter-data-'));
   cpSync(from, dir, { recursive: true });
+  if (from === 'data') cpSync(kbDir(), join(dir, 'kb'), { recursive: true });
   return dir;
 }
 

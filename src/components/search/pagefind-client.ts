@@ -27,6 +27,8 @@ interface Pagefind {
 export type ChosenFilters = Record<string, string[]>;
 
 let pagefind: Promise<Pagefind> | undefined;
+/** Failed loads so far: browsers may keep a failed module import, so a retry asks for a new URL. */
+let failures = 0;
 
 /**
  * The Pagefind API, loaded once (only when someone searches). Its engine and index metadata
@@ -34,7 +36,7 @@ let pagefind: Promise<Pagefind> | undefined;
  * to the first query, they would add most of a cold search's time to it.
  */
 export function loadPagefind(): Promise<Pagefind> {
-  const url = '/pagefind/pagefind.js';
+  const url = `/pagefind/pagefind.js${failures > 0 ? `?retry=${failures}` : ''}`;
   pagefind ??= (import(/* @vite-ignore */ url) as Promise<Pagefind>)
     .then(async (api) => {
       await api.options({ excerptLength: 24 });
@@ -44,6 +46,7 @@ export function loadPagefind(): Promise<Pagefind> {
     .catch((error: unknown) => {
       // Forget the failure, so the next search tries again (the connection may be back).
       pagefind = undefined;
+      failures += 1;
       throw error;
     });
   return pagefind;
