@@ -3,6 +3,7 @@ import { chargedSeats, graduatedParts, spendShare } from './charges.ts';
 import {
   cheapestPlan,
   monthlyCost,
+  takesAddOn,
   type AddOnLine,
   type Alerts,
   type CostInput,
@@ -190,7 +191,12 @@ export function blockedText(cost: MonthlyCost, input: CostInput, ctx: CostContex
       : other.cheapest
         ? `It needs a higher plan: the cheapest that can take it is ${named(ctx, next.id).name}.`
         : `It needs a higher plan: ${named(ctx, next.id).name} can take it; contact sales for a quote.`;
-  return `${named(ctx, cost.plan.id).name} cannot take this usage: it allows ${limits.join(' and ')}. ${needs}`;
+  // An add-on that raises a blocked limit on this plan is the other way to take the usage.
+  const raising = ctx.terms.addOns.filter(
+    (a) => takesAddOn(cost.plan, a) && cost.blocked.some((meter) => (a.adds.included?.[meter] ?? 0) > 0),
+  );
+  const addOnHint = raising.length ? ` Or add ${raising.map((a) => a.name).join(' or ')} to ${named(ctx, cost.plan.id).name}.` : '';
+  return `${named(ctx, cost.plan.id).name} cannot take this usage: it allows ${limits.join(' and ')}. ${needs}${addOnHint}`;
 }
 
 /** The month's total, "From …" for a starting price, or why there is none. */

@@ -195,3 +195,32 @@ test('an add-on that adds to an included amount lets the plan take more', async 
     cost.total === null ? /Priced on request/ : expected.money(cost.total),
   );
 });
+
+test('the SLA page sets an add-on’s faster first responses beside the tier’s own', async ({ page }) => {
+  // Durations in words from first principles: whole hours or minutes, on the tier's clock.
+  const words = (minutes: number) =>
+    minutes % 60 === 0
+      ? `${minutes / 60} ${minutes === 60 ? 'hour' : 'hours'}`
+      : `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
+  const clockWords = (clock: string) => (clock === 'business' ? 'business hours' : '24x7');
+  const rows = wee.pricing.add_ons.flatMap((addOn) =>
+    Object.entries(addOn.adds.first_response ?? {}).flatMap(([severity, minutes]) =>
+      addOn.available_for.map((planId) => ({ addOn, severity, minutes, planId })),
+    ),
+  );
+  expect(rows.length, 'WEE’s data has an add-on with a faster first response').toBeGreaterThan(0);
+  await page.goto(`${base}/commercial/sla/`);
+  const table = page.getByRole('table', { name: 'First-response targets with add-ons' });
+  await expect(table.locator('tbody tr')).toHaveCount(rows.length);
+  for (const row of rows) {
+    const plan = plans.find((p) => p.id === row.planId)!;
+    const sla = wee.sla.tiers.find((t) => t.tier === plan.tier)!;
+    const target = sla.targets[row.severity]!;
+    const clock = clockWords(target.clock ?? sla.clock);
+    const tr = table.locator(
+      `tr[data-add-on="${row.addOn.id}"][data-plan="${row.planId}"][data-severity="${row.severity}"]`,
+    );
+    await expect(tr.locator('[data-field="own"]')).toHaveText(`${words(target.first_response)} (${clock})`);
+    await expect(tr.locator('[data-field="with-add-on"]')).toHaveText(`${words(row.minutes)} (${clock})`);
+  }
+});

@@ -139,6 +139,21 @@ describe('totalText and blockedText', () => {
     );
   });
 
+  test('name an add-on that raises the limit on the same plan as the other way', () => {
+    const pack = {
+      id: 'pack',
+      name: 'Call pack',
+      description: 'Five more calls.',
+      available_for: ['small'],
+      price: { model: 'flat' as const, monthly: 3 * M },
+      adds: { included: { calls: 5 } },
+    };
+    const withPack = { ...ctx, terms: { ...terms, addOns: [pack] } };
+    const input = { usage: { calls: 2 }, seats: 5, spend: 0 };
+    const cost = monthlyCost(small, input, withPack.terms);
+    expect(blockedText(cost, input, withPack)).toMatch(/ Or add Call pack to SMALL\.$/);
+  });
+
   test('say "From" for a plan priced from a starting amount, with its overage', () => {
     const input = { usage: { calls: 21 } };
     expect(totalText(monthlyCost(from, input, terms), input, ctx)).toBe('From $53.00');
