@@ -28,8 +28,10 @@ export function copyData(from = 'data'): string {
 export const BUILDS_DIR = join(process.cwd(), 'node_modules', '.cache', 'charter-builds');
 
 export function buildSite(dataDir: string): string {
-  mkdirSync(BUILDS_DIR, { recursive: true });
-  const outDir = mkdtempSync(join(BUILDS_DIR, 'dist-'));
+  // One folder per test run (global-setup.ts), removed when the run ends.
+  const builds = process.env.CHARTER_BUILDS_RUN ?? BUILDS_DIR;
+  mkdirSync(builds, { recursive: true });
+  const outDir = mkdtempSync(join(builds, 'dist-'));
   const cacheDir = mkdtempSync(join(tmpdir(), 'charter-cache-'));
   execFileSync('npx', ['astro', 'build'], {
     env: { ...process.env, CHARTER_DATA: dataDir, CHARTER_OUT_DIR: outDir, CHARTER_CACHE_DIR: cacheDir },
