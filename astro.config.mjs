@@ -5,6 +5,7 @@ import starlight from '@astrojs/starlight';
 import { loadCatalogOrExit } from './src/data/cli.ts';
 import { codeBlocks } from './src/integrations/code-blocks.ts';
 import { contentCacheCheck } from './src/integrations/content-cache.ts';
+import { contentGuard } from './src/integrations/content-guard.ts';
 import { mdxCompileCache } from './src/integrations/mdx-cache.ts';
 import { postBuild } from './src/integrations/post-build.ts';
 import { starlightPageSchemaOnce } from './src/integrations/starlight-page-schema.ts';
@@ -59,6 +60,9 @@ export default defineConfig({
   integrations: [
     // First, so a stale content cache is cleared before anything reads it.
     contentCacheCheck(),
+    // Content that would run code stops the build before anything renders, and Markdown/MDX
+    // compiled later is checked by a plugin of the Markdown processor.
+    contentGuard(),
     mdxCompileCache(),
     codeBlocks(),
     starlight({
@@ -76,6 +80,8 @@ export default defineConfig({
       components: {
         Head: './src/components/starlight/Head.astro',
         Search: './src/components/starlight/Search.astro',
+        // Starlight's sidebar state scripts carry aria-hidden, which HTML does not allow on a script.
+        Sidebar: './src/components/starlight/Sidebar.astro',
       },
       sidebar: [
         ...section('Commercial', 'commercial'),

@@ -9,6 +9,7 @@ import { timeBuild, median, type BuildRun } from './bench/build-timer';
 import { benchCalculatorJs, BUDGET_BYTES } from './bench/calculator-js';
 import { benchCards } from './bench/cards';
 import { lighthouseScores } from './bench/lighthouse';
+import { formatScore, mutationScore } from './bench/mutation-score';
 import { pageBytes } from './bench/page-bytes';
 import { bareStarlight, charterAtScale, freshCopy } from './bench/projects';
 import { KEY_DELAY_MS, PASTE_AFTER_MS, timeFirstSearch, type SearchTiming } from './bench/search-timing';
@@ -304,6 +305,16 @@ if (!SKIP.has('scale')) {
     scaleServer.kill();
   }
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
+}
+
+// 5. Mutation score of the money and time logic, from the last `npm run test:mutation`.
+const mutation = mutationScore();
+results.mutation = mutation;
+lines.push('', '## Mutation score (money and time logic)', '');
+if (!mutation) lines.push('Not measured: no report from `npm run test:mutation`.');
+else {
+  lines.push(`From the report of ${mutation.date}.`, '', row(['file', 'mutants detected']), row(['---', '---']));
+  for (const f of [...mutation.files, mutation.total]) lines.push(row([f.file, formatScore(f)]));
 }
 
 mkdirSync('bench', { recursive: true });

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { dataDir } from '../src/data/index';
 import { runChecks } from './lib/check';
 import { commercialLintCheck } from './lib/commercial-lint';
+import { contentCheck } from './lib/content-check';
 import { dataCheck } from './lib/data-check';
 import { publishedCheck } from './lib/published-check';
 import { roadmapCheck } from './lib/roadmap-check';
@@ -18,6 +19,7 @@ const checks = [
   schemaCheck(),
   ...dirs.map((d) => dataCheck(d)),
   ...dirs.map((d) => commercialLintCheck(d, { quietOnDataErrors: true })),
+  contentCheck(dirs),
   publishedCheck(dataDir(), 'dist'),
   roadmapCheck(),
 ];

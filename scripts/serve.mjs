@@ -1,9 +1,11 @@
-// Serves the built site from dist/ on 127.0.0.1 and prints its URL.
+// Serves the built site from dist/ on 127.0.0.1 and prints its URL, with the headers its
+// `_headers` file gives each path, as a static host sends them.
 // Usage: node scripts/serve.mjs [--port 4321] [--dir dist]
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createGzip } from 'node:zlib';
 import { extname, join, normalize, resolve } from 'node:path';
+import { headersFor, readHeaderRules } from './lib/site-headers.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -38,6 +40,11 @@ if (!existsSync(join(root, 'index.html'))) {
   process.exit(1);
 }
 
+const headerFile = join(root, '_headers');
+if (!existsSync(headerFile))
+  console.error(`${headerFile} is missing: serving without its headers.`);
+const rules = await readHeaderRules(headerFile);
+
 /** Maps a URL path to a file in root, or null; never escapes root. */
 function fileFor(urlPath) {
   let path;
@@ -60,14 +67,16 @@ const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '
 const server = createServer((req, res) => {
   const url = req.url || '/';
   const file = fileFor(url);
+  const site = headersFor(rules, url.split('?')[0]);
   if (file && !url.split('?')[0].endsWith('/') && file.endsWith('index.html') && !url.endsWith('.html')) {
-    res.writeHead(301, { Location: `${url.split('?')[0]}/${url.includes('?') ? url.slice(url.indexOf('?')) : ''}` });
+    res.writeHead(301, { ...site, Location: `${url.split('?')[0]}/${url.includes('?') ? url.slice(url.indexOf('?')) : ''}` });
     res.end();
     return;
   }
   const target = file ?? join(root, '404.html');
   const gzip = COMPRESSIBLE.has(extname(target)) && /\bgzip\b/.test(req.headers['accept-encoding'] || '');
   res.writeHead(file ? 200 : 404, {
+    ...site,
     'Content-Type': TYPES[extname(target)] || 'application/octet-stream',
     'Cache-Control': 'no-cache',
     Vary: 'Accept-Encoding',

@@ -1,3 +1,4 @@
+import { isMap, isScalar, isSeq } from 'yaml';
 import type { Catalog } from '../../src/data/load';
 import { formatIssue, issueAt } from '../../src/data/issues';
 import { locate, type DataPath, type SourceFile } from '../../src/data/positions';
@@ -17,6 +18,7 @@ import { formatDuration } from '../../src/lib/duration';
 import { formatPercent } from '../../src/lib/format';
 import { formatPrice, formatRate, type MoneyFormat } from '../../src/lib/money';
 import { amountText, periodSuffix } from '../../src/lib/pricing-text';
+import { isHttpUrl } from '../../src/lib/url';
 import { wallClockMinutes } from '../../src/lib/worst-case';
 import type { FeatureValue } from '../../src/schemas/features';
 import type { Allowance, Meter, OverageCharge, Plan, Price } from '../../src/schemas/pricing';
@@ -636,6 +638,38 @@ export const addOnResponse = rule('add-on-response', ({ catalog }, report) => {
   });
 });
 
+/** Every text value in a YAML node, with its data path. */
+function* textValues(
+  node: unknown,
+  path: (string | number)[] = [],
+): Generator<{ path: DataPath; value: string }> {
+  if (isMap(node)) {
+    for (const pair of node.items)
+      if (isScalar(pair.key)) yield* textValues(pair.value, [...path, String(pair.key.value)]);
+  } else if (isSeq(node)) {
+    for (const [i, item] of node.items.entries()) yield* textValues(item, [...path, i]);
+  } else if (isScalar(node) && typeof node.value === 'string') {
+    yield { path, value: node.value.trim() };
+  }
+}
+
+/**
+ * An `http://` link passes the schemas, for a company with no https address to give, but it
+ * travels unencrypted and can be altered on the way: each one, in any file, is a warning.
+ */
+export const httpUrl = rule('http-url', ({ sources }, report) => {
+  for (const [file, source] of Object.entries(sources)) {
+    for (const { path, value } of textValues(source?.doc.contents)) {
+      if (isHttpUrl(value))
+        report.warning(
+          file,
+          path,
+          `"${value}" is not encrypted; use its https:// address if it has one`,
+        );
+    }
+  }
+});
+
 export const LINT_CHECKS: LintCheck[] = [
   slowerResponse,
   lowerAvailability,
@@ -650,6 +684,7 @@ export const LINT_CHECKS: LintCheck[] = [
   pricesRise,
   higherOverage,
   addOnResponse,
+  httpUrl,
 ];
 
 /** Runs every lint rule on loaded data. */

@@ -14,12 +14,12 @@ export function dataDir(): string {
  * Where the knowledge-base articles live: the `kb/` folder beside the company's YAML, because
  * articles are company content and selected with it. The sample company in `data/` keeps its
  * articles in `content/kb`. Any other company without a `kb/` folder has no articles, rather
- * than the sample's.
+ * than the sample's. `dir` is the company's folder (this build's by default).
  */
-export function kbDir(): string {
-  const own = join(dataDir(), 'kb');
+export function kbDir(dir = dataDir()): string {
+  const own = join(dir, 'kb');
   if (existsSync(own)) return own;
-  return resolve(dataDir()) === resolve('data') ? 'content/kb' : own;
+  return resolve(dir) === resolve('data') ? 'content/kb' : own;
 }
 
 const CACHE_KEY = Symbol.for('charter.catalog');

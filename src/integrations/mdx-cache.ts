@@ -33,13 +33,18 @@ const COMPILERS = [
   '@astrojs/prism',
   'shiki',
 ];
-/** The site's configuration, and Charter's Markdown plugin, which it imports (code-blocks.ts). */
+/**
+ * The site's configuration, and Charter's Markdown plugins, which it imports: code-blocks.ts,
+ * and the content guard, so MDX compiled under an older guard is compiled (and checked) again.
+ */
 const CONFIG_FILES = [
   'astro.config.mjs',
   'astro.config.ts',
   'astro.config.js',
   'astro.config.mts',
   'src/integrations/code-blocks.ts',
+  'src/integrations/content-guard.ts',
+  'src/lib/content-guard.ts',
 ];
 /** Bump when the cached entries' shape changes. */
 const FORMAT = 1;

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { getCatalog, type Catalog } from '../data/index.ts';
@@ -10,7 +10,14 @@ import { allFiles, routeOf } from './html-files.ts';
 import { LinkChecker, reportLinks } from './link-check.ts';
 import { listenForPages } from './page-hook.ts';
 import { startSearchIndex } from './search-index.ts';
-import { headersFile, securePage } from './security-headers.ts';
+import {
+  emptyAllowlist,
+  headersFile,
+  inlineAllowlist,
+  policyFor,
+  securePage,
+  type SiteAllowlist,
+} from './security-headers.ts';
 import { cardForPage } from './social-cards.ts';
 
 /**
@@ -19,19 +26,24 @@ import { cardForPage } from './social-cards.ts';
  */
 export class PagePass {
   readonly jobs = new Map<string, CardJob>();
-  readonly policies: { route: string; policy: string }[] = [];
   readonly links = new LinkChecker();
+  /** Pages that hold inline scripts or stylesheets the policy blocks, by route. */
+  readonly blocked: string[] = [];
+  pages = 0;
   /** Built files (`kb/index.html`) already handled. */
   readonly seen = new Set<string>();
   patched = 0;
   private readonly outDir: string;
   private readonly site: URL;
   private readonly company: Catalog['company'];
+  private readonly allowed: SiteAllowlist;
 
-  constructor(outDir: string, site: URL, company: Catalog['company']) {
+  /** `allowed`: the inline scripts and stylesheets the site's own code renders. */
+  constructor(outDir: string, site: URL, company: Catalog['company'], allowed: SiteAllowlist) {
     this.outDir = outDir;
     this.site = site;
     this.company = company;
+    this.allowed = allowed;
   }
 
   /** The page as it is to be written. */
@@ -40,8 +52,11 @@ export class PagePass {
     const card = cardForPage(route, html, this.outDir, this.site, this.company);
     if (card.patched) this.patched++;
     if (card.job && !this.jobs.has(card.job.outFile)) this.jobs.set(card.job.outFile, card.job);
-    const secured = securePage(card.html);
-    this.policies.push({ route, policy: secured.policy });
+    const secured = securePage(card.html, this.allowed);
+    // Stylesheets Astro joined into one <style> go into the site's policy as they are met.
+    for (const style of secured.used.styles) this.allowed.styles.add(style);
+    if (secured.blocked > 0) this.blocked.push(route);
+    this.pages++;
     this.links.add(file, secured.html);
     this.seen.add(file);
     return secured.html;
@@ -62,14 +77,23 @@ export function postBuild(): AstroIntegration {
   let outDir = '';
   let cards: CardCache | undefined;
   let pages: PagePass | undefined;
+  // Filled while Vite bundles the site, before the first page is rendered.
+  const allowed = emptyAllowlist();
   return {
     name: 'charter:post-build',
     hooks: {
-      'astro:config:setup': ({ addMiddleware }) => {
+      'astro:config:setup': ({ addMiddleware, updateConfig, config }) => {
         addMiddleware({
           entrypoint: new URL('./page-middleware.ts', import.meta.url),
           order: 'post',
         });
+        // The site's own code: its src/ and installed packages, never the content folders.
+        // Vite names modules with forward slashes on every system.
+        const slashes = (path: string) => path.split(sep).join('/');
+        const srcDir = slashes(fileURLToPath(config.srcDir));
+        const isOwn = (file: string) =>
+          slashes(file).startsWith(srcDir) || slashes(file).includes('/node_modules/');
+        updateConfig({ vite: { plugins: [inlineAllowlist(allowed, isOwn)] } });
       },
       'astro:config:done': ({ config }) => {
         site = config.site ? new URL(config.site) : undefined;
@@ -83,7 +107,8 @@ export function postBuild(): AstroIntegration {
         // A first build draws every card: its worker loads while the site is bundled, when the
         // cores are not yet busy with pages.
         if (cards.empty) cards.start();
-        pages = new PagePass(outDir, site ?? new URL(company.site_url), company);
+        for (const set of Object.values(allowed)) set.clear();
+        pages = new PagePass(outDir, site ?? new URL(company.site_url), company, allowed);
         // A card that fails here fails again, with its message, when the build asks for it below.
         listenForCards((input) => void cards!.ensure(input).catch(() => {}));
         listenForPages((file, html) => pages!.page(file, html));
@@ -131,9 +156,16 @@ export function postBuild(): AstroIntegration {
           await Promise.allSettled([search, cards?.close()]);
           throw error;
         }
-        const policies = [...pass.policies].sort((a, b) => (a.route < b.route ? -1 : 1));
-        writeFileSync(join(root, '_headers'), headersFile(policies));
-        logger.info(`Content Security Policy written to ${policies.length} pages and _headers`);
+        writeFileSync(join(root, '_headers'), headersFile(policyFor(allowed)));
+        logger.info(
+          `Content Security Policy written to ${pass.pages} pages and _headers (allows ` +
+            `${allowed.scripts.size} inline scripts and ${allowed.styles.size} inline stylesheets)`,
+        );
+        if (pass.blocked.length > 0)
+          logger.warn(
+            `the Content Security Policy blocks inline scripts or stylesheets that are not the ` +
+              `site's own code in ${pass.blocked.length} page(s): ${pass.blocked.sort().join(', ')}`,
+          );
 
         // Cards started while pages were generated are counted as rendered; this is the wait after.
         const [indexed, summary] = await Promise.all([

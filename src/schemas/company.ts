@@ -1,13 +1,16 @@
 import { z } from 'zod';
-import { IdSchema, TextSchema } from './shared.ts';
+import { IdSchema, SiteUrlSchema, TextSchema, WebUrlSchema } from './shared.ts';
 
 /** data/company.yaml — read by the layout, social cards, prices (currency) and contacts. */
 export const CompanySchema = z.strictObject({
   name: TextSchema,
   product: TextSchema,
   tagline: TextSchema,
-  /** Absolute URL the site is published at; used for canonical and og:image URLs. */
-  site_url: z.url({ error: 'expected an absolute URL like https://support.example.com' }),
+  /**
+   * Absolute https:// URL the site is published at (http:// draws a lint warning); used for
+   * canonical and og:image URLs. No query string or fragment: its path is the site's base path.
+   */
+  site_url: SiteUrlSchema,
   /** ISO 4217 code; every amount in data/ is in this currency. */
   currency: z
     .string()
@@ -25,7 +28,8 @@ export const CompanySchema = z.strictObject({
       }),
     )
     .min(1, { error: 'list at least one contact' }),
-  status_page: z.url({ error: 'expected an absolute URL' }).optional(),
+  /** An https:// URL or a site path; not a contact, so no mailto: or tel:. */
+  status_page: z.optional(WebUrlSchema),
 });
 
 function isKnownCurrency(code: string): boolean {

@@ -1,12 +1,21 @@
 import { z } from 'zod';
-import { DurationSchema, IdSchema, TextListSchema, TextSchema } from './shared.ts';
+import {
+  DurationSchema,
+  IdSchema,
+  TextListSchema,
+  TextOrContactUrlSchema,
+  TextSchema,
+} from './shared.ts';
 
 export const EscalationLevelSchema = z.strictObject({
   id: IdSchema,
   name: TextSchema,
   role: TextSchema,
   trigger: TextSchema,
-  contacts: TextListSchema,
+  /** Who is brought in, in words ("Support lead"), or a web, mailto: or tel: link to reach them. */
+  contacts: z
+    .array(TextOrContactUrlSchema, { error: 'expected a list of items' })
+    .min(1, { error: 'must list at least one item' }),
   actions: TextListSchema,
 });
 

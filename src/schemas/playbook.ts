@@ -6,6 +6,7 @@ import {
   MoneySchema,
   PercentSchema,
   TextListSchema,
+  TextOrWebUrlSchema,
   TextSchema,
 } from './shared.ts';
 
@@ -64,8 +65,11 @@ const AlertRuleSchema = z.strictObject({
   conditions: z.array(ConditionSchema).min(1, { error: 'list at least one condition' }),
   /** Who is paged; empty means nobody is woken. */
   page: z.array(TextSchema),
-  /** Where the alert is posted. */
-  notify: TextSchema,
+  /**
+   * Where the alert is posted, in words ("#support-critical") or as a web link; it is for
+   * staff, not a customer contact, so no mailto: or tel:.
+   */
+  notify: TextOrWebUrlSchema,
 });
 
 const HourSchema = z

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { parseDuration } from '../lib/duration.ts';
+import { expectedLink, linkProblem, siteUrlProblem, type LinkRules } from '../lib/url.ts';
 
 /*
  * Written with zod/mini, which composes with the other schemas' full zod API like any schema:
@@ -83,6 +84,93 @@ export const DateSchema = z
 export const TextListSchema = z
   .array(TextSchema, { error: 'expected a list of items' })
   .check(z.minLength(1, { error: 'must list at least one item' }));
+
+/*
+ * Links. A value that starts with a scheme (`name:`) is a URL and must be one of these; anything
+ * else (`javascript:`, `data:`, `file:`, `//host`, `docs/page`, credentials, spaces) is refused
+ * with what the field expects. `http:` passes here and is warned about by the commercial lint
+ * (rule `http-url`), for a company that has no https address to give.
+ */
+
+/** A string checked as a link by `problem`, described for editors by `description`. */
+function checkedLink(
+  problem: (value: string) => string | null,
+  error: string,
+  description: string,
+  format?: string,
+) {
+  return z.string({ error }).check(
+    z.trim(),
+    z.minLength(1, { error: 'must not be empty', abort: true }),
+    (ctx) => {
+      const message = problem(ctx.value);
+      if (message !== null) ctx.issues.push({ code: 'custom', message, input: ctx.value });
+    },
+    z.meta(format ? { description, format } : { description }),
+  );
+}
+
+/**
+ * A link field that accepts what `rules` allow; `expected` says so in a field's own words
+ * (its default lists what `rules` allow).
+ */
+export function LinkSchema(
+  rules: LinkRules,
+  options: { description: string; expected?: string; format?: 'uri' | 'uri-reference' },
+) {
+  const expected = options.expected ?? expectedLink(rules);
+  return checkedLink(
+    (value) => linkProblem(value, rules, expected),
+    expected,
+    options.description,
+    options.format,
+  );
+}
+
+/** A web link: an `https://` URL (`http://` with a lint warning) or a path on this site (`/kb/`). */
+export const WebUrlSchema = LinkSchema(
+  {},
+  { description: 'An https:// URL or a site path starting with "/"', format: 'uri-reference' },
+);
+
+/** A way to reach someone: a web link, a `mailto:` address or a `tel:` number. */
+export const ContactUrlSchema = LinkSchema(
+  { contact: ['mailto', 'tel'] },
+  {
+    description:
+      'An https:// URL, a site path starting with "/", a mailto: address or a tel: number',
+    format: 'uri-reference',
+  },
+);
+
+/** Where a field may be words or a web link: words must not start with a scheme (`name:`). */
+export const TextOrWebUrlSchema = LinkSchema(
+  { text: true },
+  {
+    description:
+      'Words, or an https:// URL or site path; a value starting with "word:" is read as a URL',
+  },
+);
+
+/** A contact in words ("Support lead"), or a contact link (web, `mailto:` or `tel:`). */
+export const TextOrContactUrlSchema = LinkSchema(
+  { text: true, contact: ['mailto', 'tel'] },
+  {
+    description:
+      'Words, or an https:// URL, site path, mailto: address or tel: number; a value starting with "word:" is read as a URL',
+  },
+);
+
+/**
+ * The absolute `https://` (or `http://`) address a site is published at. Its path is the
+ * site's base path, so it carries no query string or fragment.
+ */
+export const SiteUrlSchema = checkedLink(
+  siteUrlProblem,
+  'expected the absolute address the site is published at, like https://support.example.com',
+  'The https:// address the site is published at; its path is the base path',
+  'uri',
+);
 
 export type Id = z.output<typeof IdSchema>;
 export type Clock = z.output<typeof ClockSchema>;

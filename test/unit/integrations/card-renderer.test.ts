@@ -107,9 +107,14 @@ describe('CardPool', () => {
     },
   );
 
-  test.runIf(process.platform === 'linux' && hasChrt)(
+  // Linux machines have chrt (util-linux); where it is missing, say so rather than skip.
+  test.runIf(process.platform === 'linux')(
     'draws under idle scheduling where chrt can set it, and only the drawing thread',
     async () => {
+      expect(
+        hasChrt,
+        'chrt is not installed (util-linux): cards cannot draw under idle scheduling',
+      ).toBe(true);
       const idle = () => threadPriorities().filter(([, policy]) => policy === SCHED_IDLE).length;
       const before = idle();
       const pool = new CardPool(1);
@@ -132,30 +137,6 @@ describe('CardPool', () => {
       const file = join(poolDir, 'after-failure.png');
       await pool.draw(card('After a failure'), file);
       expect(pngSize(readFileSync(file))).toEqual({ width: 1200, height: 630 });
-    } finally {
-      await pool.close();
-    }
-  });
-
-  test('grows to what it is allowed only when the queue is worth a new worker', async () => {
-    const pool = new CardPool(1);
-    try {
-      expect(pool.meanMs).toBeUndefined();
-      await draw(pool, 'Timed first');
-      const meanMs = pool.meanMs!;
-      expect(meanMs).toBeGreaterThan(0);
-
-      const few = [draw(pool, 'Few 1'), draw(pool, 'Few 2'), draw(pool, 'Few 3')];
-      pool.allow(2);
-      expect(pool.size).toBe(1);
-      await Promise.all(few);
-
-      // Enough of the same card to keep one worker busy for twice a start-up, and then some.
-      const count = Math.ceil((2 * WORKER_START_MS) / pool.meanMs!) + 10;
-      const many = Array.from({ length: count }, () => draw(pool, 'Many'));
-      pool.allow(2);
-      expect(pool.size).toBe(2);
-      await Promise.all(many);
     } finally {
       await pool.close();
     }
@@ -209,22 +190,6 @@ describe('CardCache', () => {
     } finally {
       await cache.close();
     }
-  });
-
-  test('starts the rest of its workers once only a long queue of cards is left', async () => {
-    const options = { cacheDir: join(work, 'cache-grow'), startWorkers: 1, workers: 2 };
-    const cache = new CardCache(options);
-    await cache.ensure(card('Drawn while pages were generated'));
-    expect(cache.workers).toBe(1);
-    const meanMs = cache.meanMs!;
-    const count = Math.ceil((2 * WORKER_START_MS) / meanMs) + 10;
-    const left = Array.from({ length: count }, (_, i) => ({
-      input: card(`Left for the end ${i}`),
-      outFile: join(work, 'grow', `${i}.png`),
-    }));
-    const summary = renderCards(left, options, cache);
-    expect(cache.workers).toBe(2);
-    expect(await summary).toEqual({ rendered: count, reused: 0 });
   });
 
   test('starts its workers when told, before any card, and only once; says when it is empty', async () => {

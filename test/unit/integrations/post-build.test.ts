@@ -22,6 +22,17 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const SITE = 'https://support.example.test/';
 const page = (title: string, body: string) =>
   `<html><head><meta charset="utf-8"><title>${title}</title><script>go()</script></head><body>${body}</body></html>`;
+/** The CSP source for `go()`: `printf '%s' 'go()' | openssl dgst -sha256 -binary | base64`. */
+const GO = "'sha256-5KYv+PUboo5h+0+YAtGRPbwv5d/QxzHslP4YGnUaxRw='";
+/** The same for `steal()`, a script no component of the site has. */
+const STEAL = "'sha256-VafrKPhb16t7bcXd+/s/XXEhClav+rUYVk+Nc0pSxDc='";
+/** The policy every page of these sites gets: `go()` is their one inline script. */
+const POLICY =
+  `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${GO}; style-src 'self'; ` +
+  "style-src-attr 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+  "object-src 'none'; base-uri 'self'; form-action 'self'";
+const metaPolicy = (html: string) =>
+  /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1];
 
 /**
  * Runs the integration's hooks over a small site, as `astro build` would: `rendered` pages go
@@ -41,13 +52,18 @@ async function runOn(
   const messages: string[] = [];
   const logger = {
     info: (m: string) => messages.push(m),
+    warn: (m: string) => messages.push(`warn: ${m}`),
     error: (m: string) => messages.push(`error: ${m}`),
   };
   const { hooks } = postBuild();
   const middleware: unknown[] = [];
+  const vitePlugins: { transform?: unknown }[] = [];
   // The hooks need only these parts of Astro's arguments.
   await (hooks['astro:config:setup'] as Function)({
     addMiddleware: (m: unknown) => middleware.push(m),
+    updateConfig: (c: { vite: { plugins: (typeof vitePlugins)[] } }) =>
+      vitePlugins.push(...c.vite.plugins.flat()),
+    config: { srcDir: pathToFileURL(`${root}-src/`) },
   });
   await (hooks['astro:config:done'] as Function)({
     config: {
@@ -57,6 +73,14 @@ async function runOn(
     },
   });
   await (hooks['astro:build:start'] as Function)({});
+  // Vite compiles the site's one component, whose script every page holds.
+  const component = `${root}-src/components/Go.astro`;
+  mkdirSync(dirname(component), { recursive: true });
+  writeFileSync(component, '<script is:inline>go()</script>');
+  for (const plugin of vitePlugins) {
+    const transform = plugin.transform as { handler: Function } | undefined;
+    transform?.handler.call({}, '', component);
+  }
   for (const [path, html] of Object.entries(rendered)) write(path, handPage(path, html));
   for (const [path, text] of Object.entries(files)) write(path, text);
   beforeDone(root);
@@ -78,8 +102,9 @@ describe('postBuild', () => {
       /<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="[^"]*'sha256-/,
     );
     expect(home).toContain(`<meta property="og:image" content="${SITE}og/index.png">`);
+    expect(metaPolicy(home)).toBe(POLICY);
     expect(readFileSync(join(root, '_headers'), 'utf8')).toContain(
-      '/kb/index.html\n  Content-Security-Policy:',
+      `/*\n  Content-Security-Policy: ${POLICY}; frame-ancestors 'none'\n`,
     );
     for (const card of ['og/index.png', 'og/kb.png']) {
       expect(pngSize(readFileSync(join(root, card)))).toEqual({ width: 1200, height: 630 });
@@ -109,10 +134,10 @@ describe('postBuild', () => {
     for (const file of ['index.html', '404.html', 'legacy.html']) {
       expect(policyCount(readFileSync(join(root, file), 'utf8')), file).toBe(1);
     }
-    expect(readFileSync(join(root, '_headers'), 'utf8')).toMatch(
-      /\n\/legacy\.html\n  Content-Security-Policy:/,
+    expect(metaPolicy(readFileSync(join(root, 'legacy.html'), 'utf8'))).toBe(POLICY);
+    expect(messages).toContain(
+      'Content Security Policy written to 3 pages and _headers (allows 1 inline scripts and 0 inline stylesheets)',
     );
-    expect(messages).toContain('Content Security Policy written to 3 pages and _headers');
     expect(messages).toContain('every internal link, anchor and loaded file resolves');
   });
 
@@ -133,10 +158,9 @@ describe('postBuild', () => {
     await done;
     expect(statSync(join(root, 'kb/a/index.html')).mtime).toEqual(stamp);
     expect(readFileSync(join(root, 'kb/a/index.html'), 'utf8')).toBe(copied);
-    expect(readFileSync(join(root, '_headers'), 'utf8')).toMatch(
-      /\n\/kb\/a\/\n  Content-Security-Policy:/,
+    expect(messages).toContain(
+      'Content Security Policy written to 2 pages and _headers (allows 1 inline scripts and 0 inline stylesheets)',
     );
-    expect(messages).toContain('Content Security Policy written to 2 pages and _headers');
     expect(messages).toContain('every internal link, anchor and loaded file resolves');
   });
 
@@ -149,6 +173,24 @@ describe('postBuild', () => {
     );
     await expect(done).rejects.toThrow(
       'Charter: a page was secured as ghost/index.html while it was rendered, but the build wrote no such file.',
+    );
+  });
+
+  test('allows no script that a page holds and no component renders, and says where it is', async () => {
+    const slipped = page('Article', '<main><p>Hello</p><script>steal()</script></main>');
+    const { root, messages, done } = await runOn(
+      {},
+      { 'index.html': page('Home', ''), 'kb/a/index.html': slipped },
+    );
+    await done;
+    const article = readFileSync(join(root, 'kb/a/index.html'), 'utf8');
+    expect(article).toContain('<script>steal()</script>');
+    expect(metaPolicy(article)).toBe(POLICY);
+    const headers = readFileSync(join(root, '_headers'), 'utf8');
+    expect(headers).toContain(`Content-Security-Policy: ${POLICY}; frame-ancestors 'none'`);
+    expect(headers).not.toContain(STEAL);
+    expect(messages).toContain(
+      "warn: the Content Security Policy blocks inline scripts or stylesheets that are not the site's own code in 1 page(s): /kb/a/",
     );
   });
 

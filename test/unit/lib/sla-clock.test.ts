@@ -212,3 +212,111 @@ describe('helpers', () => {
     expect(scheduleZone({ time_zone: BERLIN }, NY)).toBe(BERLIN);
   });
 });
+
+// What a customer would see go wrong: a deadline placed outside hours, a wall-clock time read
+// leniently, a schedule described wrongly. Written against the business-hours window edges.
+describe('business-hours window edges', () => {
+  test('a ticket opened exactly at closing time starts counting at the next opening', () => {
+    expect(local(addBusinessMinutes(at('2026-03-10', '17:00', NY), 1, weekdays, NY), NY)).toBe(
+      '2026-03-11 09:01',
+    );
+  });
+  test('a ticket opened exactly at opening time counts from that minute', () => {
+    expect(local(addBusinessMinutes(at('2026-03-10', '09:00', NY), 1, weekdays, NY), NY)).toBe(
+      '2026-03-10 09:01',
+    );
+  });
+  test('a deadline that uses up the working day exactly ends at closing, not the next morning', () => {
+    expect(local(addBusinessMinutes(at('2026-03-10', '09:00', NY), 480, weekdays, NY), NY)).toBe(
+      '2026-03-10 17:00',
+    );
+  });
+  test('one minute past a full day rolls over the night', () => {
+    expect(local(addBusinessMinutes(at('2026-03-10', '09:00', NY), 481, weekdays, NY), NY)).toBe(
+      '2026-03-11 09:01',
+    );
+  });
+  test('a schedule ending at 24:00 counts through midnight into the next open day', () => {
+    const late: Schedule = { days: ['mon', 'tue'], start: '20:00', end: '24:00' };
+    expect(local(addBusinessMinutes(at('2026-03-09', '23:30', NY), 60, late, NY), NY)).toBe(
+      '2026-03-10 20:30',
+    );
+    expect(isOpen(at('2026-03-09', '23:59', NY), late, NY)).toBe(true);
+    expect(isOpen(at('2026-03-10', '00:00', NY), late, NY)).toBe(false);
+  });
+  test('the next opening of a closed moment is the next window, never a past one', () => {
+    expect(local(nextOpening(at('2026-03-10', '17:01', NY), weekdays, NY), NY)).toBe(
+      '2026-03-11 09:00',
+    );
+    expect(local(nextOpening(at('2026-03-10', '12:34', NY), weekdays, NY), NY)).toBe(
+      '2026-03-10 12:34',
+    );
+  });
+  test('explains a schedule that never opens', () => {
+    const never: Schedule = { days: [], start: '09:00', end: '17:00' };
+    expect(() => nextOpening(new Date(0), never, NY)).toThrow(
+      'the support-hours schedule never opens',
+    );
+    expect(() => addBusinessMinutes(new Date(0), 1, never, NY)).toThrow(
+      'the support-hours schedule never opens',
+    );
+  });
+  test('names the duration it refuses, on either clock', () => {
+    expect(() => addBusinessMinutes(new Date(0), -5, weekdays, NY)).toThrow('not a duration: -5');
+    expect(() => addClockMinutes(new Date(0), -5, 'calendar', weekdays, NY)).toThrow(
+      'not a duration: -5',
+    );
+    expect(() => addClockMinutes(new Date(0), Infinity, 'calendar', weekdays, NY)).toThrow(
+      'not a duration: Infinity',
+    );
+    expect(addClockMinutes(new Date(0), 0, 'calendar', weekdays, NY).getTime()).toBe(0);
+  });
+});
+
+describe('instantFromLocal refuses what is not a date and time', () => {
+  test.each([
+    ['2026-03-06x', '10:00'],
+    ['x2026-03-06', '10:00'],
+    ['2026-03-06', '10:005'],
+    ['2026-03-06', '110:00'],
+    ['2026-00-10', '10:00'],
+    ['2026-03-00', '10:00'],
+    ['2026-03-06', '10:60'],
+    ['2026-03-06', '24:00'],
+    ['1969-12-31', '23:59'],
+  ])('rejects %s %s', (date, time) => expect(instantFromLocal(date, time, 'UTC')).toBeNull());
+  test('accepts the first and last minute of a month and of the first year it knows', () => {
+    expect(instantFromLocal('1970-01-01', '00:00', 'UTC')!.getTime()).toBe(0);
+    expect(instantFromLocal('2026-02-28', '23:59', 'UTC')!.toISOString()).toBe(
+      '2026-02-28T23:59:00.000Z',
+    );
+    expect(instantFromLocal('2026-12-31', '00:00', 'UTC')!.toISOString()).toBe(
+      '2026-12-31T00:00:00.000Z',
+    );
+  });
+});
+
+describe('describeSchedule, in words', () => {
+  test.each([
+    [
+      { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '12:00' },
+      'every day, 00:00–12:00',
+    ],
+    [
+      { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '08:00', end: '24:00' },
+      'every day, 08:00–24:00',
+    ],
+    [{ days: ['mon', 'tue'], start: '09:00', end: '17:00' }, 'Monday, Tuesday, 09:00–17:00'],
+    [
+      { days: ['wed', 'tue', 'mon'], start: '09:00', end: '17:00' },
+      'Monday to Wednesday, 09:00–17:00',
+    ],
+    [
+      { days: ['mon', 'tue', 'thu'], start: '09:00', end: '17:00' },
+      'Monday, Tuesday, Thursday, 09:00–17:00',
+    ],
+    [{ days: ['sat', 'sun'], start: '00:00', end: '24:00' }, 'Saturday, Sunday, around the clock'],
+  ] as [Schedule, string][])('describes %j', (schedule, text) =>
+    expect(describeSchedule(schedule)).toBe(text),
+  );
+});

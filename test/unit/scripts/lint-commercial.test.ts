@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, test } from 'vitest';
 import { loadData } from '~/data/load';
+import { PriceSchema } from '~/schemas/pricing';
 import { LINT_RULES } from '~/schemas/shared';
 import { commercialLintCheck } from '../../../scripts/lib/commercial-lint';
 import {
@@ -119,6 +120,72 @@ describe('pricing rules on a company of their own', () => {
       f.text.replace(/.* \[([a-z-]+)\]$/, '$1'),
     );
     expect([...new Set(found)].sort()).toEqual(opted);
+  });
+});
+
+/**
+ * The price-ordering rule, which lives only in lint (the loader does not check it): a higher
+ * tier's plan costs strictly more than the plan of the tier just below it. Prices of one kind
+ * compare by their own amount (a "from" price counts as a set one, a per-seat price per seat,
+ * a share of spend by its minimum); prices of different kinds by the least a month can cost. A
+ * plan priced on request is not compared.
+ */
+describe('prices-rise', () => {
+  const perSeat = (monthly: number, minimum_seats = 1) => ({
+    model: 'per-seat',
+    monthly,
+    minimum_seats,
+  });
+  const share = (minimum: number) => ({
+    model: 'share-of-spend',
+    minimum,
+    bands: [{ percent: 5 }],
+  });
+  test.each<[string, unknown, unknown, boolean]>([
+    ['free, then a price', { monthly: 0 }, { monthly: 50 }, false],
+    ['a higher price', { monthly: 50 }, { monthly: 50.01 }, false],
+    ['the same price', { monthly: 50 }, { monthly: 50 }, true],
+    ['a lower price', { monthly: 60 }, { monthly: 50 }, true],
+    [
+      'a "from" price no higher than a set one',
+      { monthly: 50 },
+      { model: 'from', monthly: 50 },
+      true,
+    ],
+    ['a "from" price above a set one', { monthly: 50 }, { model: 'from', monthly: 60 }, false],
+    ['the higher tier on request', { monthly: 50 }, 'contact-us', false],
+    ['the lower tier on request', 'contact-us', { monthly: 1 }, false],
+    ['more per seat, less at the minimums', perSeat(20, 3), perSeat(25), false],
+    ['less per seat, more at the minimums', perSeat(25), perSeat(20, 3), true],
+    ['per seat, at its minimum no more than a set price', { monthly: 60 }, perSeat(20, 3), true],
+    ['per seat, at its minimum above a set price', { monthly: 59 }, perSeat(20, 3), false],
+    ['a share of spend whose minimum is no higher', share(100), share(100), true],
+    ['a share of spend whose minimum is above a set price', { monthly: 99 }, share(100), false],
+    ['a set price no higher than a share of spend’s minimum', share(100), { monthly: 100 }, true],
+  ])('%s', (_case, low, high, reported) => {
+    const ctx = loadFixtureCompany();
+    const [lower, higher] = ctx.catalog.pricing.plans;
+    const priced = (plan: typeof lower, raw: unknown) => ({
+      ...plan!,
+      price: PriceSchema.parse(raw),
+    });
+    const plans = [priced(lower, low), priced(higher, high), ...ctx.catalog.pricing.plans.slice(2)];
+    const catalog = { ...ctx.catalog, pricing: { ...ctx.catalog.pricing, plans } };
+    const findings = lintData({ ...ctx, catalog }, [pricesRise]).map((f) => f.text);
+    if (!reported) expect(findings).toEqual([]);
+    else {
+      expect(findings).toHaveLength(1);
+      expect(findings[0]).toMatch(
+        new RegExp(
+          `^data/pricing\\.yaml:\\d+:\\d+ plans\\[1\\]\\.price: ${higher!.id} costs .*, no more than ${lower!.id}'s .* \\[prices-rise\\]$`,
+        ),
+      );
+    }
+  });
+
+  test('the fixture company has a plan on request above the two it prices', () => {
+    const { catalog } = loadFixtureCompany();
+    expect(catalog.pricing.plans.map((p) => p.price.model)).toEqual(['flat', 'flat', 'contact-us']);
   });
 });
 

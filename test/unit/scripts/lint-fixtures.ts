@@ -5,6 +5,8 @@ import { crossCheck } from '~/data/cross-checks';
 import { DataError, formatIssue, issueAt } from '~/data/issues';
 import { loadData, type Catalog, type PartialCatalog, type Sources } from '~/data/load';
 import { locate, parseSource, type SourceFile } from '~/data/positions';
+import { describeTarget } from '~/lib/catalog';
+import { formatPercent } from '~/lib/format';
 import { DATA_FILES, type DataFileName } from '~/schemas/index';
 import {
   LINT_CHECKS,
@@ -27,23 +29,58 @@ function expectations(text: string): string[] {
     .map((l) => l.slice('# expect: '.length));
 }
 
+/** The value at `path` in the loaded data. */
+function valueAt(catalog: Catalog, file: string, segments: (string | number)[]): unknown {
+  let value: unknown = (catalog as Record<string, unknown>)[file];
+  for (const s of segments) value = (value as Record<string | number, unknown> | undefined)?.[s];
+  if (value === undefined) throw new Error(`no value at ${file}:${segments.join('.')}`);
+  return value;
+}
+
 /**
- * Names another data file's position without typing its line: `{sla:tiers.2.availability}`
- * becomes `data/sla.yaml:LINE:COL` for that path in the loaded file.
+ * Names another data file's position or figure without typing it, so a fixture does not copy
+ * the sample's terms into its expectations: `{sla:tiers.2.availability}` becomes
+ * `data/sla.yaml:LINE:COL` for that path in the loaded file, and a format after `|` gives the
+ * value there as lint writes it: `|percent` ("99.9%"), `|target` for a response or resolution
+ * target with its clock ("8 hours (24x7)"), `|text` as it is (a name).
  */
-function placed(line: string, sources: Partial<Record<string, SourceFile>>): string {
-  return line.replace(/\{(\w+):([^}]+)\}/g, (_whole, file: string, path: string) => {
-    const source = sources[file];
-    if (!source) throw new Error(`no data file "${file}" for the position in: ${line}`);
-    const segments = path.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-    const { line: at, col } = locate(source, segments);
-    return `${source.file}:${at}:${col}`;
-  });
+function placed(
+  line: string,
+  sources: Partial<Record<string, SourceFile>>,
+  catalog: Catalog,
+): string {
+  return line.replace(
+    /\{(\w+):([^}|]+)(?:\|(\w+))?\}/g,
+    (_whole, file: string, path: string, format: string | undefined) => {
+      const source = sources[file];
+      if (!source) throw new Error(`no data file "${file}" for the position in: ${line}`);
+      const segments = path.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+      if (format === undefined) {
+        const { line: at, col } = locate(source, segments);
+        return `${source.file}:${at}:${col}`;
+      }
+      const value = valueAt(catalog, file, segments);
+      if (format === 'text') return String(value);
+      if (format === 'percent') return formatPercent(value as number, catalog.company.locale);
+      if (
+        format === 'target' &&
+        file === 'sla' &&
+        segments[0] === 'tiers' &&
+        segments[2] === 'targets'
+      ) {
+        const tier = catalog.sla.tiers[segments[1] as number]!;
+        const clock = tier.targets[segments[3] as string]!.clock ?? tier.clock;
+        return describeTarget(value as number, clock);
+      }
+      throw new Error(`no format "${format}" for ${file}:${path} in: ${line}`);
+    },
+  );
 }
 
 /**
  * Each fixture replaces one data file of the sample and lists, in `# expect: ` lines, exactly
- * what lint says; a position in another file is written as `{sla:tiers.2.availability}`.
+ * what lint says; a position or figure in another file is written as
+ * `{sla:tiers.2.availability}` or `{sla:tiers.2.availability|percent}`.
  */
 export function lintCases() {
   return readdirSync(LINT_FIXTURES)
@@ -95,10 +132,10 @@ export function lintWith(
   return lintData(ctx, checks).map((f) => `${f.level === 'warning' ? 'warning: ' : ''}${f.text}`);
 }
 
-/** What a fixture expects, with positions in the sample's other files filled in from `data/`. */
+/** What a fixture expects, with positions and figures of the sample's other files filled in from `data/`. */
 export function expectedFor(expected: string[]): string[] {
-  const { sources } = loadData('data', { displayDir: 'data' });
-  return expected.map((line) => placed(line, sources));
+  const { catalog, sources } = loadData('data', { displayDir: 'data' });
+  return expected.map((line) => placed(line, sources, catalog));
 }
 
 /** The pricing cases, each with what lint must say about it (nothing, for a case that passes). */

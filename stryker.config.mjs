@@ -1,0 +1,51 @@
+// @ts-check
+// `npm run test:mutation`: mutation testing of the money and time logic. Each mutant is a small
+// change to the code (a `<` for a `<=`, a dropped guard, another rounding digit); a mutant the
+// unit tests still pass with marks a rule they do not pin down. Static mutants (values computed
+// once, as a module loads) are left out: each would need a fresh test environment, which would
+// make the run many times longer for a few constants.
+/** Stryker's JSON report, which `npm run bench` reads for the score. */
+export const JSON_REPORT = 'reports/mutation/mutation.json';
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts' },
+  mutate: [
+    'src/lib/credits.ts',
+    'src/lib/money.ts',
+    'src/lib/duration.ts',
+    'src/lib/downtime.ts',
+    'src/lib/sla-clock.ts',
+    'src/lib/cost.ts',
+    'src/lib/charges.ts',
+  ],
+  // Only these files' own unit tests judge them.
+  testFiles: [
+    'test/unit/lib/credits.test.ts',
+    'test/unit/lib/money.test.ts',
+    'test/unit/lib/duration.test.ts',
+    'test/unit/lib/downtime.test.ts',
+    'test/unit/lib/sla-clock.test.ts',
+    'test/unit/lib/cost.test.ts',
+    'test/unit/lib/charges.test.ts',
+  ],
+  ignoreStatic: true,
+  coverageAnalysis: 'perTest',
+  // The sandbox copies the project; these are not needed to run the unit tests above.
+  ignorePatterns: [
+    'dist',
+    'test-results',
+    'playwright-report',
+    'bench',
+    '.bench',
+    '.astro',
+    'reports',
+    'test/e2e',
+  ],
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: JSON_REPORT },
+  clearTextReporter: { allowColor: false, logTests: false },
+  thresholds: { high: 95, low: 90, break: null },
+};
