@@ -124,3 +124,37 @@ describe('basePrice', () => {
     expect(listPrice({ model: 'flat', monthly: 7 * M })).toBe(7 * M);
   });
 });
+
+describe('share of spend as a plan price', () => {
+  const price: Extract<Price, { model: 'share-of-spend' }> = {
+    model: 'share-of-spend',
+    minimum: 100 * M,
+    bands: [
+      { up_to: 10_000, percent: 10 },
+      { up_to: null, percent: 5 },
+    ],
+  };
+  test('charges the share of the spend given', () => {
+    // 10% of 10,000 + 5% of 10,000 = 1,500.00
+    expect(basePrice(price, { spend: 20_000 * M }, 'USD')).toBe(1_500 * M);
+  });
+  test('charges the minimum when no spend is given', () => {
+    expect(basePrice(price, {}, 'USD')).toBe(100 * M);
+  });
+});
+
+describe('guards, with the value each refuses', () => {
+  test('units above the quota', () => {
+    expect(() => overageAmount({ model: 'per-unit', per_unit: M }, -1, 'USD')).toThrow('units above the quota must be 0 or more: -1');
+  });
+  test('a monthly spend', () => {
+    const price: Extract<Price, { model: 'share-of-spend' }> = { model: 'share-of-spend', minimum: 0, bands: [{ up_to: null, percent: 3 }] };
+    expect(() => spendShare(price, -1, 'USD')).toThrow('monthly spend must be 0 or more: -1');
+  });
+  test('seats', () => {
+    const perSeat = { model: 'per-seat' as const, monthly: 12 * M, seat: { one: 'agent', other: 'agents' }, minimum_seats: 3 };
+    expect(() => chargedSeats(perSeat, -4)).toThrow('seats must be a whole number, 0 or more: -4');
+    expect(() => chargedSeats(perSeat, 2.5)).toThrow('seats must be a whole number, 0 or more: 2.5');
+    expect(chargedSeats(perSeat, 0)).toBe(3);
+  });
+});

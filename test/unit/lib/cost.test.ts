@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { loadCatalog } from '~/data/load';
 import {
   alertLevel,
+  allowanceOf,
   cheapestPlan,
   covers,
   includedWith,
@@ -289,5 +290,49 @@ describe.each(['data', 'examples/wee'])('the company in %s', (dir) => {
   test('one cost line per declared meter, in order', () => {
     const cost = monthlyCost(catalog.pricing.plans[0]!, { usage: {} }, terms);
     expect(cost.lines.map((l) => l.meter)).toEqual(raw.plans[0] && Object.keys(raw.plans[0].usage));
+  });
+});
+
+describe('add-on quantities as a customer enters them', () => {
+  test('none of an add-on adds nothing and costs nothing', () => {
+    const cost = monthlyCost(team, { usage: {}, seats: 3, addOns: { tam: 0, 'storage-pack': 0 } }, backup);
+    expect(cost.addOns).toEqual([]);
+    expect(cost.total).toBe(36 * M);
+  });
+  test('a flat add-on is taken once, however many are asked for', () => {
+    const cost = monthlyCost(team, { usage: {}, seats: 3, addOns: { tam: 2 } }, backup);
+    expect(cost.addOns.map((a) => [a.addOn.id, a.quantity, a.amount])).toEqual([['tam', 1, 500 * M]]);
+    expect(cost.total).toBe(536 * M);
+  });
+  test('a fraction of a pack is refused, naming the add-on', () => {
+    expect(() => monthlyCost(team, { usage: {}, seats: 3, addOns: { 'storage-pack': 1.5 } }, backup)).toThrow(
+      'quantity of storage-pack must be a whole number: 1.5',
+    );
+    expect(() => monthlyCost(team, { usage: {}, seats: 3, addOns: { 'storage-pack': -1 } }, backup)).toThrow(
+      'quantity of storage-pack must be 0 or more: -1',
+    );
+  });
+});
+
+describe('messages that name the meter or plan', () => {
+  test('usage', () => {
+    expect(() => monthlyCost(small, { usage: { calls: -1 } }, analytics)).toThrow('usage of calls must be 0 or more: -1');
+    expect(() => monthlyCost(small, { usage: { calls: 1.5 } }, analytics)).toThrow('usage of calls must be a whole number: 1.5');
+  });
+  test('a meter the plan states nothing for', () => {
+    expect(() => allowanceOf(small, 'storage')).toThrow('Charter: plan "small" states nothing for meter "storage".');
+    expect(allowanceOf(small, 'users')).toEqual({ included: 5 });
+  });
+});
+
+describe('cheapestPlan and covers, on more than one condition', () => {
+  test('a plan that cannot take an add-on asked for is neither cheapest nor on request', () => {
+    const result = cheapestPlan([free, team, business], { usage: {}, seats: 3, addOns: { 'storage-pack': 1 } }, backup);
+    expect(result.cheapest?.plan.id).toBe('team');
+    expect(result.onRequest).toEqual([]);
+  });
+  test('a plan covers usage only when every meter fits', () => {
+    expect(covers(small, { calls: 1000, users: 6 })).toBe(false);
+    expect(covers(small, { calls: 1001, users: 5 })).toBe(false);
   });
 });

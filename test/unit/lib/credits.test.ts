@@ -66,3 +66,15 @@ describe('wording', () => {
   test('describes a band from zero', () => expect(describeBand(schedule.bands[2]!)).toBe('below 98%'));
   test('finds the threshold', () => expect(creditThreshold(schedule)).toBe(99.5));
 });
+
+describe('guards a customer would meet in the credit calculator', () => {
+  test('a free month owes no credit rather than an error', () => {
+    expect(creditFor(schedule, 100, 50, 0, 'USD')).toMatchObject({ bandPercent: 100, percent: 100, amount: 0 });
+  });
+  test('names the fee and the uptime it refuses', () => {
+    expect(() => creditFor(schedule, 100, 99, -1_000_000, 'USD')).toThrow('fee must be a whole number of micro-units: -1000000');
+    expect(() => creditFor(schedule, 100, 99, 0.5, 'USD')).toThrow('fee must be a whole number of micro-units: 0.5');
+    expect(() => findBand(schedule, 100.1)).toThrow('uptime must be 0–100: 100.1');
+    expect(() => creditFor(schedule, 100, -1, 1_000_000, 'USD')).toThrow('uptime must be 0–100: -1');
+  });
+});

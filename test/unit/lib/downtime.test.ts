@@ -72,3 +72,18 @@ describe('formatDowntime', () => {
   ])('formats %s minutes as %s', (minutes, text) => expect(formatDowntime(minutes)).toBe(text));
   test('rejects negative input', () => expect(() => formatDowntime(-1)).toThrow(RangeError));
 });
+
+describe('guards, with the value each refuses', () => {
+  test('a month outside 1–12', () => expect(() => daysInMonth(2026, 13)).toThrow('not a calendar month: 2026-13'));
+  test('an availability outside 0–100', () => expect(() => allowedDowntime(101, 1440)).toThrow('availability must be 0–100: 101'));
+  test('a period that is not a positive, finite length', () => {
+    expect(() => allowedDowntime(99, 0)).toThrow('not a period: 0');
+    expect(() => availabilityFromDowntime(0, 0)).toThrow('not a period: 0');
+    expect(() => availabilityFromDowntime(0, -1440)).toThrow('not a period: -1440');
+    expect(() => availabilityFromDowntime(0, Infinity)).toThrow('not a period: Infinity');
+  });
+  test('downtime longer than the period', () => {
+    expect(() => availabilityFromDowntime(1441, 1440)).toThrow('downtime must be between 0 and the period length: 1441');
+  });
+  test('a negative downtime to format', () => expect(() => formatDowntime(-1)).toThrow('not a duration: -1'));
+});

@@ -46,3 +46,13 @@ describe('formatDurationShort', () => {
   });
   test('rejects negative input', () => expect(() => formatDurationShort(-5)).toThrow(RangeError));
 });
+
+describe('edges', () => {
+  test('reads a duration with two decimals: 1.25h is 75 minutes', () => expect(parseDuration('1.25h')).toBe(75));
+  test('a zero duration is "0m" in a table cell', () => expect(formatDurationShort(0)).toBe('0m'));
+  test('names the value it refuses', () => {
+    expect(() => formatDuration(-1)).toThrow('not a duration: -1');
+    expect(() => formatDurationShort(-5)).toThrow('not a duration: -5');
+    expect(() => formatDurationShort(Infinity)).toThrow('not a duration: Infinity');
+  });
+});

@@ -54,3 +54,41 @@ describe('formatting', () => {
   test('formats a sub-cent rate', () => expect(formatRate(15_000, usd)).toBe('$0.015'));
   test('formats a whole-cent rate with two decimals', () => expect(formatRate(2_400_000, usd)).toBe('$2.40'));
 });
+
+// Currencies whose minor unit is not the cent, built from Intl's own data and checked by hand.
+describe('currencies with three minor digits', () => {
+  const kwd = { currency: 'KWD', locale: 'en-US' };
+  test('the Kuwaiti dinar has 3 minor digits, and rounds to the fils', () => {
+    expect(minorDigits('KWD')).toBe(3);
+    expect(roundToMinor(1_234_567, 'KWD')).toBe(1_235_000);
+    expect(toMinorUnits(1_234_567, 'KWD')).toBe(1_235);
+  });
+  test('shows all three digits', () => {
+    expect(formatMoney(1_234_500_000, kwd)).toBe(
+      new Intl.NumberFormat('en-US', {
+        style: 'currency',
+        currency: 'KWD',
+        minimumFractionDigits: 3,
+      }).format(1_234.5),
+    );
+    expect(formatPrice(1_234_500_000, kwd)).toBe(formatMoney(1_234_500_000, kwd));
+    expect(formatPrice(1_234_000_000, kwd)).toBe(
+      new Intl.NumberFormat('en-US', {
+        style: 'currency',
+        currency: 'KWD',
+        maximumFractionDigits: 0,
+      }).format(1_234),
+    );
+  });
+});
+
+describe('formatPrice keeps the cents it shows', () => {
+  test('a price ending in a zero cent keeps both digits', () =>
+    expect(formatPrice(99_500_000, usd)).toBe('$99.50'));
+  test('a sub-cent price is rounded to the cent, half away from zero', () => {
+    expect(formatPrice(1_005_000, usd)).toBe('$1.01');
+    expect(formatPrice(1_234_567, usd)).toBe('$1.23');
+  });
+  test('yen prices never show decimals', () =>
+    expect(formatPrice(1_500_400_000, jpy)).toBe('￥1,500'));
+});

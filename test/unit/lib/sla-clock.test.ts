@@ -79,7 +79,12 @@ describe('addBusinessMinutes', () => {
   test('rejects a schedule that never opens', () => {
     expect(() =>
       addBusinessMinutes(new Date(0), 1, { days: [], start: '09:00', end: '17:00' }, NY),
-    ).toThrow(RangeError);
+    ).toThrow(
+      expect.objectContaining({
+        name: 'RangeError',
+        message: 'the support-hours schedule never opens',
+      }),
+    );
   });
 
   test('counts seconds past the minute into the next working day', () => {
@@ -221,6 +226,11 @@ describe('business-hours window edges', () => {
       '2026-03-11 09:01',
     );
   });
+  test('a zero-minute target set at closing time falls due at the next opening', () => {
+    expect(local(addBusinessMinutes(at('2026-03-10', '17:00', NY), 0, weekdays, NY), NY)).toBe(
+      '2026-03-11 09:00',
+    );
+  });
   test('a ticket opened exactly at opening time counts from that minute', () => {
     expect(local(addBusinessMinutes(at('2026-03-10', '09:00', NY), 1, weekdays, NY), NY)).toBe(
       '2026-03-10 09:01',
@@ -257,9 +267,6 @@ describe('business-hours window edges', () => {
     expect(() => nextOpening(new Date(0), never, NY)).toThrow(
       'the support-hours schedule never opens',
     );
-    expect(() => addBusinessMinutes(new Date(0), 1, never, NY)).toThrow(
-      'the support-hours schedule never opens',
-    );
   });
   test('names the duration it refuses, on either clock', () => {
     expect(() => addBusinessMinutes(new Date(0), -5, weekdays, NY)).toThrow('not a duration: -5');
@@ -271,6 +278,11 @@ describe('business-hours window edges', () => {
     );
     expect(addClockMinutes(new Date(0), 0, 'calendar', weekdays, NY).getTime()).toBe(0);
   });
+});
+
+test('a UTC offset is not an IANA time zone, though Intl would take it', () => {
+  expect(isTimeZone('+01:00')).toBe(false);
+  expect(isTimeZone('Etc/GMT-14')).toBe(true);
 });
 
 describe('instantFromLocal refuses what is not a date and time', () => {
@@ -314,6 +326,10 @@ describe('describeSchedule, in words', () => {
     [
       { days: ['mon', 'tue', 'thu'], start: '09:00', end: '17:00' },
       'Monday, Tuesday, Thursday, 09:00–17:00',
+    ],
+    [
+      { days: ['tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' },
+      'Tuesday to Friday, 09:00–17:00',
     ],
     [{ days: ['sat', 'sun'], start: '00:00', end: '24:00' }, 'Saturday, Sunday, around the clock'],
   ] as [Schedule, string][])('describes %j', (schedule, text) =>
