@@ -32,6 +32,11 @@ export default {
   ],
   ignoreStatic: true,
   coverageAnalysis: 'perTest',
+  // A mutant that loops for ever is stopped after this much time beyond its tests' usual
+  // duration; the test process is then restarted, and its first run loads every module again,
+  // which on a busy 2-core machine takes several seconds. A shorter limit makes that first run
+  // time out too, and every mutant after it, reported as detected without being tested.
+  timeoutMS: 15_000,
   // The sandbox copies the project; these are not needed to run the unit tests above.
   ignorePatterns: [
     'dist',
