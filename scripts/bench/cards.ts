@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import satori from 'satori';
 import sharp from 'sharp';
-import { getCatalog } from '../../src/data/index';
-import { GlyphSetter } from '../../src/integrations/card-glyphs';
-import { fontFiles, renderCards, type CardJob } from '../../src/integrations/card-renderer';
-import { planCards } from '../../src/integrations/social-cards';
+import { getCatalog } from '../../packages/starlight-charter/data/index';
+import { GlyphSetter } from '../../packages/starlight-charter/integrations/card-glyphs';
+import { fontFiles, renderCards, type CardJob } from '../../packages/starlight-charter/integrations/card-renderer';
+import { planCards } from '../../packages/starlight-charter/integrations/social-cards';
 import {
   CARD_HEIGHT,
   CARD_WIDTH,
@@ -20,7 +20,7 @@ import {
   cardLayout,
   cardTree,
   type CardInput,
-} from '../../src/lib/og/card';
+} from '../../packages/starlight-charter/lib/og/card';
 
 export type CardsBenchOptions = {
   /** Synthetic cards for the scale run. */

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { loadCatalog } from '../../src/data/load';
+import { loadCatalog } from '../../packages/starlight-charter/data/load';
 import { writeCharterArticles, writeStarlightPages } from './synthetic-kb';
 
 /**

@@ -6,26 +6,26 @@ import {
   slaForTier,
   supportHoursFor,
   targetFor,
-} from '../../src/lib/catalog';
-import { explainCredit, formatUptime } from '../../src/lib/credit-calc';
-import { describeBand } from '../../src/lib/credits';
-import { formatPercent } from '../../src/lib/format';
+} from '../../packages/starlight-charter/lib/catalog';
+import { explainCredit, formatUptime } from '../../packages/starlight-charter/lib/credit-calc';
+import { describeBand } from '../../packages/starlight-charter/lib/credits';
+import { formatPercent } from '../../packages/starlight-charter/lib/format';
 import {
   allowedDowntime,
   availabilityFromDowntime,
   formatDowntime,
   minutesInMonth,
   PERIODS,
-} from '../../src/lib/downtime';
-import { formatMoney, MICROS_PER_UNIT } from '../../src/lib/money';
+} from '../../packages/starlight-charter/lib/downtime';
+import { formatMoney, MICROS_PER_UNIT } from '../../packages/starlight-charter/lib/money';
 import {
   addClockMinutes,
   formatInstant,
   instantFromLocal,
   nextOpening,
   scheduleZone,
-} from '../../src/lib/sla-clock';
-import type { Meter } from '../../src/schemas/pricing';
+} from '../../packages/starlight-charter/lib/sla-clock';
+import type { Meter } from '../../packages/starlight-charter/schemas/pricing';
 import { expectations, moneyPattern } from './pricing-expect';
 import { catalog } from './support';
 

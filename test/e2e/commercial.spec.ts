@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { expect, test, type Page } from '@playwright/test';
-import { describeTarget, moneyFormat, targetFor, tierById } from '../../src/lib/catalog';
-import { allowedDowntime, formatDowntime, PERIODS } from '../../src/lib/downtime';
-import { formatDuration } from '../../src/lib/duration';
-import { formatPercent } from '../../src/lib/format';
-import { formatPrice } from '../../src/lib/money';
-import { planCells, planFields, TARGET_FIELDS, targetCells } from '../../src/lib/published';
+import { describeTarget, moneyFormat, targetFor, tierById } from '../../packages/starlight-charter/lib/catalog';
+import { allowedDowntime, formatDowntime, PERIODS } from '../../packages/starlight-charter/lib/downtime';
+import { formatDuration } from '../../packages/starlight-charter/lib/duration';
+import { formatPercent } from '../../packages/starlight-charter/lib/format';
+import { formatPrice } from '../../packages/starlight-charter/lib/money';
+import { planCells, planFields, TARGET_FIELDS, targetCells } from '../../packages/starlight-charter/lib/published';
 import { expectations } from './pricing-expect';
 import { catalog } from './support';
 

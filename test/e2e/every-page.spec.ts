@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { htmlFiles, routeOf } from '../../src/integrations/html-files';
-import { allowlistOf, hashSource, securePage } from '../../src/integrations/security-headers';
+import { htmlFiles, routeOf } from '../../packages/starlight-charter/integrations/html-files';
+import { allowlistOf, hashSource, securePage } from '../../packages/starlight-charter/integrations/security-headers';
 
 /**
  * Every page of the built site, as the preview server (scripts/serve.mjs) sends it: only the

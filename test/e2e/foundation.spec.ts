@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { describeTarget, planForTier, planPriceText, targetFor } from '../../src/lib/catalog';
+import { describeTarget, planForTier, planPriceText, targetFor } from '../../packages/starlight-charter/lib/catalog';
 import { buildSite, catalog, copyData } from './support';
 
 test('the home page renders from content/docs', async ({ page }) => {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { nuErrors } from '../../scripts/lib/nu-check';
+import { nuErrors } from '../../packages/starlight-charter/cli/lib/nu-check';
 import { weeSite } from './support';
 
 /**

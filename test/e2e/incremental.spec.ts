@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { parse, parseDocument } from 'yaml';
 import { copyProject } from '../../scripts/bench/projects';
-import { allowlistOf, securePage } from '../../src/integrations/security-headers';
+import { allowlistOf, securePage } from '../../packages/starlight-charter/integrations/security-headers';
 
 /**
  * A warm build copies a KB article page from the last build when nothing it shows has changed,

@@ -1,6 +1,6 @@
 import { buildSync } from 'esbuild';
 import { expect, test, type Page } from '@playwright/test';
-import { searchHelpFrom } from '../../src/lib/search-query';
+import { searchHelpFrom } from '../../packages/starlight-charter/lib/search-query';
 import { catalog } from './support';
 
 /**

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { parse } from 'yaml';
 import AxeBuilder from '@axe-core/playwright';
-import { tierById } from '../../src/lib/catalog';
-import { channelsForTier, formatUpdated, KB_TYPE_LABELS, type KbType } from '../../src/lib/kb';
-import { searchHelpFrom } from '../../src/lib/search-query';
+import { tierById } from '../../packages/starlight-charter/lib/catalog';
+import { channelsForTier, formatUpdated, KB_TYPE_LABELS, type KbType } from '../../packages/starlight-charter/lib/kb';
+import { searchHelpFrom } from '../../packages/starlight-charter/lib/search-query';
 import { catalog } from './support';
 
 /** The KB articles' frontmatter, read from content/kb the way a writer sees it. */

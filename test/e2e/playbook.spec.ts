@@ -1,17 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { moneyFormat, tierById } from '../../src/lib/catalog';
-import { formatDuration } from '../../src/lib/duration';
-import { formatCount, formatPercent } from '../../src/lib/format';
-import { bandFor, formatScore, healthScore } from '../../src/lib/health-score';
-import { describeGoal, describeRedFlag, netPromoterScore } from '../../src/lib/metrics';
-import { formatPrice } from '../../src/lib/money';
+import { moneyFormat, tierById } from '../../packages/starlight-charter/lib/catalog';
+import { formatDuration } from '../../packages/starlight-charter/lib/duration';
+import { formatCount, formatPercent } from '../../packages/starlight-charter/lib/format';
+import { bandFor, formatScore, healthScore } from '../../packages/starlight-charter/lib/health-score';
+import { describeGoal, describeRedFlag, netPromoterScore } from '../../packages/starlight-charter/lib/metrics';
+import { formatPrice } from '../../packages/starlight-charter/lib/money';
 import {
   costShareOfRevenue,
   describeCondition,
   describeShift,
   quarterlyCost,
-} from '../../src/lib/playbook';
+} from '../../packages/starlight-charter/lib/playbook';
 import { catalog } from './support';
 
 /** An article's title as its writer wrote it in the frontmatter. */

@@ -1,5 +1,5 @@
-import type { Catalog } from '../../src/data/load';
-import type { Allowance, Meter, Plan } from '../../src/schemas/pricing';
+import type { Catalog } from '../../packages/starlight-charter/data/load';
+import type { Allowance, Meter, Plan } from '../../packages/starlight-charter/schemas/pricing';
 
 /**
  * What the pricing page and the cost calculator should say, worked out here from the data with

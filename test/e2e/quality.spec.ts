@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { HtmlValidate } from 'html-validate';
-import { htmlFiles, routeOf } from '../../src/integrations/html-files';
+import { htmlFiles, routeOf } from '../../packages/starlight-charter/integrations/html-files';
 
 /** One page of every kind a person meets. Routes are the site's public contract. */
 const firstKbArticle = (() => {

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { Plan } from '../../src/schemas/pricing';
-import type { RoiInput } from '../../src/schemas/roi';
+import type { Plan } from '../../packages/starlight-charter/schemas/pricing';
+import type { RoiInput } from '../../packages/starlight-charter/schemas/roi';
 import { catalog } from './support';
 
 /**

@@ -2,13 +2,13 @@ import { globSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
-import { loadCatalog, type Catalog } from '../../src/data/load';
-import { PERIODS } from '../../src/lib/downtime';
-import { formatDuration } from '../../src/lib/duration';
-import { formatPercent } from '../../src/lib/format';
-import { displayedFigures } from '../../src/lib/figures';
-import { planCells, planFields, TARGET_FIELDS, targetCells } from '../../src/lib/published';
-import { PriceSchema } from '../../src/schemas/pricing';
+import { loadCatalog, type Catalog } from '../../packages/starlight-charter/data/load';
+import { PERIODS } from '../../packages/starlight-charter/lib/downtime';
+import { formatDuration } from '../../packages/starlight-charter/lib/duration';
+import { formatPercent } from '../../packages/starlight-charter/lib/format';
+import { displayedFigures } from '../../packages/starlight-charter/lib/figures';
+import { planCells, planFields, TARGET_FIELDS, targetCells } from '../../packages/starlight-charter/lib/published';
+import { PriceSchema } from '../../packages/starlight-charter/schemas/pricing';
 import { catalog, WEE_DIR, weeSite } from './support';
 
 /**

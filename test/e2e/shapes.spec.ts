@@ -1,11 +1,11 @@
 import { existsSync, globSync, readFileSync, rmSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { loadCatalog, type Catalog } from '../../src/data/load';
-import { formatDuration } from '../../src/lib/duration';
-import { addClockMinutes, formatInstant, instantFromLocal, scheduleZone } from '../../src/lib/sla-clock';
-import { supportHoursFor, targetFor } from '../../src/lib/catalog';
-import { TARGET_FIELDS, targetCells } from '../../src/lib/published';
+import { loadCatalog, type Catalog } from '../../packages/starlight-charter/data/load';
+import { formatDuration } from '../../packages/starlight-charter/lib/duration';
+import { addClockMinutes, formatInstant, instantFromLocal, scheduleZone } from '../../packages/starlight-charter/lib/sla-clock';
+import { supportHoursFor, targetFor } from '../../packages/starlight-charter/lib/catalog';
+import { TARGET_FIELDS, targetCells } from '../../packages/starlight-charter/lib/published';
 import { makeShape, type Shape, type ShapeOptions } from '../support/shapes';
 import { buildSite } from './support';
 

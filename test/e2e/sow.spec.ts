@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
-import { formatMoney } from '../../src/lib/money';
-import { draftFromInput, emptyDraft, priceEngagement, sowCatalog } from '../../src/lib/sow';
+import { formatMoney } from '../../packages/starlight-charter/lib/money';
+import { draftFromInput, emptyDraft, priceEngagement, sowCatalog } from '../../packages/starlight-charter/lib/sow';
 import { catalog } from './support';
 
 const cat = sowCatalog(catalog);

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { kbDir } from '../../src/data/index';
-import { loadCatalog, type Catalog } from '../../src/data/load';
+import { kbDir } from '../../packages/starlight-charter/data/index';
+import { loadCatalog, type Catalog } from '../../packages/starlight-charter/data/load';
 
 /** The sample data, read the same way the site reads it: tests compute expectations from it. */
 export const catalog: Catalog = loadCatalog('data');

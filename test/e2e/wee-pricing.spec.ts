@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { loadCatalog } from '../../src/data/load';
-import type { AddOnPrice, Meter } from '../../src/schemas/pricing';
+import { loadCatalog } from '../../packages/starlight-charter/data/load';
+import type { AddOnPrice, Meter } from '../../packages/starlight-charter/schemas/pricing';
 import { expectations, moneyPattern } from './pricing-expect';
 import { WEE_DIR, weeSite } from './support';
 

@@ -1,5 +1,5 @@
-import type { Company } from '../../src/schemas/company';
-import type { CardInput } from '../../src/lib/og/card';
+import type { Company } from '../../packages/starlight-charter/schemas/company';
+import type { CardInput } from '../../packages/starlight-charter/lib/og/card';
 
 /** Cards as the company's pages ask for them: a KB card with `title`, unless `extra` says otherwise. */
 export function cardFor(company: Company, host: string) {

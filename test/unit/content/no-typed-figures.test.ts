@@ -1,8 +1,8 @@
 import { globSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { loadCatalog } from '~/data/load';
-import { displayedFigures, findFigures } from '~/lib/figures';
-import { planCells } from '~/lib/published';
+import { loadCatalog } from '../../../packages/starlight-charter/data/load';
+import { displayedFigures, findFigures } from '../../../packages/starlight-charter/lib/figures';
+import { planCells } from '../../../packages/starlight-charter/lib/published';
 
 /**
  * Pages and components place data through components; none types a figure of the data.

@@ -3,10 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { readEngagement } from '~/data/engagement';
-import { formatIssue } from '~/data/issues';
-import { loadCatalog } from '~/data/load';
-import { sowCatalog } from '~/lib/sow';
+import { readEngagement } from '../../../packages/starlight-charter/data/engagement';
+import { formatIssue } from '../../../packages/starlight-charter/data/issues';
+import { loadCatalog } from '../../../packages/starlight-charter/data/load';
+import { sowCatalog } from '../../../packages/starlight-charter/lib/sow';
 
 const cat = sowCatalog(loadCatalog('data'));
 const FIXTURES = 'test/fixtures/engagements';

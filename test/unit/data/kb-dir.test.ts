@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { kbDir } from '../../../src/data/index';
+import { kbDir } from '../../../packages/starlight-charter/data/index';
 
 /** A company's articles come with its data: never the sample's for another company. */
 describe('kbDir', () => {

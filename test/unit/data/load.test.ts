@@ -2,8 +2,8 @@ import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { DataError, formatIssue } from '~/data/issues';
-import { loadCatalog, loadData } from '~/data/load';
+import { DataError, formatIssue } from '../../../packages/starlight-charter/data/issues';
+import { loadCatalog, loadData } from '../../../packages/starlight-charter/data/load';
 
 const FIXTURES = 'test/fixtures/data/invalid';
 const temps: string[] = [];

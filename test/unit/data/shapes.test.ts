@@ -1,9 +1,9 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadCatalog, type Catalog } from '../../../src/data/load';
-import { catalogPayload, escalationPayload, plansPayload, slaPayload } from '../../../src/lib/api';
-import { describeBand } from '../../../src/lib/credits';
-import { displayedFigures } from '../../../src/lib/figures';
+import { loadCatalog, type Catalog } from '../../../packages/starlight-charter/data/load';
+import { catalogPayload, escalationPayload, plansPayload, slaPayload } from '../../../packages/starlight-charter/lib/api';
+import { describeBand } from '../../../packages/starlight-charter/lib/credits';
+import { displayedFigures } from '../../../packages/starlight-charter/lib/figures';
 import {
   availabilityText,
   creditRows,
@@ -11,8 +11,8 @@ import {
   quotaText,
   overageText,
   updateIntervalText,
-} from '../../../src/lib/kb-figures';
-import { planCells, TARGET_FIELDS, targetCells } from '../../../src/lib/published';
+} from '../../../packages/starlight-charter/lib/kb-figures';
+import { planCells, TARGET_FIELDS, targetCells } from '../../../packages/starlight-charter/lib/published';
 import { makeShape, type Shape, type ShapeOptions } from '../../support/shapes';
 
 /**

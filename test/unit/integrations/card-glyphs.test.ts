@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import satori from 'satori';
 import sharp from 'sharp';
 import { describe, expect, test } from 'vitest';
-import { loadCatalog } from '~/data/load';
-import { GlyphSetter, type LayOut } from '~/integrations/card-glyphs';
-import { fontFiles } from '~/integrations/card-renderer';
+import { loadCatalog } from '../../../packages/starlight-charter/data/load';
+import { GlyphSetter, type LayOut } from '../../../packages/starlight-charter/integrations/card-glyphs';
+import { fontFiles } from '../../../packages/starlight-charter/integrations/card-renderer';
 import {
   CARD_HEIGHT,
   CARD_WIDTH,
@@ -12,8 +12,8 @@ import {
   cardLayout,
   cardTree,
   type CardInput,
-} from '~/lib/og/card';
-import { pngSize } from '~/lib/og/png';
+} from '../../../packages/starlight-charter/lib/og/card';
+import { pngSize } from '../../../packages/starlight-charter/lib/og/png';
 import { cardFor } from '../../support/card-input';
 
 const catalog = loadCatalog('data');

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test, vi } from 'vitest';
-import { loadCatalog } from '~/data/load';
-import { CardCache, CardPool, renderCards, WORKER_START_MS } from '~/integrations/card-renderer';
+import { loadCatalog } from '../../../packages/starlight-charter/data/load';
+import { CardCache, CardPool, renderCards, WORKER_START_MS } from '../../../packages/starlight-charter/integrations/card-renderer';
 import { cardFor } from '../../support/card-input';
 
 /**

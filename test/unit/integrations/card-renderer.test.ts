@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { loadCatalog } from '~/data/load';
+import { loadCatalog } from '../../../packages/starlight-charter/data/load';
 import {
   CardCache,
   CardPool,
@@ -13,10 +13,10 @@ import {
   renderCards,
   worthGrowing,
   type CardJob,
-} from '~/integrations/card-renderer';
-import { listenForCards, prefetchCard } from '~/integrations/card-prefetch';
-import type { CardInput } from '~/lib/og/card';
-import { pngSize } from '~/lib/og/png';
+} from '../../../packages/starlight-charter/integrations/card-renderer';
+import { listenForCards, prefetchCard } from '../../../packages/starlight-charter/integrations/card-prefetch';
+import type { CardInput } from '../../../packages/starlight-charter/lib/og/card';
+import { pngSize } from '../../../packages/starlight-charter/lib/og/png';
 import { cardFor } from '../../support/card-input';
 
 const catalog = loadCatalog('data');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, test, vi } from 'vitest';
-import { contentCacheCheck, missingModuleFiles } from '~/integrations/content-cache';
+import { contentCacheCheck, missingModuleFiles } from '../../../packages/starlight-charter/integrations/content-cache';
 
 // What Astro writes to .astro/content-modules.mjs: one line per MDX page it has cached.
 const modulesFile = (files: string[]) =>

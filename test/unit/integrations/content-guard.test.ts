@@ -11,8 +11,8 @@ import {
   contentGuardPlugin,
   contentProblems,
   displayPath,
-} from '~/integrations/content-guard';
-import { compilerKey } from '~/integrations/mdx-cache';
+} from '../../../packages/starlight-charter/integrations/content-guard';
+import { compilerKey } from '../../../packages/starlight-charter/integrations/mdx-cache';
 
 const HOSTILE = 'test/fixtures/content/hostile';
 const made: string[] = [];

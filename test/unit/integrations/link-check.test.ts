@@ -9,8 +9,8 @@ import {
   internalLinks,
   LinkChecker,
   resolveHref,
-} from '~/integrations/link-check';
-import { allFiles, htmlFiles, routeOf } from '~/integrations/html-files';
+} from '../../../packages/starlight-charter/integrations/link-check';
+import { allFiles, htmlFiles, routeOf } from '../../../packages/starlight-charter/integrations/html-files';
 
 function site(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'charter-site-'));

@@ -9,7 +9,7 @@ import {
   cacheMdxTransform,
   compilerKey,
   type VitePlugin,
-} from '~/integrations/mdx-cache';
+} from '../../../packages/starlight-charter/integrations/mdx-cache';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'charter-mdx-cache-'));
 const compiled = (code: string) => ({

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { fileForPathname, handPage, listenForPages, listening } from '~/integrations/page-hook';
-import { onRequest } from '~/integrations/page-middleware';
+import { fileForPathname, handPage, listenForPages, listening } from '../../../packages/starlight-charter/integrations/page-hook';
+import { onRequest } from '../../../packages/starlight-charter/integrations/page-middleware';
 
 afterEach(() => listenForPages(undefined));
 

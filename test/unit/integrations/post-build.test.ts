@@ -12,9 +12,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
-import { handPage } from '~/integrations/page-hook';
-import { postBuild } from '~/integrations/post-build';
-import { pngSize } from '~/lib/og/png';
+import { handPage } from '../../../packages/starlight-charter/integrations/page-hook';
+import { postBuild } from '../../../packages/starlight-charter/integrations/post-build';
+import { pngSize } from '../../../packages/starlight-charter/lib/og/png';
 
 const work = mkdtempSync(join(tmpdir(), 'charter-post-build-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, test, vi } from 'vitest';
-import { startSearchIndex } from '~/integrations/search-index';
+import { startSearchIndex } from '../../../packages/starlight-charter/integrations/search-index';
 
 /** The index of `dir`, built to the end: how many HTML files Pagefind read. */
 const indexed = async (dir: string) => (await startSearchIndex(dir)).finished;
@@ -67,7 +67,7 @@ describe('startSearchIndex', () => {
     vi.resetModules();
     vi.doMock('pagefind', () => service);
     try {
-      await check((await import('~/integrations/search-index')).startSearchIndex);
+      await check((await import('../../../packages/starlight-charter/integrations/search-index')).startSearchIndex);
     } finally {
       vi.doUnmock('pagefind');
       vi.resetModules();

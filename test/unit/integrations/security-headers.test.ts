@@ -14,7 +14,7 @@ import {
   securePage,
   securityHeaders,
   withPolicyMeta,
-} from '~/integrations/security-headers';
+} from '../../../packages/starlight-charter/integrations/security-headers';
 
 // SHA-256 sources of small texts, from `printf '%s' TEXT | openssl dgst -sha256 -binary | base64`.
 const EMPTY = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { loadCatalog } from '~/data/load';
-import { readHead } from '~/lib/og/page';
-import { cardForPage } from '~/integrations/social-cards';
+import { loadCatalog } from '../../../packages/starlight-charter/data/load';
+import { readHead } from '../../../packages/starlight-charter/lib/og/page';
+import { cardForPage } from '../../../packages/starlight-charter/integrations/social-cards';
 
 const { company } = loadCatalog('data');
 const site = new URL(company.site_url);

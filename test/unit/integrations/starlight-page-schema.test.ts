@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test, vi } from 'vitest';
-import { memoiseSchemaFactory, starlightPageSchemaOnce } from '~/integrations/starlight-page-schema';
+import { memoiseSchemaFactory, starlightPageSchemaOnce } from '../../../packages/starlight-charter/integrations/starlight-page-schema';
 
 // The package's exports hide its files; this is where npm installs it for this project.
 const MODULE_PATH = fileURLToPath(

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { loadCatalog, type Catalog } from '~/data/load';
-import { addOnAddsText, addOnTargetRows, extraIncludedText } from '~/lib/add-ons';
-import type { AddOn } from '~/schemas/pricing';
+import { loadCatalog, type Catalog } from '../../../packages/starlight-charter/data/load';
+import { addOnAddsText, addOnTargetRows, extraIncludedText } from '../../../packages/starlight-charter/lib/add-ons';
+import type { AddOn } from '../../../packages/starlight-charter/schemas/pricing';
 
 const catalog = loadCatalog('data');
 const { meters } = catalog.pricing;

@@ -4,18 +4,18 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, test } from 'vitest';
-import { loadCatalog, type Catalog } from '~/data/load';
+import { loadCatalog, type Catalog } from '../../../packages/starlight-charter/data/load';
 import {
   catalogPayload,
   creditsPayload,
   escalationPayload,
   plansPayload,
   slaPayload,
-} from '~/lib/api';
-import { moneyFormat, planPriceText } from '~/lib/catalog';
-import { formatDuration } from '~/lib/duration';
-import { addOnPriceText, includedText, overageText, priceRuleText } from '~/lib/pricing-text';
-import type { PlansApi } from '~/schemas/api';
+} from '../../../packages/starlight-charter/lib/api';
+import { moneyFormat, planPriceText } from '../../../packages/starlight-charter/lib/catalog';
+import { formatDuration } from '../../../packages/starlight-charter/lib/duration';
+import { addOnPriceText, includedText, overageText, priceRuleText } from '../../../packages/starlight-charter/lib/pricing-text';
+import type { PlansApi } from '../../../packages/starlight-charter/schemas/api';
 import { loadFixtureCompany } from '../scripts/lint-fixtures';
 
 const temps: string[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { loadCatalog } from '~/data/load';
+import { loadCatalog } from '../../../packages/starlight-charter/data/load';
 import {
   addOnById,
   clockLabel,
@@ -12,8 +12,8 @@ import {
   supportHoursFor,
   targetFor,
   tierById,
-} from '~/lib/catalog';
-import { formatPrice } from '~/lib/money';
+} from '../../../packages/starlight-charter/lib/catalog';
+import { formatPrice } from '../../../packages/starlight-charter/lib/money';
 
 const catalog = loadCatalog('data');
 const tiers = catalog.tiers.tiers;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { basePrice, chargedSeats, graduatedParts, listPrice, overageAmount, spendShare } from '~/lib/charges';
-import type { Price } from '~/schemas/pricing';
+import { basePrice, chargedSeats, graduatedParts, listPrice, overageAmount, spendShare } from '../../../packages/starlight-charter/lib/charges';
+import type { Price } from '../../../packages/starlight-charter/schemas/pricing';
 
 // Every expectation below is worked out by hand from the charge model's definition, in cents.
 const M = 1_000_000;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { layoutBars } from '~/lib/chart';
+import { layoutBars } from '../../../packages/starlight-charter/lib/chart';
 
 describe('layoutBars', () => {
   test('scales bars to the largest value from the bottom of the plot', () => {

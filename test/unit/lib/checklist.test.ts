@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { describeProgress, readTicks, writeTicks } from '~/lib/checklist';
+import { describeProgress, readTicks, writeTicks } from '../../../packages/starlight-charter/lib/checklist';
 
 const ids = ['inbox', 'status-page', 'runbooks'];
 

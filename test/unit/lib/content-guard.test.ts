@@ -13,7 +13,7 @@ import {
   isCharterComponent,
   literalValue,
   type GuardNode,
-} from '~/lib/content-guard';
+} from '../../../packages/starlight-charter/lib/content-guard';
 
 const HOSTILE = 'test/fixtures/content/hostile';
 
@@ -188,7 +188,7 @@ describe('Markdown links and images', () => {
 describe('MDX', () => {
   test("imports of Charter's components are allowed, other imports and every export are not", () => {
     const issues = mdx(
-      "import Table from '~/components/commercial/Table.astro';\nimport x from '~/lib/money';\nimport '~/components/../lib/x.astro';\nexport { default } from '~/components/A.astro';\n\nText\n",
+      "import Table from '~/components/commercial/Table.astro';\nimport x from '../../../packages/starlight-charter/lib/money';\nimport '~/components/../lib/x.astro';\nexport { default } from '~/components/A.astro';\n\nText\n",
     );
     expect(where(issues)).toEqual(['2:1', '3:1', '4:1']);
     expect(issues[0]!.message).toContain('"~/lib/money"');

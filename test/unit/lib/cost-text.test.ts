@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { monthlyCost, type PricingTerms } from '~/lib/cost';
+import { monthlyCost, type PricingTerms } from '../../../packages/starlight-charter/lib/cost';
 import {
   baseText,
   blockedText,
@@ -8,9 +8,9 @@ import {
   totalText,
   type CostContext,
   type NamedPlan,
-} from '~/lib/cost-text';
-import type { Meter } from '~/schemas/pricing';
-import { costFieldKeys } from '~/components/calculators/cost-fields';
+} from '../../../packages/starlight-charter/lib/cost-text';
+import type { Meter } from '../../../packages/starlight-charter/schemas/pricing';
+import { costFieldKeys } from '../../../packages/starlight-charter/components/calculators/cost-fields';
 
 // A made-up company: one meter counted per call, prices in every model.
 const M = 1_000_000;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { loadCatalog } from '~/data/load';
+import { loadCatalog } from '../../../packages/starlight-charter/data/load';
 import {
   alertLevel,
   allowanceOf,
@@ -14,8 +14,8 @@ import {
   takesAddOn,
   usageRatio,
   type PricingTerms,
-} from '~/lib/cost';
-import type { AddOn, Meter, Plan } from '~/schemas/pricing';
+} from '../../../packages/starlight-charter/lib/cost';
+import type { AddOn, Meter, Plan } from '../../../packages/starlight-charter/schemas/pricing';
 
 // Two companies written for the test from first principles, independent of data/ (micro-units).
 const M = 1_000_000;

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { explainCredit, formatUptime } from '~/lib/credit-calc';
-import { availabilityFromDowntime, minutesInMonth } from '~/lib/downtime';
-import type { CreditSchedule } from '~/schemas/credits';
+import { explainCredit, formatUptime } from '../../../packages/starlight-charter/lib/credit-calc';
+import { availabilityFromDowntime, minutesInMonth } from '../../../packages/starlight-charter/lib/downtime';
+import type { CreditSchedule } from '../../../packages/starlight-charter/schemas/credits';
 
 const schedule: CreditSchedule = {
   id: 'test',

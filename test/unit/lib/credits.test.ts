@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { loadCatalog } from '~/data/load';
-import { creditFor, creditThreshold, describeBand, findBand } from '~/lib/credits';
-import type { CreditSchedule } from '~/schemas/credits';
+import { loadCatalog } from '../../../packages/starlight-charter/data/load';
+import { creditFor, creditThreshold, describeBand, findBand } from '../../../packages/starlight-charter/lib/credits';
+import type { CreditSchedule } from '../../../packages/starlight-charter/schemas/credits';
 
 // A schedule written for the test from first principles, independent of data/.
 const schedule: CreditSchedule = {

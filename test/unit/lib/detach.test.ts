@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { detach } from '~/lib/detach';
+import { detach } from '../../../packages/starlight-charter/lib/detach';
 
 /**
  * Cuts the links out of a page, keeps them through `keep` (`detach`, or nothing), drops the

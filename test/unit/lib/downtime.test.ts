@@ -7,7 +7,7 @@ import {
   formatDowntime,
   minutesInMonth,
   PERIODS,
-} from '~/lib/downtime';
+} from '../../../packages/starlight-charter/lib/downtime';
 
 describe('calendar months', () => {
   test.each([

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatDuration, formatDurationShort, parseDuration } from '~/lib/duration';
+import { formatDuration, formatDurationShort, parseDuration } from '../../../packages/starlight-charter/lib/duration';
 
 describe('parseDuration', () => {
   test.each([

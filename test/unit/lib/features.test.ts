@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { loadCatalog } from '~/data/load';
-import { featureValueKind, featureValueText } from '~/lib/features';
-import { FeatureValueSchema } from '~/schemas/features';
+import { loadCatalog } from '../../../packages/starlight-charter/data/load';
+import { featureValueKind, featureValueText } from '../../../packages/starlight-charter/lib/features';
+import { FeatureValueSchema } from '../../../packages/starlight-charter/schemas/features';
 
 describe('featureValueText', () => {
   test.each([

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { loadCatalog } from '~/data/load';
-import { displayedFigures, findFigures } from '~/lib/figures';
+import { loadCatalog } from '../../../packages/starlight-charter/data/load';
+import { displayedFigures, findFigures } from '../../../packages/starlight-charter/lib/figures';
 
 describe('findFigures', () => {
   const figures = ['$8,999 per month', '$8,999', '99.9%', '9%', '4 hours', '1,000 GB'];

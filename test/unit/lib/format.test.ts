@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { formatCount, formatPercent } from '~/lib/format';
+import { formatCount, formatPercent } from '../../../packages/starlight-charter/lib/format';
 
 test.each([
   [99.95, '99.95%'],

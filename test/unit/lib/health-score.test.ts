@@ -5,7 +5,7 @@ import {
   formatScore,
   healthScore,
   parseFactorScore,
-} from '~/lib/health-score';
+} from '../../../packages/starlight-charter/lib/health-score';
 
 const factors = [
   { id: 'usage', name: 'Usage', weight: 0.3 },

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { loadCatalog } from '~/data/load';
-import { formatDuration } from '~/lib/duration';
-import { formatPercent } from '~/lib/format';
+import { loadCatalog } from '../../../packages/starlight-charter/data/load';
+import { formatDuration } from '../../../packages/starlight-charter/lib/duration';
+import { formatPercent } from '../../../packages/starlight-charter/lib/format';
 import {
   alertThresholdText,
   claimWindowText,
@@ -11,7 +11,7 @@ import {
   overageText,
   quotaText,
   updateIntervalText,
-} from '~/lib/kb-figures';
+} from '../../../packages/starlight-charter/lib/kb-figures';
 
 const catalog = loadCatalog('data');
 const severities = catalog.severities.severities;

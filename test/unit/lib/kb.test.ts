@@ -6,7 +6,7 @@ import {
   countByCategory,
   findDanglingRelated,
   formatUpdated,
-} from '~/lib/kb';
+} from '../../../packages/starlight-charter/lib/kb';
 
 const articles = [
   { slug: 'api/rate-limit', related: ['api/errors', 'data/missing'], file: 'content/kb/api/rate-limit.md' },

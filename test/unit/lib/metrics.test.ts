@@ -5,7 +5,7 @@ import {
   formatMetricValue,
   netPromoterScore,
   percentChange,
-} from '~/lib/metrics';
+} from '../../../packages/starlight-charter/lib/metrics';
 
 describe('netPromoterScore', () => {
   test.each([

@@ -9,7 +9,7 @@ import {
   roundToMinor,
   toMicros,
   toMinorUnits,
-} from '~/lib/money';
+} from '../../../packages/starlight-charter/lib/money';
 
 const usd = { currency: 'USD', locale: 'en-US' };
 const jpy = { currency: 'JPY', locale: 'ja-JP' };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { pageKey, stableJson } from '~/lib/page-key';
+import { pageKey, stableJson } from '../../../packages/starlight-charter/lib/page-key';
 
 describe('stableJson', () => {
   test('reads object keys in order, at every depth', () => {

@@ -7,7 +7,7 @@ import {
   describeShift,
   formatUtcHour,
   quarterlyCost,
-} from '~/lib/playbook';
+} from '../../../packages/starlight-charter/lib/playbook';
 
 const M = 1_000_000;
 

@@ -11,8 +11,8 @@ import {
   priceRuleText,
   priceText,
   unitWord,
-} from '~/lib/pricing-text';
-import type { Meter, Price } from '~/schemas/pricing';
+} from '../../../packages/starlight-charter/lib/pricing-text';
+import type { Meter, Price } from '../../../packages/starlight-charter/schemas/pricing';
 
 // Expected money text is built with Intl.NumberFormat directly, not with Charter's formatters.
 const M = 1_000_000;

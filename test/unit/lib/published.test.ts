@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { loadCatalog } from '~/data/load';
-import { NO_COMMITMENT, planCells, planFields, targetCells } from '~/lib/published';
+import { loadCatalog } from '../../../packages/starlight-charter/data/load';
+import { NO_COMMITMENT, planCells, planFields, targetCells } from '../../../packages/starlight-charter/lib/published';
 import { expectations } from '../../e2e/pricing-expect';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { retainerRate } from '~/lib/rates';
+import { retainerRate } from '../../../packages/starlight-charter/lib/rates';
 
 describe('retainerRate', () => {
   test.each([

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { loadCatalog, type Catalog } from '~/data/load';
-import { roiProblems } from '~/data/roi-checks';
-import { pricingTerms } from '~/lib/cost';
+import { loadCatalog, type Catalog } from '../../../packages/starlight-charter/data/load';
+import { roiProblems } from '../../../packages/starlight-charter/data/roi-checks';
+import { pricingTerms } from '../../../packages/starlight-charter/lib/cost';
 import {
   answerText,
   checkAnswers,
@@ -23,9 +23,9 @@ import {
   tierName,
   type RoiAnswers,
   type RoiContext,
-} from '~/lib/roi';
-import { PricingFileSchema, type Plan } from '~/schemas/pricing';
-import { RoiFileSchema, type RoiNumberInput } from '~/schemas/roi';
+} from '../../../packages/starlight-charter/lib/roi';
+import { PricingFileSchema, type Plan } from '../../../packages/starlight-charter/schemas/pricing';
+import { RoiFileSchema, type RoiNumberInput } from '../../../packages/starlight-charter/schemas/roi';
 
 const M = 1_000_000;
 const usd = (major: number) =>

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { helpedSearch, planQuery, searchHelpFrom, tokenize, type SearchHelp } from '~/lib/search-query';
+import { helpedSearch, planQuery, searchHelpFrom, tokenize, type SearchHelp } from '../../../packages/starlight-charter/lib/search-query';
 
 // Search help written for the test, independent of data/kb.yaml.
 const help: SearchHelp = {

@@ -12,7 +12,7 @@ import {
   nextOpening,
   scheduleZone,
   type Schedule,
-} from '~/lib/sla-clock';
+} from '../../../packages/starlight-charter/lib/sla-clock';
 
 // Schedules written for the test, independent of data/.
 const weekdays: Schedule = {

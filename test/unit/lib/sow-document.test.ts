@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { readEngagement } from '~/data/engagement';
-import { loadCatalog } from '~/data/load';
-import { formatMoney } from '~/lib/money';
-import { draftFromInput, priceEngagement, sowCatalog } from '~/lib/sow';
+import { readEngagement } from '../../../packages/starlight-charter/data/engagement';
+import { loadCatalog } from '../../../packages/starlight-charter/data/load';
+import { formatMoney } from '../../../packages/starlight-charter/lib/money';
+import { draftFromInput, priceEngagement, sowCatalog } from '../../../packages/starlight-charter/lib/sow';
 import {
   escapeHtml,
   html,
   paperSize,
   renderSowDocument,
   standaloneSowHtml,
-} from '~/lib/sow-document';
+} from '../../../packages/starlight-charter/lib/sow-document';
 
 const catalog = loadCatalog('data');
 const cat = sowCatalog(catalog);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { loadCatalog } from '~/data/load';
-import { toMicros } from '~/lib/money';
+import { loadCatalog } from '../../../packages/starlight-charter/data/load';
+import { toMicros } from '../../../packages/starlight-charter/lib/money';
 import {
   checkDraft,
   emptyDraft,
@@ -10,8 +10,8 @@ import {
   scheduleAmounts,
   sowCatalog,
   validateEngagement,
-} from '~/lib/sow';
-import type { SowDraft } from '~/schemas/engagement';
+} from '../../../packages/starlight-charter/lib/sow';
+import type { SowDraft } from '../../../packages/starlight-charter/schemas/engagement';
 
 const catalog = loadCatalog('data');
 const cat = sowCatalog(catalog);

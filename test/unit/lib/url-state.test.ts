@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { parseNumberInput } from '~/lib/number-input';
-import { checks, ignoredNote, readUrlState, writeUrlState } from '~/lib/url-state';
+import { parseNumberInput } from '../../../packages/starlight-charter/lib/number-input';
+import { checks, ignoredNote, readUrlState, writeUrlState } from '../../../packages/starlight-charter/lib/url-state';
 
 const fields = {
   tier: checks.oneOf(['a', 'b']),

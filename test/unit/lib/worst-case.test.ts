@@ -4,7 +4,7 @@ import {
   wallClockMinutes,
   worstCaseWallClock,
   type WeeklyHours,
-} from '~/lib/worst-case';
+} from '../../../packages/starlight-charter/lib/worst-case';
 
 const H = 60;
 const D = 24 * H;

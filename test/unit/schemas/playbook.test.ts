@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { PlaybookFileSchema } from '~/schemas/playbook';
+import { PlaybookFileSchema } from '../../../packages/starlight-charter/schemas/playbook';
 
 /** The sample playbook as plain data, with `change` applied to a deep copy. */
 function samplePlaybook(change: (raw: any) => void = () => {}): unknown {

@@ -1,15 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { loadCatalog } from '~/data/load';
-import { ChannelSchema } from '~/schemas/channels';
-import { CompanySchema } from '~/schemas/company';
+import { loadCatalog } from '../../../packages/starlight-charter/data/load';
+import { ChannelSchema } from '../../../packages/starlight-charter/schemas/channels';
+import { CompanySchema } from '../../../packages/starlight-charter/schemas/company';
 import {
   ContactUrlSchema,
   SiteUrlSchema,
   TextOrContactUrlSchema,
   TextOrWebUrlSchema,
   WebUrlSchema,
-} from '~/schemas/shared';
+} from '../../../packages/starlight-charter/schemas/shared';
 
 type Schema = {
   safeParse(value: unknown): { success: boolean; error?: { issues: { message: string }[] } };

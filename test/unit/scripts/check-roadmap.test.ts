@@ -3,16 +3,16 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { loadCatalog } from '~/data/load';
-import { parseRoadmap } from '../../../scripts/lib/roadmap';
+import { loadCatalog } from '../../../packages/starlight-charter/data/load';
+import { parseRoadmap } from '../../../packages/starlight-charter/cli/lib/roadmap';
 import {
   capabilitiesMentioned,
   checkRoadmap,
   formatRoadmapFinding,
   ROADMAP_RULES,
   RoadmapReadError,
-} from '../../../scripts/lib/roadmap-check';
-import { routeInBuild, routeInSources, routePattern } from '../../../scripts/lib/routes';
+} from '../../../packages/starlight-charter/cli/lib/roadmap-check';
+import { routeInBuild, routeInSources, routePattern } from '../../../packages/starlight-charter/cli/lib/routes';
 
 const FIXTURES = 'test/fixtures/roadmap';
 const TODAY = '2026-11-24';

@@ -2,8 +2,8 @@ import { copyFileSync, cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { runChecks, type Check } from '../../../scripts/lib/check';
-import { dataCheck } from '../../../scripts/lib/data-check';
+import { runChecks, type Check } from '../../../packages/starlight-charter/cli/lib/check';
+import { dataCheck } from '../../../packages/starlight-charter/cli/lib/data-check';
 
 /** Collects what a run of checks prints. */
 async function run(checks: Check[]) {

@@ -3,8 +3,8 @@ import { cpSync, globSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from '
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { runChecks, type Check } from '../../../scripts/lib/check';
-import { contentCheck } from '../../../scripts/lib/content-check';
+import { runChecks, type Check } from '../../../packages/starlight-charter/cli/lib/check';
+import { contentCheck } from '../../../packages/starlight-charter/cli/lib/content-check';
 
 const HOSTILE = 'test/fixtures/content/hostile';
 const fixtures = globSync(`${HOSTILE}/*.{md,mdx}`).sort();

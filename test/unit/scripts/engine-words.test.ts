@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog, type Catalog } from '../../../src/data/load';
-import { PriceSchema } from '../../../src/schemas/pricing';
+import { loadCatalog, type Catalog } from '../../../packages/starlight-charter/data/load';
+import { PriceSchema } from '../../../packages/starlight-charter/schemas/pricing';
 
 /**
  * The engine (src/ and scripts/) names no company: not its name or product, and not what it

@@ -2,11 +2,11 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { loadData } from '~/data/load';
-import { locate } from '~/data/positions';
-import { runChecks } from '../../../scripts/lib/check';
-import { commercialLintCheck } from '../../../scripts/lib/commercial-lint';
-import { httpUrl } from '../../../scripts/lib/lint-rules';
+import { loadData } from '../../../packages/starlight-charter/data/load';
+import { locate } from '../../../packages/starlight-charter/data/positions';
+import { runChecks } from '../../../packages/starlight-charter/cli/lib/check';
+import { commercialLintCheck } from '../../../packages/starlight-charter/cli/lib/commercial-lint';
+import { httpUrl } from '../../../packages/starlight-charter/cli/lib/lint-rules';
 
 const temps: string[] = [];
 afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true })));

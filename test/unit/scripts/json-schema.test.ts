@@ -1,14 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { DATA_FILES } from '~/schemas/index';
-import { API_ENDPOINTS } from '~/schemas/api';
+import { DATA_FILES } from '../../../packages/starlight-charter/schemas/index';
+import { API_ENDPOINTS } from '../../../packages/starlight-charter/schemas/api';
 import {
   API_SCHEMA_DIR,
   apiJsonSchemas,
   dataJsonSchemas,
   SCHEMA_DIR,
-} from '../../../scripts/lib/json-schema';
+} from '../../../packages/starlight-charter/cli/lib/json-schema';
 
 describe('JSON Schema export', () => {
   const generated = dataJsonSchemas();

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, test } from 'vitest';
-import { loadData } from '~/data/load';
-import { PriceSchema } from '~/schemas/pricing';
-import { LINT_RULES } from '~/schemas/shared';
-import { commercialLintCheck } from '../../../scripts/lib/commercial-lint';
+import { loadData } from '../../../packages/starlight-charter/data/load';
+import { PriceSchema } from '../../../packages/starlight-charter/schemas/pricing';
+import { LINT_RULES } from '../../../packages/starlight-charter/schemas/shared';
+import { commercialLintCheck } from '../../../packages/starlight-charter/cli/lib/commercial-lint';
 import {
   addOnResponse,
   fewerUnits,
@@ -14,7 +14,7 @@ import {
   LINT_CHECKS,
   lintData,
   pricesRise,
-} from '../../../scripts/lib/lint-rules';
+} from '../../../packages/starlight-charter/cli/lib/lint-rules';
 import {
   expectedFor,
   lintCases,

@@ -1,19 +1,19 @@
 import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crossCheck } from '~/data/cross-checks';
-import { DataError, formatIssue, issueAt } from '~/data/issues';
-import { loadData, type Catalog, type PartialCatalog, type Sources } from '~/data/load';
-import { locate, parseSource, type SourceFile } from '~/data/positions';
-import { describeTarget } from '~/lib/catalog';
-import { formatPercent } from '~/lib/format';
-import { DATA_FILES, type DataFileName } from '~/schemas/index';
+import { crossCheck } from '../../../packages/starlight-charter/data/cross-checks';
+import { DataError, formatIssue, issueAt } from '../../../packages/starlight-charter/data/issues';
+import { loadData, type Catalog, type PartialCatalog, type Sources } from '../../../packages/starlight-charter/data/load';
+import { locate, parseSource, type SourceFile } from '../../../packages/starlight-charter/data/positions';
+import { describeTarget } from '../../../packages/starlight-charter/lib/catalog';
+import { formatPercent } from '../../../packages/starlight-charter/lib/format';
+import { DATA_FILES, type DataFileName } from '../../../packages/starlight-charter/schemas/index';
 import {
   LINT_CHECKS,
   lintData,
   type LintCheck,
   type LintContext,
-} from '../../../scripts/lib/lint-rules';
+} from '../../../packages/starlight-charter/cli/lib/lint-rules';
 
 export const LINT_FIXTURES = 'test/fixtures/data/lint';
 /** A small company of its own (only the files the pricing rules read), for the pricing cases. */

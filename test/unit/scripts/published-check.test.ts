@@ -2,15 +2,15 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { loadCatalog, type Catalog } from '~/data/load';
-import { planCells, TARGET_FIELDS, targetCells } from '~/lib/published';
-import { markedRows, textOf } from '../../../scripts/lib/html-rows';
+import { loadCatalog, type Catalog } from '../../../packages/starlight-charter/data/load';
+import { planCells, TARGET_FIELDS, targetCells } from '../../../packages/starlight-charter/lib/published';
+import { markedRows, textOf } from '../../../packages/starlight-charter/cli/lib/html-rows';
 import {
   comparePublished,
   PRICING_PAGE,
   publishedCheck,
   SLA_PAGE,
-} from '../../../scripts/lib/published-check';
+} from '../../../packages/starlight-charter/cli/lib/published-check';
 
 const catalog = loadCatalog('data');
 const [cheap, dear] = catalog.pricing.plans.filter((p) => p.price.model !== 'contact-us').slice(-2);

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { headersFor, readHeaderRules } from '../../../scripts/lib/site-headers.mjs';
-import { headersFile } from '~/integrations/security-headers';
+import { headersFor, readHeaderRules } from '../../../packages/starlight-charter/cli/lib/site-headers.mjs';
+import { headersFile } from '../../../packages/starlight-charter/integrations/security-headers';
 
 const work = mkdtempSync(join(tmpdir(), 'charter-headers-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, describe, expect, test } from 'vitest';
-import { readEngagement } from '~/data/engagement';
-import { loadCatalog } from '~/data/load';
-import { formatMoney } from '~/lib/money';
-import { priceEngagement, sowCatalog } from '~/lib/sow';
-import { escapeHtml } from '~/lib/sow-document';
+import { readEngagement } from '../../../packages/starlight-charter/data/engagement';
+import { loadCatalog } from '../../../packages/starlight-charter/data/load';
+import { formatMoney } from '../../../packages/starlight-charter/lib/money';
+import { priceEngagement, sowCatalog } from '../../../packages/starlight-charter/lib/sow';
+import { escapeHtml } from '../../../packages/starlight-charter/lib/sow-document';
 import { hasChromium } from '../../../scripts/lib/chromium';
 
 const cat = sowCatalog(loadCatalog('data'));

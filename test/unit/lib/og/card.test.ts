@@ -9,8 +9,8 @@ import {
   cardTree,
   textColorOn,
   type CardInput,
-} from '~/lib/og/card';
-import { ELLIPSIS, fitText } from '~/lib/og/text';
+} from '../../../../packages/starlight-charter/lib/og/card';
+import { ELLIPSIS, fitText } from '../../../../packages/starlight-charter/lib/og/text';
 
 const input: CardInput = {
   title: 'Support tiers',

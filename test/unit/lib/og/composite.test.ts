@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { blendInk, blendMask, maskRuns, toInk, type Mask } from '~/lib/og/composite';
+import { blendInk, blendMask, maskRuns, toInk, type Mask } from '../../../../packages/starlight-charter/lib/og/composite';
 import {
   adler32,
   adlerAfter,
@@ -11,7 +11,7 @@ import {
   type ChecksumChange,
   type InkScanlines,
   type Scanlines,
-} from '~/lib/og/png';
+} from '../../../../packages/starlight-charter/lib/og/png';
 
 /** A width x height image filled with one colour. */
 function filled(width: number, height: number, rgb: [number, number, number]): Scanlines {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { loadCatalog } from '~/data/load';
-import { planForTier, planPriceText } from '~/lib/catalog';
+import { loadCatalog } from '../../../../packages/starlight-charter/data/load';
+import { planForTier, planPriceText } from '../../../../packages/starlight-charter/lib/catalog';
 import {
   cardPathFor,
   decodeEntities,
@@ -9,8 +9,8 @@ import {
   readHead,
   sectionFor,
   type NavEntry,
-} from '~/lib/og/page';
-import { pngSize } from '~/lib/og/png';
+} from '../../../../packages/starlight-charter/lib/og/page';
+import { pngSize } from '../../../../packages/starlight-charter/lib/og/png';
 
 const catalog = loadCatalog('data');
 

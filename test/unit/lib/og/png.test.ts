@@ -13,7 +13,7 @@ import {
   inkScanlineBytes,
   pngSize,
   scanlineBytes,
-} from '~/lib/og/png';
+} from '../../../../packages/starlight-charter/lib/og/png';
 
 /** Adler-32 as zlib writes it, at the end of a zlib stream. */
 const zlibAdler = (data: Uint8Array) => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { decodeEntities, parseHexColor, splitSvgText } from '~/lib/og/svg-text';
+import { decodeEntities, parseHexColor, splitSvgText } from '../../../../packages/starlight-charter/lib/og/svg-text';
 
 // Shaped like satori's output with `embedFont: false`.
 const text = (x: number, y: number, content: string, extra = '') =>

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { ELLIPSIS, fitText, measureText, type FitOptions } from '~/lib/og/text';
+import { ELLIPSIS, fitText, measureText, type FitOptions } from '../../../../packages/starlight-charter/lib/og/text';
 
 const box: FitOptions = { maxWidth: 1056, maxLines: 3, fontSize: 68, weight: 700 };
 const widthOf = (line: string) => measureText(line, box.fontSize, box.weight);
@@ -87,7 +87,7 @@ describe('fitText', () => {
 describe('measureText against the Inter font files', async () => {
   // @ts-expect-error: satori's font reader ships without types
   const opentype = (await import('@shuding/opentype.js')).default;
-  const { fontFiles } = await import('~/integrations/card-renderer');
+  const { fontFiles } = await import('../../../../packages/starlight-charter/integrations/card-renderer');
   const fontFor = (weight: 400 | 700) => {
     const file = fontFiles().find((f) => f.weight === weight && f.path.includes('inter-latin-'))!;
     const bytes = readFileSync(file.path);

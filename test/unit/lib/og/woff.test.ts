@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
-import { woffToSfnt } from '~/lib/og/woff';
+import { woffToSfnt } from '../../../../packages/starlight-charter/lib/og/woff';
 
 const require = createRequire(import.meta.url);
 const woff = new Uint8Array(

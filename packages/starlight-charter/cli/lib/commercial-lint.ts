@@ -1,0 +1,34 @@
+import { DataError, formatIssue } from '../../data/issues';
+import { loadData } from '../../data/load';
+import type { Check, Finding } from './check';
+import { lintData, type LintContext } from './lint-rules';
+
+/** Loads a data directory for linting; data errors come back as findings instead. */
+export function loadForLint(dir: string): LintContext | Finding[] {
+  try {
+    const { catalog, sources } = loadData(dir);
+    return { catalog, sources };
+  } catch (error) {
+    if (error instanceof DataError)
+      return error.issues.map((i) => ({ level: 'error', text: formatIssue(i) }));
+    throw error;
+  }
+}
+
+/**
+ * The commercial lint for one data directory. With `quietOnDataErrors`, data that does not
+ * load gives no findings here, because the data check beside it already lists them.
+ */
+export function commercialLintCheck(
+  dir: string,
+  options: { quietOnDataErrors?: boolean } = {},
+): Check {
+  return {
+    name: `lint (${dir})`,
+    run(): Finding[] {
+      const loaded = loadForLint(dir);
+      if (Array.isArray(loaded)) return options.quietOnDataErrors ? [] : loaded;
+      return lintData(loaded);
+    },
+  };
+}

@@ -1,0 +1,137 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Catalog } from '../../data/load';
+import { planCells, TARGET_FIELDS, targetCells } from '../../lib/published';
+import type { Check, Finding } from './check';
+import { loadForLint } from './commercial-lint';
+import { markedRows } from './html-rows';
+
+/** Built pages whose tables are compared with the data, relative to the build directory. */
+export const PRICING_PAGE = 'commercial/pricing/index.html';
+export const SLA_PAGE = 'commercial/sla/index.html';
+
+interface Expected {
+  /** `plan "professional"` */
+  label: string;
+  /** Attribute values that identify the row. */
+  key: Record<string, string>;
+  cells: Record<string, string>;
+}
+
+function comparePage(
+  file: string,
+  html: string,
+  marker: string,
+  what: string,
+  expected: Expected[],
+): Finding[] {
+  const findings: Finding[] = [];
+  const error = (text: string) => findings.push({ level: 'error', text });
+  const rows = markedRows(html, marker);
+  if (rows.length === 0) {
+    error(
+      `${file}: no ${what} rows (<tr ${marker}>); mark the table's rows so its figures can be checked`,
+    );
+    return findings;
+  }
+  for (const want of expected) {
+    const matching = rows.filter((r) =>
+      Object.entries(want.key).every(([k, v]) => r.attrs[k] === v),
+    );
+    if (matching.length === 0) {
+      const attrs = Object.entries(want.key)
+        .map(([k, v]) => `${k}="${v}"`)
+        .join(' ');
+      error(`${file}: no row for ${want.label} (<tr ${attrs}>)`);
+    }
+    for (const row of matching) {
+      for (const [field, data] of Object.entries(want.cells)) {
+        // Cells are read with their spaces collapsed, no-break spaces too (de-DE puts one
+        // before "€"), so the data's text is compared collapsed the same way.
+        const text = collapse(data);
+        const shown = row.cells[field];
+        if (shown === undefined)
+          error(
+            `${file}:${row.line}: ${want.label} has no ${field} cell (<td data-field="${field}">)`,
+          );
+        else if (shown !== text)
+          error(
+            `${file}:${row.line}: ${want.label} ${field} shows "${shown}", the data says "${text}"`,
+          );
+      }
+    }
+  }
+  return findings;
+}
+
+/** Compares the pricing and SLA tables of a build in `dist` with the Catalog. */
+export function comparePublished(catalog: Catalog, dist: string): Finding[] {
+  const findings: Finding[] = [];
+  const read = (page: string): string | null => {
+    const path = join(dist, page);
+    if (existsSync(path)) return readFileSync(path, 'utf8');
+    findings.push({ level: 'error', text: `${path}: page not found in the build` });
+    return null;
+  };
+
+  const pricing = read(PRICING_PAGE);
+  if (pricing !== null) {
+    // Every cell planCells gives: the price, and what is included and what more costs of
+    // each meter the data declares.
+    const plans: Expected[] = catalog.pricing.plans.map((plan) => ({
+      label: `plan "${plan.id}"`,
+      key: { 'data-plan': plan.id },
+      cells: planCells(catalog, plan),
+    }));
+    findings.push(...comparePage(join(dist, PRICING_PAGE), pricing, 'data-plan', 'plan', plans));
+  }
+
+  const sla = read(SLA_PAGE);
+  if (sla !== null) {
+    const targets: Expected[] = catalog.sla.tiers.flatMap((entry) =>
+      catalog.severities.severities.map((sev) => ({
+        label: `tier "${entry.tier}" severity "${sev.id}"`,
+        key: { 'data-tier': entry.tier, 'data-severity': sev.id },
+        cells: pick(targetCells(catalog, entry.tier, sev.id), TARGET_FIELDS),
+      })),
+    );
+    findings.push(...comparePage(join(dist, SLA_PAGE), sla, 'data-tier', 'SLA target', targets));
+  }
+  return findings;
+}
+
+function collapse(text: string): string {
+  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+function pick<T extends string>(
+  cells: Record<T, string>,
+  fields: readonly T[],
+): Record<string, string> {
+  return Object.fromEntries(fields.map((f) => [f, cells[f]]));
+}
+
+/**
+ * Published figures: after a build, every marked cell of the pricing and SLA pages must show
+ * exactly the data's text. Without a build there is nothing to compare, and it says so.
+ */
+export function publishedCheck(
+  dataDir: string,
+  dist = 'dist',
+  out: NodeJS.WritableStream = process.stdout,
+): Check {
+  return {
+    name: `published (${dist})`,
+    run(): Finding[] {
+      if (!existsSync(dist)) {
+        out.write(
+          `note: ${dist}/ not found; build the site to compare the published tables with the data\n`,
+        );
+        return [];
+      }
+      const loaded = loadForLint(dataDir);
+      if (Array.isArray(loaded)) return [];
+      return comparePublished(loaded.catalog, dist);
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import { DataError, formatIssue } from './issues.ts';
+import { loadCatalog, type Catalog } from './load.ts';
+
+/**
+ * Loads the Catalog for a command-line entry point (the plugin, the CLI). On bad data it
+ * prints one line per problem and exits 1: people need the list, not a stack trace.
+ */
+export function loadCatalogOrExit(dir: string, shown = dir): Catalog {
+  try {
+    return loadCatalog(dir);
+  } catch (error) {
+    if (error instanceof DataError) {
+      process.stderr.write(`Charter: the terms in ${shown}/ have ${error.issues.length} problem(s):\n`);
+      for (const issue of error.issues) process.stderr.write(`${formatIssue(issue)}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

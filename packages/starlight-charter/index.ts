@@ -1,0 +1,108 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sitemap from '@astrojs/sitemap';
+import type { StarlightPlugin } from '@astrojs/starlight/types';
+import { loadCatalogOrExit } from './data/cli.ts';
+import { charterIntegration } from './integrations/charter.ts';
+import { codeBlocks } from './integrations/code-blocks.ts';
+import { contentCacheCheck } from './integrations/content-cache.ts';
+import { contentGuard } from './integrations/content-guard.ts';
+import { mdxCompileCache } from './integrations/mdx-cache.ts';
+import { postBuild } from './integrations/post-build.ts';
+import { CharterOptionsError, parseOptions, type CharterOptions, type CharterUserOptions } from './options.ts';
+import { charterSidebar } from './sidebar.ts';
+import { routeCollisions, versionProblems } from './site-checks.ts';
+
+export type { CharterUserOptions } from './options.ts';
+
+/** Stops the build with one line per problem: people need the list, not a stack trace. */
+function stop(lines: string[]): never {
+  for (const line of lines) process.stderr.write(`${line}\n`);
+  process.exit(1);
+}
+
+/** Charter's components that replace Starlight's, by Starlight's name for them. */
+const OVERRIDES = {
+  Head: 'starlight-charter/components/starlight/Head.astro',
+  Search: 'starlight-charter/components/starlight/Search.astro',
+  // Starlight's sidebar state scripts carry aria-hidden, which HTML does not allow on a script.
+  Sidebar: 'starlight-charter/components/starlight/Sidebar.astro',
+} as const;
+
+/**
+ * Charter as a Starlight plugin: `starlight({ plugins: [charter({ terms: './terms' })] })`
+ * publishes the company's terms in `./terms` as commercial pages, calculators, a knowledge
+ * base, a SOW generator and a JSON API, beside the site's own pages.
+ */
+export default function charter(userOptions?: CharterUserOptions): StarlightPlugin {
+  return {
+    name: 'starlight-charter',
+    hooks: {
+      'config:setup'({ config, updateConfig, addIntegration, astroConfig, logger }) {
+        let options: CharterOptions;
+        try {
+          options = parseOptions(userOptions);
+        } catch (error) {
+          if (error instanceof CharterOptionsError) stop(error.problems);
+          throw error;
+        }
+        const listed = (config.plugins ?? []).filter((p) => p.name === 'starlight-charter').length;
+        if (listed > 1)
+          stop([`starlight-charter: the plugin is listed ${listed} times in Starlight's plugins; list it once.`]);
+        const root = fileURLToPath(astroConfig.root);
+        const versions = versionProblems(root);
+        if (versions.length) stop(versions);
+
+        const termsDir = resolve(root, options.terms);
+        if (!existsSync(termsDir) || !statSync(termsDir).isDirectory())
+          stop([`starlight-charter: option "terms": the folder ${options.terms} does not exist (looked in ${termsDir}).`]);
+        const kbDir = resolve(root, options.kb);
+        const catalog = loadCatalogOrExit(termsDir, relative(process.cwd(), termsDir) || '.');
+
+        const docsDir = join(fileURLToPath(astroConfig.srcDir), 'content/docs');
+        const collisions = routeCollisions(docsDir, options);
+        if (collisions.length) stop(collisions);
+
+        const components = { ...config.components } as Record<string, string>;
+        for (const [name, path] of Object.entries(OVERRIDES)) {
+          if (components[name])
+            logger.warn(`the site overrides Starlight's ${name}; Charter's ${name} (${path}) is not used`);
+          else components[name] = path;
+        }
+        updateConfig({
+          // The company's tagline describes the site unless the site says otherwise.
+          description: config.description ?? catalog.company.tagline,
+          customCss: [...(config.customCss ?? []), 'starlight-charter/styles/charter.css'],
+          components,
+          // Charter builds the search index itself, from each page's <main> only
+          // (integrations/search-index.ts, run by postBuild).
+          pagefind: false,
+          // Plain highlighted code blocks: Expressive Code's markup puts <div> inside <code>
+          // and <button>, which is not valid HTML, and ships a script to every page with code.
+          expressiveCode: false,
+          // The site's own sidebar stays; Charter adds its groups after it. A site without a
+          // sidebar of its own keeps Starlight's default: every page of its docs.
+          sidebar: [
+            ...(config.sidebar ?? [{ autogenerate: { directory: '' } }]),
+            ...charterSidebar(catalog, options.sections, options.prefix),
+          ] as never,
+        });
+        const site = { ...options, termsDir, kbDir };
+        // First, so a stale content cache is cleared before anything reads it.
+        addIntegration(contentCacheCheck());
+        // Content that would run code stops the build before anything renders.
+        addIntegration(contentGuard(kbDir));
+        addIntegration(mdxCompileCache());
+        addIntegration(codeBlocks());
+        addIntegration(charterIntegration(site, catalog));
+        // Before the post-build pass, whose link check reads the sitemap the head links to
+        // (Starlight adds one of its own only when no other is listed).
+        if (!astroConfig.integrations.some((i) => i.name === '@astrojs/sitemap')) addIntegration(sitemap());
+        // Last: reads and rewrites the finished HTML; the security policy hashes the final scripts.
+        addIntegration(postBuild(catalog.company));
+      },
+    },
+  };
+}

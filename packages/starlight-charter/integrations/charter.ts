@@ -1,0 +1,81 @@
+import type { AstroIntegration } from 'astro';
+import type { Catalog } from '../data/load.ts';
+import { starlightPageSchemaOnce } from './starlight-page-schema.ts';
+import { charterVirtualModules, type CharterSiteConfig } from './virtual-modules.ts';
+
+const entry = (file: string) => new URL(`../routes/${file}`, import.meta.url).href;
+
+/** Routes of each section, as [pattern under the prefix, route file]. */
+export function charterRoutes(sections: CharterSiteConfig['sections']): [string, string][] {
+  const routes: [string, string][] = [['robots.txt', 'robots.txt.ts']];
+  if (sections.commercial || sections.customDevelopment)
+    routes.push(['commercial/[...page]', 'pages/commercial.astro']);
+  if (sections.commercial) {
+    routes.push(['reference/[...page]', 'pages/reference.astro']);
+    for (const name of ['plans', 'catalog', 'escalation', 'credits', 'sla'])
+      routes.push([`api/${name}.json`, `api/${name}.json.ts`]);
+    routes.push(['schemas/[...file]', 'schemas.ts']);
+  }
+  if (sections.calculators || sections.roi)
+    routes.push(['calculators/[...page]', 'pages/calculators.astro']);
+  if (sections.sow) routes.push(['sales/[...page]', 'pages/sales.astro']);
+  if (sections.playbook) routes.push(['playbook/[...page]', 'pages/playbook.astro']);
+  if (sections.kb) {
+    routes.push(
+      ['kb', 'kb/index.astro'],
+      ['kb/search', 'kb/search.astro'],
+      ['kb/[category]', 'kb/[category]/index.astro'],
+      ['kb/[category]/[article]', 'kb/[category]/[article].astro'],
+      ['search-help.json', 'search-help.json.ts'],
+    );
+  }
+  return routes;
+}
+
+/**
+ * The Astro side of the plugin: Charter's routes under the site's prefix, the virtual
+ * modules pages read the terms from, and the build settings Charter's pages rely on.
+ */
+export function charterIntegration(config: CharterSiteConfig, catalog: Catalog): AstroIntegration {
+  return {
+    name: 'starlight-charter',
+    hooks: {
+      'astro:config:setup': ({ injectRoute, updateConfig, config: astroConfig }) => {
+        const prefix = config.prefix.slice(1);
+        for (const [pattern, file] of charterRoutes(config.sections))
+          injectRoute({ pattern: `${prefix}${pattern}`, entrypoint: entry(file), prerender: true });
+        updateConfig({
+          site: astroConfig.site ?? catalog.company.site_url,
+          trailingSlash: 'always',
+          // Pages wait on file writes between renders; rendering a few at once fills those
+          // waits (about 15% off page generation with 1,000 KB articles).
+          build: { concurrency: 4 },
+          // A KB article page whose cache key (routes/kb/_articles.ts) and code are unchanged
+          // is copied from the last build; `astro build --force` renders all.
+          experimental: { incrementalBuild: true },
+          // Prism, not Shiki: see integrations/code-blocks.ts.
+          markdown: { syntaxHighlight: 'prism' },
+          vite: {
+            plugins: [charterVirtualModules(config, catalog), starlightPageSchemaOnce()],
+            ssr: { noExternal: ['starlight-charter'] },
+            build: {
+              rollupOptions: {
+                // Astro marks every MDX module with a directive the bundler reports but handles
+                // well (withastro/astro#18087); one warning per MDX page would bury the build's
+                // real messages.
+                onwarn(warning, warn) {
+                  if (
+                    warning.code === 'MODULE_LEVEL_DIRECTIVE' &&
+                    warning.message.includes('astro:head-inject')
+                  )
+                    return;
+                  warn(warning);
+                },
+              },
+            },
+          },
+        });
+      },
+    },
+  };
+}

@@ -1,0 +1,189 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import type { Catalog } from '../data/load.ts';
+import { CardCache, renderCards, type CardJob } from './card-renderer.ts';
+import { listenForCards } from './card-prefetch.ts';
+import { allFiles, routeOf } from './html-files.ts';
+import { LinkChecker, reportLinks } from './link-check.ts';
+import { listenForPages } from './page-hook.ts';
+import { startSearchIndex } from './search-index.ts';
+import {
+  emptyAllowlist,
+  headersFile,
+  inlineAllowlist,
+  policyFor,
+  securePage,
+  type SiteAllowlist,
+} from './security-headers.ts';
+import { cardForPage } from './social-cards.ts';
+
+/**
+ * What Charter does to each finished page: card tags for pages outside Starlight, the Content
+ * Security Policy, and collecting its links and card for the end of the build.
+ */
+export class PagePass {
+  readonly jobs = new Map<string, CardJob>();
+  readonly links = new LinkChecker();
+  /** Pages that hold inline scripts or stylesheets the policy blocks, by route. */
+  readonly blocked: string[] = [];
+  pages = 0;
+  /** Built files (`kb/index.html`) already handled. */
+  readonly seen = new Set<string>();
+  patched = 0;
+  private readonly outDir: string;
+  private readonly site: URL;
+  private readonly company: Catalog['company'];
+  private readonly allowed: SiteAllowlist;
+
+  /** `allowed`: the inline scripts and stylesheets the site's own code renders. */
+  constructor(outDir: string, site: URL, company: Catalog['company'], allowed: SiteAllowlist) {
+    this.outDir = outDir;
+    this.site = site;
+    this.company = company;
+    this.allowed = allowed;
+  }
+
+  /** The page as it is to be written. */
+  page(file: string, html: string): string {
+    const route = routeOf(file);
+    const card = cardForPage(route, html, this.outDir, this.site, this.company);
+    if (card.patched) this.patched++;
+    if (card.job && !this.jobs.has(card.job.outFile)) this.jobs.set(card.job.outFile, card.job);
+    const secured = securePage(card.html, this.allowed);
+    // Stylesheets Astro joined into one <style> go into the site's policy as they are met.
+    for (const style of secured.used.styles) this.allowed.styles.add(style);
+    if (secured.blocked > 0) this.blocked.push(route);
+    this.pages++;
+    this.links.add(file, secured.html);
+    this.seen.add(file);
+    return secured.html;
+  }
+}
+
+/**
+ * Everything Charter does to the finished site. Pages are handed to a PagePass as they are
+ * rendered (src/integrations/page-middleware.ts), so each is written once, already secured;
+ * at the end, HTML the middleware did not see (files from public/, pages copied from the last
+ * build) goes through the same pass from disk. Then the link check, which fails the build,
+ * `_headers`, the search index (src/integrations/search-index.ts), and the social cards, drawn
+ * or reused.
+ */
+export function postBuild(company: Catalog['company']): AstroIntegration {
+  let site: URL | undefined;
+  let cacheDir = '';
+  let outDir = '';
+  let cards: CardCache | undefined;
+  let pages: PagePass | undefined;
+  // Filled while Vite bundles the site, before the first page is rendered.
+  const allowed = emptyAllowlist();
+  return {
+    name: 'charter:post-build',
+    hooks: {
+      'astro:config:setup': ({ addMiddleware, updateConfig, config }) => {
+        addMiddleware({
+          entrypoint: new URL('./page-middleware.ts', import.meta.url),
+          order: 'post',
+        });
+        // The site's own code: its src/, Charter and installed packages, never the content folders.
+        // Vite names modules with forward slashes on every system.
+        const slashes = (path: string) => path.split(sep).join('/');
+        const srcDir = slashes(fileURLToPath(config.srcDir));
+        const charterDir = slashes(fileURLToPath(new URL('../', import.meta.url)));
+        const isOwn = (file: string) =>
+          slashes(file).startsWith(srcDir) ||
+          slashes(file).startsWith(charterDir) ||
+          slashes(file).includes('/node_modules/');
+        updateConfig({ vite: { plugins: [inlineAllowlist(allowed, isOwn)] } });
+      },
+      'astro:config:done': ({ config }) => {
+        site = config.site ? new URL(config.site) : undefined;
+        cacheDir = join(fileURLToPath(config.cacheDir), 'charter-og');
+        outDir = fileURLToPath(config.outDir);
+      },
+      'astro:build:start': () => {
+        // One core is left to the pages; renderCards below adds workers if cards are left over.
+        cards = new CardCache({ cacheDir, startWorkers: Math.max(1, availableParallelism() - 1) });
+        // A first build draws every card: its worker loads while the site is bundled, when the
+        // cores are not yet busy with pages.
+        if (cards.empty) cards.start();
+        for (const set of Object.values(allowed)) set.clear();
+        pages = new PagePass(outDir, site ?? new URL(company.site_url), company, allowed);
+        // A card that fails here fails again, with its message, when the build asks for it below.
+        listenForCards((input) => void cards!.ensure(input).catch(() => {}));
+        listenForPages((file, html) => pages!.page(file, html));
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        listenForCards(undefined);
+        listenForPages(undefined);
+        const root = fileURLToPath(dir);
+        const files = allFiles(root);
+        const written = new Set(files);
+        const pass = pages!;
+        if (root !== outDir)
+          throw new Error(`Charter: expected the site in ${outDir}, found it in ${root}.`);
+        for (const file of pass.seen) {
+          if (!written.has(file))
+            throw new Error(
+              `Charter: a page was secured as ${file} while it was rendered, but the build wrote no such file.`,
+            );
+        }
+        // Pages not rendered in this build: files from public/, and pages Astro copied from the
+        // last build. Those were secured when first rendered, so they are written again only if
+        // the pass changes them.
+        for (const file of files) {
+          if (!file.endsWith('.html') || pass.seen.has(file)) continue;
+          const path = join(root, file);
+          const html = readFileSync(path, 'utf8');
+          const passed = pass.page(file, html);
+          if (passed !== html) writeFileSync(path, passed);
+        }
+        // Every page is final now. Pagefind indexes them in its own process while this thread
+        // checks the links and the last cards are drawn.
+        const started = performance.now();
+        const seconds = () => ((performance.now() - started) / 1000).toFixed(2);
+        let search: Promise<{ pages: number; seconds: string }>;
+        try {
+          const index = await startSearchIndex(root);
+          search = index.finished.then((pages) => ({ pages, seconds: seconds() }));
+        } catch (error) {
+          await cards?.close();
+          throw error;
+        }
+        try {
+          reportLinks(pass.links.broken(written), logger);
+        } catch (error) {
+          await Promise.allSettled([search, cards?.close()]);
+          throw error;
+        }
+        writeFileSync(join(root, '_headers'), headersFile(policyFor(allowed)));
+        logger.info(
+          `Content Security Policy written to ${pass.pages} pages and _headers (allows ` +
+            `${allowed.scripts.size} inline scripts and ${allowed.styles.size} inline stylesheets)`,
+        );
+        if (pass.blocked.length > 0)
+          logger.warn(
+            `the Content Security Policy blocks inline scripts or stylesheets that are not the ` +
+              `site's own code in ${pass.blocked.length} page(s): ${pass.blocked.sort().join(', ')}`,
+          );
+
+        // Cards started while pages were generated are counted as rendered; this is the wait after.
+        const [indexed, summary] = await Promise.all([
+          search,
+          renderCards([...pass.jobs.values()], { cacheDir }, cards).then((drawn) => ({
+            ...drawn,
+            seconds: seconds(),
+          })),
+        ]);
+        logger.info(`search index built from ${indexed.pages} HTML files (${indexed.seconds} s)`);
+        if (pass.patched)
+          logger.info(`social cards: added card tags to ${pass.patched} page(s) outside Starlight`);
+        logger.info(
+          `social cards: ${summary.rendered} rendered, ${summary.reused} reused (${summary.seconds} s)`,
+        );
+      },
+    },
+  };
+}

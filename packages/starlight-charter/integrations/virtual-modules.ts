@@ -1,0 +1,67 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Plugin } from 'vite';
+import { DataError, formatIssue } from '../data/issues.ts';
+import { loadCatalog, type Catalog } from '../data/load.ts';
+import type { CharterOptions } from '../options.ts';
+
+/** What pages and components know of the plugin's options. */
+export interface CharterSiteConfig extends CharterOptions {
+  /** The terms folder, absolute. */
+  termsDir: string;
+  /** The knowledge-base folder, absolute. */
+  kbDir: string;
+}
+
+const CATALOG = 'virtual:starlight-charter/catalog';
+const CONFIG = 'virtual:starlight-charter/config';
+
+/** The YAML files of a terms folder, which the dev server watches. */
+export function termsFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((name) => /\.ya?ml$/.test(name))
+      .map((name) => join(dir, name));
+  } catch {
+    return [];
+  }
+}
+
+/** The located problems of a DataError as one message: the same lines the build prints. */
+export function termsErrorMessage(error: DataError): string {
+  return `the terms have ${error.issues.length} problem(s):\n${error.issues.map(formatIssue).join('\n')}`;
+}
+
+/**
+ * Pages reach the Catalog through a virtual module. Its `load` registers every terms file
+ * with the dev server, so an edited file reloads the Catalog on the next request, and a bad
+ * edit throws the located problems (the terminal and the browser's overlay show them) until
+ * it is fixed. The build uses the Catalog the plugin loaded at start-up.
+ */
+export function charterVirtualModules(config: CharterSiteConfig, first: Catalog): Plugin {
+  let initial: Catalog | undefined = first;
+  return {
+    name: 'starlight-charter:virtual-modules',
+    resolveId(id) {
+      if (id === CATALOG || id === CONFIG) return `\0${id}`;
+    },
+    load(id) {
+      if (id === `\0${CONFIG}`) return `export const config = ${JSON.stringify(config)};`;
+      if (id !== `\0${CATALOG}`) return;
+      for (const file of termsFiles(config.termsDir)) this.addWatchFile(file);
+      let catalog: Catalog;
+      if (initial) {
+        catalog = initial;
+        initial = undefined;
+      } else {
+        try {
+          catalog = loadCatalog(config.termsDir);
+        } catch (error) {
+          if (error instanceof DataError) throw new Error(termsErrorMessage(error));
+          throw error;
+        }
+      }
+      return `export const catalog = JSON.parse(${JSON.stringify(JSON.stringify(catalog))});`;
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import type { SectionId } from '../options.ts';
+
+/** The folders of Charter's own pages, in sidebar order, with the section each belongs to. */
+export const PAGE_FOLDERS = ['commercial', 'calculators', 'sales', 'playbook', 'reference'] as const;
+export type PageFolder = (typeof PAGE_FOLDERS)[number];
+
+/** Pages whose section differs from their folder's. */
+const PAGE_SECTIONS: Record<string, SectionId> = {
+  'commercial/custom-development': 'customDevelopment',
+  'commercial/engagement-process': 'customDevelopment',
+  'calculators/roi': 'roi',
+  'playbook/roi-methodology': 'playbook',
+};
+const FOLDER_SECTIONS: Record<PageFolder, SectionId> = {
+  commercial: 'commercial',
+  calculators: 'calculators',
+  sales: 'sow',
+  playbook: 'playbook',
+  reference: 'commercial',
+};
+
+/** The section a page (`commercial/pricing`) belongs to. */
+export function sectionOfPage(slug: string): SectionId {
+  return PAGE_SECTIONS[slug] ?? FOLDER_SECTIONS[slug.split('/')[0] as PageFolder];
+}
+
+/** An MDX module as `import.meta.glob(…, { eager: true })` gives it. */
+export interface PageModule {
+  frontmatter: Record<string, unknown>;
+  getHeadings: () => { depth: number; slug: string; text: string }[];
+  Content: unknown;
+}
+
+/**
+ * The static paths of one folder's pages (`index.mdx` is the folder's own address), keeping
+ * only the pages of sections the site publishes.
+ */
+export function pagePaths(
+  modules: Record<string, unknown>,
+  folder: PageFolder,
+  sections: Record<SectionId, boolean>,
+) {
+  return Object.entries(modules).flatMap(([file, module]) => {
+    const name = file.replace(/^.*\//, '').replace(/\.mdx$/, '');
+    const slug = name === 'index' ? folder : `${folder}/${name}`;
+    if (!sections[sectionOfPage(slug)]) return [];
+    return [{ params: { page: name === 'index' ? undefined : name }, props: { page: module as PageModule } }];
+  });
+}

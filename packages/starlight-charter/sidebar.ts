@@ -1,0 +1,77 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import type { Catalog } from './data/load.ts';
+import type { SectionId } from './options.ts';
+import { PAGE_FOLDERS, sectionOfPage, type PageFolder } from './pages/index.ts';
+
+const PAGES_DIR = new URL('./pages/', import.meta.url);
+
+/** The sidebar label of each folder of Charter's pages. */
+const FOLDER_LABELS: Record<PageFolder, string> = {
+  commercial: 'Commercial',
+  calculators: 'Calculators',
+  sales: 'Sales',
+  playbook: 'Playbook',
+  reference: 'Reference',
+};
+
+export interface SidebarLink {
+  label: string;
+  link: string;
+}
+export interface SidebarGroup {
+  label: string;
+  items: SidebarLink[];
+}
+
+/** A page's sidebar label and order, from its frontmatter. */
+function pageEntry(folder: PageFolder, file: string) {
+  const text = readFileSync(new URL(`${folder}/${file}`, PAGES_DIR), 'utf8');
+  const front = (parse(/^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '') ?? {}) as {
+    title: string;
+    sidebar?: { label?: string; order?: number };
+  };
+  const name = file.replace(/\.mdx$/, '');
+  return {
+    slug: name === 'index' ? folder : `${folder}/${name}`,
+    label: front.sidebar?.label ?? front.title,
+    order: front.sidebar?.order ?? Number.MAX_SAFE_INTEGER,
+  };
+}
+
+/**
+ * Charter's sidebar groups for the sections the site publishes, in the order prospects and
+ * customers read them. KB articles stay out (Starlight embeds the sidebar in every page):
+ * the KB home, its categories and search only.
+ */
+export function charterSidebar(
+  catalog: Catalog,
+  sections: Record<SectionId, boolean>,
+  prefix: string,
+): SidebarGroup[] {
+  const groups: SidebarGroup[] = [];
+  const folderGroup = (folder: PageFolder): SidebarGroup | undefined => {
+    const items = readdirSync(new URL(`${folder}/`, PAGES_DIR))
+      .filter((f) => f.endsWith('.mdx'))
+      .map((f) => pageEntry(folder, f))
+      .filter((p) => sections[sectionOfPage(p.slug)])
+      .sort((a, b) => a.order - b.order || a.label.localeCompare(b.label))
+      .map((p) => ({ label: p.label, link: `${prefix}${p.slug}/` }));
+    return items.length ? { label: FOLDER_LABELS[folder], items } : undefined;
+  };
+  for (const folder of PAGE_FOLDERS) {
+    const group = folderGroup(folder);
+    if (group) groups.push(group);
+    if (folder === 'commercial' && sections.kb) {
+      groups.push({
+        label: 'Knowledge base',
+        items: [
+          { label: 'Knowledge base home', link: `${prefix}kb/` },
+          ...catalog.kb.categories.map((c) => ({ label: c.name, link: `${prefix}kb/${c.id}/` })),
+          { label: 'Search', link: `${prefix}kb/search/` },
+        ],
+      });
+    }
+  }
+  return groups;
+}
