@@ -24,5 +24,5 @@ export function apiJsonSchemas(): Record<ApiEndpointName, string> {
   return out;
 }
 
-export const SCHEMA_DIR = 'public/schemas';
-export const API_SCHEMA_DIR = 'public/schemas/api';
+export const SCHEMA_DIR = 'packages/starlight-charter/json-schemas';
+export const API_SCHEMA_DIR = 'packages/starlight-charter/json-schemas/api';

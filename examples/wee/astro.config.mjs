@@ -1,0 +1,16 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import charter from 'starlight-charter';
+
+export default defineConfig({
+  integrations: [
+    starlight({
+      title: 'WEE Systems Support',
+      favicon: '/favicon.svg',
+      lastUpdated: false,
+      sidebar: [],
+      plugins: [charter({ terms: './terms' })],
+    }),
+  ],
+});
