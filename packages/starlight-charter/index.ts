@@ -11,6 +11,7 @@ import { contentCacheCheck } from './integrations/content-cache.ts';
 import { contentGuard } from './integrations/content-guard.ts';
 import { mdxCompileCache } from './integrations/mdx-cache.ts';
 import { postBuild } from './integrations/post-build.ts';
+import { routePrefix } from './integrations/route-prefix.ts';
 import { CharterOptionsError, parseOptions, type CharterOptions, type CharterUserOptions } from './options.ts';
 import { charterSidebar } from './sidebar.ts';
 import { routeCollisions, versionProblems } from './site-checks.ts';
@@ -96,6 +97,7 @@ export default function charter(userOptions?: CharterUserOptions): StarlightPlug
         addIntegration(contentGuard(kbDir));
         addIntegration(mdxCompileCache());
         addIntegration(codeBlocks());
+        addIntegration(routePrefix([fileURLToPath(new URL('./pages/', import.meta.url)), kbDir], options.prefix));
         addIntegration(charterIntegration(site, catalog));
         // Before the post-build pass, whose link check reads the sitemap the head links to
         // (Starlight adds one of its own only when no other is listed).

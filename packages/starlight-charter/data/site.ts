@@ -1,5 +1,6 @@
 import { catalog } from 'virtual:starlight-charter/catalog';
 import { config } from 'virtual:starlight-charter/config';
+import { withPrefix } from '../lib/route-prefix.ts';
 import type { Catalog } from './load.ts';
 
 /** The Catalog of the site being built or served (see integrations/virtual-modules.ts). */
@@ -14,3 +15,8 @@ export function kbDir(): string {
 
 /** The site's Charter options: the route prefix and the sections it publishes. */
 export const charterConfig = config;
+
+/** The address of one of Charter's pages (`/kb/search/`) under the site's route prefix. */
+export function charterHref(path: string): string {
+  return withPrefix(path, config.prefix);
+}

@@ -42,8 +42,11 @@ export function charterIntegration(config: CharterSiteConfig, catalog: Catalog):
     hooks: {
       'astro:config:setup': ({ injectRoute, updateConfig, config: astroConfig }) => {
         const prefix = config.prefix.slice(1);
-        for (const [pattern, file] of charterRoutes(config.sections))
-          injectRoute({ pattern: `${prefix}${pattern}`, entrypoint: entry(file), prerender: true });
+        for (const [pattern, file] of charterRoutes(config.sections)) {
+          // The search help and robots.txt belong to the whole site, at its root.
+          const atRoot = pattern === 'robots.txt' || pattern === 'search-help.json';
+          injectRoute({ pattern: atRoot ? pattern : `${prefix}${pattern}`, entrypoint: entry(file), prerender: true });
+        }
         updateConfig({
           site: astroConfig.site ?? catalog.company.site_url,
           trailingSlash: 'always',

@@ -1,6 +1,6 @@
 /** The KB collection for the /kb/ routes, checked as a whole: links resolve, folders match. */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { getCatalog, kbDir } from '../../data/site';
+import { charterHref, getCatalog, kbDir } from '../../data/site';
 import { assertRelatedExist } from '../../lib/kb';
 import { pageKey } from '../../lib/page-key';
 
@@ -27,7 +27,7 @@ export async function getArticles(): Promise<KbArticle[]> {
 }
 
 /** The page address of an article. */
-export const articleHref = (id: string) => `/kb/${id}/`;
+export const articleHref = (id: string) => charterHref(`/kb/${id}/`);
 
 /**
  * Each article page's cache key, by article id. A build copies an article page from the last

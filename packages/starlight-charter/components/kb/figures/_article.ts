@@ -1,12 +1,13 @@
-import { kbDir } from '../../../data/site';
+import { charterHref, kbDir } from '../../../data/site';
 
 /**
  * Figures in KB articles fail the build with the article's file named, so a writer knows
  * where the unknown tier or severity is.
  */
 export function articleFile(url: URL): string {
-  const match = /^\/kb\/(.+?)\/?$/.exec(url.pathname);
-  return match ? `${kbDir()}/${match[1]}.mdx` : url.pathname;
+  const home = charterHref('/kb/');
+  const rest = url.pathname.startsWith(home) ? url.pathname.slice(home.length).replace(/\/$/, '') : '';
+  return rest ? `${kbDir()}/${rest}.mdx` : url.pathname;
 }
 
 /** Runs a lookup for a figure component and rewrites its error to name the article. */
