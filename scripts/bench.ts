@@ -11,7 +11,7 @@ import { benchCards } from './bench/cards';
 import { lighthouseScores } from './bench/lighthouse';
 import { formatScore, mutationScore } from './bench/mutation-score';
 import { pageBytes } from './bench/page-bytes';
-import { bareStarlight, charterAtScale, freshCopy } from './bench/projects';
+import { bareStarlight, charterAtScale, copySampleSite, freshCopy } from './bench/projects';
 import { KEY_DELAY_MS, PASTE_AFTER_MS, timeFirstSearch, type SearchTiming } from './bench/search-timing';
 
 const ROUNDS = Number(process.env.CHARTER_BENCH_ROUNDS || 3);
@@ -46,7 +46,7 @@ function serve(dir: string, port: number): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['scripts/serve.mjs', '--dir', dir, '--port', String(port)],
+      ['packages/starlight-charter/cli/serve.mjs', '--dir', dir, '--port', String(port)],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     child.stdout!.once('data', () => resolve(child));
@@ -83,10 +83,11 @@ const results: Record<string, unknown> = {
 const lines: string[] = [];
 
 // 1. The sample site, cold (empty caches) then warm.
-const cache = mkdtempSync(join(tmpdir(), 'charter-cache-'));
-const cold = timeBuild('.', { CHARTER_CACHE_DIR: cache });
-const warm = timeBuild('.', { CHARTER_CACHE_DIR: cache });
-rmSync(cache, { recursive: true, force: true });
+// A copy of the sample's site, so its Astro cache (node_modules/.astro in the copy) starts empty.
+const sampleSite = copySampleSite();
+const sampleDist = join(sampleSite, 'dist');
+const cold = timeBuild(sampleSite);
+const warm = timeBuild(sampleSite);
 results.sample = { cold, warm };
 lines.push(
   '## Sample site build',
@@ -105,7 +106,7 @@ delete (warm as Partial<BuildRun>).log;
 
 // 2. Bytes per page kind.
 const bytes = Object.entries(PAGE_KINDS).flatMap(([kind, route]) => {
-  const b = pageBytes('dist', route);
+  const b = pageBytes(sampleDist, route);
   return b ? [{ kind, ...b }] : [];
 });
 results.pageBytes = bytes;
@@ -119,7 +120,7 @@ lines.push(
 for (const b of bytes) lines.push(row([b.kind, b.route, b.html, b.css, b.js, b.total]));
 
 // Calculator JavaScript beyond what every page loads (budget: 10 KB gzip each).
-const calculatorJs = await benchCalculatorJs('dist');
+const calculatorJs = await benchCalculatorJs(sampleDist);
 results.calculatorJs = calculatorJs;
 lines.push(
   '',
@@ -131,7 +132,7 @@ lines.push(
 for (const c of calculatorJs) lines.push(row([c.page, c.gzipBytes]));
 
 // Social cards: per card, the sample site's cards and synthetic cards at scale.
-const cardBench = await benchCards({ count: ARTICLES, dist: 'dist', builds: false, log: () => {} });
+const cardBench = await benchCards({ count: ARTICLES, dist: sampleDist, builds: false, log: () => {} });
 results.cards = cardBench;
 lines.push(
   '',
@@ -146,7 +147,7 @@ lines.push(
 
 // 3. Search and Lighthouse on the sample site.
 const port = 4390;
-const server = await serve('dist', port);
+const server = await serve(sampleDist, port);
 try {
   const search = await timeFirstSearch(`http://127.0.0.1:${port}/`, SEARCH_QUERY);
   results.search = search;
@@ -194,18 +195,15 @@ if (!SKIP.has('scale')) {
       [`${site}Warm`, [] as BuildRun[]],
     ]),
   );
-  // The cache sits on the build's file system, as node_modules/.astro does in real use, so
-  // cached social cards are hard-linked rather than copied. Bare Starlight keeps its cache in
-  // its project, so a fresh copy starts without one too.
-  const env = (site: Site, dir: string): Record<string, string> =>
-    site.startsWith('charter') ? { CHARTER_CACHE_DIR: join(dir, '.cache') } : {};
+  // Each site keeps its cache in its project (Charter's in node_modules/.astro, as in real
+  // use), so a fresh copy starts without one.
   // One untimed build of each site first, so every timed one finds the files it loads (Node
   // modules, fonts, native libraries) in the operating system's cache, not only the sites built
   // after another that loads the same.
   for (const site of sites) {
     const dir = freshCopy(sources[site]);
     made.push(dir);
-    timeBuild(dir, env(site, dir));
+    timeBuild(dir);
   }
   for (let round = 0; round < ROUNDS; round++) {
     const dirs = Object.fromEntries(
@@ -214,9 +212,9 @@ if (!SKIP.has('scale')) {
     made.push(...Object.values(dirs));
     charterDir = dirs.charter;
     for (const site of sites)
-      runs[`${site}Cold`]!.push(timeBuild(dirs[site], env(site, dirs[site])));
+      runs[`${site}Cold`]!.push(timeBuild(dirs[site]));
     for (const site of sites)
-      runs[`${site}Warm`]!.push(timeBuild(dirs[site], env(site, dirs[site])));
+      runs[`${site}Warm`]!.push(timeBuild(dirs[site]));
     process.stderr.write(`scale round ${round + 1}/${ROUNDS} done\n`);
   }
   const summary = Object.fromEntries(
@@ -321,3 +319,4 @@ mkdirSync('bench', { recursive: true });
 writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 console.log(lines.join('\n'));
 console.log('\nWritten to bench/results.json');
+rmSync(sampleSite, { recursive: true, force: true });

@@ -3,13 +3,13 @@
 // cold and cached, and a cold vs warm (cached) site build.
 // Run alone: npx tsx scripts/bench/cards.ts [--count 1000] [--no-builds]
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import satori from 'satori';
 import sharp from 'sharp';
-import { getCatalog } from '../../packages/starlight-charter/data/index';
+import { loadCatalog } from '../../packages/starlight-charter/data/load';
 import { GlyphSetter } from '../../packages/starlight-charter/integrations/card-glyphs';
 import { fontFiles, renderCards, type CardJob } from '../../packages/starlight-charter/integrations/card-renderer';
 import { planCards } from '../../packages/starlight-charter/integrations/social-cards';
@@ -47,8 +47,11 @@ export type CardsBenchResult = {
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
+/** The sample company's site, whose cards and builds are measured. */
+const SAMPLE_SITE = 'examples/sample';
+const { company } = loadCatalog(join(SAMPLE_SITE, 'terms'));
+
 function sampleInput(i: number): CardInput {
-  const { company } = getCatalog();
   const titles = [
     `Configure webhook retries for endpoint ${i}`,
     `Why does request ${i} return a 429 after a burst of requests from several workers at once, and how long to wait`,
@@ -133,10 +136,10 @@ async function timeRuns(jobs: CardJob[], workers: number) {
   }
 }
 
-function timeBuild(outDir: string, cacheDir: string): { ms: number; log: string } {
+/** Builds `site` (a copy of the sample, so its Astro cache is its own) into `outDir`. */
+function timeBuild(site: string, outDir: string): { ms: number; log: string } {
   const t = performance.now();
-  const output = execFileSync('npx', ['astro', 'build'], {
-    env: { ...process.env, CHARTER_OUT_DIR: outDir, CHARTER_CACHE_DIR: cacheDir },
+  const output = execFileSync('npx', ['astro', 'build', '--root', site, '--outDir', outDir], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -159,10 +162,9 @@ export async function benchCards(options: CardsBenchOptions = {}): Promise<Cards
     );
 
     let site: CardsBenchResult['site'] = null;
-    const dist = options.dist ?? 'dist';
+    const dist = options.dist ?? join(SAMPLE_SITE, 'dist');
     if (existsSync(join(dist, 'index.html'))) {
-      const { company } = getCatalog();
-      const jobs = planCards(dist, new URL(company.site_url));
+      const jobs = planCards(dist, new URL(company.site_url), company);
       const redirected = jobs.map((job, i) => ({ ...job, outFile: join(out, 'site', `${i}.png`) }));
       site = { cards: jobs.length, ...(await timeRuns(redirected, workers)) };
       log(`cards: site ${site.cards} cards, ${site.coldMs} ms cold, ${site.warmMs} ms cached`);
@@ -183,14 +185,20 @@ export async function benchCards(options: CardsBenchOptions = {}): Promise<Cards
 
     let builds: CardsBenchResult['builds'] = null;
     if (options.builds ?? true) {
-      const cacheDir = mkdtempSync(join(tmpdir(), 'charter-bench-cache-'));
+      // Inside this project, so the copy finds its node_modules.
+      mkdirSync(resolve('.bench'), { recursive: true });
+      const site = mkdtempSync(join(resolve('.bench'), 'cards-site-'));
+      cpSync(SAMPLE_SITE, site, {
+        recursive: true,
+        filter: (path) => !/[\\/](?:dist|node_modules|\.astro)$/.test(path),
+      });
       try {
-        const cold = timeBuild(join(out, 'build-cold'), cacheDir);
-        const warm = timeBuild(join(out, 'build-warm'), cacheDir);
+        const cold = timeBuild(site, join(out, 'build-cold'));
+        const warm = timeBuild(site, join(out, 'build-warm'));
         builds = { coldMs: cold.ms, warmMs: warm.ms, coldLog: cold.log, warmLog: warm.log };
         log(`cards: site build ${cold.ms} ms cold (${cold.log}), ${warm.ms} ms warm (${warm.log})`);
       } finally {
-        rmSync(cacheDir, { recursive: true, force: true });
+        rmSync(site, { recursive: true, force: true });
       }
     }
     return { workers, perCard, site, scale, builds };

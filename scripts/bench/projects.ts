@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { loadCatalog } from '../../packages/starlight-charter/data/load';
 import { writeCharterArticles, writeStarlightPages } from './synthetic-kb';
 
@@ -25,11 +25,14 @@ export function freshCopy(dir: string): string {
   return copy;
 }
 
-/** A throwaway copy of this project (its tracked and new files), using its node_modules. */
-export function copyProject(): string {
+/** The sample company's site, which the bench builds at scale. */
+const SAMPLE_SITE = 'examples/sample';
+
+/** A throwaway copy of the sample's site (its tracked and new files), using this project's node_modules. */
+export function copySampleSite(): string {
   const root = resolve('.');
   const dir = benchDir('charter-');
-  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard'], {
+  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', SAMPLE_SITE], {
     cwd: root,
     encoding: 'utf8',
   })
@@ -37,18 +40,19 @@ export function copyProject(): string {
     // Tracked files deleted in the working tree are still listed.
     .filter((file) => file && existsSync(join(root, file)));
   for (const file of files) {
-    mkdirSync(dirname(join(dir, file)), { recursive: true });
-    cpSync(join(root, file), join(dir, file));
+    const to = join(dir, relative(SAMPLE_SITE, file));
+    mkdirSync(dirname(to), { recursive: true });
+    cpSync(join(root, file), to);
   }
   return dir;
 }
 
-/** A copy of Charter with `count` generated KB articles beside the real ones. */
+/** A copy of the sample's site, built through the plugin, with `count` generated KB articles beside its own. */
 export function charterAtScale(count: number): string {
-  const dir = copyProject();
-  const catalog = loadCatalog(join(dir, 'data'));
+  const dir = copySampleSite();
+  const catalog = loadCatalog(join(dir, 'terms'));
   writeCharterArticles(
-    join(dir, 'content/kb'),
+    join(dir, 'src/content/kb'),
     count,
     catalog.kb.categories.map((c) => c.id),
     catalog.tiers.tiers.map((t) => t.id),

@@ -3,15 +3,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog, type Catalog } from '../../../packages/starlight-charter/data/load';
 import { PriceSchema } from '../../../packages/starlight-charter/schemas/pricing';
+import { SAMPLE, WEE } from '../../support/sites';
 
 /**
- * The engine (src/ and scripts/) names no company: not its name or product, and not what it
- * meters (meter ids, names and unit words), in code or in comments. The words are read from
- * each company's data at test time, so a new meter is covered without touching this test.
+ * The package (packages/starlight-charter) names no company: not its name or product, and not
+ * what it meters (meter ids, names and unit words), in code, comments, pages, schemas or its
+ * README. The words are read from each example company's terms at test time, so a new meter is
+ * covered without touching this test.
  */
-const COMPANIES = ['data', 'examples/wee'];
-const ENGINE_DIRS = ['src', 'scripts'];
-const SOURCE = /\.(?:ts|astro|mjs|cjs|js|css)$/;
+const COMPANIES = [SAMPLE.terms, WEE.terms];
+const PACKAGE_DIR = 'packages/starlight-charter';
+const SOURCE = /\.(?:ts|astro|mjs|cjs|js|css|mdx?|json|ya?ml)$/;
 
 /**
  * Words the engine has of its own that happen to equal a company's word, each where it has its
@@ -22,6 +24,7 @@ const seatWords = perSeat.model === 'per-seat' ? [perSeat.seat.one, perSeat.seat
 const ENGINE_MEANINGS: { what: string; word: RegExp; files?: RegExp; line?: RegExp }[] = [
   { what: 'the per-seat price model', word: new RegExp(`^(?:${seatWords.join('|')})$`, 'i') },
   { what: "a URL's query string", word: /^query$/i, line: /\bquery[- ](?:string|value)/i },
+  { what: "the query of a Vite import (import.meta.glob's `query: '?raw'`)", word: /^query$/i, line: /\bquery: '\?/ },
   { what: 'a search query, in the search code', word: /^quer(?:y|ies)$/i, files: /search/i },
   { what: 'a search query', word: /^quer(?:y|ies)$/i, line: /\bsearch|pagefind/i },
 ];
@@ -54,6 +57,7 @@ const wordRegex = (w: Word) =>
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
     const path = join(dir, entry);
+    if (entry === 'node_modules') return [];
     return statSync(path).isDirectory() ? filesUnder(path) : SOURCE.test(entry) ? [path] : [];
   });
 }
@@ -97,8 +101,8 @@ describe('the engine names no company', () => {
     expect(wordRegex(meter).test('const restoresSeen = 1; // top-restores-x, max_restores')).toBe(false);
   });
 
-  it('src/ and scripts/ contain none of them', () => {
-    const files = ENGINE_DIRS.flatMap(filesUnder);
+  it('the package contains none of them', () => {
+    const files = filesUnder(PACKAGE_DIR);
     expect(files.length).toBeGreaterThan(50);
     expect(companyWordsIn(files, words)).toEqual([]);
   });
