@@ -40,6 +40,8 @@ export function kbSchema(terms: Catalog) {
  *     export const collections = { docs: …, ...charterCollections() };
  */
 export function charterCollections() {
+  // A site without the knowledge base (nor the playbook, which links its articles) has none.
+  if (!config.sections.kb && !config.sections.playbook) return {};
   return {
     kb: defineCollection({
       loader: glob({ base: config.kbDir, pattern: '**/[^_]*.{md,mdx}' }),

@@ -4,6 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import type { StarlightPlugin } from '@astrojs/starlight/types';
+import { optionalFiles } from './data/absent.ts';
 import { loadCatalogOrExit } from './data/cli.ts';
 import { charterIntegration } from './integrations/charter.ts';
 import { codeBlocks } from './integrations/code-blocks.ts';
@@ -11,12 +12,22 @@ import { contentCacheCheck } from './integrations/content-cache.ts';
 import { contentGuard } from './integrations/content-guard.ts';
 import { mdxCompileCache } from './integrations/mdx-cache.ts';
 import { postBuild } from './integrations/post-build.ts';
-import { routePrefix } from './integrations/route-prefix.ts';
+import { siteLinks } from './integrations/site-links.ts';
 import { CharterOptionsError, parseOptions, type CharterOptions, type CharterUserOptions } from './options.ts';
 import { charterSidebar } from './sidebar.ts';
 import { routeCollisions, versionProblems } from './site-checks.ts';
 
 export type { CharterUserOptions } from './options.ts';
+
+/**
+ * The options of every charter(…) call in this process, in call order: the `charter` command
+ * imports a site's astro.config and reads them here. Kept on globalThis so a config loaded
+ * apart from the command's own modules (tsx's tsImport, another copy of the package) adds to
+ * the same list.
+ */
+export const configuredSites: CharterUserOptions[] = ((globalThis as Record<symbol, unknown>)[
+  Symbol.for('starlight-charter.configured-sites')
+] ??= []) as CharterUserOptions[];
 
 /** Stops the build with one line per problem: people need the list, not a stack trace. */
 function stop(lines: string[]): never {
@@ -38,6 +49,7 @@ const OVERRIDES = {
  * base, a SOW generator and a JSON API, beside the site's own pages.
  */
 export default function charter(userOptions?: CharterUserOptions): StarlightPlugin {
+  configuredSites.push(userOptions ?? {});
   return {
     name: 'starlight-charter',
     hooks: {
@@ -60,7 +72,9 @@ export default function charter(userOptions?: CharterUserOptions): StarlightPlug
         if (!existsSync(termsDir) || !statSync(termsDir).isDirectory())
           stop([`starlight-charter: option "terms": the folder ${options.terms} does not exist (looked in ${termsDir}).`]);
         const kbDir = resolve(root, options.kb);
-        const catalog = loadCatalogOrExit(termsDir, relative(process.cwd(), termsDir) || '.');
+        const catalog = loadCatalogOrExit(termsDir, relative(process.cwd(), termsDir) || '.', {
+          optional: optionalFiles(options.sections),
+        });
 
         const docsDir = join(fileURLToPath(astroConfig.srcDir), 'content/docs');
         const collisions = routeCollisions(docsDir, options);
@@ -97,7 +111,7 @@ export default function charter(userOptions?: CharterUserOptions): StarlightPlug
         addIntegration(contentGuard(kbDir));
         addIntegration(mdxCompileCache());
         addIntegration(codeBlocks());
-        addIntegration(routePrefix([fileURLToPath(new URL('./pages/', import.meta.url)), kbDir], options.prefix));
+        addIntegration(siteLinks([fileURLToPath(new URL('./pages/', import.meta.url)), kbDir], options));
         addIntegration(charterIntegration(site, catalog));
         // Before the post-build pass, whose link check reads the sitemap the head links to
         // (Starlight adds one of its own only when no other is listed).

@@ -40,6 +40,11 @@ export const CharterOptionsSchema = z.strictObject({
   kb: z.string().trim().min(1).default('./src/content/kb'),
   /** Where Charter's pages go: "/" (the default) or a path such as "/support/". */
   prefix: prefix.default('/'),
+  /**
+   * Charter's pages the site writes itself (`commercial/pricing`): Charter leaves them out
+   * and its sidebar links to the site's own page at the same address.
+   */
+  replace: z.array(z.string().regex(/^[a-z0-9-]+(\/[a-z0-9-]+)*$/, { error: 'expected a page such as "commercial/pricing"' })).default([]),
   /** Which parts of Charter the site publishes; each key is optional. */
   sections: z
     .strictObject(
@@ -58,14 +63,18 @@ export interface CharterOptions {
   terms: string;
   kb: string;
   prefix: string;
+  replace: string[];
   sections: Record<SectionId, boolean>;
 }
 
 /** One line per problem with the options, naming the option and what it expects. */
 export class CharterOptionsError extends Error {
-  constructor(readonly problems: string[]) {
+  // A field, not a parameter property: Node loads the config's TypeScript by stripping types.
+  readonly problems: string[];
+  constructor(problems: string[]) {
     super(problems.join('\n'));
     this.name = 'CharterOptionsError';
+    this.problems = problems;
   }
 }
 
@@ -74,14 +83,15 @@ export function parseOptions(input: unknown): CharterOptions {
   const result = CharterOptionsSchema.safeParse(input ?? {});
   if (!result.success) {
     throw new CharterOptionsError(
-      result.error.issues.map((issue) => {
-        const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
-        const path = [...issue.path, ...(keys.length === 1 ? keys : [])].join('.');
-        const message =
-          issue.code === 'unrecognized_keys'
-            ? `unknown option${keys.length > 1 ? `s ${keys.join(', ')}` : ''}; expected one of: ${expectedKeys(issue.path)}`
-            : issue.message;
-        return `starlight-charter: option ${path ? `"${path}"` : '(root)'}: ${message}`;
+      result.error.issues.flatMap((issue) => {
+        const line = (path: readonly PropertyKey[], message: string) =>
+          `starlight-charter: option ${path.length ? `"${path.map(String).join('.')}"` : '(root)'}: ${message}`;
+        // One line per unknown key, so each line names the option it is about.
+        if (issue.code === 'unrecognized_keys')
+          return issue.keys.map((key) =>
+            line([...issue.path, key], `unknown option; expected one of: ${expectedKeys(issue.path)}`),
+          );
+        return [line(issue.path, issue.message)];
       }),
     );
   }

@@ -50,34 +50,59 @@ function pageRoutes(dir: string): { route: string; file: string }[] {
     }));
 }
 
-/** The routes of Charter's own pages a site with these options publishes (no slashes at the ends). */
-export function charterPageRoutes(options: Pick<CharterOptions, 'prefix' | 'sections'>): string[] {
-  const prefix = options.prefix.slice(1);
-  const pages = PAGE_FOLDERS.flatMap((folder) =>
+/** Every one of Charter's pages (`commercial/pricing`), whatever the site publishes. */
+export function charterPages(): string[] {
+  return PAGE_FOLDERS.flatMap((folder) =>
     readdirSync(new URL(`./pages/${folder}/`, import.meta.url))
       .filter((f) => f.endsWith('.mdx'))
-      .map((f) => (f === 'index.mdx' ? folder : `${folder}/${f.replace(/\.mdx$/, '')}`))
-      .filter((slug) => options.sections[sectionOfPage(slug)]),
+      .map((f) => (f === 'index.mdx' ? folder : `${folder}/${f.replace(/\.mdx$/, '')}`)),
+  );
+}
+
+type RouteOptions = Pick<CharterOptions, 'prefix' | 'sections' | 'replace'>;
+
+/**
+ * The routes of Charter's own pages a site with these options publishes (no slashes at the
+ * ends), without the pages the site writes itself.
+ */
+export function charterPageRoutes(options: RouteOptions): string[] {
+  const prefix = options.prefix.slice(1);
+  const pages = charterPages().filter(
+    (slug) => options.sections[sectionOfPage(slug)] && !options.replace.includes(slug),
   );
   if (options.sections.kb) pages.push('kb', 'kb/search');
   return pages.map((p) => `${prefix}${p}`);
 }
 
 /**
- * A page of the site's own at an address where Charter puts one of its pages: one line each,
- * naming the file and the way out.
+ * Problems between the site's own pages and Charter's, one line each, naming the file or
+ * option and the way out: a page of the site's at an address where Charter puts one of its
+ * own, and a page the site says it replaces but does not have.
  */
-export function routeCollisions(
-  docsDir: string,
-  options: Pick<CharterOptions, 'prefix' | 'sections'>,
-  cwd = process.cwd(),
-): string[] {
+export function routeCollisions(docsDir: string, options: RouteOptions, cwd = process.cwd()): string[] {
   const charter = new Set(charterPageRoutes(options));
-  return pageRoutes(docsDir)
+  const own = pageRoutes(docsDir);
+  const collisions = own
     .filter((p) => charter.has(p.route))
     .map(
       (p) =>
         `starlight-charter: ${relative(cwd, p.file)} is at /${p.route}/, where Charter puts its own page; ` +
-        `move the file, or set the option "prefix" (for instance "/support/") to put Charter's pages elsewhere.`,
+        `move the file, list the page in the option "replace" to publish yours instead, or set the ` +
+        `option "prefix" (for instance "/support/") to put Charter's pages elsewhere.`,
     );
+  const known = new Set(charterPages());
+  const ownRoutes = new Set(own.map((p) => p.route));
+  const replaced = options.replace.flatMap((slug) => {
+    if (!known.has(slug))
+      return [
+        `starlight-charter: option "replace": "${slug}" is not one of Charter's pages; expected one of: ${[...known].join(', ')}`,
+      ];
+    const route = `${options.prefix.slice(1)}${slug}`;
+    if (ownRoutes.has(route)) return [];
+    return [
+      `starlight-charter: option "replace": the site has no page of its own at /${route}/ ` +
+        `(expected ${relative(cwd, join(docsDir, route))}.md or .mdx).`,
+    ];
+  });
+  return [...collisions, ...replaced];
 }

@@ -1,13 +1,13 @@
 import { DataError, formatIssue } from './issues.ts';
-import { loadCatalog, type Catalog } from './load.ts';
+import { loadCatalog, type Catalog, type LoadOptions } from './load.ts';
 
 /**
  * Loads the Catalog for a command-line entry point (the plugin, the CLI). On bad data it
  * prints one line per problem and exits 1: people need the list, not a stack trace.
  */
-export function loadCatalogOrExit(dir: string, shown = dir): Catalog {
+export function loadCatalogOrExit(dir: string, shown = dir, options: LoadOptions = {}): Catalog {
   try {
-    return loadCatalog(dir);
+    return loadCatalog(dir, options);
   } catch (error) {
     if (error instanceof DataError) {
       process.stderr.write(`Charter: the terms in ${shown}/ have ${error.issues.length} problem(s):\n`);

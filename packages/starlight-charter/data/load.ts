@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import { DATA_FILES, type DataFileName } from '../schemas/index.ts';
+import { absentFile } from './absent.ts';
 import { crossCheck } from './cross-checks.ts';
 import { DataError, issueAt, sortIssues, type DataIssue } from './issues.ts';
 import { parseSource, type SourceFile } from './positions.ts';
@@ -20,11 +21,22 @@ export interface LoadedData {
 
 const FILE_NAMES = Object.keys(DATA_FILES) as DataFileName[];
 
+export interface LoadOptions {
+  /** How file names appear in messages (the folder as the person named it). */
+  displayDir?: string;
+  /**
+   * Files the site may leave out (see absent.ts): a missing one is no problem, and stands in
+   * the Catalog as a value that stops the build when read.
+   */
+  optional?: readonly DataFileName[];
+}
+
 /**
  * Reads `<dir>/*.yaml`, validates each against its schema, cross-checks ids and references,
  * and returns the Catalog. Throws DataError listing every problem with file:line:col.
  */
-export function loadData(dir: string, options: { displayDir?: string } = {}): LoadedData {
+export function loadData(dir: string, options: LoadOptions = {}): LoadedData {
+  const left: DataFileName[] = [];
   const issues: DataIssue[] = [];
   const sources: Sources = {};
   const partial: PartialCatalog = {};
@@ -53,7 +65,8 @@ export function loadData(dir: string, options: { displayDir?: string } = {}): Lo
     const path = join(dir, `${name}.yaml`);
     const file = shown(`${name}.yaml`);
     if (!existsSync(path)) {
-      issues.push({ file, line: 1, col: 1, path: '(root)', message: 'file is missing' });
+      if (options.optional?.includes(name)) left.push(name);
+      else issues.push({ file, line: 1, col: 1, path: '(root)', message: 'file is missing' });
       continue;
     }
     const source = parseSource(file, readFileSync(path, 'utf8'));
@@ -80,12 +93,13 @@ export function loadData(dir: string, options: { displayDir?: string } = {}): Lo
 
   issues.push(...crossCheck(partial, sources));
   if (issues.length > 0) throw new DataError(sortIssues(dedupe(issues)));
+  for (const name of left) (partial as Record<string, unknown>)[name] = absentFile(shown(`${name}.yaml`));
   return { catalog: partial as Catalog, sources: sources as Record<DataFileName, SourceFile> };
 }
 
 /** Loads and returns only the Catalog. */
-export function loadCatalog(dir: string): Catalog {
-  return loadData(dir).catalog;
+export function loadCatalog(dir: string, options: LoadOptions = {}): Catalog {
+  return loadData(dir, options).catalog;
 }
 
 type ZodIssue = z.core.$ZodIssue;

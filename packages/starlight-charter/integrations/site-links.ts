@@ -1,31 +1,58 @@
 import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { withPrefix } from '../lib/route-prefix.ts';
+import { linkPublished, withPrefix } from '../lib/route-prefix.ts';
+import type { CharterOptions } from '../options.ts';
+import { sectionOfPage } from '../pages/index.ts';
+import { charterPages } from '../site-checks.ts';
 
 type HastNode = { properties?: Record<string, unknown> };
 type HastContext = { setProperty(node: HastNode, name: string, value: unknown): void };
 
+/** Whether each kind of Charter address is published, from the site's sections. */
+export function publishedLinks(options: Pick<CharterOptions, 'sections' | 'replace'>) {
+  const pages = new Set(charterPages());
+  const rootSections: Record<string, boolean> = {
+    kb: options.sections.kb,
+    api: options.sections.commercial,
+    schemas: options.sections.commercial,
+  };
+  return (href: string) =>
+    linkPublished(
+      href,
+      (page) =>
+        pages.has(page) ? options.sections[sectionOfPage(page)] || options.replace.includes(page) : undefined,
+      (root) => rootSections[root] ?? true,
+    );
+}
+
 /**
- * Links written in Charter's pages and the KB articles (`/commercial/sla/`) follow the site's
- * route prefix: a Sätteri hast plugin rewrites each link to one of Charter's pages as the
- * document is compiled, so writers keep writing the plain path.
+ * Links written in Charter's pages and the KB articles (`/commercial/sla/`) follow the site:
+ * a Sätteri hast plugin puts each link to one of Charter's pages under the route prefix, and
+ * turns a link to a section the site does not publish into plain text, as each document is
+ * compiled, so writers keep writing the plain path.
  */
-export function prefixLinksPlugin(folders: readonly string[], prefix: string) {
+export function siteLinksPlugin(
+  folders: readonly string[],
+  options: Pick<CharterOptions, 'prefix' | 'sections' | 'replace'>,
+) {
   const inside = (file: string) =>
     folders.some((dir) => file.startsWith(dir.endsWith(sep) ? dir : dir + sep));
+  const published = publishedLinks(options);
   return (context: { fileURL?: URL }) => {
     const file = context.fileURL?.protocol === 'file:' ? fileURLToPath(context.fileURL) : undefined;
     if (!file || !inside(file)) return null;
     return {
-      name: 'charter-route-prefix',
+      name: 'charter-site-links',
       element: [
         {
           filter: ['a'],
           visit(node: HastNode, ctx: HastContext) {
             const href = node.properties?.href;
             if (typeof href !== 'string') return;
-            const prefixed = withPrefix(href, prefix);
+            // An <a> without href is text that could have been a link: valid, and not a dead end.
+            if (!published(href)) return ctx.setProperty(node, 'href', undefined);
+            const prefixed = withPrefix(href, options.prefix);
             if (prefixed !== href) ctx.setProperty(node, 'href', prefixed);
           },
         },
@@ -34,20 +61,22 @@ export function prefixLinksPlugin(folders: readonly string[], prefix: string) {
   };
 }
 
-/** Adds the plugin to Astro's Markdown processor when Charter's pages sit under a prefix. */
-export function routePrefix(folders: readonly string[], prefix: string): AstroIntegration {
+/** Adds the plugin to Astro's Markdown processor. */
+export function siteLinks(
+  folders: readonly string[],
+  options: Pick<CharterOptions, 'prefix' | 'sections' | 'replace'>,
+): AstroIntegration {
   return {
-    name: 'charter:route-prefix',
+    name: 'charter:site-links',
     hooks: {
       'astro:config:setup': ({ config, logger }) => {
-        if (prefix === '/') return;
         const processor = config.markdown.processor as
           { name: string; options?: { hastPlugins?: unknown[] } } | undefined;
         if (processor?.name === 'satteri' && processor.options?.hastPlugins) {
-          processor.options.hastPlugins.push(prefixLinksPlugin(folders, prefix));
+          processor.options.hastPlugins.push(siteLinksPlugin(folders, options));
         } else {
           logger.warn(
-            `links in Markdown stay without the prefix ${prefix}: the Markdown processor is "${processor?.name}", not Sätteri`,
+            `links in Markdown are left as written (no route prefix, none dropped): the Markdown processor is "${processor?.name}", not Sätteri`,
           );
         }
       },

@@ -1,7 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { DataError, formatIssue } from '../data/issues.ts';
+import { isAbsent, optionalFiles } from '../data/absent.ts';
 import { loadCatalog, type Catalog } from '../data/load.ts';
 import type { CharterOptions } from '../options.ts';
 
@@ -14,6 +16,7 @@ export interface CharterSiteConfig extends CharterOptions {
 }
 
 const CATALOG = 'virtual:starlight-charter/catalog';
+const ABSENT = fileURLToPath(new URL('../data/absent.ts', import.meta.url));
 const CONFIG = 'virtual:starlight-charter/config';
 
 /** The YAML files of a terms folder, which the dev server watches. */
@@ -55,13 +58,19 @@ export function charterVirtualModules(config: CharterSiteConfig, first: Catalog)
         initial = undefined;
       } else {
         try {
-          catalog = loadCatalog(config.termsDir);
+          catalog = loadCatalog(config.termsDir, { optional: optionalFiles(config.sections) });
         } catch (error) {
           if (error instanceof DataError) throw new Error(termsErrorMessage(error));
           throw error;
         }
       }
-      return `export const catalog = JSON.parse(${JSON.stringify(JSON.stringify(catalog))});`;
+      // Files the site left out stand in again as values that stop the build when read.
+      const left = Object.entries(catalog).filter(([, value]) => isAbsent(value)).map(([name]) => name);
+      return [
+        `import { absentFile } from ${JSON.stringify(ABSENT)};`,
+        `export const catalog = JSON.parse(${JSON.stringify(JSON.stringify(catalog))});`,
+        `for (const name of ${JSON.stringify(left)}) catalog[name] = absentFile(${JSON.stringify(config.terms)} + '/' + name + '.yaml');`,
+      ].join('\n');
     },
   };
 }

@@ -33,17 +33,18 @@ export interface PageModule {
 
 /**
  * The static paths of one folder's pages (`index.mdx` is the folder's own address), keeping
- * only the pages of sections the site publishes.
+ * only the pages of sections the site publishes and leaving out those it writes itself.
  */
 export function pagePaths(
   modules: Record<string, unknown>,
   folder: PageFolder,
   sections: Record<SectionId, boolean>,
+  replaced: readonly string[] = [],
 ) {
   return Object.entries(modules).flatMap(([file, module]) => {
     const name = file.replace(/^.*\//, '').replace(/\.mdx$/, '');
     const slug = name === 'index' ? folder : `${folder}/${name}`;
-    if (!sections[sectionOfPage(slug)]) return [];
+    if (!sections[sectionOfPage(slug)] || replaced.includes(slug)) return [];
     return [{ params: { page: name === 'index' ? undefined : name }, props: { page: module as PageModule } }];
   });
 }
