@@ -12,13 +12,13 @@ export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts' },
   mutate: [
-    'src/lib/credits.ts',
-    'src/lib/money.ts',
-    'src/lib/duration.ts',
-    'src/lib/downtime.ts',
-    'src/lib/sla-clock.ts',
-    'src/lib/cost.ts',
-    'src/lib/charges.ts',
+    'packages/starlight-charter/lib/credits.ts',
+    'packages/starlight-charter/lib/money.ts',
+    'packages/starlight-charter/lib/duration.ts',
+    'packages/starlight-charter/lib/downtime.ts',
+    'packages/starlight-charter/lib/sla-clock.ts',
+    'packages/starlight-charter/lib/cost.ts',
+    'packages/starlight-charter/lib/charges.ts',
   ],
   // Only these files' own unit tests judge them.
   testFiles: [
@@ -40,6 +40,10 @@ export default {
   // The sandbox copies the project; these are not needed to run the unit tests above.
   ignorePatterns: [
     'dist',
+    'examples/*/dist',
+    'examples/*/dist-internal',
+    'examples/*/.astro',
+    '.sites',
     'test-results',
     'playwright-report',
     'bench',

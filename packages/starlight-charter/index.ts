@@ -77,7 +77,8 @@ export default function charter(userOptions?: CharterUserOptions): StarlightPlug
         });
 
         const docsDir = join(fileURLToPath(astroConfig.srcDir), 'content/docs');
-        const collisions = routeCollisions(docsDir, options);
+        const kbCategories = options.sections.kb ? catalog.kb.categories.map((c) => `kb/${c.id}`) : [];
+        const collisions = routeCollisions(docsDir, options, process.cwd(), kbCategories);
         if (collisions.length) stop(collisions);
 
         const components = { ...config.components } as Record<string, string>;
@@ -117,7 +118,7 @@ export default function charter(userOptions?: CharterUserOptions): StarlightPlug
         // (Starlight adds one of its own only when no other is listed).
         if (!astroConfig.integrations.some((i) => i.name === '@astrojs/sitemap')) addIntegration(sitemap());
         // Last: reads and rewrites the finished HTML; the security policy hashes the final scripts.
-        addIntegration(postBuild(catalog.company));
+        addIntegration(postBuild(catalog.company, kbDir));
       },
     },
   };

@@ -40,11 +40,11 @@ function installedVersions(root: string): Record<string, string | undefined> {
 function pageRoutes(dir: string): { route: string; file: string }[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => /\.mdx?$/.test(f) && !f.split('/').some((part) => part.startsWith('_')))
+    .filter((f) => /\.(?:mdx?|markdown)$/.test(f) && !f.split('/').some((part) => part.startsWith('_')))
     .map((f) => ({
       file: join(dir, f),
       route: f
-        .replace(/\.mdx?$/, '')
+        .replace(/\.(?:mdx?|markdown)$/, '')
         .replace(/(^|\/)index$/, '')
         .toLowerCase(),
     }));
@@ -79,8 +79,14 @@ export function charterPageRoutes(options: RouteOptions): string[] {
  * option and the way out: a page of the site's at an address where Charter puts one of its
  * own, and a page the site says it replaces but does not have.
  */
-export function routeCollisions(docsDir: string, options: RouteOptions, cwd = process.cwd()): string[] {
-  const charter = new Set(charterPageRoutes(options));
+export function routeCollisions(
+  docsDir: string,
+  options: RouteOptions,
+  cwd = process.cwd(),
+  /** More of Charter's routes, such as the KB's category pages (`kb/api`), without the prefix. */
+  more: readonly string[] = [],
+): string[] {
+  const charter = new Set([...charterPageRoutes(options), ...more.map((r) => `${options.prefix.slice(1)}${r}`)]);
   const own = pageRoutes(docsDir);
   const collisions = own
     .filter((p) => charter.has(p.route))

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,6 +11,8 @@ export const SAMPLE = {
   docs: 'examples/sample/src/content/docs',
   dist: 'examples/sample/dist',
   engagement: 'examples/sample/engagement.yaml',
+  /** The config of its internal site, the public one plus the playbook (relative to root). */
+  internalConfig: 'astro.internal.config.mjs',
 } as const;
 
 /** The second company, WEE. */
@@ -26,6 +28,16 @@ export const WEE = {
  * the package through its workspace link) as a company's site finds its own.
  */
 export const SITES_DIR = resolve('.sites');
+
+/**
+ * Where new sites and builds go: the folder of the current test run when one set it (the e2e
+ * run removes its folder when it ends), else SITES_DIR.
+ */
+function sitesDir(): string {
+  const dir = process.env.CHARTER_SITES_RUN ?? SITES_DIR;
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
 
 /**
  * A writable copy of a company's terms with its articles as kb/ beside them: tests change
@@ -64,8 +76,7 @@ This site publishes its support terms with Charter.
  * src/content.config.ts with Charter's collections, and its own pages. Returns the folder.
  */
 export function makeSite(spec: SiteSpec): string {
-  mkdirSync(SITES_DIR, { recursive: true });
-  const dir = mkdtempSync(join(SITES_DIR, 'site-'));
+  const dir = mkdtempSync(join(sitesDir(), 'site-'));
   const terms = resolve(spec.terms);
   const kb = resolve(spec.kb ?? (existsSync(join(terms, 'kb')) ? join(terms, 'kb') : join(dir, 'kb')));
   mkdirSync(kb, { recursive: true });
@@ -95,22 +106,68 @@ export default defineConfig({
   return dir;
 }
 
+export interface BuildOptions {
+  /** The output folder; a new folder beside the test's sites when not given. */
+  outDir?: string;
+  /** The Astro config file, relative to `root` (Astro's `--config`), when not astro.config.*. */
+  config?: string;
+  /** Environment variables besides this process's. */
+  env?: Record<string, string>;
+}
+
+export interface BuildResult {
+  /** The build's exit status: 0 when it built. */
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  outDir: string;
+}
+
+/** The command that builds `root`, and the folder it builds into. */
+function buildCommand(root: string, options: BuildOptions) {
+  const outDir = resolve(options.outDir ?? mkdtempSync(join(sitesDir(), 'dist-')));
+  const args = ['astro', 'build', '--root', root, '--outDir', outDir];
+  if (options.config) args.push('--config', options.config);
+  return { args, outDir, env: { ...process.env, ...options.env } };
+}
+
+/**
+ * Runs `astro build` on the site in `root`, whatever its outcome: for tests of a build that
+ * must fail, or of what its log says.
+ */
+export function runBuild(root: string, options: BuildOptions = {}): BuildResult {
+  const { args, outDir, env } = buildCommand(root, options);
+  const result = spawnSync('npx', args, { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return { status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '', outDir };
+}
+
+/** runBuild without waiting: builds of different sites can run side by side. */
+export function runBuildAsync(root: string, options: BuildOptions = {}): Promise<BuildResult> {
+  const { args, outDir, env } = buildCommand(root, options);
+  return new Promise((done, fail) => {
+    const child = spawn('npx', args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.once('error', fail);
+    child.once('close', (status) => done({ status, stdout, stderr, outDir }));
+  });
+}
+
 /**
  * Builds the site in `root` and returns its output folder: `outDir` when given, else a new
- * folder beside the site's. Throws with the build's output when it fails.
+ * folder beside the test's sites. Throws with the build's output when it fails.
  */
-export function buildSite(root: string, options: { outDir?: string; env?: Record<string, string> } = {}): string {
-  const outDir = resolve(options.outDir ?? mkdtempSync(join(SITES_DIR, 'dist-')));
-  mkdirSync(SITES_DIR, { recursive: true });
-  try {
-    execFileSync('npx', ['astro', 'build', '--root', root, '--outDir', outDir], {
-      env: { ...process.env, ...options.env },
-      stdio: 'pipe',
-      encoding: 'utf8',
-    });
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(`astro build --root ${root} failed:\n${stderr || stdout || String(error)}`);
-  }
+export function buildSite(root: string, options: BuildOptions = {}): string {
+  const { status, stdout, stderr, outDir } = runBuild(root, options);
+  if (status !== 0) throw new Error(`astro build --root ${root} failed:\n${stderr || stdout}`);
+  return outDir;
+}
+
+/** buildSite without waiting. */
+export async function buildSiteAsync(root: string, options: BuildOptions = {}): Promise<string> {
+  const { status, stdout, stderr, outDir } = await runBuildAsync(root, options);
+  if (status !== 0) throw new Error(`astro build --root ${root} failed:\n${stderr || stdout}`);
   return outDir;
 }

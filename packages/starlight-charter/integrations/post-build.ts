@@ -71,7 +71,7 @@ export class PagePass {
  * `_headers`, the search index (src/integrations/search-index.ts), and the social cards, drawn
  * or reused.
  */
-export function postBuild(company: Catalog['company']): AstroIntegration {
+export function postBuild(company: Catalog['company'], kbDir: string): AstroIntegration {
   let site: URL | undefined;
   let cacheDir = '';
   let outDir = '';
@@ -92,10 +92,13 @@ export function postBuild(company: Catalog['company']): AstroIntegration {
         const slashes = (path: string) => path.split(sep).join('/');
         const srcDir = slashes(fileURLToPath(config.srcDir));
         const charterDir = slashes(fileURLToPath(new URL('../', import.meta.url)));
-        const isOwn = (file: string) =>
-          slashes(file).startsWith(srcDir) ||
-          slashes(file).startsWith(charterDir) ||
-          slashes(file).includes('/node_modules/');
+        // The content collections (src/content/, the KB wherever it is) are content, not code.
+        const contentDirs = [`${srcDir}content/`, `${slashes(kbDir).replace(/\/?$/, '/')}`];
+        const isOwn = (file: string) => {
+          const path = slashes(file);
+          if (contentDirs.some((dir) => path.startsWith(dir))) return false;
+          return path.startsWith(srcDir) || path.startsWith(charterDir) || path.includes('/node_modules/');
+        };
         updateConfig({ vite: { plugins: [inlineAllowlist(allowed, isOwn)] } });
       },
       'astro:config:done': ({ config }) => {

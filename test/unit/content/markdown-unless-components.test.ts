@@ -12,7 +12,7 @@ const needsMdx = (source: string) =>
     source.replace(/^```[\s\S]*?^```/gm, '').replace(/`[^`\n]*`/g, ''),
   );
 
-const mdxFiles = globSync(['content/**/*.mdx', 'examples/*/kb/**/*.mdx']).sort();
+const mdxFiles = globSync(['packages/starlight-charter/pages/**/*.mdx', 'examples/*/src/content/**/*.mdx']).sort();
 
 describe('content is MDX only where it places components', () => {
   test('tells pages with components from plain ones', () => {

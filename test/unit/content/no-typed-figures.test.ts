@@ -3,19 +3,25 @@ import { describe, expect, test } from 'vitest';
 import { loadCatalog } from '../../../packages/starlight-charter/data/load';
 import { displayedFigures, findFigures } from '../../../packages/starlight-charter/lib/figures';
 import { planCells } from '../../../packages/starlight-charter/lib/published';
+import { SAMPLE, WEE } from '../../support/sites';
 
 /**
  * Pages and components place data through components; none types a figure of the data.
  * The figures are collected from the Catalog as the site displays them.
  */
-const catalog = loadCatalog('data');
+const catalog = loadCatalog(SAMPLE.terms);
 const figures = displayedFigures(catalog);
-const sources = globSync(['content/**/*.{md,mdx}', 'src/components/**/*.astro']).sort();
+const PACKAGE = 'packages/starlight-charter';
+// Charter's own pages are published by every site, so they are checked against each
+// company's figures; a site's own content against its company's only.
+const pages = `${PACKAGE}/pages/**/*.{md,mdx}`;
+const sources = globSync([`${SAMPLE.root}/src/content/**/*.{md,mdx}`, pages, `${PACKAGE}/components/**/*.astro`]).sort();
 
-describe('no figure from data/ is typed into pages or components', () => {
+describe('no figure from the sample terms is typed into pages or components', () => {
   test('finds sources to scan, including knowledge-base articles', () => {
-    expect(sources.some((f) => f.startsWith('content/docs/commercial/'))).toBe(true);
-    expect(sources.some((f) => f.startsWith('src/components/'))).toBe(true);
+    expect(sources.some((f) => f.startsWith(`${PACKAGE}/pages/commercial/`))).toBe(true);
+    expect(sources.some((f) => f.startsWith(`${PACKAGE}/components/`))).toBe(true);
+    expect(sources.some((f) => f.startsWith(`${SAMPLE.kb}/`))).toBe(true);
   });
 
   test('collects prices, percentages and durations from the Catalog', () => {
@@ -42,12 +48,13 @@ describe('no figure from data/ is typed into pages or components', () => {
   });
 });
 
-describe('no figure from examples/wee/ is typed into its own knowledge base', () => {
-  const wee = loadCatalog('examples/wee');
+describe('no figure from the second company\'s terms is typed into its site or Charter\'s pages', () => {
+  const wee = loadCatalog(WEE.terms);
   const weeFigures = displayedFigures(wee);
-  const weeSources = globSync('examples/wee/kb/**/*.{md,mdx}').sort();
+  const weeSources = globSync([`${WEE.root}/src/content/**/*.{md,mdx}`, pages]).sort();
 
-  test('the second company has articles of its own', () => expect(weeSources.length).toBeGreaterThan(0));
+  test('the second company has articles of its own', () =>
+    expect(weeSources.some((f) => f.startsWith(`${WEE.kb}/`))).toBe(true));
 
   test.each(weeSources)('%s types no figure from its data', (file) => {
     expect(findFigures(readFileSync(file, 'utf8'), weeFigures)).toEqual([]);

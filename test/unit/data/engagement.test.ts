@@ -7,8 +7,9 @@ import { readEngagement } from '../../../packages/starlight-charter/data/engagem
 import { formatIssue } from '../../../packages/starlight-charter/data/issues';
 import { loadCatalog } from '../../../packages/starlight-charter/data/load';
 import { sowCatalog } from '../../../packages/starlight-charter/lib/sow';
+import { SAMPLE } from '../../support/sites';
 
-const cat = sowCatalog(loadCatalog('data'));
+const cat = sowCatalog(loadCatalog(SAMPLE.terms));
 const FIXTURES = 'test/fixtures/engagements';
 
 const cases = readdirSync(FIXTURES)
@@ -33,7 +34,7 @@ const cases = readdirSync(FIXTURES)
 
 describe('readEngagement', () => {
   test('reads the example engagement without problems', () => {
-    const file = 'examples/engagement.yaml';
+    const file = SAMPLE.engagement;
     const { draft, issues } = readEngagement(file, readFileSync(file, 'utf8'), cat);
     expect(issues).toEqual([]);
     expect(draft.phases).toHaveLength(3);
@@ -53,7 +54,7 @@ describe('readEngagement', () => {
 
 test('checks without a message of their own read in English with only the engagement schema loaded', () => {
   // A process of its own: here, the loader has already brought in the full zod API and its messages.
-  const schema = pathToFileURL(resolve('src/schemas/engagement.ts')).href;
+  const schema = pathToFileURL(resolve('packages/starlight-charter/schemas/engagement.ts')).href;
   const script = `
     const { SowDraftSchema } = await import(${JSON.stringify(schema)});
     const result = SowDraftSchema.safeParse({ stray: 1 });

@@ -4,22 +4,24 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { DataError, formatIssue } from '../../../packages/starlight-charter/data/issues';
 import { loadCatalog, loadData } from '../../../packages/starlight-charter/data/load';
+import { SAMPLE } from '../../support/sites';
 
 const FIXTURES = 'test/fixtures/data/invalid';
 const temps: string[] = [];
 afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-/** A copy of data/ with one file replaced (or added) by a fixture. */
+/** A copy of the sample terms with one file replaced (or added) by a fixture. */
 function dataWith(fixture: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'charter-data-'));
   temps.push(dir);
-  cpSync('data', dir, { recursive: true });
+  cpSync(SAMPLE.terms, dir, { recursive: true });
   copyFileSync(join(FIXTURES, fixture), join(dir, `${fixture.split('.')[0]}.yaml`));
   return dir;
 }
 
 function problems(dir: string): string[] {
   try {
+    // The fixtures' expect lines name the files as data/<file>.yaml.
     loadData(dir, { displayDir: 'data' });
   } catch (error) {
     if (error instanceof DataError) return error.issues.map(formatIssue);
@@ -40,8 +42,8 @@ const cases = readdirSync(FIXTURES)
   }));
 
 describe('loadData', () => {
-  test('loads the sample data into a Catalog', () => {
-    const catalog = loadCatalog('data');
+  test('loads the sample terms into a Catalog', () => {
+    const catalog = loadCatalog(SAMPLE.terms);
     expect(catalog.tiers.tiers.length).toBeGreaterThan(0);
     expect(catalog.pricing.plans.map((p) => p.tier)).toEqual(catalog.tiers.tiers.map((t) => t.id));
   });
@@ -69,7 +71,7 @@ describe('loadData', () => {
   test('reports a missing file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'charter-data-'));
     temps.push(dir);
-    cpSync('data', dir, { recursive: true });
+    cpSync(SAMPLE.terms, dir, { recursive: true });
     rmSync(join(dir, 'roi.yaml'));
     expect(problems(dir)).toEqual(['data/roi.yaml:1:1 (root): file is missing']);
   });

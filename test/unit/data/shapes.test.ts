@@ -14,6 +14,7 @@ import {
 } from '../../../packages/starlight-charter/lib/kb-figures';
 import { planCells, TARGET_FIELDS, targetCells } from '../../../packages/starlight-charter/lib/published';
 import { makeShape, type Shape, type ShapeOptions } from '../../support/shapes';
+import { SAMPLE, WEE } from '../../support/sites';
 
 /**
  * Data sets of other shapes than the sample's four tiers and four severities: each loads, and
@@ -36,7 +37,7 @@ function expectShown(text: string | undefined, where: string): void {
   expect(text, where).not.toMatch(/NaN|Infinity|undefined|null/);
 }
 
-const BASES = ['data', 'examples/wee'];
+const BASES = [SAMPLE.terms, WEE.terms];
 const TIERS = [1, 3, 5, 6];
 const SEVERITIES = [2, 3, 5];
 
@@ -101,7 +102,7 @@ describe.each(BASES)('shapes derived from %s', (base) => {
 
 describe('counts of the other lists', () => {
   it.each([1, 2, 5, 6])('%i escalation levels: every severity row starts at the first level and rises', (levels) => {
-    const { shape: s, catalog } = shape('data', { tiers: 3, severities: 3, levels });
+    const { shape: s, catalog } = shape(SAMPLE.terms, { tiers: 3, severities: 3, levels });
     expect(catalog.escalation.levels.map((l) => l.id)).toEqual(s.levelIds);
     for (const sev of s.severityIds) {
       const row = catalog.escalation.matrix[sev]!;
@@ -113,7 +114,7 @@ describe('counts of the other lists', () => {
   });
 
   it.each([1, 2, 6])('%i credit bands per schedule: contiguous from the target down to 0 %%', (bands) => {
-    const { catalog } = shape('data', { tiers: 4, severities: 2, bands });
+    const { catalog } = shape(SAMPLE.terms, { tiers: 4, severities: 2, bands });
     expect(catalog.credits.schedules.length).toBeGreaterThan(0);
     for (const sla of catalog.sla.tiers) {
       if (sla.credit_schedule === undefined) continue;
@@ -127,7 +128,7 @@ describe('counts of the other lists', () => {
   });
 
   it.each([1, 3, 7])('%i channels: every tier has one, and no tier fewer than the one below', (channels) => {
-    const { shape: s, catalog } = shape('data', { tiers: 5, severities: 2, channels });
+    const { shape: s, catalog } = shape(SAMPLE.terms, { tiers: 5, severities: 2, channels });
     expect(catalog.channels.channels).toHaveLength(channels);
     const counts = s.tierIds.map((t) => catalog.channels.channels.filter((c) => c.tiers.includes(t)).length);
     expect(Math.min(...counts)).toBeGreaterThan(0);
@@ -137,7 +138,7 @@ describe('counts of the other lists', () => {
 
 describe('a data set without a knowledge base', () => {
   it('loads with no categories and no auto-responses', () => {
-    const { catalog } = shape('data', { tiers: 2, severities: 2, kb: 'empty' });
+    const { catalog } = shape(SAMPLE.terms, { tiers: 2, severities: 2, kb: 'empty' });
     expect(catalog.kb.categories).toEqual([]);
     expect(catalog.playbook.automation.rules).toEqual([]);
   });

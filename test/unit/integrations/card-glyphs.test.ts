@@ -15,8 +15,9 @@ import {
 } from '../../../packages/starlight-charter/lib/og/card';
 import { pngSize } from '../../../packages/starlight-charter/lib/og/png';
 import { cardFor } from '../../support/card-input';
+import { SAMPLE } from '../../support/sites';
 
-const catalog = loadCatalog('data');
+const catalog = loadCatalog(SAMPLE.terms);
 const latinFonts = fontFiles().filter((font) => !font.fallback);
 const satoriFonts = latinFonts.map((font) => ({ ...font, data: readFileSync(font.path) }));
 const layOut: LayOut = (tree, width, height) =>

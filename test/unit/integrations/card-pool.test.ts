@@ -5,6 +5,7 @@ import { afterAll, describe, expect, test, vi } from 'vitest';
 import { loadCatalog } from '../../../packages/starlight-charter/data/load';
 import { CardCache, CardPool, renderCards, WORKER_START_MS } from '../../../packages/starlight-charter/integrations/card-renderer';
 import { cardFor } from '../../support/card-input';
+import { SAMPLE } from '../../support/sites';
 
 /**
  * When the card pool starts more workers depends on how long cards take. These tests stand in
@@ -48,7 +49,7 @@ const fake = vi.hoisted(() => {
 });
 vi.mock('node:worker_threads', () => ({ Worker: fake.FakeWorker }));
 
-const catalog = loadCatalog('data');
+const catalog = loadCatalog(SAMPLE.terms);
 const card = cardFor(catalog.company, new URL(catalog.company.site_url).host);
 const work = mkdtempSync(join(tmpdir(), 'charter-card-pool-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

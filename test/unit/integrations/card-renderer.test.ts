@@ -18,8 +18,9 @@ import { listenForCards, prefetchCard } from '../../../packages/starlight-charte
 import type { CardInput } from '../../../packages/starlight-charter/lib/og/card';
 import { pngSize } from '../../../packages/starlight-charter/lib/og/png';
 import { cardFor } from '../../support/card-input';
+import { SAMPLE } from '../../support/sites';
 
-const catalog = loadCatalog('data');
+const catalog = loadCatalog(SAMPLE.terms);
 const work = mkdtempSync(join(tmpdir(), 'charter-cards-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

@@ -12,7 +12,6 @@ import {
   contentProblems,
   displayPath,
 } from '../../../packages/starlight-charter/integrations/content-guard';
-import { compilerKey } from '../../../packages/starlight-charter/integrations/mdx-cache';
 
 const HOSTILE = 'test/fixtures/content/hostile';
 const made: string[] = [];
@@ -21,10 +20,7 @@ const temp = () => {
   made.push(dir);
   return dir;
 };
-const savedData = process.env.CHARTER_DATA;
 afterEach(() => {
-  if (savedData === undefined) delete process.env.CHARTER_DATA;
-  else process.env.CHARTER_DATA = savedData;
   vi.restoreAllMocks();
   made.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true }));
 });
@@ -33,15 +29,20 @@ afterEach(() => {
 const expectedPlace = (file: string) =>
   /^# expect: (\d+:\d+) /m.exec(readFileSync(file, 'utf8'))![1]!;
 
-/** A site root with a company whose articles are `files` (copied from the hostile corpus). */
+/**
+ * A site with its pages in src/content/docs and a KB folder outside src/ (the plugin's `kb`
+ * option may point anywhere) whose articles are `files`, copied from the hostile corpus.
+ */
 function site(files: string[]) {
   const root = temp();
-  mkdirSync(join(root, 'content/docs'), { recursive: true });
-  writeFileSync(join(root, 'content/docs/index.mdx'), '---\ntitle: Home\n---\n\nWelcome.\n');
-  const company = join(root, 'company');
-  mkdirSync(join(company, 'kb/topic'), { recursive: true });
-  for (const file of files) cpSync(join(HOSTILE, file), join(company, 'kb/topic', file));
-  return { root, company, kb: join(company, 'kb') };
+  const srcDir = join(root, 'src');
+  const docs = join(srcDir, 'content/docs');
+  mkdirSync(docs, { recursive: true });
+  writeFileSync(join(docs, 'index.mdx'), '---\ntitle: Home\n---\n\nWelcome.\n');
+  const kb = join(root, 'company/kb');
+  mkdirSync(join(kb, 'topic'), { recursive: true });
+  for (const file of files) cpSync(join(HOSTILE, file), join(kb, 'topic', file));
+  return { root, srcDir, docs, kb };
 }
 
 describe("contentGuardPlugin, in Astro's Markdown processor", () => {
@@ -96,14 +97,14 @@ describe('contentGuard, before the build', () => {
   type Setup = (options: unknown) => void;
   const setup = (
     command: string,
-    root: string,
+    { root, srcDir, kb }: ReturnType<typeof site>,
     processor: unknown = { name: 'satteri', options: { mdastPlugins: [] } },
   ) => {
     const warn = vi.fn();
-    const hook = contentGuard().hooks['astro:config:setup'] as unknown as Setup;
+    const hook = contentGuard(kb).hooks['astro:config:setup'] as unknown as Setup;
     hook({
       command,
-      config: { root: pathToFileURL(`${root}/`), markdown: { processor } },
+      config: { root: pathToFileURL(`${root}/`), srcDir: pathToFileURL(`${srcDir}/`), markdown: { processor } },
       logger: { warn },
     });
     return warn;
@@ -121,49 +122,40 @@ describe('contentGuard, before the build', () => {
 
   test('reads every file from disk and stops with all problems, whatever a cache holds', () => {
     const files = ['script.md', 'export.mdx', 'link-javascript.md'];
-    const { root, company, kb } = site(files);
-    process.env.CHARTER_DATA = company;
+    const built = site(files);
     const { exit, stderr } = exits();
-    expect(() => setup('build', root)).toThrow('exit 1');
+    expect(() => setup('build', built)).toThrow('exit 1');
     expect(exit).toHaveBeenCalledWith(1);
     const lines = stderr().trim().split('\n');
     expect(lines[0]).toMatch(/3 problem\(s\)/);
     for (const file of files)
       expect(lines).toContainEqual(
         expect.stringMatching(
-          new RegExp(`^${join(kb, 'topic', file)}:${expectedPlace(join(HOSTILE, file))} \\S`),
+          new RegExp(`^${join(built.kb, 'topic', file)}:${expectedPlace(join(HOSTILE, file))} \\S`),
         ),
       );
     expect(stderr()).not.toMatch(/^\s+at /m);
   });
 
   test("checks the site's pages too, and the dev server as well as the build", () => {
-    const { root, company } = site([]);
-    writeFileSync(
-      join(root, 'content/docs/bad.md'),
-      '---\ntitle: Bad\n---\n\n<iframe src="/x"></iframe>\n',
-    );
-    process.env.CHARTER_DATA = company;
+    const built = site([]);
+    writeFileSync(join(built.docs, 'bad.md'), '---\ntitle: Bad\n---\n\n<iframe src="/x"></iframe>\n');
     const { stderr } = exits();
-    expect(() => setup('dev', root)).toThrow('exit 1');
-    expect(stderr()).toContain(`${join(root, 'content/docs/bad.md')}:5:1 an <iframe>`);
+    expect(() => setup('dev', built)).toThrow('exit 1');
+    expect(stderr()).toContain(`${join(built.docs, 'bad.md')}:5:1 an <iframe>`);
   });
 
   test("on clean content, adds the plugin to Sätteri's and lets the build go on", () => {
-    const { root, company } = site([]);
-    process.env.CHARTER_DATA = company;
     const processor = { name: 'satteri', options: { mdastPlugins: [] as unknown[] } };
     const { exit } = exits();
-    expect(setup('build', root, processor)).not.toHaveBeenCalled();
+    expect(setup('build', site([]), processor)).not.toHaveBeenCalled();
     expect(exit).not.toHaveBeenCalled();
     expect(processor.options.mdastPlugins).toHaveLength(1);
     expect(typeof processor.options.mdastPlugins[0]).toBe('function');
   });
 
   test('says so when another Markdown processor is configured', () => {
-    const { root, company } = site([]);
-    process.env.CHARTER_DATA = company;
-    expect(setup('build', root, { name: 'unified', options: {} })).toHaveBeenCalledWith(
+    expect(setup('build', site([]), { name: 'unified', options: {} })).toHaveBeenCalledWith(
       expect.stringContaining('"unified"'),
     );
   });
@@ -171,40 +163,22 @@ describe('contentGuard, before the build', () => {
 
 describe('the files it reads', () => {
   test("are the site's pages and the company's articles, Markdown and MDX only", () => {
-    const { root, kb } = site(['script.md', 'export.mdx']);
+    const { root, srcDir, docs, kb } = site(['script.md', 'export.mdx']);
     writeFileSync(join(kb, 'topic/notes.txt'), '<script>');
-    expect(contentFolders(root, kb)).toEqual([join(root, 'content/docs'), kb]);
-    expect(contentFiles(contentFolders(root, kb))).toEqual([
+    expect(contentFolders(srcDir, kb)).toEqual([docs, kb]);
+    expect(contentFiles(contentFolders(srcDir, kb))).toEqual([
       join(kb, 'topic/export.mdx'),
       join(kb, 'topic/script.md'),
-      join(root, 'content/docs/index.mdx'),
+      join(docs, 'index.mdx'),
     ]);
-    expect(contentProblems(contentFiles(contentFolders(root, kb)), root)).toEqual([
+    expect(contentProblems(contentFiles(contentFolders(srcDir, kb)), root)).toEqual([
       expect.stringMatching(/^company\/kb\/topic\/export\.mdx:\d+:\d+ an export/),
       expect.stringMatching(/^company\/kb\/topic\/script\.md:\d+:\d+ a <script>/),
     ]);
   });
 
   test('are named relative to the working directory when inside it', () => {
-    expect(displayPath('/work/site/content/kb/a.md', '/work/site')).toBe('content/kb/a.md');
+    expect(displayPath('/work/site/src/content/kb/a.md', '/work/site')).toBe('src/content/kb/a.md');
     expect(displayPath('/tmp/company/kb/a.md', '/work/site')).toBe('/tmp/company/kb/a.md');
   });
-});
-
-describe('the compiled-MDX cache', () => {
-  // A page compiled while the guard was weaker is compiled, and so checked, again.
-  test.each(['src/lib/content-guard.ts', 'src/integrations/content-guard.ts'])(
-    'is keyed by %s',
-    (file) => {
-      const root = temp();
-      writeFileSync(join(root, 'package.json'), '{}');
-      writeFileSync(join(root, 'astro.config.mjs'), 'export default {};');
-      mkdirSync(join(root, 'src/lib'), { recursive: true });
-      mkdirSync(join(root, 'src/integrations'), { recursive: true });
-      writeFileSync(join(root, file), 'export {};');
-      const key = compilerKey(root);
-      writeFileSync(join(root, file), 'export const stricter = true;');
-      expect(compilerKey(root)).not.toBe(key);
-    },
-  );
 });

@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
-import { describe, expect, test, vi } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import {
   MDX_PLUGIN,
   TransformCache,
@@ -10,6 +11,23 @@ import {
   compilerKey,
   type VitePlugin,
 } from '../../../packages/starlight-charter/integrations/mdx-cache';
+
+/**
+ * Charter's own plugin files are part of the key; the tests change what reading one returns
+ * rather than the package's files themselves.
+ */
+const edited = vi.hoisted(() => new Map<string, string>());
+vi.mock('node:fs', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs')>();
+  const readFileSync = ((path: unknown, ...rest: unknown[]) =>
+    typeof path === 'string' && edited.has(path)
+      ? Buffer.from(edited.get(path)!)
+      : (actual.readFileSync as (...args: unknown[]) => unknown)(path, ...rest)) as typeof actual.readFileSync;
+  return { ...actual, default: { ...actual, readFileSync }, readFileSync };
+});
+afterEach(() => edited.clear());
+
+const PACKAGE = new URL('../../../packages/starlight-charter/', import.meta.url);
 
 const dir = () => mkdtempSync(join(tmpdir(), 'charter-mdx-cache-'));
 const compiled = (code: string) => ({
@@ -29,14 +47,31 @@ describe('compilerKey', () => {
     expect(compilerKey(root)).not.toBe(key);
   });
 
-  test("changes with Charter's Markdown plugin, which the configuration imports", () => {
+  // A page compiled under an older Markdown plugin (or a weaker content guard) is compiled, and
+  // so checked, again.
+  test.each(['integrations/code-blocks.ts', 'integrations/content-guard.ts', 'lib/content-guard.ts'])(
+    "changes with Charter's %s, wherever the site is",
+    (file) => {
+      const root = dir();
+      writeFileSync(join(root, 'package.json'), '{}');
+      writeFileSync(join(root, 'astro.config.mjs'), 'export default {};');
+      const key = compilerKey(root);
+      const path = fileURLToPath(new URL(file, PACKAGE));
+      edited.set(path, `${readFileSync(path, 'utf8')}\nexport const stricter = true;\n`);
+      expect(compilerKey(root)).not.toBe(key);
+      edited.clear();
+      expect(compilerKey(root)).toBe(key);
+    },
+  );
+
+  test('does not read plugin files from the site', () => {
     const root = dir();
     writeFileSync(join(root, 'package.json'), '{}');
     writeFileSync(join(root, 'astro.config.mjs'), 'export default {};');
     const key = compilerKey(root);
     mkdirSync(join(root, 'src/integrations'), { recursive: true });
     writeFileSync(join(root, 'src/integrations/code-blocks.ts'), 'export {};');
-    expect(compilerKey(root)).not.toBe(key);
+    expect(compilerKey(root)).toBe(key);
   });
 
   test('depends on the installed compilers', () => {

@@ -15,11 +15,15 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { handPage } from '../../../packages/starlight-charter/integrations/page-hook';
 import { postBuild } from '../../../packages/starlight-charter/integrations/post-build';
 import { pngSize } from '../../../packages/starlight-charter/lib/og/png';
+import { loadCatalog } from '../../../packages/starlight-charter/data/load';
+import { SAMPLE } from '../../support/sites';
 
 const work = mkdtempSync(join(tmpdir(), 'charter-post-build-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const SITE = 'https://support.example.test/';
+/** The company whose cards and descriptions the pages get. */
+const { company } = loadCatalog(SAMPLE.terms);
 const page = (title: string, body: string) =>
   `<html><head><meta charset="utf-8"><title>${title}</title><script>go()</script></head><body>${body}</body></html>`;
 /** The CSP source for `go()`: `printf '%s' 'go()' | openssl dgst -sha256 -binary | base64`. */
@@ -55,7 +59,7 @@ async function runOn(
     warn: (m: string) => messages.push(`warn: ${m}`),
     error: (m: string) => messages.push(`error: ${m}`),
   };
-  const { hooks } = postBuild();
+  const { hooks } = postBuild(company, join(root, 'kb'));
   const middleware: unknown[] = [];
   const vitePlugins: { transform?: unknown }[] = [];
   // The hooks need only these parts of Astro's arguments.

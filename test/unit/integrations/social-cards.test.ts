@@ -2,8 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { loadCatalog } from '../../../packages/starlight-charter/data/load';
 import { readHead } from '../../../packages/starlight-charter/lib/og/page';
 import { cardForPage } from '../../../packages/starlight-charter/integrations/social-cards';
+import { SAMPLE } from '../../support/sites';
 
-const { company } = loadCatalog('data');
+const { company } = loadCatalog(SAMPLE.terms);
 const site = new URL(company.site_url);
 
 describe('cardForPage', () => {

@@ -2,8 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { loadCatalog, type Catalog } from '../../../packages/starlight-charter/data/load';
 import { addOnAddsText, addOnTargetRows, extraIncludedText } from '../../../packages/starlight-charter/lib/add-ons';
 import type { AddOn } from '../../../packages/starlight-charter/schemas/pricing';
+import { SAMPLE } from '../../support/sites';
 
-const catalog = loadCatalog('data');
+const catalog = loadCatalog(SAMPLE.terms);
 const { meters } = catalog.pricing;
 const { severities } = catalog.severities;
 const locale = catalog.company.locale;

@@ -14,8 +14,9 @@ import {
   tierById,
 } from '../../../packages/starlight-charter/lib/catalog';
 import { formatPrice } from '../../../packages/starlight-charter/lib/money';
+import { SAMPLE, WEE } from '../../support/sites';
 
-const catalog = loadCatalog('data');
+const catalog = loadCatalog(SAMPLE.terms);
 const tiers = catalog.tiers.tiers;
 
 describe('catalog lookups', () => {
@@ -46,7 +47,7 @@ describe('wording', () => {
     expect(clockLabel('calendar')).toBe('24x7');
   });
   test('describes a target', () => expect(describeTarget(30, 'calendar')).toBe('30 minutes (24x7)'));
-  test.each(['data', 'examples/wee'])('prices the plans of %s from the data', (dir) => {
+  test.each([SAMPLE.terms, WEE.terms])('prices the plans of %s from the data', (dir) => {
     const company = loadCatalog(dir);
     const { currency, locale } = company.company;
     const money = (n: number) =>

@@ -14,6 +14,7 @@ import {
   literalValue,
   type GuardNode,
 } from '../../../packages/starlight-charter/lib/content-guard';
+import { SAMPLE, WEE } from '../../support/sites';
 
 const HOSTILE = 'test/fixtures/content/hostile';
 
@@ -84,13 +85,16 @@ describe('clean content', () => {
     },
   );
 
-  // Charter's own pages and articles place its components (imported from ~/components/ in
-  // docs pages, the KB figure components without an import in articles) and stay allowed.
-  const content = globSync(['content/**/*.{md,mdx}', 'examples/*/kb/**/*.{md,mdx}']).sort();
+  // The sites' own pages and articles place Charter's components (imported from
+  // starlight-charter/components/ in pages, the KB figure components without an import in
+  // articles) and stay allowed. Charter's own pages are the package's code, not content.
+  const content = globSync(['examples/*/src/content/**/*.{md,mdx}']).sort();
   test('covers the pages and articles of both companies', () => {
-    expect(content.some((f) => f.startsWith('content/docs/') && f.endsWith('.mdx'))).toBe(true);
-    expect(content.some((f) => f.startsWith('content/kb/') && f.endsWith('.mdx'))).toBe(true);
-    expect(content.some((f) => f.startsWith('examples/'))).toBe(true);
+    for (const company of [SAMPLE, WEE]) {
+      expect(content.some((f) => f.startsWith(`${company.docs}/`))).toBe(true);
+      expect(content.some((f) => f.startsWith(`${company.kb}/`) && f.endsWith('.mdx'))).toBe(true);
+    }
+    expect(content.some((f) => f.startsWith(`${SAMPLE.docs}/`) && f.endsWith('.mdx'))).toBe(true);
   });
   test.each(content)('%s gives no message', (file) => {
     expect(
@@ -188,13 +192,13 @@ describe('Markdown links and images', () => {
 describe('MDX', () => {
   test("imports of Charter's components are allowed, other imports and every export are not", () => {
     const issues = mdx(
-      "import Table from '~/components/commercial/Table.astro';\nimport x from '../../../packages/starlight-charter/lib/money';\nimport '~/components/../lib/x.astro';\nexport { default } from '~/components/A.astro';\n\nText\n",
+      "import Table from 'starlight-charter/components/commercial/Table.astro';\nimport { Aside } from '@astrojs/starlight/components';\nimport x from 'starlight-charter/lib/money';\nimport 'starlight-charter/components/../lib/x.astro';\nexport { default } from 'starlight-charter/components/A.astro';\nimport Old from '~/components/A.astro';\n\nText\n",
     );
-    expect(where(issues)).toEqual(['2:1', '3:1', '4:1']);
-    expect(issues[0]!.message).toContain('"~/lib/money"');
-    expect(
-      where(mdx("import A from '~/components/A.astro'; export const b = 1;\n\nText\n")),
-    ).toEqual(['1:39']);
+    expect(where(issues)).toEqual(['3:1', '4:1', '5:1', '6:1']);
+    expect(issues[0]!.message).toContain('"starlight-charter/lib/money"');
+    expect(issues[3]!.message).toContain('"~/components/A.astro"');
+    const oneLine = "import A from 'starlight-charter/components/A.astro'; export const b = 1;";
+    expect(where(mdx(`${oneLine}\n\nText\n`))).toEqual([`1:${oneLine.indexOf('export') + 1}`]);
   });
 
   test("script, iframe, object and embed elements are errors; Charter's components are not", () => {
@@ -255,15 +259,22 @@ describe("the checks' parts", () => {
       expect(dangerousScheme(safe)).toBeUndefined();
   });
 
-  test('isCharterComponent takes .astro files under ~/components/ only', () => {
-    expect(isCharterComponent('~/components/kb/figures/Price.astro')).toBe(true);
+  test("isCharterComponent takes Charter's .astro components and Starlight's components only", () => {
+    expect(isCharterComponent('starlight-charter/components/kb/figures/Price.astro')).toBe(true);
+    expect(isCharterComponent('@astrojs/starlight/components')).toBe(true);
     for (const other of [
-      '~/components/x.ts',
-      '~/lib/x.astro',
-      '~/components/../x.astro',
-      '~/components/a/./b.astro',
+      'starlight-charter/components/x.ts',
+      'starlight-charter/lib/x.astro',
+      'starlight-charter/components/../x.astro',
+      'starlight-charter/components/a/./b.astro',
+      'starlight-charter/components//b.astro',
+      'starlight-charter/components/x.astro?raw',
       'node:fs',
-      '~/components/x.astro?raw',
+      '@astrojs/starlight/components/Aside.astro',
+      '@astrojs/starlight/internal',
+      // The alias Charter's pages once used is no address a site can resolve.
+      '~/components/kb/figures/Price.astro',
+      '../../components/x.astro',
     ])
       expect(isCharterComponent(other)).toBe(false);
   });

@@ -16,6 +16,7 @@ import {
   type PricingTerms,
 } from '../../../packages/starlight-charter/lib/cost';
 import type { AddOn, Meter, Plan } from '../../../packages/starlight-charter/schemas/pricing';
+import { SAMPLE, WEE } from '../../support/sites';
 
 // Two companies written for the test from first principles, independent of data/ (micro-units).
 const M = 1_000_000;
@@ -268,7 +269,7 @@ describe('covers', () => {
 
 // The two real companies: at exactly each plan's included amounts, a plan with a set flat
 // price costs that price, read here straight from the YAML.
-describe.each(['data', 'examples/wee'])('the company in %s', (dir) => {
+describe.each([SAMPLE.terms, WEE.terms])('the company in %s', (dir) => {
   const catalog = loadCatalog(dir);
   const raw = parse(readFileSync(`${dir}/pricing.yaml`, 'utf8')) as {
     plans: { id: string; price: unknown; usage: Record<string, { included: number | string }> }[];

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { loadCatalog } from '../../../packages/starlight-charter/data/load';
 import { creditFor, creditThreshold, describeBand, findBand } from '../../../packages/starlight-charter/lib/credits';
 import type { CreditSchedule } from '../../../packages/starlight-charter/schemas/credits';
+import { SAMPLE } from '../../support/sites';
 
 // A schedule written for the test from first principles, independent of data/.
 const schedule: CreditSchedule = {
@@ -47,7 +48,7 @@ describe('creditFor', () => {
   test('rejects a fractional micro fee', () => expect(() => creditFor(schedule, 100, 99, 0.5, 'USD')).toThrow(RangeError));
 
   test('never increases as uptime rises (every schedule in the data)', () => {
-    const catalog = loadCatalog('data');
+    const catalog = loadCatalog(SAMPLE.terms);
     for (const s of [schedule, ...catalog.credits.schedules]) {
       fc.assert(
         fc.property(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: 100_000 }), (a, b) => {

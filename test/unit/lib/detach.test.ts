@@ -12,7 +12,7 @@ import { detach } from '../../../packages/starlight-charter/lib/detach';
 function pageKept(keep: 'detach' | 'slice'): { alive: boolean; links: string[] } {
   const script = `
     import { getHeapSnapshot } from 'node:v8';
-    const { detach } = await import('./src/lib/detach.ts');
+    const { detach } = await import('./packages/starlight-charter/lib/detach.ts');
     const keep = ${JSON.stringify(keep)} === 'detach' ? detach : (link) => link;
     const id = String(Math.floor(Math.random() * 1e9));
     const cut = () => {

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { loadCatalog } from '../../../packages/starlight-charter/data/load';
 import { featureValueKind, featureValueText } from '../../../packages/starlight-charter/lib/features';
 import { FeatureValueSchema } from '../../../packages/starlight-charter/schemas/features';
+import { SAMPLE, WEE } from '../../support/sites';
 
 describe('featureValueText', () => {
   test.each([
@@ -35,7 +36,7 @@ describe('featureValueKind', () => {
   });
 });
 
-describe.each(['data', 'examples/wee'])('the feature matrix of %s', (dir) => {
+describe.each([SAMPLE.terms, WEE.terms])('the feature matrix of %s', (dir) => {
   const { features, tiers } = loadCatalog(dir);
   test('has words for every cell', () => {
     for (const feature of features.features)

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { loadCatalog } from '../../../packages/starlight-charter/data/load';
 import { displayedFigures, findFigures } from '../../../packages/starlight-charter/lib/figures';
+import { SAMPLE } from '../../support/sites';
 
 describe('findFigures', () => {
   const figures = ['$8,999 per month', '$8,999', '99.9%', '9%', '4 hours', '1,000 GB'];
@@ -21,7 +22,7 @@ describe('findFigures', () => {
 });
 
 describe('displayedFigures', () => {
-  const figures = displayedFigures(loadCatalog('data'));
+  const figures = displayedFigures(loadCatalog(SAMPLE.terms));
 
   test('leaves out bare numbers, which match anywhere', () => {
     expect(figures.filter((f) => /^\d+$/.test(f))).toEqual([]);

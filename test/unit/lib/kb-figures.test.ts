@@ -12,8 +12,9 @@ import {
   quotaText,
   updateIntervalText,
 } from '../../../packages/starlight-charter/lib/kb-figures';
+import { SAMPLE, WEE } from '../../support/sites';
 
-const catalog = loadCatalog('data');
+const catalog = loadCatalog(SAMPLE.terms);
 const severities = catalog.severities.severities;
 
 describe('updateIntervalText', () => {
@@ -47,7 +48,7 @@ describe('alertThresholdText and expectOneOf', () => {
   });
 });
 
-describe.each(['data', 'examples/wee'])('quotaText and overageText for the company in %s', (dir) => {
+describe.each([SAMPLE.terms, WEE.terms])('quotaText and overageText for the company in %s', (dir) => {
   const company = loadCatalog(dir);
   const meters = company.pricing.meters;
   const plan = company.pricing.plans.at(-1)!;

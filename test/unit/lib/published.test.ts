@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { loadCatalog } from '../../../packages/starlight-charter/data/load';
 import { NO_COMMITMENT, planCells, planFields, targetCells } from '../../../packages/starlight-charter/lib/published';
 import { expectations } from '../../e2e/pricing-expect';
+import { SAMPLE, WEE } from '../../support/sites';
 
 /**
  * The published tables' cells against the data, with the expected text built here: prices and
@@ -12,7 +13,7 @@ import { expectations } from '../../e2e/pricing-expect';
  * ("4h", "2d") counted in minutes and written out again, so a formatter cannot agree with itself.
  */
 
-const COMPANIES = ['data', 'examples/wee'];
+const COMPANIES = [SAMPLE.terms, WEE.terms];
 
 describe.each(COMPANIES)('planCells for the company in %s', (dir) => {
   const company = loadCatalog(dir);

@@ -26,6 +26,7 @@ import {
 } from '../../../packages/starlight-charter/lib/roi';
 import { PricingFileSchema, type Plan } from '../../../packages/starlight-charter/schemas/pricing';
 import { RoiFileSchema, type RoiNumberInput } from '../../../packages/starlight-charter/schemas/roi';
+import { SAMPLE, WEE } from '../../support/sites';
 
 const M = 1_000_000;
 const usd = (major: number) =>
@@ -482,8 +483,8 @@ function company(dir: string) {
 }
 
 describe.each([
-  ['the sample company', 'data'],
-  ['WEE', 'examples/wee'],
+  ['the sample company', SAMPLE.terms],
+  ['WEE', WEE.terms],
 ])('with %s', (_, dir) => {
   const c = company(dir);
   const { ctx, raw, written } = c;
@@ -599,7 +600,7 @@ describe.each([
 });
 
 describe('WEE: annual billing, a starting price and unlimited calls', () => {
-  const c = company('examples/wee');
+  const c = company(WEE.terms);
   const { ctx, written } = c;
   const callsInput = Object.entries(c.raw.usage)[0]![1][0]!;
   const annualInput = c.raw.plan_inputs!.annual!;

@@ -11,10 +11,11 @@ import {
   renderSowDocument,
   standaloneSowHtml,
 } from '../../../packages/starlight-charter/lib/sow-document';
+import { SAMPLE } from '../../support/sites';
 
-const catalog = loadCatalog('data');
+const catalog = loadCatalog(SAMPLE.terms);
 const cat = sowCatalog(catalog);
-const file = 'examples/engagement.yaml';
+const file = SAMPLE.engagement;
 const { draft } = readEngagement(file, readFileSync(file, 'utf8'), cat);
 const HOSTILE = '<img src=x onerror=alert(1)>';
 

@@ -12,8 +12,9 @@ import {
   validateEngagement,
 } from '../../../packages/starlight-charter/lib/sow';
 import type { SowDraft } from '../../../packages/starlight-charter/schemas/engagement';
+import { SAMPLE } from '../../support/sites';
 
-const catalog = loadCatalog('data');
+const catalog = loadCatalog(SAMPLE.terms);
 const cat = sowCatalog(catalog);
 const { currency } = cat.company;
 const roles = cat.services.rate_card;

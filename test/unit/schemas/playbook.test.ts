@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { PlaybookFileSchema } from '../../../packages/starlight-charter/schemas/playbook';
+import { SAMPLE } from '../../support/sites';
 
 /** The sample playbook as plain data, with `change` applied to a deep copy. */
 function samplePlaybook(change: (raw: any) => void = () => {}): unknown {
-  const raw = parse(readFileSync('data/playbook.yaml', 'utf8'));
+  const raw = parse(readFileSync(join(SAMPLE.terms, 'playbook.yaml'), 'utf8'));
   change(raw);
   return raw;
 }

@@ -10,6 +10,7 @@ import {
   TextOrWebUrlSchema,
   WebUrlSchema,
 } from '../../../packages/starlight-charter/schemas/shared';
+import { SAMPLE, WEE } from '../../support/sites';
 
 type Schema = {
   safeParse(value: unknown): { success: boolean; error?: { issues: { message: string }[] } };
@@ -274,7 +275,7 @@ describe('channels', () => {
 });
 
 describe('both companies', () => {
-  test.each(['data', 'examples/wee'])('%s: every link in its data loads', (dir) => {
+  test.each([SAMPLE.terms, WEE.terms])('%s: every link in its data loads', (dir) => {
     const catalog = loadCatalog(dir);
     expect(messages(CompanySchema, catalog.company)).toEqual([]);
     for (const c of catalog.channels.channels) expect(messages(ChannelSchema, c)).toEqual([]);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runChecks, type Check } from '../../../packages/starlight-charter/cli/lib/check';
 import { dataCheck } from '../../../packages/starlight-charter/cli/lib/data-check';
+import { SAMPLE } from '../../support/sites';
 
 /** Collects what a run of checks prints. */
 async function run(checks: Check[]) {
@@ -15,9 +16,9 @@ async function run(checks: Check[]) {
   return { code, out, err };
 }
 
-describe('npm run check', () => {
+describe('charter check', () => {
   test('prints one success line and exits 0 on the sample data', async () => {
-    const { code, out, err } = await run([dataCheck('data')]);
+    const { code, out, err } = await run([dataCheck(SAMPLE.terms)]);
     expect(code).toBe(0);
     expect(out.trim().split('\n')).toHaveLength(1);
     expect(out).toMatch(/^✓ All checks passed/);
@@ -26,7 +27,7 @@ describe('npm run check', () => {
 
   test('exits 1 and prints one line per problem for broken data', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'charter-check-'));
-    cpSync('data', dir, { recursive: true });
+    cpSync(SAMPLE.terms, dir, { recursive: true });
     copyFileSync('test/fixtures/data/invalid/pricing.dangling-tier.yaml', join(dir, 'pricing.yaml'));
     const { code, err } = await run([dataCheck(dir)]);
     expect(code).toBe(1);

@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { runChecks, type Check } from '../../../packages/starlight-charter/cli/lib/check';
 import { contentCheck } from '../../../packages/starlight-charter/cli/lib/content-check';
+import { makeSite, SAMPLE, WEE } from '../../support/sites';
 
 const HOSTILE = 'test/fixtures/content/hostile';
 const fixtures = globSync(`${HOSTILE}/*.{md,mdx}`).sort();
@@ -22,28 +23,29 @@ async function run(checks: Check[]) {
   return { code, out, err };
 }
 
-/** A copy of the sample company whose articles are the whole hostile corpus. */
+/** A copy of the sample company's terms whose articles are the whole hostile corpus. */
 const company = mkdtempSync(join(tmpdir(), 'charter-content-check-'));
-cpSync('data', company, { recursive: true });
+cpSync(SAMPLE.terms, company, { recursive: true });
 mkdirSync(join(company, 'kb/topic'), { recursive: true });
 for (const file of fixtures) cpSync(file, join(company, 'kb/topic', basename(file)));
-afterAll(() => rmSync(company, { recursive: true, force: true }));
+const sites: string[] = [];
+afterAll(() => [company, ...sites].forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-/** What each fixture's `# expect:` line says `npm run check` prints for it. */
+/** What each fixture's `# expect:` line says `charter check` prints for it. */
 const expectedLines = fixtures.map((file) => {
   const [, place, words] = /^# expect: (\d+:\d+) .+? \| (.+)$/m.exec(readFileSync(file, 'utf8'))!;
   return `${join(company, 'kb/topic', basename(file))}:${place} ${words}`;
 });
 
-describe('the content check of npm run check', () => {
+describe('the content check of charter check', () => {
   test("passes on both companies' pages and articles", async () => {
-    const { code, err } = await run([contentCheck(['data', 'examples/wee'])]);
+    const { code, err } = await run([contentCheck([SAMPLE.docs, SAMPLE.kb, WEE.docs, WEE.kb])]);
     expect(err).toBe('');
     expect(code).toBe(0);
   });
 
   test('lists every problem of the hostile corpus, one line each, and fails', async () => {
-    const { code, err } = await run([contentCheck([company])]);
+    const { code, err } = await run([contentCheck([join(company, 'kb')])]);
     expect(code).toBe(1);
     const lines = err.trim().split('\n');
     expect(lines.slice(0, -1)).toHaveLength(fixtures.length);
@@ -52,8 +54,10 @@ describe('the content check of npm run check', () => {
     expect(lines.at(-1)).toMatch(new RegExp(`^✗ ${fixtures.length} error\\(s\\)`));
   });
 
-  test('is part of `npm run check`, which prints the same lines without a build', () => {
-    const result = spawnSync('node_modules/.bin/tsx', ['scripts/check.ts', company], {
+  test('is part of `charter check`, which prints the same lines without a build', () => {
+    const site = makeSite({ terms: company });
+    sites.push(site);
+    const result = spawnSync('node_modules/.bin/charter', ['check', '--root', site], {
       encoding: 'utf8',
     });
     expect(result.status).toBe(1);

@@ -6,7 +6,8 @@ import { loadData } from '../../../packages/starlight-charter/data/load';
 import { locate } from '../../../packages/starlight-charter/data/positions';
 import { runChecks } from '../../../packages/starlight-charter/cli/lib/check';
 import { commercialLintCheck } from '../../../packages/starlight-charter/cli/lib/commercial-lint';
-import { httpUrl } from '../../../packages/starlight-charter/cli/lib/lint-rules';
+import { httpUrl, NO_EXCEPTION } from '../../../packages/starlight-charter/cli/lib/lint-rules';
+import { SAMPLE } from '../../support/sites';
 
 const temps: string[] = [];
 afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -15,7 +16,7 @@ afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true
 function sampleWith(file: string, edit: (text: string) => string): string {
   const dir = mkdtempSync(join(tmpdir(), 'charter-http-'));
   temps.push(dir);
-  cpSync('data', dir, { recursive: true });
+  cpSync(SAMPLE.terms, dir, { recursive: true });
   const path = join(dir, file);
   const before = readFileSync(path, 'utf8');
   const after = edit(before);
@@ -34,7 +35,7 @@ function findings(dir: string) {
 
 describe('http-url', () => {
   test('finds nothing in data with https links only', () => {
-    const { catalog, sources } = loadData('data');
+    const { catalog, sources } = loadData(SAMPLE.terms);
     expect(httpUrl.run({ catalog, sources })).toEqual([]);
   });
 
@@ -52,6 +53,7 @@ describe('http-url', () => {
         text:
           `${at([key])} ${key}: "${company[key]}" is not encrypted; ` +
           'use its https:// address if it has one [http-url]',
+        hint: `no exception can be recorded: ${NO_EXCEPTION['http-url']}`,
       })),
     );
   });
@@ -74,7 +76,7 @@ describe('http-url', () => {
     expect(findings(dir).found).toEqual([]);
   });
 
-  test('npm run check passes with the warning printed', async () => {
+  test('charter check passes with the warning printed', async () => {
     const dir = sampleWith('company.yaml', downgrade);
     let out = '';
     let err = '';

@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DATA_FILES } from '../../../packages/starlight-charter/schemas/index';
 import { API_ENDPOINTS } from '../../../packages/starlight-charter/schemas/api';
@@ -9,12 +9,14 @@ import {
   dataJsonSchemas,
   SCHEMA_DIR,
 } from '../../../packages/starlight-charter/cli/lib/json-schema';
+import { STARTER_DIR } from '../../../packages/starlight-charter/cli/new';
+import { SAMPLE, WEE } from '../../support/sites';
 
 describe('JSON Schema export', () => {
   const generated = dataJsonSchemas();
 
   test.each(Object.keys(DATA_FILES))(
-    'public/schemas/%s.json is up to date (run npm run schema)',
+    'json-schemas/%s.json is up to date (run npm run schema)',
     (name) => {
       const committed = readFileSync(join(SCHEMA_DIR, `${name}.json`), 'utf8');
       expect(committed).toBe(generated[name as keyof typeof generated]);
@@ -23,7 +25,7 @@ describe('JSON Schema export', () => {
 
   const api = apiJsonSchemas();
   test.each(Object.keys(API_ENDPOINTS))(
-    'public/schemas/api/%s.json is up to date (run npm run schema)',
+    'json-schemas/api/%s.json is up to date (run npm run schema)',
     (name) => {
       const committed = readFileSync(join(API_SCHEMA_DIR, `${name}.json`), 'utf8');
       expect(committed).toBe(api[name as keyof typeof api]);
@@ -35,23 +37,23 @@ describe('JSON Schema export', () => {
     expect(tiers.additionalProperties).toBe(false);
   });
 
-  test.each(readdirSync('data').filter((f) => f.endsWith('.yaml')))(
-    'data/%s points editors at its schema',
-    (file) => {
-      const first = readFileSync(join('data', file), 'utf8').split('\n')[0];
-      expect(first).toBe(
-        `# yaml-language-server: $schema=../public/schemas/${file.replace('.yaml', '.json')}`,
-      );
-    },
-  );
-
-  test.each(readdirSync('examples/wee').filter((f) => f.endsWith('.yaml')))(
-    'examples/wee/%s points editors at its schema',
-    (file) => {
-      const first = readFileSync(join('examples/wee', file), 'utf8').split('\n')[0];
-      expect(first).toBe(
-        `# yaml-language-server: $schema=../../public/schemas/${file.replace('.yaml', '.json')}`,
-      );
-    },
-  );
+  /** Every terms folder: each file's first line names its schema, from where the file is. */
+  const TERMS = [
+    { dir: SAMPLE.terms, schemas: '../../../node_modules/starlight-charter/json-schemas' },
+    { dir: WEE.terms, schemas: '../../../node_modules/starlight-charter/json-schemas' },
+    { dir: join(STARTER_DIR, 'terms'), schemas: '../node_modules/starlight-charter/json-schemas' },
+  ];
+  test.each(
+    TERMS.flatMap(({ dir, schemas }) =>
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.yaml'))
+        .map((file) => ({ shown: join(relative('.', dir), file), dir, file, schemas })),
+    ),
+  )('$shown points editors at its schema', ({ dir, file, schemas }) => {
+    const first = readFileSync(join(dir, file), 'utf8').split('\n')[0];
+    const name = file.replace('.yaml', '.json');
+    expect(first).toBe(`# yaml-language-server: $schema=${schemas}/${name}`);
+    // The path is right where the file is: the package's own schema, through node_modules.
+    expect(existsSync(join(dir, schemas, name))).toBe(true);
+  });
 });

@@ -24,6 +24,7 @@ import {
   PRICING_CASES,
   pricingCases,
 } from './lint-fixtures';
+import { SAMPLE } from '../../support/sites';
 
 const temps: string[] = [];
 afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -40,7 +41,7 @@ const pricing = pricingCases();
 
 describe('lint-commercial', () => {
   test('passes the sample data', () => {
-    const { catalog, sources } = loadData('data');
+    const { catalog, sources } = loadData(SAMPLE.terms);
     expect(lintData({ catalog, sources })).toEqual([]);
   });
 

@@ -14,6 +14,7 @@ import {
   type LintCheck,
   type LintContext,
 } from '../../../packages/starlight-charter/cli/lib/lint-rules';
+import { SAMPLE } from '../../support/sites';
 
 export const LINT_FIXTURES = 'test/fixtures/data/lint';
 /** A small company of its own (only the files the pricing rules read), for the pricing cases. */
@@ -109,7 +110,7 @@ export function lintWith(
   const name = fixture.split('.')[0]!;
   const dir = mkdtempSync(join(tmpdir(), 'charter-lint-'));
   temps.push(dir);
-  cpSync('data', dir, { recursive: true });
+  cpSync(SAMPLE.terms, dir, { recursive: true });
   if (!overlay) copyFileSync(join(LINT_FIXTURES, fixture), join(dir, `${name}.yaml`));
   let ctx: LintContext;
   try {
@@ -132,9 +133,12 @@ export function lintWith(
   return lintData(ctx, checks).map((f) => `${f.level === 'warning' ? 'warning: ' : ''}${f.text}`);
 }
 
-/** What a fixture expects, with positions and figures of the sample's other files filled in from `data/`. */
+/**
+ * What a fixture expects, with positions and figures of the sample's other files filled in from
+ * its terms (shown as `data/`, as the fixtures write them).
+ */
 export function expectedFor(expected: string[]): string[] {
-  const { catalog, sources } = loadData('data', { displayDir: 'data' });
+  const { catalog, sources } = loadData(SAMPLE.terms, { displayDir: 'data' });
   return expected.map((line) => placed(line, sources, catalog));
 }
 

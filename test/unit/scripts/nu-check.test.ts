@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { formatNuMessages, javaCommand, MissingToolError } from '../../../packages/starlight-charter/cli/lib/nu-check';
+import { formatNuMessages, javaCommand, MissingToolError } from '../../../scripts/lib/nu-check';
 
 describe('formatNuMessages', () => {
   const base = '/site';

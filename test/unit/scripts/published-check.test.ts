@@ -1,6 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { loadCatalog, type Catalog } from '../../../packages/starlight-charter/data/load';
 import { planCells, TARGET_FIELDS, targetCells } from '../../../packages/starlight-charter/lib/published';
@@ -11,8 +12,9 @@ import {
   publishedCheck,
   SLA_PAGE,
 } from '../../../packages/starlight-charter/cli/lib/published-check';
+import { copyTerms, makeSite, SAMPLE, WEE } from '../../support/sites';
 
-const catalog = loadCatalog('data');
+const catalog = loadCatalog(SAMPLE.terms);
 const [cheap, dear] = catalog.pricing.plans.filter((p) => p.price.model !== 'contact-us').slice(-2);
 /** A cell the table must carry for every declared meter: what the last one costs above its allowance. */
 const meterField = `overage-${catalog.pricing.meters.at(-1)!.id}`;
@@ -103,7 +105,7 @@ describe('comparePublished', () => {
   });
 
   test('accepts the pages of a company whose prices carry no-break spaces', () => {
-    const wee = loadCatalog('examples/wee');
+    const wee = loadCatalog(WEE.terms);
     expect(
       wee.pricing.plans.some((p) =>
         Object.values(planCells(wee, p)).some((t) => t.includes('\u00a0')),
@@ -187,10 +189,109 @@ describe('comparePublished', () => {
 });
 
 describe('publishedCheck', () => {
+  /** Collects the notes a check writes. */
+  const notes = () => {
+    const written: string[] = [];
+    const out = { write: (s: string) => written.push(s) } as unknown as NodeJS.WritableStream;
+    return { out, text: () => written.join('') };
+  };
+
   test('skips with a note when there is no build', async () => {
-    const notes: string[] = [];
-    const out = { write: (s: string) => notes.push(s) } as unknown as NodeJS.WritableStream;
-    expect(await publishedCheck('data', join(tmpdir(), 'charter-no-build'), out).run()).toEqual([]);
-    expect(notes.join('')).toMatch(/not found; build the site/);
+    const { out, text } = notes();
+    expect(await publishedCheck(SAMPLE.terms, join(tmpdir(), 'charter-no-build'), out).run()).toEqual([]);
+    expect(text()).toMatch(/not found; build the site/);
+  });
+
+  describe('a build older than the terms', () => {
+    /** A copy of the terms whose sla.yaml changed last, and a build that types one price by hand. */
+    function stale() {
+      const terms = copyTerms(SAMPLE);
+      temps.push(terms);
+      const shown = planCells(catalog, dear!).price!;
+      const dist = buildDir({
+        [PRICING_PAGE]: pricingHtml((plan, field, text) =>
+          plan === cheap!.id && field === 'price' ? shown : text,
+        ),
+        [SLA_PAGE]: slaHtml(),
+      });
+      const t0 = Date.now() / 1000 - 3600;
+      for (const file of readdirSync(terms).filter((f) => f.endsWith('.yaml')))
+        utimesSync(join(terms, file), t0, t0);
+      utimesSync(join(terms, 'sla.yaml'), t0 + 60, t0 + 60);
+      const built = (at: number) => {
+        for (const page of [PRICING_PAGE, SLA_PAGE]) utimesSync(join(dist, page), at, at);
+      };
+      return { terms, dist, built, t0 };
+    }
+
+    test('is not compared: a note asks for a build, and the check passes', async () => {
+      const { terms, dist, built, t0 } = stale();
+      built(t0 + 30);
+      const { out, text } = notes();
+      expect(await publishedCheck(terms, dist, out).run()).toEqual([]);
+      expect(text()).toBe(
+        `note: published tables not compared (skipped: ${dist} is older than ` +
+          `${join(terms, 'sla.yaml')}; run the build first)\n`,
+      );
+    });
+
+    test('is compared once it is newer than every terms file, and fails on the typed price', async () => {
+      const { terms, dist, built, t0 } = stale();
+      built(t0 + 90);
+      const { out, text } = notes();
+      const findings = await publishedCheck(terms, dist, out).run();
+      expect(findings.map((f) => f.text)).toEqual([
+        expect.stringMatching(new RegExp(`^${join(dist, PRICING_PAGE)}:\\d+: plan "${cheap!.id}" price shows `)),
+      ]);
+      expect(text()).toBe('');
+    });
+  });
+
+  test("looks for the tables under the site's prefix", async () => {
+    const dist = buildDir({
+      [join('support', PRICING_PAGE)]: pricingHtml(),
+      [join('support', SLA_PAGE)]: slaHtml(),
+    });
+    const { out } = notes();
+    expect(await publishedCheck(SAMPLE.terms, dist, out, { prefix: '/support/' }).run()).toEqual([]);
+    expect((await publishedCheck(SAMPLE.terms, dist, out).run()).map((f) => f.text)).toEqual([
+      `${join(dist, PRICING_PAGE)}: page not found in the build`,
+      `${join(dist, SLA_PAGE)}: page not found in the build`,
+    ]);
+  });
+});
+
+describe('charter check and a stale build', () => {
+  test("passes with a note while the site's build is older than its terms, and fails once it is not", () => {
+    const terms = copyTerms(SAMPLE);
+    temps.push(terms);
+    const site = makeSite({ terms });
+    temps.push(site);
+    const dist = join(site, 'dist');
+    const shown = planCells(catalog, dear!).price!;
+    for (const [page, html] of Object.entries({
+      [PRICING_PAGE]: pricingHtml((plan, field, text) => (plan === cheap!.id && field === 'price' ? shown : text)),
+      [SLA_PAGE]: slaHtml(),
+    })) {
+      mkdirSync(dirname(join(dist, page)), { recursive: true });
+      writeFileSync(join(dist, page), html);
+      utimesSync(join(dist, page), 1_000_000, 1_000_000);
+    }
+    const check = () => spawnSync('node_modules/.bin/charter', ['check', '--root', site], { encoding: 'utf8' });
+    const skipped = check();
+    expect(skipped.stderr).toBe('');
+    expect(skipped.status).toBe(0);
+    expect(skipped.stdout).toMatch(
+      new RegExp(`^note: published tables not compared \\(skipped: ${relative('.', dist)} is older than \\S+\\.yaml; run the build first\\)$`, 'm'),
+    );
+
+    const later = Date.now() / 1000 + 3600;
+    for (const page of [PRICING_PAGE, SLA_PAGE]) utimesSync(join(dist, page), later, later);
+    const compared = check();
+    expect(compared.status).toBe(1);
+    expect(compared.stderr).toMatch(new RegExp(`^${relative('.', join(dist, PRICING_PAGE))}:\\d+: plan "${cheap!.id}" price shows `, 'm'));
+    // The site's own terms and build, and nothing else.
+    expect(compared.stderr).toContain(`(data (${terms}), lint (${terms}), content, site, published (${relative('.', dist)}))`);
+    expect(`${compared.stdout}${compared.stderr}`).not.toMatch(/examples\//);
   });
 });

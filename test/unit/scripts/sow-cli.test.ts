@@ -10,19 +10,23 @@ import { formatMoney } from '../../../packages/starlight-charter/lib/money';
 import { priceEngagement, sowCatalog } from '../../../packages/starlight-charter/lib/sow';
 import { escapeHtml } from '../../../packages/starlight-charter/lib/sow-document';
 import { hasChromium } from '../../../scripts/lib/chromium';
+import { SAMPLE } from '../../support/sites';
 
-const cat = sowCatalog(loadCatalog('data'));
-const EXAMPLE = 'examples/engagement.yaml';
+const cat = sowCatalog(loadCatalog(SAMPLE.terms));
+const EXAMPLE = SAMPLE.engagement;
 const { draft } = readEngagement(EXAMPLE, readFileSync(EXAMPLE, 'utf8'), cat);
 const total = formatMoney(priceEngagement(draft, cat)!.total, cat.company);
 const out = mkdtempSync(join(tmpdir(), 'charter-sow-cli-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
+/** `charter sow` for the sample company's site. */
 function sow(...args: string[]) {
-  return spawnSync('npx', ['tsx', 'scripts/sow.ts', ...args], { encoding: 'utf8' });
+  return spawnSync('node_modules/.bin/charter', ['sow', '--root', SAMPLE.root, ...args], {
+    encoding: 'utf8',
+  });
 }
 
-describe('npm run sow', () => {
+describe('charter sow', () => {
   test(
     'writes a standalone HTML file and a PDF of it for the example engagement',
     { timeout: 90_000 },
@@ -33,7 +37,7 @@ describe('npm run sow', () => {
         'Chromium is not installed: install it (apt-get install chromium) or set CHROMIUM_PATH',
       ).toBe(true);
       const run = sow(EXAMPLE, '--out', out);
-      expect(run.stderr.replace(/^npm warn.*\n/gm, '')).toBe('');
+      expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
       const html = readFileSync(join(out, 'engagement.html'), 'utf8');
       expect(html).toMatch(/^<!doctype html>/);
@@ -70,6 +74,9 @@ describe('npm run sow', () => {
   test('explains how to call it when no file is given', { timeout: 60_000 }, () => {
     const run = sow();
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('Usage: npm run sow -- path/to/engagement.yaml');
+    expect(run.stderr.split('\n')[0]).toBe(
+      'charter: sow: give the engagement file, e.g. charter sow engagement.yaml',
+    );
+    expect(run.stderr).toContain('Usage: charter <command>');
   });
 });

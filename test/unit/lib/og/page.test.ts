@@ -11,8 +11,9 @@ import {
   type NavEntry,
 } from '../../../../packages/starlight-charter/lib/og/page';
 import { pngSize } from '../../../../packages/starlight-charter/lib/og/png';
+import { SAMPLE, WEE } from '../../../support/sites';
 
-const catalog = loadCatalog('data');
+const catalog = loadCatalog(SAMPLE.terms);
 
 describe('cardPathFor', () => {
   test.each([
@@ -99,7 +100,7 @@ describe('priceDetail', () => {
 
 describe.each([
   { name: 'the sample', data: catalog },
-  { name: 'WEE', data: loadCatalog('examples/wee') },
+  { name: 'WEE', data: loadCatalog(WEE.terms) },
 ])('priceDetail for $name', ({ data }) => {
   const money = { currency: data.company.currency, locale: data.company.locale };
 

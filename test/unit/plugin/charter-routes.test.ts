@@ -1,0 +1,122 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { loadCatalog } from '../../../packages/starlight-charter/data/load';
+import { charterIntegration, charterRoutes } from '../../../packages/starlight-charter/integrations/charter';
+import type { CharterSiteConfig } from '../../../packages/starlight-charter/integrations/virtual-modules';
+import { parseOptions, SECTION_IDS, type SectionId } from '../../../packages/starlight-charter/options';
+import { charterPageRoutes } from '../../../packages/starlight-charter/site-checks';
+import { SAMPLE } from '../../support/sites';
+
+const ROUTES = new URL('../../../packages/starlight-charter/routes/', import.meta.url);
+const only = (...on: SectionId[]) =>
+  Object.fromEntries(SECTION_IDS.map((id) => [id, on.includes(id)])) as Record<SectionId, boolean>;
+const patterns = (sections: Record<SectionId, boolean>) => charterRoutes(sections).map(([pattern]) => pattern);
+const API = ['plans', 'catalog', 'escalation', 'credits', 'sla'].map((name) => `api/${name}.json`);
+const KB = ['kb', 'kb/search', 'kb/[category]', 'kb/[category]/[article]', 'search-help.json'];
+
+describe('charterRoutes', () => {
+  test('every route file exists, and no pattern is injected twice', () => {
+    const routes = charterRoutes(only(...SECTION_IDS));
+    for (const [, file] of routes) expect(existsSync(new URL(file, ROUTES)), file).toBe(true);
+    expect(new Set(routes.map(([p]) => p)).size).toBe(routes.length);
+  });
+
+  test('robots.txt whatever the site publishes', () => {
+    expect(patterns(only())).toEqual(['robots.txt']);
+  });
+
+  test('commercial: its pages, the reference, the JSON API and the schemas', () => {
+    expect(patterns(only('commercial')).sort()).toEqual(
+      ['robots.txt', 'commercial/[...page]', 'reference/[...page]', ...API, 'schemas/[...file]'].sort(),
+    );
+  });
+
+  test('custom development alone: the commercial pages route (for its pages), nothing of the API', () => {
+    expect(patterns(only('customDevelopment')).sort()).toEqual(['commercial/[...page]', 'robots.txt']);
+  });
+
+  test.each([['calculators'], ['roi']] as const)('%s: the calculators route', (section) => {
+    expect(patterns(only(section)).sort()).toEqual(['calculators/[...page]', 'robots.txt']);
+  });
+
+  test('sow: the sales pages; playbook: its own', () => {
+    expect(patterns(only('sow')).sort()).toEqual(['robots.txt', 'sales/[...page]']);
+    expect(patterns(only('playbook')).sort()).toEqual(['playbook/[...page]', 'robots.txt']);
+  });
+
+  test('kb: the KB home, search, categories, articles and the search help', () => {
+    expect(patterns(only('kb')).sort()).toEqual(['robots.txt', ...KB].sort());
+  });
+
+  test('the playbook is not routed by default', () => {
+    const routes = patterns(parseOptions({}).sections);
+    expect(routes.some((p) => p.startsWith('playbook/'))).toBe(false);
+    expect(routes).toEqual(expect.arrayContaining(['commercial/[...page]', 'kb', ...API]));
+  });
+
+  test.each([
+    ['default', parseOptions({}).sections],
+    ['all', only(...SECTION_IDS)],
+    ['only custom development', only('customDevelopment')],
+    ['only ROI', only('roi')],
+  ])('with %s sections, a route serves every page the site publishes', (_, sections) => {
+    const served = patterns(sections);
+    for (const page of charterPageRoutes({ prefix: '/', sections, replace: [] })) {
+      const [folder] = page.split('/');
+      expect(served.includes(page) || served.includes(`${folder}/[...page]`), page).toBe(true);
+    }
+  });
+});
+
+describe('charterIntegration', () => {
+  const catalog = loadCatalog(SAMPLE.terms);
+  const config = (prefix: string): CharterSiteConfig => ({
+    ...parseOptions({ prefix }),
+    termsDir: SAMPLE.terms,
+    kbDir: SAMPLE.kb,
+  });
+
+  /** Runs the setup hook as Astro would, returning what it injected and configured. */
+  function setup(site: CharterSiteConfig, astroSite?: string) {
+    const injected: { pattern: string; entrypoint: string; prerender?: boolean }[] = [];
+    const updates: Record<string, any>[] = [];
+    const hook = charterIntegration(site, catalog).hooks['astro:config:setup'] as unknown as (
+      options: unknown,
+    ) => void;
+    hook({
+      injectRoute: (route: (typeof injected)[number]) => injected.push(route),
+      updateConfig: (update: Record<string, any>) => updates.push(update),
+      config: { site: astroSite },
+    });
+    return { injected, update: Object.assign({}, ...updates) as Record<string, any> };
+  }
+
+  test('injects every route of the sections on, under the prefix, prerendered, from its file', () => {
+    const site = config('/support/');
+    const { injected } = setup(site);
+    // Crawlers and the search box ask the site's root for these, whatever the prefix.
+    const atRoot = new Set(['robots.txt', 'search-help.json']);
+    expect(injected.map((r) => r.pattern)).toEqual(
+      charterRoutes(site.sections).map(([pattern]) => (atRoot.has(pattern) ? pattern : `support/${pattern}`)),
+    );
+    expect(injected.map((r) => r.pattern)).toEqual(expect.arrayContaining(['support/commercial/[...page]', 'support/kb']));
+    for (const route of injected) {
+      expect(route.prerender, route.pattern).toBe(true);
+      expect(existsSync(fileURLToPath(route.entrypoint)), route.entrypoint).toBe(true);
+    }
+  });
+
+  test("at the root without a prefix; the site's address is the company's unless the site sets one", () => {
+    const { injected, update } = setup(config('/'));
+    expect(injected.map((r) => r.pattern)).toContain('commercial/[...page]');
+    expect(update.site).toBe(catalog.company.site_url);
+    expect(setup(config('/'), 'https://help.example.test/').update.site).toBe('https://help.example.test/');
+  });
+
+  test("adds the virtual modules the pages read the terms from, and the URLs Charter's links assume", () => {
+    const { update } = setup(config('/'));
+    expect(update.trailingSlash).toBe('always');
+    expect(update.vite.plugins.map((p: { name: string }) => p.name)).toContain('starlight-charter:virtual-modules');
+  });
+});
