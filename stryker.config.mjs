@@ -15,6 +15,7 @@ export default {
     'packages/starlight-charter/lib/credits.ts',
     'packages/starlight-charter/lib/money.ts',
     'packages/starlight-charter/lib/duration.ts',
+    'packages/starlight-charter/schemas/duration.ts',
     'packages/starlight-charter/lib/downtime.ts',
     'packages/starlight-charter/lib/sla-clock.ts',
     'packages/starlight-charter/lib/cost.ts',

@@ -5,8 +5,9 @@ import type { DataPath, SourceFile } from './positions.ts';
 
 /**
  * Checks that span files or entries: unique ids, references to tiers, severities, credit
- * schedules, support hours, levels and KB categories, one plan and one SLA per tier, and
- * tiers listed from lowest to highest price. Files that failed their schema are skipped.
+ * schedules, support hours, levels and KB categories, one plan and one SLA per tier, no
+ * credits for a best-effort tier, and tiers listed from lowest to highest price. Files that
+ * failed their schema are skipped.
  */
 export function crossCheck(data: PartialCatalog, sources: Sources): DataIssue[] {
   const issues: DataIssue[] = [];
@@ -154,6 +155,12 @@ export function crossCheck(data: PartialCatalog, sources: Sources): DataIssue[] 
       refer('sla', ['tiers', i, 'support_hours'], entry.support_hours, hoursIds, 'support hours');
       if (entry.credit_schedule !== undefined) {
         refer('sla', ['tiers', i, 'credit_schedule'], entry.credit_schedule, scheduleIds, 'credit schedule');
+        // Credits repay a missed availability target; a best-effort tier has none to miss.
+        if (entry.availability === null) {
+          issues.push(
+            issueAt(src('sla'), ['tiers', i, 'credit_schedule'], 'a tier with best_effort availability earns no service credits; remove credit_schedule or give an availability target'),
+          );
+        }
       }
       for (const sev of Object.keys(entry.targets)) refer('sla', ['tiers', i, 'targets'], sev, severityIds, 'severity', sev);
       for (const sev of severityIds ?? []) {

@@ -53,8 +53,8 @@ export interface AddOnTargetRow {
   addOn: AddOn;
   plan: Plan;
   severity: Severity;
-  /** The plan's tier's own first-response target and its clock. */
-  own: number;
+  /** The plan's tier's own first-response target and its clock; null where it is best effort. */
+  own: number | null;
   /** The add-on's first-response target, counted on the same clock as the tier's target. */
   withAddOn: number;
   clock: Clock;

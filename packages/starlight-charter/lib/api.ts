@@ -1,3 +1,4 @@
+import { isAbsent } from '../data/absent.ts';
 import type { Catalog } from '../data/load.ts';
 import type { CatalogApi, CreditsApi, EscalationApi, PlansApi, SlaApi } from '../schemas/api.ts';
 import type { AddOn, Allowance, Meter, OverageCharge, Plan } from '../schemas/pricing.ts';
@@ -16,6 +17,7 @@ import {
   overageText,
   priceRuleText,
 } from './pricing-text.ts';
+import { availabilityCells, targetCells } from './published.ts';
 
 /** Payloads of the /api/*.json endpoints, built from the Catalog (shapes in src/schemas/api.ts). */
 
@@ -172,25 +174,31 @@ export function slaPayload(catalog: Catalog): SlaApi {
       update_interval: s.update_interval === null ? null : duration(s.update_interval),
     })),
     tiers: catalog.sla.tiers.map((sla) => {
-      const downtime = allowedDowntime(sla.availability, month.minutes);
+      const words = availabilityCells(catalog, sla.tier);
+      const downtime =
+        sla.availability === null ? null : allowedDowntime(sla.availability, month.minutes);
       return {
         tier: sla.tier,
         tier_name: tierById(catalog, sla.tier).name,
         clock: sla.clock,
         support_hours: sla.support_hours,
         availability_percent: sla.availability,
-        allowed_downtime_per_month: {
-          minutes: downtime,
-          text: formatDowntime(downtime),
-          basis: month.basis,
-        },
+        availability_text: words.availability,
+        allowed_downtime_per_month:
+          downtime === null
+            ? null
+            : { minutes: downtime, text: formatDowntime(downtime), basis: month.basis },
         credit_schedule: sla.credit_schedule ?? null,
         targets: catalog.severities.severities.map((severity) => {
           const target = targetFor(catalog, sla.tier, severity.id);
+          const cells = targetCells(catalog, sla.tier, severity.id);
           return {
             severity: severity.id,
-            first_response: timed(target.firstResponse, target.clock),
+            first_response:
+              target.firstResponse === null ? null : timed(target.firstResponse, target.clock),
+            first_response_text: cells.first_response,
             resolution: target.resolution === null ? null : timed(target.resolution, target.clock),
+            resolution_text: cells.resolution,
           };
         }),
       };
@@ -269,10 +277,15 @@ export function catalogPayload(catalog: Catalog): CatalogApi {
     sla: slaPayload(catalog),
     credits: creditsPayload(catalog),
     escalation: escalationPayload(catalog),
-    rate_card: catalog.services.rate_card.map((r) => ({
-      id: r.id,
-      role: r.role,
-      hourly: decimal(r.hourly),
-    })),
+    // A site without custom development or SOWs may publish no rate card at all.
+    ...(isAbsent(catalog.services)
+      ? {}
+      : {
+          rate_card: catalog.services.rate_card.map((r) => ({
+            id: r.id,
+            role: r.role,
+            hourly: decimal(r.hourly),
+          })),
+        }),
   };
 }

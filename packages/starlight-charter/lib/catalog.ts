@@ -33,8 +33,16 @@ export function supportHoursFor(catalog: Catalog, tierId: string): SupportHours 
   return find(catalog.sla.support_hours, (h) => h.id === id, `support hours "${id}"`);
 }
 
+/** A tier's target for one severity: minutes, or null where it is best effort. */
+export interface TierTarget {
+  firstResponse: number | null;
+  resolution: number | null;
+  /** The clock the target actually runs on. */
+  clock: Clock;
+}
+
 /** A tier's target for one severity, with the clock it actually runs on. */
-export function targetFor(catalog: Catalog, tierId: string, severityId: string) {
+export function targetFor(catalog: Catalog, tierId: string, severityId: string): TierTarget {
   const sla = slaForTier(catalog, tierId);
   const target = sla.targets[severityId];
   if (!target) throw new Error(`Charter: tier "${tierId}" has no target for severity "${severityId}".`);

@@ -1,11 +1,10 @@
 import type { Catalog } from '../data/load.ts';
 import { describeTarget, moneyFormat } from './catalog.ts';
 import { describeBand } from './credits.ts';
-import { allowedDowntime, formatDowntime, PERIODS } from './downtime.ts';
 import { formatDuration } from './duration.ts';
 import { formatCount, formatPercent } from './format.ts';
 import { formatPrice, formatRate } from './money.ts';
-import { planCells, targetCells } from './published.ts';
+import { availabilityCells, planCells, targetCells } from './published.ts';
 import { addOnPriceText } from './pricing-text.ts';
 import type { OverageCharge } from '../schemas/pricing.ts';
 import { retainerRate } from './rates.ts';
@@ -50,13 +49,13 @@ export function displayedFigures(catalog: Catalog): string[] {
   add(pct(catalog.pricing.usage_alerts.hard));
 
   for (const sla of catalog.sla.tiers) {
-    add(pct(sla.availability));
-    add(formatDowntime(allowedDowntime(sla.availability, PERIODS.month.minutes)));
+    // A best-effort tier's cells are words without a digit, which add() leaves out.
+    Object.values(availabilityCells(catalog, sla.tier)).forEach(add);
     for (const severity of catalog.severities.severities) {
       Object.values(targetCells(catalog, sla.tier, severity.id)).forEach(add);
       const target = sla.targets[severity.id];
       if (!target) continue;
-      add(formatDuration(target.first_response));
+      if (target.first_response !== null) add(formatDuration(target.first_response));
       if (target.resolution !== undefined) add(formatDuration(target.resolution));
     }
   }

@@ -3,7 +3,7 @@ import { planForTier, slaForTier, tierById } from './catalog.ts';
 import { describeBand } from './credits.ts';
 import { formatDuration } from './duration.ts';
 import { formatPercent } from './format.ts';
-import { planCells } from './published.ts';
+import { availabilityCells, planCells } from './published.ts';
 
 /**
  * Text of the figures KB articles place with components (src/components/kb/figures/).
@@ -73,9 +73,9 @@ export function overageText(catalog: Catalog, tierId: string, meter: string): st
   return planCells(catalog, planForTier(catalog, tierId))[`overage-${expectMeter(catalog, meter)}`]!;
 }
 
-/** "99.8%": a tier's monthly availability target. */
+/** "99.8%": a tier's monthly availability target, or "Best effort" when it has none. */
 export function availabilityText(catalog: Catalog, tierId: string): string {
-  return formatPercent(slaForTier(catalog, tierId).availability, catalog.company.locale);
+  return availabilityCells(catalog, tierId).availability;
 }
 
 /** A tier's credit bands in words, or null when the tier earns no service credits. */

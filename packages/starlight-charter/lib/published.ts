@@ -1,7 +1,10 @@
 import type { Catalog } from '../data/load.ts';
 import type { Plan } from '../schemas/pricing.ts';
-import { describeTarget, moneyFormat, planPriceText, targetFor } from './catalog.ts';
+import { BEST_EFFORT_TEXT, NO_DOWNTIME_LIMIT, orBestEffort } from './best-effort.ts';
+import { describeTarget, moneyFormat, planPriceText, slaForTier, targetFor } from './catalog.ts';
 import { allowanceOf } from './cost.ts';
+import { allowedDowntime, formatDowntime, PERIODS } from './downtime.ts';
+import { formatPercent } from './format.ts';
 import { includedText, overageText } from './pricing-text.ts';
 
 /**
@@ -33,8 +36,8 @@ export function planCells(catalog: Catalog, plan: Plan): Record<string, string> 
 export const TARGET_FIELDS = ['first_response', 'resolution'] as const;
 export type TargetField = (typeof TARGET_FIELDS)[number];
 
-/** Wording for a severity with no resolution commitment. */
-export const NO_COMMITMENT = 'Best effort';
+/** Wording for a target with no commitment (lib/best-effort.ts). */
+export const NO_COMMITMENT = BEST_EFFORT_TEXT;
 
 /**
  * Cells of one SLA target row: `<tr data-tier={tierId} data-severity={severityId}>` with
@@ -43,7 +46,23 @@ export const NO_COMMITMENT = 'Best effort';
 export function targetCells(catalog: Catalog, tierId: string, severityId: string): Record<TargetField, string> {
   const target = targetFor(catalog, tierId, severityId);
   return {
-    first_response: describeTarget(target.firstResponse, target.clock),
-    resolution: target.resolution === null ? NO_COMMITMENT : describeTarget(target.resolution, target.clock),
+    first_response: orBestEffort(target.firstResponse, (m) => describeTarget(m, target.clock)),
+    resolution: orBestEffort(target.resolution, (m) => describeTarget(m, target.clock)),
+  };
+}
+
+export const AVAILABILITY_FIELDS = ['availability', 'downtime'] as const;
+export type AvailabilityField = (typeof AVAILABILITY_FIELDS)[number];
+
+/**
+ * Cells of one availability row, `<tr data-tier={tierId}>`: the monthly target ("99.9%") and
+ * the downtime it allows in a month, or the best-effort words for both.
+ */
+export function availabilityCells(catalog: Catalog, tierId: string): Record<AvailabilityField, string> {
+  const availability = slaForTier(catalog, tierId).availability;
+  if (availability === null) return { availability: BEST_EFFORT_TEXT, downtime: NO_DOWNTIME_LIMIT };
+  return {
+    availability: formatPercent(availability, catalog.company.locale),
+    downtime: formatDowntime(allowedDowntime(availability, PERIODS.month.minutes)),
   };
 }

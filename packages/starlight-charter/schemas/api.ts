@@ -190,18 +190,27 @@ export const SlaApiSchema = z.strictObject({
       tier_name: Text,
       clock: z.enum(['business', 'calendar']),
       support_hours: Text,
-      availability_percent: Percent,
+      /** Null: best effort, no availability target (and no service credits). */
+      availability_percent: Percent.nullable(),
+      /** As the SLA page says it: "99.9%", or "Best effort". */
+      availability_text: Text,
+      /** Null: best effort, no availability target to allow downtime against. */
       allowed_downtime_per_month: DurationApiSchema.extend({
         minutes: z.number().min(0),
         basis: Text,
-      }),
+      }).nullable(),
       credit_schedule: Text.nullable(),
       targets: z.array(
         z.strictObject({
           severity: Text,
-          first_response: TimedDuration,
-          /** Null: no resolution commitment. */
+          /** Null: best effort, no first-response commitment. */
+          first_response: TimedDuration.nullable(),
+          /** As the SLA page says it: "4 hours (business hours)", or "Best effort". */
+          first_response_text: Text,
+          /** Null: best effort, no resolution commitment. */
           resolution: TimedDuration.nullable(),
+          /** As the SLA page says it, or "Best effort". */
+          resolution_text: Text,
         }),
       ),
     }),
@@ -281,7 +290,8 @@ export const CatalogApiSchema = z.strictObject({
   sla: SlaApiSchema,
   credits: CreditsApiSchema,
   escalation: EscalationApiSchema,
-  rate_card: z.array(z.strictObject({ id: Text, role: Text, hourly: Money })),
+  /** Absent when the site publishes neither custom development nor SOWs. */
+  rate_card: z.array(z.strictObject({ id: Text, role: Text, hourly: Money })).optional(),
 });
 
 /** Every endpoint, by file name: /api/NAME.json, schema at /schemas/api/NAME.json. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { schemeOf } from '../lib/url.ts';
+import { schemeOf } from './url.ts';
 import { IdSchema, LinkSchema, TextSchema } from './shared.ts';
 
 const CHANNEL_KINDS = [

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseDuration } from '../lib/duration.ts';
+import { parseDuration } from './duration.ts';
 import { IdSchema, TextListSchema, TextSchema } from './shared.ts';
 
 /** data/severities.yaml — read by the severity table, SLA tables, calculators and KB triage. */

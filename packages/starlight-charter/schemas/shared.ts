@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { parseDuration } from '../lib/duration.ts';
-import { expectedLink, linkProblem, siteUrlProblem, type LinkRules } from '../lib/url.ts';
+import { parseDuration } from './duration.ts';
+import { expectedLink, linkProblem, siteUrlProblem, type LinkRules } from './url.ts';
 
 /*
  * Written with zod/mini, which composes with the other schemas' full zod API like any schema:

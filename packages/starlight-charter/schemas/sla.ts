@@ -1,13 +1,16 @@
 import { z } from 'zod';
+import { parseDuration } from './duration.ts';
 import {
   ClockSchema,
-  DurationSchema,
   IdSchema,
   LintExceptionsSchema,
   PercentSchema,
   TextListSchema,
   TextSchema,
 } from './shared.ts';
+
+/** How the terms write a target a tier does not promise: `availability: best_effort`. */
+export const BEST_EFFORT = 'best_effort';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -31,25 +34,53 @@ export const SupportHoursSchema = z
   })
   .refine((h) => h.start < h.end, { error: 'support hours must end after they start', path: ['end'] });
 
+/**
+ * A duration like "4h", or `best_effort` where the tier promises none; read as minutes, or
+ * null for best effort. One string schema rather than a union, so a mistyped duration is
+ * reported as such.
+ */
+const TargetDurationSchema = z
+  .string({ error: `expected a duration like "4h" or ${BEST_EFFORT}` })
+  .transform((value, ctx) => {
+    if (value === BEST_EFFORT) return null;
+    const minutes = parseDuration(value);
+    if (minutes === null) {
+      ctx.addIssue({ code: 'custom', message: `expected a duration like "4h", got "${value}"` });
+      return z.NEVER;
+    }
+    return minutes;
+  })
+  .meta({ description: `A duration like "30m", "4h" or "2d", or ${BEST_EFFORT} for no commitment` });
+
 const TargetSchema = z
   .strictObject({
-    first_response: DurationSchema,
-    /** Omitted: no resolution commitment (best effort). */
-    resolution: z.optional(DurationSchema),
+    /** `best_effort` (null): no first-response commitment. */
+    first_response: TargetDurationSchema,
+    /**
+     * Omitted or `best_effort`: no resolution commitment. Both read as omitted, so code that
+     * checks for a resolution target has one case to handle.
+     */
+    resolution: z.optional(TargetDurationSchema.transform((minutes) => minutes ?? undefined)),
     /** Overrides the tier's clock for this severity. */
     clock: z.optional(ClockSchema),
   });
+
+/** A monthly availability target in %, or `best_effort` (null) for none. */
+const AvailabilitySchema = z.union(
+  [PercentSchema, z.literal(BEST_EFFORT).transform(() => null)],
+  { error: `expected a percentage like 99.9, or ${BEST_EFFORT}` },
+);
 
 /** data/sla.yaml — read by SLA tables, the response-deadline and credit calculators, and lint. */
 export const TierSlaSchema = z.strictObject({
   tier: IdSchema,
   support_hours: IdSchema,
   clock: ClockSchema,
-  /** Monthly availability target, e.g. 99.9. */
-  availability: PercentSchema,
-  /** Omitted: no service credits at this tier. */
+  /** Monthly availability target, e.g. 99.9; `best_effort` (null) when the tier promises none. */
+  availability: AvailabilitySchema,
+  /** Omitted: no service credits at this tier. A best-effort tier has none (a cross-check). */
   credit_schedule: z.optional(IdSchema),
-  /** Keyed by severity id. */
+  /** Keyed by severity id; every severity has an entry, `{ first_response: best_effort }` at least. */
   targets: z.record(IdSchema, TargetSchema),
   /** Intended exceptions to the tier-order lint rules, against the tier below. */
   lint_exceptions: LintExceptionsSchema,

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { readEngagement } from '../../../packages/starlight-charter/data/engagement';
+import { readEngagement } from '../../../packages/starlight-charter/cli/lib/engagement';
 import { formatIssue } from '../../../packages/starlight-charter/data/issues';
 import { loadCatalog } from '../../../packages/starlight-charter/data/load';
 import { sowCatalog } from '../../../packages/starlight-charter/lib/sow';

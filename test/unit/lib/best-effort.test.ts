@@ -6,7 +6,11 @@ import { parse, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 import { DataError, formatIssue } from '../../../packages/starlight-charter/data/issues';
 import { loadCatalog, loadData, type Catalog } from '../../../packages/starlight-charter/data/load';
 import { addOnTargetRows } from '../../../packages/starlight-charter/lib/add-ons';
-import { catalogPayload, creditsPayload, slaPayload } from '../../../packages/starlight-charter/lib/api';
+import {
+  catalogPayload,
+  creditsPayload,
+  slaPayload,
+} from '../../../packages/starlight-charter/lib/api';
 import {
   BEST_EFFORT,
   BEST_EFFORT_TEXT,
@@ -19,8 +23,16 @@ import {
   NO_DOWNTIME_LIMIT,
   orBestEffort,
 } from '../../../packages/starlight-charter/lib/best-effort';
-import { describeTarget, slaForTier, targetFor } from '../../../packages/starlight-charter/lib/catalog';
-import { allowedDowntime, formatDowntime, PERIODS } from '../../../packages/starlight-charter/lib/downtime';
+import {
+  describeTarget,
+  slaForTier,
+  targetFor,
+} from '../../../packages/starlight-charter/lib/catalog';
+import {
+  allowedDowntime,
+  formatDowntime,
+  PERIODS,
+} from '../../../packages/starlight-charter/lib/downtime';
 import { displayedFigures } from '../../../packages/starlight-charter/lib/figures';
 import { formatPercent } from '../../../packages/starlight-charter/lib/format';
 import { availabilityText, creditRows } from '../../../packages/starlight-charter/lib/kb-figures';
@@ -110,7 +122,9 @@ describe('the SLA schema', () => {
     const { dir } = sampleWith((entry) => entry.set('availability', 'none'));
     const found = problems(dir);
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatch(/^terms\/sla\.yaml:\d+:\d+ tiers\[0\]\.availability: expected a percentage like 99\.9, or best_effort$/);
+    expect(found[0]).toMatch(
+      /^terms\/sla\.yaml:\d+:\d+ tiers\[0\]\.availability: expected a percentage like 99\.9, or best_effort$/,
+    );
   });
 
   test('still says a percentage over 100 is one', () => {
@@ -122,10 +136,14 @@ describe('the SLA schema', () => {
 
   test('still says what a mistyped duration should look like', () => {
     const sev = severities[0]!.id;
-    const { dir } = sampleWith((entry) => (entry.get('targets') as YAMLMap).setIn([sev, 'first_response'], 'best effort'));
+    const { dir } = sampleWith((entry) =>
+      (entry.get('targets') as YAMLMap).setIn([sev, 'first_response'], 'best effort'),
+    );
     expect(problems(dir)).toEqual([
       expect.stringMatching(
-        new RegExp(` tiers\\[0\\]\\.targets\\.${sev}\\.first_response: expected a duration like "4h", got "best effort"$`),
+        new RegExp(
+          ` tiers\\[0\\]\\.targets\\.${sev}\\.first_response: expected a duration like "4h", got "best effort"$`,
+        ),
       ),
     ]);
   });
@@ -141,25 +159,35 @@ describe('the SLA schema', () => {
     expect(found).toHaveLength(1);
     const [, line, col] = /^terms\/sla\.yaml:(\d+):(\d+) /.exec(found[0]!)!;
     expect(lines[Number(line) - 1]!.slice(Number(col) - 1)).toBe(schedule);
-    expect(found[0]).toContain('tiers[0].credit_schedule: a tier with best_effort availability earns no service credits');
+    expect(found[0]).toContain(
+      'tiers[0].credit_schedule: a tier with best_effort availability earns no service credits',
+    );
   });
 });
 
 describe('targetFor and targetCells', () => {
-  test.each(severities.map((s) => s.id))('%s on the best-effort tier: null targets, "Best effort" cells', (sev) => {
-    const target = targetFor(company, free, sev);
-    expect(target.firstResponse).toBeNull();
-    expect(target.resolution).toBeNull();
-    expect(targetCells(company, free, sev)).toEqual({ first_response: BEST_EFFORT_TEXT, resolution: BEST_EFFORT_TEXT });
-    expect(NO_COMMITMENT).toBe(BEST_EFFORT_TEXT);
-  });
+  test.each(severities.map((s) => s.id))(
+    '%s on the best-effort tier: null targets, "Best effort" cells',
+    (sev) => {
+      const target = targetFor(company, free, sev);
+      expect(target.firstResponse).toBeNull();
+      expect(target.resolution).toBeNull();
+      expect(targetCells(company, free, sev)).toEqual({
+        first_response: BEST_EFFORT_TEXT,
+        resolution: BEST_EFFORT_TEXT,
+      });
+      expect(NO_COMMITMENT).toBe(BEST_EFFORT_TEXT);
+    },
+  );
 
   test('the other tiers keep their figures', () => {
     for (const t of others) {
       for (const s of severities) {
         const target = targetFor(company, t.id, s.id);
         expect(target.firstResponse).toBeTypeOf('number');
-        expect(targetCells(company, t.id, s.id).first_response).toBe(describeTarget(target.firstResponse!, target.clock));
+        expect(targetCells(company, t.id, s.id).first_response).toBe(
+          describeTarget(target.firstResponse!, target.clock),
+        );
       }
     }
   });
@@ -167,7 +195,10 @@ describe('targetFor and targetCells', () => {
 
 describe('availabilityCells and the KB figures', () => {
   test('say best effort for the tier without a target', () => {
-    expect(availabilityCells(company, free)).toEqual({ availability: BEST_EFFORT_TEXT, downtime: NO_DOWNTIME_LIMIT });
+    expect(availabilityCells(company, free)).toEqual({
+      availability: BEST_EFFORT_TEXT,
+      downtime: NO_DOWNTIME_LIMIT,
+    });
     expect(availabilityText(company, free)).toBe(BEST_EFFORT_TEXT);
     expect(creditRows(company, free)).toBeNull();
   });
@@ -194,7 +225,8 @@ describe('displayedFigures', () => {
     for (const t of others) {
       const cells = availabilityCells(company, t.id);
       expect(figures).toContain(cells.availability);
-      for (const s of severities) expect(figures).toContain(targetCells(company, t.id, s.id).first_response);
+      for (const s of severities)
+        expect(figures).toContain(targetCells(company, t.id, s.id).first_response);
     }
   });
 });
@@ -219,9 +251,9 @@ describe('addOnTargetRows', () => {
         ],
       },
     };
-    expect(addOnTargetRows(withAddOn).map((r) => [r.plan.id, r.severity.id, r.own, r.withAddOn])).toEqual([
-      [plan.id, sev, null, 240],
-    ]);
+    expect(
+      addOnTargetRows(withAddOn).map((r) => [r.plan.id, r.severity.id, r.own, r.withAddOn]),
+    ).toEqual([[plan.id, sev, null, 240]]);
   });
 });
 
@@ -251,10 +283,14 @@ describe('the JSON endpoints', () => {
       const availability = slaForTier(company, t.id).availability!;
       expect(tier.availability_percent).toBe(availability);
       expect(tier.availability_text).toBe(availabilityCells(company, t.id).availability);
-      expect(tier.allowed_downtime_per_month?.minutes).toBe(allowedDowntime(availability, PERIODS.month.minutes));
+      expect(tier.allowed_downtime_per_month?.minutes).toBe(
+        allowedDowntime(availability, PERIODS.month.minutes),
+      );
       for (const target of tier.targets) {
         const cells = targetCells(company, t.id, target.severity);
-        expect(target.first_response?.minutes).toBe(targetFor(company, t.id, target.severity).firstResponse);
+        expect(target.first_response?.minutes).toBe(
+          targetFor(company, t.id, target.severity).firstResponse,
+        );
         expect(target.first_response_text).toBe(cells.first_response);
         expect(target.resolution_text).toBe(cells.resolution);
       }
@@ -262,7 +298,8 @@ describe('the JSON endpoints', () => {
   });
 
   test('list the best-effort tier under no credit schedule', () => {
-    for (const schedule of creditsPayload(company).schedules) expect(schedule.tiers).not.toContain(free);
+    for (const schedule of creditsPayload(company).schedules)
+      expect(schedule.tiers).not.toContain(free);
   });
 
   test('match their zod schemas and the exported JSON Schemas', () => {
@@ -272,7 +309,9 @@ describe('the JSON endpoints', () => {
       ['sla', payload],
       ['catalog', catalogPayload(company)],
     ] as const) {
-      const schema = JSON.parse(readFileSync(`packages/starlight-charter/json-schemas/api/${name}.json`, 'utf8'));
+      const schema = JSON.parse(
+        readFileSync(`packages/starlight-charter/json-schemas/api/${name}.json`, 'utf8'),
+      );
       const validate = new Ajv2020({ strict: false, allErrors: true }).compile(schema);
       expect(validate(value), name).toBe(true);
       expect(validate.errors ?? [], name).toEqual([]);
@@ -280,7 +319,9 @@ describe('the JSON endpoints', () => {
   });
 
   test('the exported JSON Schema of sla.yaml accepts best_effort where the loader does', () => {
-    const schema = JSON.parse(readFileSync('packages/starlight-charter/json-schemas/sla.json', 'utf8'));
+    const schema = JSON.parse(
+      readFileSync('packages/starlight-charter/json-schemas/sla.json', 'utf8'),
+    );
     const validate = new Ajv2020({ strict: false, allErrors: true }).compile(schema);
     const yaml = parse(readFileSync(join(dir, 'sla.yaml'), 'utf8'));
     expect(validate(yaml)).toBe(true);
@@ -308,7 +349,9 @@ describe('the words', () => {
     const [a, b] = others.map((t) => t.name);
     expect(bestEffortCreditHint([])).toBeNull();
     expect(bestEffortDowntimeText([])).toBeNull();
-    expect(bestEffortCreditHint([a!])).toBe(`${a} has no availability target (best effort), so no service credits.`);
+    expect(bestEffortCreditHint([a!])).toBe(
+      `${a} has no availability target (best effort), so no service credits.`,
+    );
     expect(bestEffortDowntimeText([a!, b!])).toBe(
       `${a} and ${b} have no availability target (best effort), so there is no downtime budget to work out.`,
     );

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { readEngagement } from '../../../packages/starlight-charter/data/engagement';
+import { readEngagement } from '../../../packages/starlight-charter/cli/lib/engagement';
 import { loadCatalog } from '../../../packages/starlight-charter/data/load';
 import { formatMoney } from '../../../packages/starlight-charter/lib/money';
 import { draftFromInput, priceEngagement, sowCatalog } from '../../../packages/starlight-charter/lib/sow';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, describe, expect, test } from 'vitest';
-import { readEngagement } from '../../../packages/starlight-charter/data/engagement';
+import { readEngagement } from '../../../packages/starlight-charter/cli/lib/engagement';
 import { loadCatalog } from '../../../packages/starlight-charter/data/load';
 import { formatMoney } from '../../../packages/starlight-charter/lib/money';
 import { priceEngagement, sowCatalog } from '../../../packages/starlight-charter/lib/sow';

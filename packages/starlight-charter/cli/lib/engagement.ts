@@ -1,10 +1,10 @@
-import { draftFromInput, validateEngagement, type SowCatalog } from '../lib/sow.ts';
-import type { SowDraft } from '../schemas/engagement.ts';
-import { issueAt, sortIssues, type DataIssue } from './issues.ts';
-import { parseSource } from './positions.ts';
+import { draftFromInput, validateEngagement, type SowCatalog } from '../../lib/sow.ts';
+import type { SowDraft } from '../../schemas/engagement.ts';
+import { issueAt, sortIssues, type DataIssue } from '../../data/issues.ts';
+import { parseSource } from '../../data/positions.ts';
 
 /**
- * Reads an engagement file (YAML or JSON) for `npm run sow`: every problem placed at
+ * Reads an engagement file (YAML or JSON) for `charter sow`: every problem placed at
  * `file:line:col path`, the same way the data loader reports data/ files.
  */
 export function readEngagement(

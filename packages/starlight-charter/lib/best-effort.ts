@@ -1,0 +1,61 @@
+/**
+ * A tier may promise nothing: no availability target, no first-response or resolution time.
+ * The data writes `best_effort` and the Catalog holds null; every page, table, calculator and
+ * JSON file says so with the words below, never with a figure.
+ */
+import type { Catalog } from '../data/load.ts';
+import type { Tier } from '../schemas/tiers.ts';
+
+export { BEST_EFFORT } from '../schemas/sla.ts';
+
+/** A target or availability cell with no commitment. */
+export const BEST_EFFORT_TEXT = 'Best effort';
+
+/** The downtime a best-effort tier allows: there is no target to measure against. */
+export const NO_DOWNTIME_LIMIT = 'No limit promised (best effort)';
+
+/** A deadline the response-deadline calculator cannot give, because nothing is promised. */
+export const NO_DEADLINE = 'Best effort: no deadline';
+
+/** "Community (best effort, no credits)": a best-effort tier in the credit calculator's list. */
+export function bestEffortTierLabel(tierName: string): string {
+  return `${tierName} (best effort, no credits)`;
+}
+
+/** Why the credit calculator computes nothing for a tier without an availability target. */
+export function bestEffortCreditText(tierName: string): string {
+  return `${tierName} is best effort: it has no availability target, so it earns no service credits.`;
+}
+
+/** "Community has" or "Community and Hobby have", in English like the pages. */
+function tiersHave(tierNames: readonly string[]): string {
+  const names = new Intl.ListFormat('en-US', { type: 'conjunction' }).format(tierNames);
+  return `${names} ${tierNames.length === 1 ? 'has' : 'have'}`;
+}
+
+/** The credit calculator's note by its tier list, or null when every tier has a target. */
+export function bestEffortCreditHint(tierNames: readonly string[]): string | null {
+  if (tierNames.length === 0) return null;
+  return `${tiersHave(tierNames)} no availability target (best effort), so no service credits.`;
+}
+
+/**
+ * Why the downtime calculator offers no preset for these tiers, or null when every tier has a
+ * target.
+ */
+export function bestEffortDowntimeText(tierNames: readonly string[]): string | null {
+  if (tierNames.length === 0) return null;
+  return `${tiersHave(tierNames)} no availability target (best effort), so there is no downtime budget to work out.`;
+}
+
+/** A target in minutes, or the best-effort words when there is none. */
+export function orBestEffort<T>(value: T | null, describe: (value: T) => string): string {
+  return value === null ? BEST_EFFORT_TEXT : describe(value);
+}
+
+/** The tiers, lowest first, whose SLA has no availability target. */
+export function bestEffortTiers(catalog: Catalog): Tier[] {
+  return catalog.tiers.tiers.filter(
+    (tier) => catalog.sla.tiers.find((s) => s.tier === tier.id)?.availability === null,
+  );
+}
