@@ -69,7 +69,7 @@ export function crossCheck(data: PartialCatalog, sources: Sources): DataIssue[] 
     data.roi.recommendation.rules.forEach((r, i) =>
       refer('roi', ['recommendation', 'rules', i, 'min_tier'], r.min_tier, tierIds, 'tier'),
     );
-    // Input ids, their kinds, meter ids and defaults the ROI model refers to (src/data/roi-checks.ts).
+    // Input ids, their kinds, meter ids and defaults the ROI model refers to (data/roi-checks.ts).
     const meterIds = data.pricing?.meters.map((m) => m.id);
     for (const p of roiProblems(data.roi, meterIds)) issues.push(issueAt(src('roi'), p.path, p.message, p.key));
   }
@@ -141,7 +141,7 @@ export function crossCheck(data: PartialCatalog, sources: Sources): DataIssue[] 
           issues.push(issueAt(src('pricing'), ['plans'], `no plan for tier "${t}"`));
         }
       }
-      // That higher tiers cost more is the commercial lint's `prices-rise` rule (scripts/lib/lint-rules.ts).
+      // That higher tiers cost more is the commercial lint's `prices-rise` rule (cli/lib/lint-rules.ts).
     }
   }
 

@@ -21,7 +21,7 @@ export class DataError extends Error {
   }
 }
 
-/** `data/tiers.yaml:14:7 tiers[2].name: must not be empty` */
+/** `tiers.yaml:14:7 tiers[2].name: must not be empty` */
 export function formatIssue(issue: DataIssue): string {
   return `${issue.file}:${issue.line}:${issue.col} ${issue.path}: ${issue.message}`;
 }

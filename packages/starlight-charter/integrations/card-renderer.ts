@@ -72,7 +72,7 @@ type Pending = { resolve: () => void; reject: (error: Error) => void };
 
 /**
  * Where Node runs TypeScript, as 22.18+ and 24 do, a worker builds a card's element trees from
- * its few strings itself (src/lib/og/card.ts), which leaves the thread generating pages less to
+ * its few strings itself (lib/og/card.ts), which leaves the thread generating pages less to
  * build and copy; elsewhere the trees are built here and sent.
  */
 const WORKERS_BUILD_TREES = Boolean(process.features.typescript);
@@ -242,7 +242,7 @@ function placeCachedCard(cached: string, outFile: string): void {
 /**
  * The card cache for one build. `ensure` draws a card into the cache unless it is there
  * already; the build calls it while pages are still being generated (through
- * src/integrations/card-prefetch.ts), so drawing overlaps page generation, and again at the
+ * integrations/card-prefetch.ts), so drawing overlaps page generation, and again at the
  * end for every page, which then only waits for what is still being drawn.
  */
 export class CardCache {

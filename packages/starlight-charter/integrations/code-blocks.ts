@@ -5,7 +5,7 @@ import type { AstroIntegration } from 'astro';
  * Code blocks in Markdown and MDX are highlighted by Prism (`markdown.syntaxHighlight` in
  * astro.config.mjs): a few regular expressions per language, where Shiki loads a WebAssembly
  * regex engine and compiles a TextMate grammar for each language, about 0.4 s of every build.
- * Prism marks tokens with classes, coloured in src/styles/charter.css.
+ * Prism marks tokens with classes, coloured in styles/charter.css.
  *
  * A code block wider than the page scrolls sideways, so it must take keyboard focus for a
  * keyboard user to scroll it (axe: scrollable-region-focusable); Shiki's blocks had

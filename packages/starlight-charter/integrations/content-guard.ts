@@ -14,12 +14,12 @@ import {
 } from '../lib/content-guard.ts';
 
 /**
- * Content that would run code stops the build (src/lib/content-guard.ts says what counts).
+ * Content that would run code stops the build (lib/content-guard.ts says what counts).
  *
  * Two places, one check. Before anything is rendered, every Markdown and MDX file the site
  * builds is read from disk and checked, and all problems are printed as `file:line:col message —
  * hint` before the build exits: caches cannot hide a file (Astro keeps rendered Markdown
- * between builds, src/integrations/mdx-cache.ts keeps compiled MDX, KB pages are copied from
+ * between builds, integrations/mdx-cache.ts keeps compiled MDX, KB pages are copied from
  * the last build), and nothing is written. Then the same check runs as a plugin of Astro's
  * Markdown processor on every document it compiles, so a page edited while `astro dev` runs,
  * or one that reaches the processor some other way, fails too.

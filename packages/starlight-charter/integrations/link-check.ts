@@ -7,7 +7,7 @@ import { allFiles, routeOf } from './html-files.ts';
 /**
  * The link check: the build fails when an internal link or anchor in the built site leads
  * nowhere, or a page loads a file the site lacks, naming the page and the address. External
- * links (other hosts, mailto:, tel:) are not fetched. Run by src/integrations/post-build.ts.
+ * links (other hosts, mailto:, tel:) are not fetched. Run by integrations/post-build.ts.
  */
 
 export interface BrokenLink {
@@ -93,7 +93,7 @@ export class LinkChecker {
     this.anchors.set(file, ids);
   }
 
-  /** The kept copy of `text`, out of the page it was cut from (src/lib/detach.ts). */
+  /** The kept copy of `text`, out of the page it was cut from (lib/detach.ts). */
   private readonly keep = (text: string): string => {
     let kept = this.kept.get(text);
     if (kept === undefined) {

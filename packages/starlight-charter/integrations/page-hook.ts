@@ -1,6 +1,6 @@
 /**
  * The link between the pages and the post-build pass while `astro build` runs: each finished
- * page is handed over as it is rendered (src/integrations/page-middleware.ts), secured and
+ * page is handed over as it is rendered (integrations/page-middleware.ts), secured and
  * checked in memory, and written once, instead of being read back and rewritten afterwards.
  * Outside a build nobody listens and pages pass unchanged. A global, because the middleware
  * runs from Astro's bundle and the integration from the config: two copies of every module,

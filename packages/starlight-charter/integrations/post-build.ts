@@ -65,10 +65,10 @@ export class PagePass {
 
 /**
  * Everything Charter does to the finished site. Pages are handed to a PagePass as they are
- * rendered (src/integrations/page-middleware.ts), so each is written once, already secured;
+ * rendered (integrations/page-middleware.ts), so each is written once, already secured;
  * at the end, HTML the middleware did not see (files from public/, pages copied from the last
  * build) goes through the same pass from disk. Then the link check, which fails the build,
- * `_headers`, the search index (src/integrations/search-index.ts), and the social cards, drawn
+ * `_headers`, the search index (integrations/search-index.ts), and the social cards, drawn
  * or reused.
  */
 export function postBuild(company: Catalog['company'], kbDir: string): AstroIntegration {

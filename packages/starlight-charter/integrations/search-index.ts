@@ -6,7 +6,7 @@ import * as pagefind from 'pagefind';
  * astro.config.mjs), with one difference: Pagefind reads each page from its <main> element
  * only. Starlight marks <main> as a page's searchable body, so the index is the same; Pagefind
  * just no longer parses the header, sidebar and table of contents of every page, about a
- * fifth of its work with a thousand KB articles. Run by src/integrations/post-build.ts.
+ * fifth of its work with a thousand KB articles. Run by integrations/post-build.ts.
  */
 
 /** The element Pagefind treats as each page's document. */

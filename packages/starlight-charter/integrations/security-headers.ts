@@ -15,9 +15,9 @@ import { detach } from '../lib/detach.ts';
  * content slips into a page is not in the list, so no policy allows it.
  *
  * `_headers` (Netlify / Cloudflare Pages format) sends the site's policy with the headers a
- * <meta> tag cannot carry; scripts/serve.mjs serves the same file. Each page also carries the
+ * <meta> tag cannot carry; cli/serve.mjs (`charter preview`) serves the same file. Each page also carries the
  * policy as a <meta> tag, for hosts that send no headers, narrowed to the allowed blocks the
- * page holds. Run by src/integrations/post-build.ts.
+ * page holds. Run by integrations/post-build.ts.
  */
 
 /** The inline scripts and stylesheets a policy allows, as CSP hash sources. */
@@ -303,7 +303,7 @@ export function securityHeaders(policy: string): [name: string, value: string][]
 }
 
 /**
- * `_headers` for static hosts (Netlify, Cloudflare Pages), which scripts/serve.mjs serves too:
+ * `_headers` for static hosts (Netlify, Cloudflare Pages), which cli/serve.mjs (`charter preview`) serves too:
  * one rule for every path, so it stays one rule however many pages the site has.
  */
 export function headersFile(policy: string): string {

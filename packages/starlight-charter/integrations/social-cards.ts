@@ -11,10 +11,10 @@ type Company = Catalog['company'];
 
 /**
  * Draws a 1200x630 social card for every HTML page in the build. Starlight pages name their
- * card, section and price line in the head (src/components/starlight/Head.astro); any other
+ * card, section and price line in the head (components/starlight/Head.astro); any other
  * HTML page gets the same tags added here, so every page unfurls. Cards whose inputs have not
- * changed are copied from the cache instead of drawn again (src/integrations/card-renderer.ts).
- * Run by src/integrations/post-build.ts.
+ * changed are copied from the cache instead of drawn again (integrations/card-renderer.ts).
+ * Run by integrations/post-build.ts.
  */
 
 const escapeAttr = (s: string) =>
@@ -47,7 +47,7 @@ function missingTags(
 export type PageCard = { html: string; job: CardJob | null; patched: boolean };
 
 /**
- * The card a built page asks for (`route` as in src/integrations/html-files.ts). A page
+ * The card a built page asks for (`route` as in integrations/html-files.ts). A page
  * without card tags gets them; a card hosted elsewhere (set by hand in a page's frontmatter)
  * is not ours to draw.
  */

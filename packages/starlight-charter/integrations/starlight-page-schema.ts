@@ -37,7 +37,7 @@ export function starlightPageSchemaOnce(warn: (message: string) => void = consol
         if (memoised === null) {
           warn(
             'Charter: Starlight’s page schema code has changed; KB articles build correctly but ' +
-              'without the schema cache (src/integrations/starlight-page-schema.ts).',
+              'without the schema cache (integrations/starlight-page-schema.ts).',
           );
           return null;
         }

@@ -19,7 +19,7 @@ import {
 } from './pricing-text.ts';
 import { availabilityCells, targetCells } from './published.ts';
 
-/** Payloads of the /api/*.json endpoints, built from the Catalog (shapes in src/schemas/api.ts). */
+/** Payloads of the /api/*.json endpoints, built from the Catalog (shapes in schemas/api.ts). */
 
 const decimal = (micros: Micros) => micros / MICROS_PER_UNIT;
 const duration = (minutes: number) => ({ minutes, text: formatDuration(minutes) });

@@ -4,7 +4,7 @@ import { formatDuration } from './duration.ts';
 import { type MoneyFormat } from './money.ts';
 import { priceText } from './pricing-text.ts';
 
-/** Lookups over the Catalog shared by components, browser scripts and scripts/. */
+/** Lookups over the Catalog shared by components, browser scripts and the CLI. */
 
 export function moneyFormat(catalog: Catalog): MoneyFormat {
   return { currency: catalog.company.currency, locale: catalog.company.locale };

@@ -6,7 +6,7 @@ import { formatPercent } from './format.ts';
 import { availabilityCells, planCells } from './published.ts';
 
 /**
- * Text of the figures KB articles place with components (src/components/kb/figures/).
+ * Text of the figures KB articles place with components (components/kb/figures/).
  * Every lookup throws a sentence when an id is unknown, so a typo fails the build.
  */
 

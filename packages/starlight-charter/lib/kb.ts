@@ -19,7 +19,7 @@ export const KB_TYPE_LABELS: Record<KbType, string> = {
 export interface KbLinks {
   slug: string;
   related?: readonly string[];
-  /** Its source file (`content/kb/api/rate-limit-429.md`), named in error messages. */
+  /** Its source file (`src/content/kb/api/rate-limit-429.md`), named in error messages. */
   file?: string;
 }
 
@@ -37,7 +37,7 @@ export function findDanglingRelated(articles: readonly KbLinks[]): DanglingLink[
 }
 
 /** Throws one sentence per dangling `related` slug, naming the article file and the slug. */
-export function assertRelatedExist(articles: readonly KbLinks[], dir = 'content/kb'): void {
+export function assertRelatedExist(articles: readonly KbLinks[], dir = 'src/content/kb'): void {
   const dangling = findDanglingRelated(articles);
   if (dangling.length === 0) return;
   const files = new Map(articles.map((a) => [a.slug, a.file ?? `${dir}/${a.slug}`]));
@@ -57,7 +57,7 @@ export function countByCategory(
   return counts;
 }
 
-/** A contact channel as data/channels.yaml describes it. */
+/** A contact channel as channels.yaml describes it. */
 export interface Channel {
   id: string;
   name: string;

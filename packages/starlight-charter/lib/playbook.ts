@@ -2,7 +2,7 @@ import { formatDuration } from './duration.ts';
 import { formatCount, formatPercent } from './format.ts';
 import { MICROS_PER_UNIT, type Micros } from './money.ts';
 
-/** Playbook figures derived from data/playbook.yaml: alert conditions, shifts, staffing cost. */
+/** Playbook figures derived from playbook.yaml: alert conditions, shifts, staffing cost. */
 
 export interface Condition {
   metric: string;

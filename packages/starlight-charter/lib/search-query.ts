@@ -1,12 +1,12 @@
 /**
  * Turns what a customer types ("how do I fix 429 too many requests") into queries Pagefind
  * answers well. Pagefind keeps only pages that contain every query word it knows, so filler
- * words sink a long question; the knowledge base's own synonyms (data/kb.yaml `search:`) map
+ * words sink a long question; the knowledge base's own synonyms (kb.yaml `search:`) map
  * customer words to the words the articles use. Shared by the KB search page, the site search
  * dialog, the relevance test and the benchmark.
  */
 
-/** Search help from data/kb.yaml: dropped words, and article word → words customers type. */
+/** Search help from kb.yaml: dropped words, and article word → words customers type. */
 export interface SearchHelp {
   stopWords: readonly string[];
   synonyms: Readonly<Record<string, readonly string[]>>;

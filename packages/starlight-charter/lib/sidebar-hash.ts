@@ -3,7 +3,7 @@
  * session storage: a page restores that state only when its sidebar has the same hash. This is
  * Starlight's own hash (getSidebarHash, not exported by the package), so state saved by either
  * carries over; Charter needs it because it renders the sidebar's state persister itself
- * (src/components/starlight/Sidebar.astro).
+ * (components/starlight/Sidebar.astro).
  */
 
 /** Just what the hash reads of Starlight's sidebar entries. */

@@ -7,7 +7,7 @@ import { priceEngagement, scheduleAmounts, schedulePercent, type SowCatalog } fr
 /**
  * The Statement of Work as one HTML string, built only with the `html` tag below: every
  * interpolated value is escaped unless it is itself the output of `html`. The SOW template
- * page, the generator's live preview and `npm run sow` all render this same function.
+ * page, the generator's live preview and `charter sow` all render this same function.
  */
 
 /** Markup that has already been escaped; only `html` and `raw` make one. */

@@ -10,7 +10,7 @@ import { formatPercent } from './format.ts';
 import { MICROS_PER_UNIT, minorDigits, multiply, percentOf, roundToMinor, toMicros, type Micros } from './money.ts';
 
 /**
- * Statement of Work logic shared by the generator page, the SOW template, `npm run sow` and
+ * Statement of Work logic shared by the generator page, the SOW template, `charter sow` and
  * tests: the catalog slice a SOW needs, drafts, validation with a path per problem, and totals.
  */
 

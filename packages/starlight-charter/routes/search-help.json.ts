@@ -3,7 +3,7 @@ import { getCatalog } from '../data/site';
 import { searchHelpFrom } from '../lib/search-query';
 
 /**
- * GET /search-help.json — the KB search help (stop words, synonyms) from data/kb.yaml. A file of
+ * GET /search-help.json — the KB search help (stop words, synonyms) from kb.yaml. A file of
  * its own rather than part of every page: search fetches it, with Pagefind, only when used.
  */
 export const GET: APIRoute = () =>

@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * Shapes of the JSON endpoints under /api/ (output only). Field names are snake_case and
  * stable; money is a decimal amount in `currency`; durations carry minutes and their text.
- * `npm run schema` exports these to public/schemas/api/*.json.
+ * These are exported to json-schemas/api/*.json and published at /schemas/api/.
  */
 
 const Money = z.number().min(0).describe('Decimal amount in the catalogue currency');

@@ -37,7 +37,7 @@ const ChannelAddressSchema = LinkSchema(
   },
 );
 
-/** data/channels.yaml — read by the priority-support page, KB "still stuck?" and lint. */
+/** channels.yaml — read by the priority-support page, KB "still stuck?" and lint. */
 export const ChannelSchema = z
   .strictObject({
     id: IdSchema,

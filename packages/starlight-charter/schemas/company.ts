@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, SiteUrlSchema, TextSchema, WebUrlSchema } from './shared.ts';
 
-/** data/company.yaml — read by the layout, social cards, prices (currency) and contacts. */
+/** company.yaml — read by the layout, social cards, prices (currency) and contacts. */
 export const CompanySchema = z.strictObject({
   name: TextSchema,
   product: TextSchema,

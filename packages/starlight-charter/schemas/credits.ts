@@ -13,7 +13,7 @@ export const CreditScheduleSchema = z.strictObject({
   bands: z.array(CreditBandSchema).min(1, { error: 'list at least one band' }),
 });
 
-/** data/credits.yaml — read by the SLA credit tables, the credit calculator and lint. */
+/** credits.yaml — read by the SLA credit tables, the credit calculator and lint. */
 export const CreditsFileSchema = z.strictObject({
   /** Largest credit for one month, as % of that month's fee. */
   cap_percent: PercentSchema,

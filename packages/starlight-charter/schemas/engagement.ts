@@ -3,16 +3,16 @@ import { IdSchema, MoneySchema, PercentSchema } from './shared.ts';
 
 /**
  * An engagement: the facts of one Statement of Work. Sales ops keep these as YAML files
- * (`npm run sow -- file.yaml`); the SOW generator page builds the same shape in the browser,
+ * (`charter sow file.yaml`); the SOW generator page builds the same shape in the browser,
  * which is why these schemas use zod/mini (its page loads only the parts of zod they use).
- * Not a data/ file: prices come from the rate card in data/services.yaml at render time.
+ * Not a terms file: prices come from the rate card in services.yaml at render time.
  */
 
 // zod/mini brings no messages of its own: checks without one read in English, as they do with
 // the full API, wherever these schemas are used alone (the SOW generator's page).
 z.config(z.locales.en());
 
-/** How a custom-development engagement is priced; data/services.yaml describes each. */
+/** How a custom-development engagement is priced; services.yaml describes each. */
 export const PRICING_MODEL_IDS = ['fixed-price', 'time-and-materials', 'retainer'] as const;
 
 const MAX_TEXT = 4000;
@@ -75,7 +75,7 @@ export const EngagementSchema = z.strictObject({
     provider: z
       .array(
         z.strictObject({
-          /** A rate-card role id from data/services.yaml. */
+          /** A rate-card role id from services.yaml. */
           role: IdSchema,
           name: z.optional(Text),
           /** Hours over the engagement; for a retainer, hours per month. */
@@ -124,9 +124,9 @@ export const EngagementSchema = z.strictObject({
     .array(z.strictObject({ milestone: Text, percent: PercentSchema, due: z.optional(Text) }))
     .check(atLeastOne('list at least one payment'), atMostRows),
   assumptions: z.optional(TextList),
-  /** Defaults to acceptance_criteria in data/services.yaml. */
+  /** Defaults to acceptance_criteria in services.yaml. */
   acceptance_criteria: z.optional(TextList),
-  /** Defaults to change_management in data/services.yaml. */
+  /** Defaults to change_management in services.yaml. */
   change_management: z.optional(TextList),
 });
 

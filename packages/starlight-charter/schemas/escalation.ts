@@ -19,7 +19,7 @@ export const EscalationLevelSchema = z.strictObject({
   actions: TextListSchema,
 });
 
-/** data/escalation.yaml — read by the escalation page, response-deadline calculator and lint. */
+/** escalation.yaml — read by the escalation page, response-deadline calculator and lint. */
 export const EscalationFileSchema = z.strictObject({
   when_to_escalate: TextListSchema,
   /** Lowest level first. */

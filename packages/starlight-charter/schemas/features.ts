@@ -7,7 +7,7 @@ export const FeatureValueSchema = z.union(
   { error: 'expected yes, no, add-on, included or { text: "…" }' },
 );
 
-/** data/features.yaml — read by the feature matrix and lint. */
+/** features.yaml — read by the feature matrix and lint. */
 export const FeatureSchema = z.strictObject({
   id: IdSchema,
   name: TextSchema,

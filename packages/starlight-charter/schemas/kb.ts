@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, TextSchema } from './shared.ts';
 
-/** data/kb.yaml — read by the KB home, category pages, sidebar and article frontmatter checks. */
+/** kb.yaml — read by the KB home, category pages, sidebar and article frontmatter checks. */
 export const KbCategorySchema = z.strictObject({
   id: IdSchema,
   name: TextSchema,

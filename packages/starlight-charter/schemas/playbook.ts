@@ -11,14 +11,14 @@ import {
 } from './shared.ts';
 
 /**
- * data/playbook.yaml — how support runs and sells: read by the pages under
- * content/docs/playbook/ (components in src/components/playbook/) and by lint.
+ * playbook.yaml — how support runs and sells: read by the pages under
+ * pages/playbook/ (components in components/playbook/) and by lint.
  */
 
 /** Weights may be written with a few decimals; their sum is compared with this tolerance. */
 const WEIGHT_TOLERANCE = 1e-9;
 
-/** A KB article as `<category>/<slug>`, i.e. content/kb/<category>/<slug>.md(x). */
+/** A KB article as `<category>/<slug>`, i.e. <kb>/<category>/<slug>.md(x) in the KB folder. */
 export const KbArticleSchema = z
   .string({ error: 'expected a KB article like "api/rate-limit-429"' })
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/, {

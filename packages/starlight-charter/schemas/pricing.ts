@@ -9,7 +9,7 @@ import {
 } from './shared.ts';
 
 /*
- * data/pricing.yaml — what a company meters, how each plan is priced, what it includes of each
+ * pricing.yaml — what a company meters, how each plan is priced, what it includes of each
  * meter, what usage above that costs, and the add-ons plans can take. The shape follows the
  * usage-billing systems (Lago's billable metrics and charge models, Stripe's prices): one
  * schema for every model, each model a `model:` value.

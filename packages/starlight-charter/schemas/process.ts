@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, TextListSchema, TextSchema } from './shared.ts';
 
-/** data/process.yaml — read by the support-process diagram. */
+/** process.yaml — read by the support-process diagram. */
 export const StageSchema = z.strictObject({
   id: IdSchema,
   name: TextSchema,

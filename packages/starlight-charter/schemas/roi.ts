@@ -3,12 +3,12 @@ import { UnitNameSchema } from './pricing.ts';
 import { IdSchema, TextSchema } from './shared.ts';
 
 /*
- * data/roi.yaml — a company's own ROI model, stated as data: the questions the calculator asks
+ * roi.yaml — a company's own ROI model, stated as data: the questions the calculator asks
  * (`inputs`), what the answers save each month and what one unit saved is worth (`savings`),
  * the usage of each meter they imply (`usage`), which answers feed per-seat, share-of-spend or
  * annual prices (`plan_inputs`), the horizon of the multi-year figure, and the rules that raise
  * the recommended tier. Every figure is a product of answers: there is no formula language.
- * References between these parts are checked by the loader (src/data/roi-checks.ts).
+ * References between these parts are checked by the loader (data/roi-checks.ts).
  */
 
 export const ROI_INPUT_KINDS = ['number', 'money', 'percent', 'yes-no'] as const;

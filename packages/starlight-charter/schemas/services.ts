@@ -9,7 +9,7 @@ export const RateCardRoleSchema = z.strictObject({
   hourly: MoneySchema,
 });
 
-/** data/services.yaml — read by the custom-development pages, the SOW template and generator. */
+/** services.yaml — read by the custom-development pages, the SOW template and generator. */
 export const ServicesFileSchema = z.strictObject({
   service_types: z.array(z.strictObject({ id: IdSchema, name: TextSchema, items: TextListSchema })).min(1),
   pricing_models: z

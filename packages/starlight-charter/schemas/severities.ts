@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseDuration } from './duration.ts';
 import { IdSchema, TextListSchema, TextSchema } from './shared.ts';
 
-/** data/severities.yaml — read by the severity table, SLA tables, calculators and KB triage. */
+/** severities.yaml — read by the severity table, SLA tables, calculators and KB triage. */
 export const SeveritySchema = z.strictObject({
   id: IdSchema,
   name: TextSchema,

@@ -71,7 +71,7 @@ const AvailabilitySchema = z.union(
   { error: `expected a percentage like 99.9, or ${BEST_EFFORT}` },
 );
 
-/** data/sla.yaml — read by SLA tables, the response-deadline and credit calculators, and lint. */
+/** sla.yaml — read by SLA tables, the response-deadline and credit calculators, and lint. */
 export const TierSlaSchema = z.strictObject({
   tier: IdSchema,
   support_hours: IdSchema,

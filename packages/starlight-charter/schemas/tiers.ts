@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, TextListSchema, TextSchema } from './shared.ts';
 
-/** data/tiers.yaml — read by the tier table, feature matrix, "choosing a tier" and every tier select. */
+/** tiers.yaml — read by the tier table, feature matrix, "choosing a tier" and every tier select. */
 export const TierSchema = z.strictObject({
   id: IdSchema,
   name: TextSchema,

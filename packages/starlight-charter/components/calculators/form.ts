@@ -1,7 +1,7 @@
 /**
  * Browser helpers shared by the calculator widgets: read a field strictly, show its error next
  * to it, rebuild the result region from text nodes (never markup), and keep the query string in
- * step with the form. The arithmetic itself lives in src/lib/.
+ * step with the form. The arithmetic itself lives in lib/.
  */
 import { parseNumberInput, type NumberRule } from '../../lib/number-input.ts';
 import { ignoredNote, readUrlState, writeUrlState, type FieldCheck } from '../../lib/url-state.ts';

@@ -5,7 +5,7 @@ import { fitText } from './text.ts';
  * The social card: a 1200x630 image that says whose page it is, which section it belongs to,
  * what it is called, and for tier and pricing pages what it costs. This module builds the
  * satori element tree (plain objects, no JSX) and the hash that decides whether a cached card
- * can be reused. Rendering lives in src/integrations/card-worker.mjs and card-glyphs.ts.
+ * can be reused. Rendering lives in integrations/card-worker.mjs and card-glyphs.ts.
  */
 
 export const CARD_WIDTH = 1200;
@@ -41,7 +41,7 @@ export type CardInput = {
   /** Price line for tier and pricing pages; empty elsewhere. */
   detail: string;
   company: string;
-  /** "#rrggbb" from data/company.yaml. */
+  /** "#rrggbb" from company.yaml. */
   brandColor: string;
   /** Host name shown in the corner, e.g. "support.example.com". */
   host: string;
@@ -88,7 +88,7 @@ export const TITLE_LINE = '\uE000';
  * A card's layout and title: the element tree with every title line standing in as
  * `TITLE_LINE`, and the title's lines. Cards whose other texts and title line count agree share
  * a layout, so satori lays each layout out once and the worker sets each title into it
- * (src/integrations/card-glyphs.ts).
+ * (integrations/card-glyphs.ts).
  */
 export function cardLayout(input: CardInput): { tree: CardNode; title: string[] } {
   const title = fitText(input.title, TITLE);

@@ -3,7 +3,7 @@ import { planForTier, planPriceText } from '../catalog.ts';
 
 /**
  * What a page's social card says and where it lives, worked out from the page's path, the
- * sidebar and the data. Used by the page head (src/components/starlight/Head.astro) and by the
+ * sidebar and the data. Used by the page head (components/starlight/Head.astro) and by the
  * card renderer for pages outside Starlight.
  */
 

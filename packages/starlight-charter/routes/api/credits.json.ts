@@ -3,7 +3,7 @@ import { getCatalog } from '../../data/site';
 import { creditsPayload } from '../../lib/api';
 import { CreditsApiSchema } from '../../schemas/api';
 
-/** GET /api/credits.json — built once from the Catalog; shape in src/schemas/api.ts. */
+/** GET /api/credits.json — built once from the Catalog; shape in schemas/api.ts. */
 export const GET: APIRoute = () =>
   new Response(
     `${JSON.stringify(CreditsApiSchema.parse(creditsPayload(getCatalog())), null, 2)}\n`,

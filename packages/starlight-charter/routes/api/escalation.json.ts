@@ -3,7 +3,7 @@ import { getCatalog } from '../../data/site';
 import { escalationPayload } from '../../lib/api';
 import { EscalationApiSchema } from '../../schemas/api';
 
-/** GET /api/escalation.json — built once from the Catalog; shape in src/schemas/api.ts. */
+/** GET /api/escalation.json — built once from the Catalog; shape in schemas/api.ts. */
 export const GET: APIRoute = () =>
   new Response(
     `${JSON.stringify(EscalationApiSchema.parse(escalationPayload(getCatalog())), null, 2)}\n`,
