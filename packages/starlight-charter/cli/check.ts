@@ -1,26 +1,47 @@
-// `npm run check`: every consistency check, one line per finding, exit 1 on any error.
-import { existsSync } from 'node:fs';
-import { dataDir } from '../data/index';
-import { runChecks } from './lib/check';
+// `charter check`: every check of one site, one line per finding, exit 1 on any error.
+import { routeCollisions, versionProblems } from '../site-checks';
+import { runChecks, type Check } from './lib/check';
 import { commercialLintCheck } from './lib/commercial-lint';
 import { contentCheck } from './lib/content-check';
 import { dataCheck } from './lib/data-check';
 import { publishedCheck } from './lib/published-check';
-import { roadmapCheck } from './lib/roadmap-check';
-import { schemaCheck } from './lib/schema-check';
+import type { Site } from './lib/site';
 
-// The sample company, plus the second company's data when it is present.
-const SECOND_COMPANY = 'examples/wee';
-const given = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-const dirs = given.length
-  ? given
-  : [dataDir(), ...(existsSync(SECOND_COMPANY) ? [SECOND_COMPANY] : [])];
-const checks = [
-  schemaCheck(),
-  ...dirs.map((d) => dataCheck(d)),
-  ...dirs.map((d) => commercialLintCheck(d, { quietOnDataErrors: true })),
-  contentCheck(dirs),
-  publishedCheck(dataDir(), 'dist'),
-  roadmapCheck(),
-];
-process.exitCode = await runChecks(checks);
+/** What the plugin would stop the build for besides the terms: versions, pages at Charter's addresses. */
+export function siteCheck(site: Site): Check {
+  return {
+    name: 'site',
+    run: () =>
+      [...versionProblems(site.root), ...routeCollisions(site.docs, site.options)].map((text) => ({
+        level: 'error' as const,
+        text,
+      })),
+  };
+}
+
+/**
+ * The built tables against the terms, for a site that publishes them; `dist` is the build
+ * (the site's outDir unless given).
+ */
+export function publishedChecks(site: Site, dist = site.outDir, out = process.stdout): Check[] {
+  if (!site.options.sections.commercial) {
+    out.write('note: the site does not publish the commercial section: no tables to compare\n');
+    return [];
+  }
+  return [publishedCheck(site.terms, dist, out, { prefix: site.options.prefix })];
+}
+
+/** The checks of `charter check`: the terms, what they mean, the content, the site and its build. */
+export function siteChecks(site: Site, out = process.stdout): Check[] {
+  return [
+    dataCheck(site.terms),
+    commercialLintCheck(site.terms, { quietOnDataErrors: true }),
+    contentCheck([site.docs, site.kb]),
+    siteCheck(site),
+    ...publishedChecks(site, site.outDir, out),
+  ];
+}
+
+export async function check(site: Site): Promise<number> {
+  return runChecks(siteChecks(site));
+}

@@ -1,23 +1,11 @@
-// `tsx scripts/lint-commercial.ts [DATA_DIR ...] [--dist DIR]`: checks what the commercial terms
-// mean, beyond their schema, and that the built pricing and SLA tables show the data's figures.
-// One line per finding; exit 1 on any error.
-import { dataDir } from '../data/index';
+// `charter lint [--dist DIR]`: what the terms mean, beyond their schema (a higher tier never
+// slower, cheaper or with less), and that the built pricing and SLA tables show the terms'
+// figures. Each finding names its rule and how to record an intended exception.
 import { runChecks } from './lib/check';
 import { commercialLintCheck } from './lib/commercial-lint';
-import { publishedCheck } from './lib/published-check';
+import type { Site } from './lib/site';
+import { publishedChecks } from './check';
 
-const dirs: string[] = [];
-let dist: string | undefined;
-const args = process.argv.slice(2);
-for (let i = 0; i < args.length; i++) {
-  if (args[i] === '--dist') dist = args[++i];
-  else dirs.push(args[i]!);
+export async function lint(site: Site, dist?: string): Promise<number> {
+  return runChecks([commercialLintCheck(site.terms), ...publishedChecks(site, dist ?? site.outDir)]);
 }
-const targets = dirs.length ? dirs : [dataDir()];
-
-// A build is compared with the data it was built from: dist/ holds the build of CHARTER_DATA
-// (or data/); `--dist DIR` names the build of the first directory given.
-const checks = targets.map((dir) => commercialLintCheck(dir));
-if (dist !== undefined) checks.push(publishedCheck(targets[0]!, dist));
-else if (targets.includes(dataDir())) checks.push(publishedCheck(dataDir(), 'dist'));
-process.exitCode = await runChecks(checks);

@@ -8,6 +8,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import satori from 'satori';
 import sharp from 'sharp';
 
+// Node strips TypeScript types only outside node_modules; where the package is installed as a
+// dependency, tsx loads the TypeScript modules imported below.
+if (import.meta.url.includes('/node_modules/')) (await import('tsx/esm/api')).register();
+
 // Two font lists for the life of the worker (satori caches parsed fonts per list): the Latin
 // fonts, and those plus the fallbacks. The Chinese font is large, so it is read and parsed
 // only once a card needs a character the Latin fonts lack.

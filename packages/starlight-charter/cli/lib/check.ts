@@ -3,9 +3,11 @@ export interface Finding {
   level: 'error' | 'warning';
   /** `file:line:col path: message` or `file:line: message`, ready to print. */
   text: string;
+  /** What to do about it, printed indented on the line below. */
+  hint?: string;
 }
 
-/** A pluggable check run by `npm run check`. */
+/** A pluggable check run by `charter check`. */
 export interface Check {
   name: string;
   run(): Promise<Finding[]> | Finding[];
@@ -21,6 +23,7 @@ export async function runChecks(checks: Check[], out = process.stdout, err = pro
       if (f.level === 'error') errors++;
       else warnings++;
       err.write(`${f.level === 'warning' ? 'warning: ' : ''}${f.text}\n`);
+      if (f.hint) err.write(`  ${f.hint}\n`);
     }
   }
   const names = checks.map((c) => c.name).join(', ');

@@ -1,6 +1,7 @@
 import { DataError, formatIssue } from '../../data/issues';
 import { loadData } from '../../data/load';
 import type { Check, Finding } from './check';
+import { shown } from './site';
 import { lintData, type LintContext } from './lint-rules';
 
 /** Loads a data directory for linting; data errors come back as findings instead. */
@@ -24,7 +25,7 @@ export function commercialLintCheck(
   options: { quietOnDataErrors?: boolean } = {},
 ): Check {
   return {
-    name: `lint (${dir})`,
+    name: `lint (${shown(dir)})`,
     run(): Finding[] {
       const loaded = loadForLint(dir);
       if (Array.isArray(loaded)) return options.quietOnDataErrors ? [] : loaded;

@@ -1,21 +1,15 @@
-import { kbDir } from '../../data/index';
-import {
-  contentFiles,
-  contentFolders,
-  contentProblems,
-} from '../../integrations/content-guard';
+import { contentFiles, contentProblems } from '../../integrations/content-guard';
 import type { Check } from './check';
 
 /**
- * Content that would run code (src/lib/content-guard.ts), checked without a build: the site's
- * pages and each company's articles, the same files and the same lines the build stops on.
+ * Content that would run code (lib/content-guard.ts), checked without a build: the site's own
+ * pages and its knowledge-base articles, the same files and the same lines the build stops on.
  */
-export function contentCheck(dataDirs: readonly string[], root = process.cwd()): Check {
+export function contentCheck(folders: readonly string[]): Check {
   return {
     name: 'content',
     run() {
-      const folders = [...new Set(dataDirs.flatMap((dir) => contentFolders(root, kbDir(dir))))];
-      return contentProblems(contentFiles(folders)).map((text) => ({
+      return contentProblems(contentFiles([...new Set(folders)])).map((text) => ({
         level: 'error' as const,
         text,
       }));

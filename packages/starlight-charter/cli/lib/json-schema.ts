@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { API_ENDPOINTS, type ApiEndpointName } from '../../schemas/api';
 import { DATA_FILES, type DataFileName } from '../../schemas/index';
@@ -24,5 +26,6 @@ export function apiJsonSchemas(): Record<ApiEndpointName, string> {
   return out;
 }
 
-export const SCHEMA_DIR = 'packages/starlight-charter/json-schemas';
-export const API_SCHEMA_DIR = 'packages/starlight-charter/json-schemas/api';
+/** The package's JSON Schemas, served at /schemas/ and named by each terms file's first line. */
+export const SCHEMA_DIR = fileURLToPath(new URL('../../json-schemas', import.meta.url));
+export const API_SCHEMA_DIR = join(SCHEMA_DIR, 'api');

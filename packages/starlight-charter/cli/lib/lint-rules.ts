@@ -18,7 +18,7 @@ import { formatDuration } from '../../lib/duration';
 import { formatPercent } from '../../lib/format';
 import { formatPrice, formatRate, type MoneyFormat } from '../../lib/money';
 import { amountText, periodSuffix } from '../../lib/pricing-text';
-import { isHttpUrl } from '../../lib/url';
+import { isHttpUrl } from '../../schemas/url';
 import { wallClockMinutes } from '../../lib/worst-case';
 import type { FeatureValue } from '../../schemas/features';
 import type { Allowance, Meter, OverageCharge, Plan, Price } from '../../schemas/pricing';
@@ -42,6 +42,37 @@ export interface LintCheck {
   run(ctx: LintContext): Finding[];
 }
 
+/**
+ * The data entry whose `lint_exceptions` can record that a finding is intended: a plan, a
+ * tier's SLA entry, a feature.
+ */
+export interface ExceptionEntry {
+  file: string;
+  path: DataPath;
+  /** How people name it: `plan "business"`. */
+  what: string;
+}
+
+/**
+ * Rules no entry may opt out of, with why and what to change instead: each finds terms that
+ * contradict themselves or cannot be kept, never a choice.
+ */
+export const NO_EXCEPTION: Record<string, string> = {
+  'resolution-before-response':
+    'a resolution cannot be promised before the first response; change one of the two targets',
+  'escalation-order':
+    'each level comes in later than the one before it, the last by the resolution target; change the matrix',
+  'credit-bands':
+    'bands run without gaps or overlaps from the availability target down to 0 %, credits rising as uptime falls; change the bands',
+  'update-intervals': 'updates come less often as severity falls; change the intervals',
+  'weights-sum-to-one': 'the weights are shares of one score; make them add up to 1',
+  'prices-rise':
+    'tiers are listed from the lowest up, each costing more than the one before; put tiers.yaml in price order, or change the price',
+  'add-on-response':
+    'an add-on that promises faster answers must be faster; change its times, or take the plan out of its available_for',
+  'http-url': 'a warning, which does not fail the check; give the https:// address when there is one',
+};
+
 class Reporter {
   readonly findings: Finding[] = [];
   private readonly ctx: LintContext;
@@ -64,18 +95,34 @@ class Reporter {
     return `${this.source(file).file}:${line}:${col}`;
   }
 
-  error(file: string, path: DataPath, message: string): void {
-    this.add('error', file, path, message);
+  /** `entry` is where an intended exception is recorded, for the rules that allow one. */
+  error(file: string, path: DataPath, message: string, entry?: ExceptionEntry): void {
+    this.add('error', file, path, message, entry);
   }
 
-  warning(file: string, path: DataPath, message: string): void {
-    this.add('warning', file, path, message);
+  warning(file: string, path: DataPath, message: string, entry?: ExceptionEntry): void {
+    this.add('warning', file, path, message, entry);
   }
 
-  /** Every finding ends with its rule's id in brackets, the id `lint_exceptions` takes. */
-  private add(level: Finding['level'], file: string, path: DataPath, message: string): void {
+  /**
+   * Every finding ends with its rule's id in brackets, the id `lint_exceptions` takes, and
+   * carries a hint: how to record it as intended, or why it cannot be.
+   */
+  private add(
+    level: Finding['level'],
+    file: string,
+    path: DataPath,
+    message: string,
+    entry: ExceptionEntry | undefined,
+  ): void {
     const text = formatIssue(issueAt(this.source(file), path, `${message} [${this.rule}]`));
-    this.findings.push({ level, text });
+    const hint = entry
+      ? `if intended: add lint_exceptions: [{ rule: ${this.rule}, reason: "…" }] to ${entry.what} ` +
+        `at ${this.where(entry.file, entry.path)}`
+      : NO_EXCEPTION[this.rule]
+        ? `no exception can be recorded: ${NO_EXCEPTION[this.rule]}`
+        : undefined;
+    this.findings.push(hint ? { level, text, hint } : { level, text });
   }
 }
 
@@ -106,6 +153,16 @@ function slaIndex(catalog: Catalog, tierId: string): number {
 
 function planIndex(catalog: Catalog, plan: Plan): number {
   return catalog.pricing.plans.indexOf(plan);
+}
+
+/** A tier's SLA entry, where the tier-order rules take their exceptions. */
+function slaEntry(catalog: Catalog, tierId: string): ExceptionEntry {
+  return { file: 'sla', path: ['tiers', slaIndex(catalog, tierId)], what: `the SLA of tier "${tierId}"` };
+}
+
+/** A plan, where the pricing rules take their exceptions. */
+function planEntry(catalog: Catalog, plan: Plan): ExceptionEntry {
+  return { file: 'pricing', path: ['plans', planIndex(catalog, plan)], what: `plan "${plan.id}"` };
 }
 
 function severityName(catalog: Catalog, id: string): string {
@@ -149,6 +206,7 @@ export const slowerResponse = rule('slower-response', ({ catalog }, report) => {
             highPath,
             `${highId} promises no ${what} target, while ${lowId} promises ${lowText} at ` +
               `${report.where('sla', lowPath)}`,
+            slaEntry(catalog, highId),
           );
           continue;
         }
@@ -164,6 +222,7 @@ export const slowerResponse = rule('slower-response', ({ catalog }, report) => {
             [...highPath, field],
             `${highId} promises ${highText} for ${what}, slower than ${lowId}'s ${lowText} at ` +
               `${report.where('sla', lowPath)}`,
+            slaEntry(catalog, highId),
           );
         }
       }
@@ -171,23 +230,28 @@ export const slowerResponse = rule('slower-response', ({ catalog }, report) => {
   }
 });
 
-/** A higher tier never promises lower availability. */
+/**
+ * A higher tier never promises lower availability; promising none (best effort) above a tier
+ * that promises some is lower too.
+ */
 export const lowerAvailability = rule('lower-availability', ({ catalog }, report) => {
   const locale = catalog.company.locale;
   for (const [lowId, highId] of tierPairs(catalog)) {
     const low = slaForTier(catalog, lowId);
     const high = slaForTier(catalog, highId);
-    if (
-      excepted(high.lint_exceptions, 'lower-availability') ||
-      high.availability >= low.availability
-    )
-      continue;
+    if (excepted(high.lint_exceptions, 'lower-availability') || low.availability === null) continue;
+    if (high.availability !== null && high.availability >= low.availability) continue;
+    const promised =
+      high.availability === null
+        ? 'no availability target (best effort)'
+        : `${formatPercent(high.availability, locale)} availability`;
     report.error(
       'sla',
       ['tiers', slaIndex(catalog, highId), 'availability'],
-      `${highId} promises ${formatPercent(high.availability, locale)} availability, lower than ${lowId}'s ` +
+      `${highId} promises ${promised}, lower than ${lowId}'s ` +
         `${formatPercent(low.availability, locale)} at ` +
         `${report.where('sla', ['tiers', slaIndex(catalog, lowId), 'availability'])}`,
+      slaEntry(catalog, highId),
     );
   }
 });
@@ -226,6 +290,7 @@ export const fewerUnits = rule('fewer-units', ({ catalog }, report) => {
         `${high.id} includes ${includedWords(meter, highAllowance.included, locale)}, less than ` +
           `${low.id}'s ${includedWords(meter, lowAllowance.included, locale)} at ` +
           report.where('pricing', path(low)),
+        planEntry(catalog, high),
       );
     }
   }
@@ -246,6 +311,7 @@ export const fewerChannels = rule('fewer-channels', ({ catalog }, report) => {
       `${highId} has ${high.length} channel(s) (${high.join(', ') || 'none'}), fewer than ` +
         `${lowId}'s ${low.length} ` +
         `(${low.join(', ')})`,
+      slaEntry(catalog, highId),
     );
   }
 });
@@ -275,6 +341,7 @@ export const fewerFeatures = rule('fewer-features', ({ catalog }, report) => {
         `${highId} offers ${featureText(high)} for ${feature.name}, less than ${lowId}'s ` +
           `${featureText(low)} at ` +
           report.where('features', ['features', i, 'values', lowId]),
+        { file: 'features', path: ['features', i], what: `feature "${feature.id}"` },
       );
     }
   });
@@ -286,7 +353,13 @@ export const resolutionBeforeResponse = rule(
   ({ catalog }, report) => {
     catalog.sla.tiers.forEach((sla, i) => {
       for (const [sev, target] of Object.entries(sla.targets)) {
-        if (target.resolution === undefined || target.resolution >= target.first_response) continue;
+        // A best-effort first response (null) has no time for a resolution to come before.
+        if (
+          target.resolution === undefined ||
+          target.first_response === null ||
+          target.resolution >= target.first_response
+        )
+          continue;
         const clock = target.clock ?? sla.clock;
         const path = ['tiers', i, 'targets', sev];
         report.error(
@@ -407,7 +480,13 @@ export const creditBands = rule('credit-bands', ({ catalog }, report) => {
       );
     }
     catalog.sla.tiers.forEach((sla, i) => {
-      if (sla.credit_schedule !== schedule.id || bands[0]!.below === sla.availability) return;
+      // A best-effort tier has no target and no schedule (a cross-check of the loader).
+      if (
+        sla.credit_schedule !== schedule.id ||
+        sla.availability === null ||
+        bands[0]!.below === sla.availability
+      )
+        return;
       report.error(
         'credits',
         band(0, 'below'),
@@ -600,6 +679,7 @@ export const higherOverage = rule('higher-overage', ({ catalog }, report) => {
           path(high, highStep),
           `${high.id} charges ${highStep.text} ${where}, more than ${low.id}'s ${lowStep.text} at ` +
             report.where('pricing', path(low, lowStep)),
+          planEntry(catalog, high),
         );
       }
     }
@@ -618,7 +698,8 @@ export const addOnResponse = rule('add-on-response', ({ catalog }, report) => {
         const plan = catalog.pricing.plans.find((p) => p.id === planId);
         if (plan === undefined) continue;
         const target = targetFor(catalog, plan.tier, sev);
-        if (minutes < target.firstResponse) continue;
+        // Any time is faster than a plan that promises none (best effort).
+        if (target.firstResponse === null || minutes < target.firstResponse) continue;
         report.error(
           'pricing',
           ['add_ons', i, 'adds', 'first_response', sev],

@@ -1,10 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalog } from '../../data/load';
 import { planCells, TARGET_FIELDS, targetCells } from '../../lib/published';
 import type { Check, Finding } from './check';
 import { loadForLint } from './commercial-lint';
 import { markedRows } from './html-rows';
+import { shown } from './site';
 
 /** Built pages whose tables are compared with the data, relative to the build directory. */
 export const PRICING_PAGE = 'commercial/pricing/index.html';
@@ -64,13 +65,16 @@ function comparePage(
   return findings;
 }
 
-/** Compares the pricing and SLA tables of a build in `dist` with the Catalog. */
-export function comparePublished(catalog: Catalog, dist: string): Finding[] {
+/**
+ * Compares the pricing and SLA tables of a build in `dist` with the Catalog; `base` is where
+ * Charter's pages are inside the build (the site's prefix, such as "support/").
+ */
+export function comparePublished(catalog: Catalog, dist: string, base = ''): Finding[] {
   const findings: Finding[] = [];
   const read = (page: string): string | null => {
-    const path = join(dist, page);
+    const path = join(dist, base, page);
     if (existsSync(path)) return readFileSync(path, 'utf8');
-    findings.push({ level: 'error', text: `${path}: page not found in the build` });
+    findings.push({ level: 'error', text: `${shown(path)}: page not found in the build` });
     return null;
   };
 
@@ -83,7 +87,7 @@ export function comparePublished(catalog: Catalog, dist: string): Finding[] {
       key: { 'data-plan': plan.id },
       cells: planCells(catalog, plan),
     }));
-    findings.push(...comparePage(join(dist, PRICING_PAGE), pricing, 'data-plan', 'plan', plans));
+    findings.push(...comparePage(shown(join(dist, base, PRICING_PAGE)), pricing, 'data-plan', 'plan', plans));
   }
 
   const sla = read(SLA_PAGE);
@@ -95,9 +99,34 @@ export function comparePublished(catalog: Catalog, dist: string): Finding[] {
         cells: pick(targetCells(catalog, entry.tier, sev.id), TARGET_FIELDS),
       })),
     );
-    findings.push(...comparePage(join(dist, SLA_PAGE), sla, 'data-tier', 'SLA target', targets));
+    findings.push(...comparePage(shown(join(dist, base, SLA_PAGE)), sla, 'data-tier', 'SLA target', targets));
   }
   return findings;
+}
+
+/** The terms file changed last, with its time; null for a folder without YAML files. */
+export function newestTermsFile(dir: string): { file: string; mtimeMs: number } | null {
+  if (!existsSync(dir)) return null;
+  let newest: { file: string; mtimeMs: number } | null = null;
+  for (const name of readdirSync(dir)) {
+    if (!/\.ya?ml$/.test(name)) continue;
+    const file = join(dir, name);
+    const { mtimeMs } = statSync(file);
+    if (!newest || mtimeMs > newest.mtimeMs) newest = { file, mtimeMs };
+  }
+  return newest;
+}
+
+/**
+ * When the build was made: the time its pricing page was written (the SLA page's, or the
+ * folder's, when that is missing). Pages are written anew by every build.
+ */
+export function buildTime(dist: string, base = ''): number {
+  for (const page of [PRICING_PAGE, SLA_PAGE]) {
+    const path = join(dist, base, page);
+    if (existsSync(path)) return statSync(path).mtimeMs;
+  }
+  return statSync(dist).mtimeMs;
 }
 
 function collapse(text: string): string {
@@ -113,25 +142,37 @@ function pick<T extends string>(
 
 /**
  * Published figures: after a build, every marked cell of the pricing and SLA pages must show
- * exactly the data's text. Without a build there is nothing to compare, and it says so.
+ * exactly the terms' text. Without a build there is nothing to compare, and it says so; a build
+ * older than the terms shows the terms before their last change, so it is not compared either
+ * (its differences would be the edits, not mistakes) and a note asks for a new build.
  */
 export function publishedCheck(
   dataDir: string,
   dist = 'dist',
   out: NodeJS.WritableStream = process.stdout,
+  options: { prefix?: string } = {},
 ): Check {
+  const base = (options.prefix ?? '/').slice(1);
   return {
-    name: `published (${dist})`,
+    name: `published (${shown(dist)})`,
     run(): Finding[] {
       if (!existsSync(dist)) {
         out.write(
-          `note: ${dist}/ not found; build the site to compare the published tables with the data\n`,
+          `note: ${shown(dist)}/ not found; build the site to compare the published tables with the terms\n`,
+        );
+        return [];
+      }
+      const newest = newestTermsFile(dataDir);
+      if (newest && newest.mtimeMs > buildTime(dist, base)) {
+        out.write(
+          `note: published tables not compared (skipped: ${shown(dist)} is older than ` +
+            `${shown(newest.file)}; run the build first)\n`,
         );
         return [];
       }
       const loaded = loadForLint(dataDir);
       if (Array.isArray(loaded)) return [];
-      return comparePublished(loaded.catalog, dist);
+      return comparePublished(loaded.catalog, dist, base);
     },
   };
 }

@@ -1,10 +1,15 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Catalog } from '../../data/load';
 import { loadCatalog } from '../../data/load';
+import { PAGE_FOLDERS, sectionOfPage } from '../../pages/index';
+import { charterSidebar } from '../../sidebar';
 import type { Check, Finding } from './check';
 import { parseRoadmap, type Roadmap, type RoadmapItem } from './roadmap';
 import { fileExists, routeInBuild, routeInSources, walk } from './routes';
+import type { Site } from './site';
+import { siteRoutes } from './site-routes';
 
 /** One roadmap finding, printed as `ROADMAP.md:LINE: message`. */
 export interface RoadmapFinding {
@@ -13,17 +18,33 @@ export interface RoadmapFinding {
   message: string;
 }
 
+/** A part of the site the roadmap should mention: a section of pages, or the knowledge base. */
+export interface Capability {
+  /** Its folder's name: `calculators`, `kb`. */
+  name: string;
+  /** Its sidebar label, when it has one. */
+  label?: string;
+  /** Its folder, relative to the roadmap's root. */
+  where: string;
+}
+
 export interface RoadmapContext {
-  /** Repository root: file references and page sources are looked up here. */
+  /** The project's root: file references are looked up here. */
   root: string;
-  /** The built site, or null to resolve routes against the content files instead. */
+  /** The built site, or null to resolve routes against `routes` instead. */
   dist: string | null;
+  /** The routes the site's sources produce (site-routes.ts). */
+  routes: RegExp[];
+  /** Where those routes come from, in words, for messages. */
+  routesFrom: string;
   /** Today as YYYY-MM-DD; completion dates after it are errors. */
   today: string;
-  /** The company's data, for tier, plan and severity names (null: names are not checked). */
+  /** The company's terms, for tier, plan and severity names (null: names are not checked). */
   catalog: Catalog | null;
-  /** Data directory, relative to root, whose files are capabilities. */
+  /** The terms folder, relative to root, whose files are capabilities. */
   dataDir: string;
+  /** The sections the site ships. */
+  capabilities: Capability[];
 }
 
 export interface RoadmapRule {
@@ -99,13 +120,12 @@ export const referencesExist: RoadmapRule = {
                   ),
                 ];
           }
-          return routeInSources(ctx.root, ref.target)
+          return routeInSources(ctx.routes, ref.target)
             ? []
             : [
                 error(
                   i.line,
-                  `${quote(i)} refers to the route ${ref.target}, which no page in content/docs, ` +
-                    `content/kb or src/pages produces`,
+                  `${quote(i)} refers to the route ${ref.target}, which no page of ${ctx.routesFrom} produces`,
                 ),
               ];
         }),
@@ -167,18 +187,6 @@ export const datesValid: RoadmapRule = {
     }),
 };
 
-/** Sidebar labels by folder, read from astro.config.mjs so the two never disagree. */
-function sectionLabels(root: string): Map<string, string> {
-  const labels = new Map<string, string>();
-  const config = join(root, 'astro.config.mjs');
-  if (!existsSync(config)) return labels;
-  for (const m of readFileSync(config, 'utf8').matchAll(
-    /section\(\s*'([^']+)'\s*,\s*'([^']+)'\s*\)/g,
-  ))
-    labels.set(m[2]!, m[1]!);
-  return labels;
-}
-
 /** Ways the roadmap may name a capability: its folder or file name (singular or plural) and its label. */
 function mentioned(text: string, name: string, label?: string): boolean {
   const words = name.replace(/[-_]/g, ' ').toLowerCase();
@@ -192,35 +200,21 @@ function mentioned(text: string, name: string, label?: string): boolean {
 }
 
 /**
- * What the site ships: a sidebar section (a folder of content/docs with pages, and the
- * knowledge base in content/kb) or a data file. One the roadmap never mentions is a warning.
+ * What the site ships: a section (Charter's pages of a folder, the knowledge base, a folder of
+ * the site's own pages) or a terms file. One the roadmap never mentions is a warning.
  */
 export const capabilitiesMentioned: RoadmapRule = {
   id: 'capabilities-mentioned',
   run: ({ lines }, ctx) => {
     const text = visibleLines(lines).join('\n').toLowerCase();
-    const labels = sectionLabels(ctx.root);
     const out: RoadmapFinding[] = [];
-    const docs = join(ctx.root, 'content/docs');
-    const sections = existsSync(docs)
-      ? readdirSync(docs, { withFileTypes: true })
-          .filter((e) => e.isDirectory() && walk(join(docs, e.name)).some((f) => /\.mdx?$/.test(f)))
-          .map((e) => ({ name: e.name, where: `content/docs/${e.name}` }))
-      : [];
-    if (
-      !sections.some((s) => s.name === 'kb') &&
-      walk(join(ctx.root, 'content/kb')).some((f) => /\.mdx?$/.test(f))
-    ) {
-      sections.push({ name: 'kb', where: 'content/kb' });
-    }
-    for (const s of sections) {
-      const label = labels.get(s.name);
-      if (mentioned(text, s.name, label) || text.includes(`${s.where}/`)) continue;
+    for (const s of ctx.capabilities) {
+      if (mentioned(text, s.name, s.label) || text.includes(`${s.where}/`.toLowerCase())) continue;
       out.push({
         level: 'warning',
         line: 1,
         message:
-          `the site ships the "${label ?? s.name}" section (${s.where}) but the roadmap ` +
+          `the site ships the "${s.label ?? s.name}" section (${s.where}) but the roadmap ` +
           `never mentions it`,
       });
     }
@@ -232,11 +226,7 @@ export const capabilitiesMentioned: RoadmapRule = {
       : [];
     for (const file of files) {
       const name = file.replace(/\.ya?ml$/, '');
-      if (
-        mentioned(text, name, labels.get(name)) ||
-        text.includes(`${ctx.dataDir}/${file}`.toLowerCase())
-      )
-        continue;
+      if (mentioned(text, name) || text.includes(`${ctx.dataDir}/${file}`.toLowerCase())) continue;
       out.push({
         level: 'warning',
         line: 1,
@@ -351,14 +341,58 @@ export class RoadmapReadError extends Error {
 export interface RoadmapOptions {
   /** The roadmap, as shown in messages; default ROADMAP.md. */
   file?: string;
+  /** Where file references are looked up; default the working directory. */
   root?: string;
-  /** Built site; default `dist` when it exists, else routes resolve against content files. */
+  /** The site whose routes, sections and terms the roadmap describes. */
+  site?: Site;
+  /** A build to look routes up in instead of the site's sources; default none. */
   dist?: string | null;
   today?: string;
+  /** The terms folder, relative to root; default the site's. */
   dataDir?: string;
-  /** Default: loaded from dataDir (names are not checked if it does not load). */
+  /** Default: loaded from the terms (names are not checked if they do not load). */
   catalog?: Catalog | null;
+  /** Default: the site's routes (none without a site). */
+  routes?: RegExp[];
+  /** Default: the site's sections (none without a site). */
+  capabilities?: Capability[];
   rules?: RoadmapRule[];
+}
+
+/** The folder of Charter's own pages. */
+const PAGES_DIR = fileURLToPath(new URL('../../pages/', import.meta.url));
+
+/**
+ * The sections a site ships, each with its sidebar label: Charter's page folders with a page
+ * the site publishes, the knowledge base, and the folders of the site's own pages.
+ */
+export function siteCapabilities(site: Site, catalog: Catalog | null, root = '.'): Capability[] {
+  const { sections, prefix } = site.options;
+  const groups = catalog ? charterSidebar(catalog, sections, prefix) : [];
+  const labelOf = (link: string) =>
+    groups.find((g) => g.items.some((item) => item.link.startsWith(link)))?.label;
+  const where = (dir: string) => relative(root, dir).split('\\').join('/') || '.';
+  const out: Capability[] = [];
+  for (const folder of PAGE_FOLDERS) {
+    const published = readdirSync(join(PAGES_DIR, folder))
+      .filter((f) => f.endsWith('.mdx'))
+      .some((f) => sections[sectionOfPage(f === 'index.mdx' ? folder : `${folder}/${f.replace(/\.mdx$/, '')}`)]);
+    if (!published) continue;
+    const label = labelOf(`${prefix}${folder}/`);
+    out.push({ name: folder, ...(label ? { label } : {}), where: where(join(PAGES_DIR, folder)) });
+  }
+  if (sections.kb) {
+    const label = labelOf(`${prefix}kb/`);
+    out.push({ name: 'kb', ...(label ? { label } : {}), where: where(site.kb) });
+  }
+  if (existsSync(site.docs)) {
+    for (const entry of readdirSync(site.docs, { withFileTypes: true })) {
+      if (!entry.isDirectory() || out.some((c) => c.name === entry.name)) continue;
+      if (walk(join(site.docs, entry.name)).some((f) => /\.mdx?$/.test(f)))
+        out.push({ name: entry.name, where: where(join(site.docs, entry.name)) });
+    }
+  }
+  return out;
 }
 
 /** Checks the roadmap; throws RoadmapReadError when the file cannot be read. Findings sorted by line. */
@@ -371,18 +405,19 @@ export function checkRoadmap(options: RoadmapOptions = {}): RoadmapFinding[] {
   } catch (cause) {
     throw new RoadmapReadError(file, cause);
   }
-  const dataDir = options.dataDir ?? (process.env.CHARTER_DATA || 'data');
+  const { site } = options;
+  const dataDir =
+    options.dataDir ?? (site ? relative(root, site.terms).split('\\').join('/') || '.' : 'terms');
+  const catalog = options.catalog !== undefined ? options.catalog : tryLoad(join(root, dataDir));
   const ctx: RoadmapContext = {
     root,
-    dist:
-      options.dist !== undefined
-        ? options.dist
-        : existsSync(join(root, 'dist'))
-          ? join(root, 'dist')
-          : null,
+    dist: options.dist ?? null,
+    routes: options.routes ?? (site ? siteRoutes(site, catalog) : []),
+    routesFrom: site ? `the site (${relative(root, site.root) || '.'}) or of Charter` : 'the site',
     today: options.today ?? new Date().toISOString().slice(0, 10),
     dataDir,
-    catalog: options.catalog !== undefined ? options.catalog : tryLoad(join(root, dataDir)),
+    catalog,
+    capabilities: options.capabilities ?? (site ? siteCapabilities(site, catalog, root) : []),
   };
   const roadmap = parseRoadmap(text);
   return (options.rules ?? ROADMAP_RULES)
@@ -403,7 +438,7 @@ export function formatRoadmapFinding(file: string, f: RoadmapFinding): string {
   return `${file}:${f.line}: ${f.message}`;
 }
 
-/** The roadmap check for `npm run check`; an unreadable file is one error. */
+/** The roadmap check as a Check, to run beside others; an unreadable file is one error. */
 export function roadmapCheck(options: RoadmapOptions = {}): Check {
   const file = options.file ?? 'ROADMAP.md';
   return {

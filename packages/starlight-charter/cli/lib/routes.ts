@@ -64,23 +64,8 @@ export function routeInBuild(dist: string, route: string): boolean {
   return candidates.some((c) => existsSync(join(dist, c)) && statSync(join(dist, c)).isFile());
 }
 
-/** Where pages come from before a build: folder → route prefix. */
-export const PAGE_SOURCES = [
-  { dir: 'content/docs', prefix: '' },
-  { dir: 'content/kb', prefix: 'kb/' },
-  { dir: 'src/pages', prefix: '' },
-] as const;
-
-/**
- * The route pattern a source file produces: `content/docs/commercial/sla.mdx` → `commercial/sla`,
- * `src/pages/og/[slug].png.ts` → `og/[^/]+\.png`. Files starting with `_` are not routes.
- */
-export function routePattern(prefix: string, file: string): RegExp | null {
-  if (file.split('/').some((part) => part.startsWith('_'))) return null;
-  const noExt = file.replace(/\.(astro|mdx?|ts|js)$/, '');
-  if (noExt === file) return null;
-  const route = `${prefix}${noExt}`.replace(/(^|\/)index$/, '');
-  // `[...rest]` matches any path, `[param]` one segment; everything else is literal.
+/** `kb/[category]/[...rest]` → a RegExp: `[...rest]` matches any path, `[param]` one segment. */
+export function routeRegExp(route: string): RegExp {
   const body = route
     .split(/(\[\.\.\.[^\]]+\]|\[[^\]]+\])/)
     .map((piece) => {
@@ -92,17 +77,27 @@ export function routePattern(prefix: string, file: string): RegExp | null {
   return new RegExp(`^${body}$`);
 }
 
-/** Whether some content or page file would produce `route` when the site is built. */
-export function routeInSources(root: string, route: string): boolean {
+/**
+ * The route pattern a source file produces: `commercial/sla.mdx` → `commercial/sla`,
+ * `og/[slug].png.ts` → `og/[^/]+\.png`. Files starting with `_` are not routes.
+ */
+export function routePattern(prefix: string, file: string): RegExp | null {
+  if (file.split('/').some((part) => part.startsWith('_'))) return null;
+  const noExt = file.replace(/\.(astro|mdx?|ts|js)$/, '');
+  if (noExt === file) return null;
+  return routeRegExp(`${prefix}${noExt}`.replace(/(^|\/)index$/, ''));
+}
+
+/** The routes of the pages and endpoints under `dir`, each under `prefix`. */
+export function fileRoutes(dir: string, prefix = ''): RegExp[] {
+  return walk(dir).flatMap((file) => routePattern(prefix, file) ?? []);
+}
+
+/** Whether one of `routes` is `route`; with `*`, whether a route matches the glob. */
+export function routeInSources(routes: readonly RegExp[], route: string): boolean {
   const r = trimRoute(route);
   const wanted = r.includes('*') ? globToRegExp(r) : null;
-  for (const { dir, prefix } of PAGE_SOURCES) {
-    for (const file of walk(join(root, dir))) {
-      const pattern = routePattern(prefix, file);
-      if (!pattern) continue;
-      if (wanted ? wanted.test(pattern.source.slice(1, -1).replace(/\\/g, '')) : pattern.test(r))
-        return true;
-    }
-  }
-  return false;
+  return routes.some((pattern) =>
+    wanted ? wanted.test(pattern.source.slice(1, -1).replace(/\\/g, '')) : pattern.test(r),
+  );
 }

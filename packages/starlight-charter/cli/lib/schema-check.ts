@@ -4,8 +4,8 @@ import type { Check, Finding } from './check';
 import { apiJsonSchemas, dataJsonSchemas, SCHEMA_DIR } from './json-schema';
 
 /**
- * Writes public/schemas/*.json (data files, so editors stay in step) and
- * public/schemas/api/*.json (the JSON endpoints) from the zod schemas.
+ * Writes json-schemas/*.json (terms files, so editors stay in step) and json-schemas/api/*.json
+ * (the JSON endpoints) from the zod schemas.
  */
 export function writeSchemas(dir = SCHEMA_DIR): string[] {
   const written: string[] = [];
