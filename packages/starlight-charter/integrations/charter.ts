@@ -7,19 +7,16 @@ const entry = (file: string) => new URL(`../routes/${file}`, import.meta.url).hr
 
 /** Routes of each section, as [pattern under the prefix, route file]. */
 export function charterRoutes(sections: CharterSiteConfig['sections']): [string, string][] {
-  const routes: [string, string][] = [['robots.txt', 'robots.txt.ts']];
-  if (sections.commercial || sections.customDevelopment)
-    routes.push(['commercial/[...page]', 'pages/commercial.astro']);
+  const routes: [string, string][] = [
+    ['robots.txt', 'robots.txt.ts'],
+    // Every folder of Charter's pages through one route; its paths follow the sections.
+    ['[folder]/[...page]', 'pages.astro'],
+  ];
   if (sections.commercial) {
-    routes.push(['reference/[...page]', 'pages/reference.astro']);
     for (const name of ['plans', 'catalog', 'escalation', 'credits', 'sla'])
       routes.push([`api/${name}.json`, `api/${name}.json.ts`]);
     routes.push(['schemas/[...file]', 'schemas.ts']);
   }
-  if (sections.calculators || sections.roi)
-    routes.push(['calculators/[...page]', 'pages/calculators.astro']);
-  if (sections.sow) routes.push(['sales/[...page]', 'pages/sales.astro']);
-  if (sections.playbook) routes.push(['playbook/[...page]', 'pages/playbook.astro']);
   if (sections.kb) {
     routes.push(
       ['kb', 'kb/index.astro'],

@@ -32,19 +32,25 @@ export interface PageModule {
 }
 
 /**
- * The static paths of one folder's pages (`index.mdx` is the folder's own address), keeping
- * only the pages of sections the site publishes and leaving out those it writes itself.
+ * The static paths of Charter's pages (pages/<folder>/<name>.mdx, eagerly globbed): each under
+ * its folder (`index.mdx` is the folder's own address), keeping only the pages of sections the
+ * site publishes and leaving out those it writes itself.
  */
 export function pagePaths(
   modules: Record<string, unknown>,
-  folder: PageFolder,
   sections: Record<SectionId, boolean>,
   replaced: readonly string[] = [],
 ) {
   return Object.entries(modules).flatMap(([file, module]) => {
-    const name = file.replace(/^.*\//, '').replace(/\.mdx$/, '');
+    const [folder = '', name = ''] = file.replace(/\.mdx$/, '').split('/').slice(-2);
     const slug = name === 'index' ? folder : `${folder}/${name}`;
+    if (!(PAGE_FOLDERS as readonly string[]).includes(folder)) return [];
     if (!sections[sectionOfPage(slug)] || replaced.includes(slug)) return [];
-    return [{ params: { page: name === 'index' ? undefined : name }, props: { page: module as PageModule } }];
+    return [
+      {
+        params: { folder, page: name === 'index' ? undefined : name },
+        props: { page: module as PageModule },
+      },
+    ];
   });
 }

@@ -22,37 +22,32 @@ describe('charterRoutes', () => {
     expect(new Set(routes.map(([p]) => p)).size).toBe(routes.length);
   });
 
-  test('robots.txt whatever the site publishes', () => {
-    expect(patterns(only())).toEqual(['robots.txt']);
+  // Charter's pages go through one route whatever the sections; pagePaths picks its pages.
+  const ALWAYS = ['robots.txt', '[folder]/[...page]'];
+
+  test("robots.txt and the pages' route whatever the site publishes", () => {
+    expect(patterns(only())).toEqual(ALWAYS);
   });
 
-  test('commercial: its pages, the reference, the JSON API and the schemas', () => {
-    expect(patterns(only('commercial')).sort()).toEqual(
-      ['robots.txt', 'commercial/[...page]', 'reference/[...page]', ...API, 'schemas/[...file]'].sort(),
-    );
+  test('commercial: the JSON API and the schemas', () => {
+    expect(patterns(only('commercial')).sort()).toEqual([...ALWAYS, ...API, 'schemas/[...file]'].sort());
   });
 
-  test('custom development alone: the commercial pages route (for its pages), nothing of the API', () => {
-    expect(patterns(only('customDevelopment')).sort()).toEqual(['commercial/[...page]', 'robots.txt']);
-  });
-
-  test.each([['calculators'], ['roi']] as const)('%s: the calculators route', (section) => {
-    expect(patterns(only(section)).sort()).toEqual(['calculators/[...page]', 'robots.txt']);
-  });
-
-  test('sow: the sales pages; playbook: its own', () => {
-    expect(patterns(only('sow')).sort()).toEqual(['robots.txt', 'sales/[...page]']);
-    expect(patterns(only('playbook')).sort()).toEqual(['playbook/[...page]', 'robots.txt']);
-  });
+  test.each([['customDevelopment'], ['calculators'], ['roi'], ['sow'], ['playbook']] as const)(
+    '%s: pages only, no other route',
+    (section) => {
+      expect(patterns(only(section))).toEqual(ALWAYS);
+    },
+  );
 
   test('kb: the KB home, search, categories, articles and the search help', () => {
-    expect(patterns(only('kb')).sort()).toEqual(['robots.txt', ...KB].sort());
+    expect(patterns(only('kb')).sort()).toEqual([...ALWAYS, ...KB].sort());
   });
 
   test('the playbook is not routed by default', () => {
     const routes = patterns(parseOptions({}).sections);
     expect(routes.some((p) => p.startsWith('playbook/'))).toBe(false);
-    expect(routes).toEqual(expect.arrayContaining(['commercial/[...page]', 'kb', ...API]));
+    expect(routes).toEqual(expect.arrayContaining([...ALWAYS, 'kb', ...API]));
   });
 
   test.each([
@@ -62,10 +57,8 @@ describe('charterRoutes', () => {
     ['only ROI', only('roi')],
   ])('with %s sections, a route serves every page the site publishes', (_, sections) => {
     const served = patterns(sections);
-    for (const page of charterPageRoutes({ prefix: '/', sections, replace: [] })) {
-      const [folder] = page.split('/');
-      expect(served.includes(page) || served.includes(`${folder}/[...page]`), page).toBe(true);
-    }
+    for (const page of charterPageRoutes({ prefix: '/', sections, replace: [] }))
+      expect(served.includes(page) || served.includes('[folder]/[...page]'), page).toBe(true);
   });
 });
 
@@ -100,7 +93,7 @@ describe('charterIntegration', () => {
     expect(injected.map((r) => r.pattern)).toEqual(
       charterRoutes(site.sections).map(([pattern]) => (atRoot.has(pattern) ? pattern : `support/${pattern}`)),
     );
-    expect(injected.map((r) => r.pattern)).toEqual(expect.arrayContaining(['support/commercial/[...page]', 'support/kb']));
+    expect(injected.map((r) => r.pattern)).toEqual(expect.arrayContaining(['support/[folder]/[...page]', 'support/kb']));
     for (const route of injected) {
       expect(route.prerender, route.pattern).toBe(true);
       expect(existsSync(fileURLToPath(route.entrypoint)), route.entrypoint).toBe(true);
@@ -109,7 +102,7 @@ describe('charterIntegration', () => {
 
   test("at the root without a prefix; the site's address is the company's unless the site sets one", () => {
     const { injected, update } = setup(config('/'));
-    expect(injected.map((r) => r.pattern)).toContain('commercial/[...page]');
+    expect(injected.map((r) => r.pattern)).toContain('[folder]/[...page]');
     expect(update.site).toBe(catalog.company.site_url);
     expect(setup(config('/'), 'https://help.example.test/').update.site).toBe('https://help.example.test/');
   });

@@ -45,33 +45,41 @@ describe('sectionOfPage', () => {
 });
 
 describe('pagePaths', () => {
-  // As import.meta.glob('../../pages/commercial/*.mdx', { eager: true }) gives them.
+  // As import.meta.glob('../pages/*/*.mdx', { eager: true }) gives them.
   const module = (name: string) => ({ frontmatter: { title: name }, getHeadings: () => [], Content: name });
-  const modules = Object.fromEntries(
-    ['index', 'pricing', 'custom-development'].map((name) => [`../../pages/commercial/${name}.mdx`, module(name)]),
-  );
-  const names = (paths: ReturnType<typeof pagePaths>) => paths.map((p) => p.params.page);
+  const files = ['commercial/index', 'commercial/pricing', 'commercial/custom-development', 'calculators/roi'];
+  const modules = Object.fromEntries(files.map((f) => [`../pages/${f}.mdx`, module(f)]));
+  const slugs = (paths: ReturnType<typeof pagePaths>) =>
+    paths.map((p) => [p.params.folder, p.params.page].filter(Boolean).join('/'));
 
   test("a folder's index is the folder's own address; every page keeps its module", () => {
-    const paths = pagePaths(modules, 'commercial', DEFAULT_SECTIONS);
-    expect(names(paths)).toEqual([undefined, 'pricing', 'custom-development']);
+    const paths = pagePaths(modules, DEFAULT_SECTIONS);
+    expect(paths.map((p) => p.params)).toEqual([
+      { folder: 'commercial', page: undefined },
+      { folder: 'commercial', page: 'pricing' },
+      { folder: 'commercial', page: 'custom-development' },
+      { folder: 'calculators', page: 'roi' },
+    ]);
     expect(paths.map((p) => p.props.page)).toEqual(Object.values(modules));
   });
 
   test('leaves out the pages of sections the site does not publish', () => {
-    expect(names(pagePaths(modules, 'commercial', only('commercial')))).toEqual([undefined, 'pricing']);
-    expect(names(pagePaths(modules, 'commercial', only('customDevelopment')))).toEqual(['custom-development']);
-    expect(pagePaths(modules, 'commercial', only('calculators', 'kb'))).toEqual([]);
+    expect(slugs(pagePaths(modules, only('commercial')))).toEqual(['commercial', 'commercial/pricing']);
+    expect(slugs(pagePaths(modules, only('customDevelopment', 'roi')))).toEqual([
+      'commercial/custom-development',
+      'calculators/roi',
+    ]);
+    expect(pagePaths(modules, only('calculators', 'kb'))).toEqual([]);
   });
 
   test('leaves out the pages the site writes itself', () => {
-    expect(names(pagePaths(modules, 'commercial', DEFAULT_SECTIONS, ['commercial/pricing']))).toEqual([
-      undefined,
-      'custom-development',
+    expect(slugs(pagePaths(modules, DEFAULT_SECTIONS, ['commercial/pricing', 'commercial']))).toEqual([
+      'commercial/custom-development',
+      'calculators/roi',
     ]);
-    expect(names(pagePaths(modules, 'commercial', DEFAULT_SECTIONS, ['commercial']))).toEqual([
-      'pricing',
-      'custom-development',
-    ]);
+  });
+
+  test('a file outside the folders of pages is not a page', () => {
+    expect(pagePaths({ '../pages/drafts/x.mdx': module('x') }, DEFAULT_SECTIONS)).toEqual([]);
   });
 });
