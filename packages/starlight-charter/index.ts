@@ -113,7 +113,8 @@ export default function charter(userOptions?: CharterUserOptions): StarlightPlug
         addIntegration(mdxCompileCache());
         addIntegration(codeBlocks());
         addIntegration(siteLinks([fileURLToPath(new URL('./pages/', import.meta.url)), kbDir], options));
-        addIntegration(charterIntegration(site, catalog));
+        const ownIcon = config.favicon !== undefined || existsSync(join(fileURLToPath(astroConfig.publicDir), 'favicon.svg'));
+        addIntegration(charterIntegration(site, catalog, !ownIcon));
         // Before the post-build pass, whose link check reads the sitemap the head links to
         // (Starlight adds one of its own only when no other is listed).
         if (!astroConfig.integrations.some((i) => i.name === '@astrojs/sitemap')) addIntegration(sitemap());

@@ -33,7 +33,12 @@ export function charterRoutes(sections: CharterSiteConfig['sections']): [string,
  * The Astro side of the plugin: Charter's routes under the site's prefix, the virtual
  * modules pages read the terms from, and the build settings Charter's pages rely on.
  */
-export function charterIntegration(config: CharterSiteConfig, catalog: Catalog): AstroIntegration {
+export function charterIntegration(
+  config: CharterSiteConfig,
+  catalog: Catalog,
+  /** Whether the site needs Charter's icon: Starlight's default favicon, and no file of its own. */
+  defaultFavicon = false,
+): AstroIntegration {
   return {
     name: 'starlight-charter',
     hooks: {
@@ -44,6 +49,7 @@ export function charterIntegration(config: CharterSiteConfig, catalog: Catalog):
           const atRoot = pattern === 'robots.txt' || pattern === 'search-help.json';
           injectRoute({ pattern: atRoot ? pattern : `${prefix}${pattern}`, entrypoint: entry(file), prerender: true });
         }
+        if (defaultFavicon) injectRoute({ pattern: 'favicon.svg', entrypoint: entry('favicon.svg.ts'), prerender: true });
         updateConfig({
           site: astroConfig.site ?? catalog.company.site_url,
           trailingSlash: 'always',

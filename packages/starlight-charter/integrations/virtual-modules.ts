@@ -60,7 +60,12 @@ export function charterVirtualModules(config: CharterSiteConfig, first: Catalog)
         try {
           catalog = loadCatalog(config.termsDir, { optional: optionalFiles(config.sections) });
         } catch (error) {
-          if (error instanceof DataError) throw new Error(termsErrorMessage(error));
+          if (error instanceof DataError) {
+            // The located lines are the whole story: no stack trace under them.
+            const located = new Error(termsErrorMessage(error));
+            located.stack = "";
+            throw located;
+          }
           throw error;
         }
       }

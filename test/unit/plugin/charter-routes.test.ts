@@ -71,10 +71,10 @@ describe('charterIntegration', () => {
   });
 
   /** Runs the setup hook as Astro would, returning what it injected and configured. */
-  function setup(site: CharterSiteConfig, astroSite?: string) {
+  function setup(site: CharterSiteConfig, astroSite?: string, defaultFavicon = false) {
     const injected: { pattern: string; entrypoint: string; prerender?: boolean }[] = [];
     const updates: Record<string, any>[] = [];
-    const hook = charterIntegration(site, catalog).hooks['astro:config:setup'] as unknown as (
+    const hook = charterIntegration(site, catalog, defaultFavicon).hooks['astro:config:setup'] as unknown as (
       options: unknown,
     ) => void;
     hook({
@@ -105,6 +105,14 @@ describe('charterIntegration', () => {
     expect(injected.map((r) => r.pattern)).toContain('[folder]/[...page]');
     expect(update.site).toBe(catalog.company.site_url);
     expect(setup(config('/'), 'https://help.example.test/').update.site).toBe('https://help.example.test/');
+  });
+
+  test('serves an icon at /favicon.svg only for a site without one of its own', () => {
+    const favicon = (defaultFavicon: boolean) =>
+      setup(config('/support/'), undefined, defaultFavicon).injected.filter((r) => r.pattern === 'favicon.svg');
+    expect(favicon(false)).toEqual([]);
+    const [route] = favicon(true);
+    expect(existsSync(fileURLToPath(route!.entrypoint))).toBe(true);
   });
 
   test("adds the virtual modules the pages read the terms from, and the URLs Charter's links assume", () => {
