@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { glob } from 'astro/loaders';
@@ -44,7 +45,10 @@ export function charterCollections() {
   if (!config.sections.kb && !config.sections.playbook) return {};
   return {
     kb: defineCollection({
-      loader: glob({ base: config.kbDir, pattern: '**/[^_]*.{md,mdx}' }),
+      // A company may publish its terms before it writes any articles, or has a folder for them.
+      loader: existsSync(config.kbDir)
+        ? glob({ base: config.kbDir, pattern: '**/[^_]*.{md,mdx}' })
+        : async () => [],
       schema: kbSchema(catalog),
     }),
   };
