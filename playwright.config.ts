@@ -2,9 +2,10 @@ import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/lib/chromium';
 
 /**
- * Playwright drives the built site (dist/) served on 127.0.0.1 in Chromium. By default it
- * uses Debian's /usr/bin/chromium; set CHROMIUM_PATH to another binary, or to "bundled"
- * to use a browser installed with `npx playwright install chromium`.
+ * Playwright drives the sample's built site (examples/sample/dist, from `npm run build`) served
+ * on 127.0.0.1 in Chromium; test/e2e/global-setup.ts builds the other sites specs read. By
+ * default it uses Debian's /usr/bin/chromium; set CHROMIUM_PATH to another binary, or to
+ * "bundled" to use a browser installed with `npx playwright install chromium`.
  */
 const executablePath = chromiumPath();
 const port = Number(process.env.CHARTER_TEST_PORT || 4329);
@@ -31,7 +32,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `node scripts/serve.mjs --port ${port}`,
+    command: `node packages/starlight-charter/cli/serve.mjs --dir examples/sample/dist --port ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     stdout: 'ignore',

@@ -10,7 +10,7 @@ export default defineConfig({
       favicon: '/favicon.svg',
       lastUpdated: false,
       sidebar: [],
-      plugins: [charter({ terms: './terms', sections: { playbook: true } })],
+      plugins: [charter({ terms: './terms' })],
     }),
   ],
 });

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { htmlFiles } from '../../integrations/html-files.ts';
+import { htmlFiles } from '../../packages/starlight-charter/integrations/html-files.ts';
 
 /**
  * The W3C Nu HTML checker (vnu.jar, from the vnu-jar package) run over a built site: one Java

@@ -3,15 +3,16 @@ import { join } from 'node:path';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { htmlFiles, routeOf } from '../../packages/starlight-charter/integrations/html-files';
 import { allowlistOf, hashSource, securePage } from '../../packages/starlight-charter/integrations/security-headers';
+import { SAMPLE_OUT } from './support';
 
 /**
- * Every page of the built site, as the preview server (scripts/serve.mjs) sends it: only the
+ * Every page of the built site, as the preview server (cli/serve.mjs) sends it: only the
  * site's own scripts run, nothing breaks its Content Security Policy, and every response carries
  * the security headers. A script slipped into a page's content does not run.
  */
 
 /** The built site the server serves (playwright.config.ts). */
-const OUT = process.env.CHARTER_OUT_DIR || 'dist';
+const OUT = SAMPLE_OUT;
 const FILES = htmlFiles(OUT);
 /** The site's policy as its _headers sends it with every path. */
 const SITE_POLICY = /^ {2}Content-Security-Policy: (.*)$/m.exec(

@@ -1,17 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  globSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, globSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { BUILDS_DIR, catalog, copyData } from './support';
+import { copyTerms, makeSite, runBuild } from '../support/sites';
+import { catalog } from './support';
 
 const HOSTILE = 'test/fixtures/content/hostile';
 
@@ -22,7 +13,7 @@ const HOSTILE = 'test/fixtures/content/hostile';
  */
 test('content that would run code stops the build, with every problem and no page written', () => {
   test.setTimeout(180_000);
-  const dir = copyData();
+  const dir = copyTerms();
   // Valid articles of this company in every other respect, so only the guard can stop them.
   const category = catalog.kb.categories[0]!.id;
   const tier = catalog.tiers.tiers[0]!.id;
@@ -44,15 +35,9 @@ test('content that would run code stops the build, with every problem and no pag
     return { file, line: `${file}:${place} ${words}` };
   });
 
-  const builds = process.env.CHARTER_BUILDS_RUN ?? BUILDS_DIR;
-  mkdirSync(builds, { recursive: true });
-  const out = join(mkdtempSync(join(builds, 'hostile-')), 'dist');
-  const cacheDir = mkdtempSync(join(tmpdir(), 'charter-cache-'));
-  const result = spawnSync('npx', ['astro', 'build'], {
-    env: { ...process.env, CHARTER_DATA: dir, CHARTER_OUT_DIR: out, CHARTER_CACHE_DIR: cacheDir },
-    encoding: 'utf8',
-  });
-  rmSync(cacheDir, { recursive: true, force: true });
+  const site = makeSite({ terms: dir });
+  const out = join(site, 'dist');
+  const result = runBuild(site, { outDir: out });
 
   expect(result.status, result.stdout + result.stderr).toBe(1);
   for (const { line } of expected) expect(result.stderr).toContain(line);

@@ -2,16 +2,15 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { nuErrors } from '../../packages/starlight-charter/cli/lib/nu-check';
-import { weeSite } from './support';
+import { nuErrors } from '../../scripts/lib/nu-check';
+import { internalSite, SAMPLE_OUT, weeSite } from './support';
 
 /**
- * Every built page is valid HTML by the W3C Nu checker, for the sample company and for WEE: one
- * checker run per site, every error listed as `file:line:col message`. Without Java the tests
+ * Every built page is valid HTML by the W3C Nu checker, for the sample company and for WEE, and
+ * the playbook pages of the sample's internal site: one checker run per site, every error listed as `file:line:col message`. Without Java the tests
  * fail and say so. No browser is needed.
  */
 
-const SAMPLE = process.env.CHARTER_OUT_DIR || 'dist';
 // One Java process checks a whole site; on a busy machine that takes a while.
 const CHECK_TIMEOUT = 5 * 60_000;
 
@@ -43,10 +42,16 @@ test('the checker reports each fault with its file, line and column', () => {
 
 test('every page of the sample site is valid HTML', () => {
   test.setTimeout(CHECK_TIMEOUT);
-  expect(nuErrors(SAMPLE)).toEqual([]);
+  expect(nuErrors(SAMPLE_OUT)).toEqual([]);
 });
 
 test('every page of the WEE site is valid HTML', () => {
   test.setTimeout(CHECK_TIMEOUT);
   expect(nuErrors(weeSite())).toEqual([]);
+});
+
+test('every playbook page of the sample\'s internal site is valid HTML', () => {
+  test.setTimeout(CHECK_TIMEOUT);
+  // The rest of that site is the public site's pages, checked above.
+  expect(nuErrors(join(internalSite(), 'playbook'))).toEqual([]);
 });

@@ -1,16 +1,15 @@
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { parse, parseDocument } from 'yaml';
-import { copyProject } from '../../scripts/bench/projects';
 import { allowlistOf, securePage } from '../../packages/starlight-charter/integrations/security-headers';
+import { copyTerms, makeSite, runBuild } from '../support/sites';
 
 /**
  * A warm build copies a KB article page from the last build when nothing it shows has changed,
- * and renders it again when anything has: its own file, a related article's title, the catalog,
- * or the sidebar. Each build runs in a throwaway copy of the project, so its edits and caches
- * touch nothing else.
+ * and renders it again when anything has: its own file, a related article's title, the terms,
+ * or the sidebar. The builds are of a site of its own, from a copy of the sample's terms and
+ * articles, so its edits and caches touch nothing else.
  */
 
 interface Article {
@@ -21,7 +20,9 @@ interface Article {
   related: string[];
 }
 
-let dir = '';
+let terms = '';
+let site = '';
+let out = '';
 let articles: Article[] = [];
 
 /** What a build did with each page, as Astro's log says. */
@@ -32,22 +33,14 @@ interface Built {
   copied: Set<string>;
 }
 
-/** Builds the copy; returns which built pages Astro rendered and which it copied. */
+/** Builds the site; returns which built pages Astro rendered and which it copied. */
 function build(): Built {
-  const log = execFileSync(resolve('node_modules/.bin/astro'), ['build'], {
-    cwd: dir,
-    // Into the copy's own dist/, whatever out dir the run under test was given.
-    env: {
-      ...process.env,
-      CHARTER_OUT_DIR: join(dir, 'dist'),
-      CHARTER_CACHE_DIR: join(dir, '.cache'),
-    },
-    encoding: 'utf8',
-    stdio: 'pipe',
-  });
+  // Into the same folder every time, as a company's site builds into its dist/.
+  const { status, stdout, stderr } = runBuild(site, { outDir: out });
+  expect(status, stderr || stdout).toBe(0);
   // Astro's log, without colours, lists each page it writes as "├─ /path/index.html", followed
   // by "(restored)" or "(cached)" when it copied the page from the last build.
-  const plain = log.replace(/\x1b\[[0-9;]*m/g, '');
+  const plain = stdout.replace(/\x1b\[[0-9;]*m/g, '');
   const listed = [...plain.matchAll(/├─ (\/\S+\/index\.html)( \((?:restored|cached)\))?/g)];
   const built: Built = {
     rendered: new Set(listed.filter((m) => !m[2]).map((m) => m[1]!)),
@@ -65,14 +58,24 @@ function build(): Built {
 }
 
 const pageOf = (id: string) => `/kb/${id}/index.html`;
-const html = (id: string) => readFileSync(join(dir, 'dist', pageOf(id)), 'utf8');
+const html = (id: string) => readFileSync(join(out, pageOf(id)), 'utf8');
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(() => {
   test.setTimeout(240_000);
-  dir = copyProject();
-  const kb = join(dir, 'content/kb');
+  terms = copyTerms();
+  // The site's own pages, with a sidebar group of its own that a new page joins.
+  site = makeSite({
+    terms,
+    docs: {
+      'index.mdx': '---\ntitle: Home\ndescription: Support terms.\n---\n\nOur support terms.\n',
+      'guides/welcome.md': '---\ntitle: Welcome\ndescription: Where to start.\n---\n\nStart here.\n',
+    },
+    starlight: { sidebar: [{ label: 'Guides', items: [{ autogenerate: { directory: 'guides' } }] }] },
+  });
+  out = join(site, 'dist');
+  const kb = join(terms, 'kb');
   articles = readdirSync(kb, { recursive: true, encoding: 'utf8' })
     .filter((f) => /\.mdx?$/.test(f) && !f.split('/').pop()!.startsWith('_'))
     .map((f) => {
@@ -85,10 +88,6 @@ test.beforeAll(() => {
   // And a build with nothing changed copies every article: the log says "copied" as read above.
   const again = build();
   for (const a of articles) expect(again.copied.has(pageOf(a.id)), a.id).toBe(true);
-});
-
-test.afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 test('an edited article is rendered again with the articles that list it; the rest are copied', () => {
@@ -114,14 +113,14 @@ test('an edited article is rendered again with the articles that list it; the re
   // A copied page keeps exactly one policy, still the one its inline scripts need.
   const page = html(untouched[0]!.id);
   expect(page.match(/http-equiv="Content-Security-Policy"/g)).toHaveLength(1);
-  const headers = readFileSync(join(dir, 'dist/_headers'), 'utf8');
+  const headers = readFileSync(join(out, '_headers'), 'utf8');
   const sitePolicy = /Content-Security-Policy: (.*)/.exec(headers)![1]!;
   expect(securePage(page, allowlistOf(sitePolicy)).html).toBe(page);
 });
 
-test('a change to the catalog renders every article again', () => {
+test('a change to the terms renders every article again, and the tier pages show it', () => {
   test.setTimeout(120_000);
-  const tiersFile = join(dir, 'data/tiers.yaml');
+  const tiersFile = join(terms, 'tiers.yaml');
   const doc = parseDocument(readFileSync(tiersFile, 'utf8'));
   const tiers = doc.get('tiers') as { items: { get(key: string): string }[] };
   const index = tiers.items.findIndex((t) => articles[0]!.tiers.includes(t.get('id')));
@@ -133,17 +132,20 @@ test('a change to the catalog renders every article again', () => {
   for (const a of articles) expect(rendered.has(pageOf(a.id)), a.id).toBe(true);
   // "Still stuck?" names each tier the article applies to.
   expect(html(articles[0]!.id)).toContain(`>${renamed}</h3>`);
+  expect(readFileSync(join(out, 'commercial/tiers/index.html'), 'utf8')).toContain(
+    `<th scope="row">${renamed}</th>`,
+  );
 });
 
 test('a new page in the sidebar renders every article again', () => {
   test.setTimeout(120_000);
   const title = 'Holiday cover';
   writeFileSync(
-    join(dir, 'content/docs/commercial/holiday-cover.md'),
+    join(site, 'src/content/docs/guides/holiday-cover.md'),
     `---\ntitle: ${title}\ndescription: Who answers over public holidays.\n---\n\nThe on-call rota covers public holidays.\n`,
   );
 
   const { rendered } = build();
   for (const a of articles) expect(rendered.has(pageOf(a.id)), a.id).toBe(true);
-  expect(html(articles[0]!.id)).toContain('href="/commercial/holiday-cover/"');
+  expect(html(articles[0]!.id)).toContain('href="/guides/holiday-cover/"');
 });

@@ -6,7 +6,7 @@ import { catalog } from './support';
 /**
  * Search relevance: questions written the way customers type them, each with the article
  * that must be among the first three results. Runs the built Pagefind index in Chromium
- * through the same query helper (src/lib/search-query.ts) the search dialog and the KB
+ * through the same query helper (lib/search-query.ts) the search dialog and the KB
  * search page use.
  */
 const CASES: [query: string, slug: string][] = [
@@ -52,7 +52,7 @@ const CASES: [query: string, slug: string][] = [
 
 /** The query helper bundled for the browser, exposed as `window.KbQuery`. */
 const helperScript = buildSync({
-  entryPoints: ['src/lib/search-query.ts'],
+  entryPoints: ['packages/starlight-charter/lib/search-query.ts'],
   bundle: true,
   format: 'iife',
   globalName: 'KbQuery',

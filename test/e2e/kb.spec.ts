@@ -6,9 +6,10 @@ import AxeBuilder from '@axe-core/playwright';
 import { tierById } from '../../packages/starlight-charter/lib/catalog';
 import { channelsForTier, formatUpdated, KB_TYPE_LABELS, type KbType } from '../../packages/starlight-charter/lib/kb';
 import { searchHelpFrom } from '../../packages/starlight-charter/lib/search-query';
+import { SAMPLE } from '../support/sites';
 import { catalog } from './support';
 
-/** The KB articles' frontmatter, read from content/kb the way a writer sees it. */
+/** The KB articles' frontmatter, read from the sample's articles the way a writer sees it. */
 interface Front {
   slug: string;
   title: string;
@@ -18,10 +19,10 @@ interface Front {
   updated: string | Date;
   related?: string[];
 }
-const articles: Front[] = readdirSync('content/kb', { recursive: true, encoding: 'utf8' })
+const articles: Front[] = readdirSync(SAMPLE.kb, { recursive: true, encoding: 'utf8' })
   .filter((f) => /\.mdx?$/.test(f) && !f.split('/').pop()!.startsWith('_'))
   .map((file) => {
-    const text = readFileSync(join('content/kb', file), 'utf8');
+    const text = readFileSync(join(SAMPLE.kb, file), 'utf8');
     const front = parse(text.split(/^---$/m)[1]!) as Omit<Front, 'slug'>;
     return { ...front, slug: file.replace(/\.mdx?$/, '') };
   });
@@ -74,7 +75,7 @@ test('an article shows breadcrumbs, last updated, related links and channels for
 test('a code block is highlighted, and one wider than the page scrolls from the keyboard', async ({ page }) => {
   // The article with the longest line of highlighted code (a language other than plain text).
   const longestCodeLine = (a: Front) => {
-    const file = ['.md', '.mdx'].map((ext) => join('content/kb', `${a.slug}${ext}`)).find(existsSync)!;
+    const file = ['.md', '.mdx'].map((ext) => join(SAMPLE.kb, `${a.slug}${ext}`)).find(existsSync)!;
     const blocks = [...readFileSync(file, 'utf8').matchAll(/^```(\w*)\n([\s\S]*?)^```/gm)];
     const code = blocks.filter((m) => !['', 'text'].includes(m[1]!)).map((m) => m[2]!);
     return Math.max(0, ...code.flatMap((c) => c.split('\n').map((line) => line.length)));

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { moneyFormat, tierById } from '../../packages/starlight-charter/lib/catalog';
 import { formatDuration } from '../../packages/starlight-charter/lib/duration';
 import { formatCount, formatPercent } from '../../packages/starlight-charter/lib/format';
@@ -12,11 +13,18 @@ import {
   describeShift,
   quarterlyCost,
 } from '../../packages/starlight-charter/lib/playbook';
-import { catalog } from './support';
+import { SAMPLE } from '../support/sites';
+import { catalog, internalSite, testServing } from './support';
+
+/**
+ * The playbook is internal: the sample publishes it on its internal site only
+ * (examples/sample/astro.internal.config.mjs), which global-setup.ts builds once per run.
+ */
+const test = testServing(internalSite);
 
 /** An article's title as its writer wrote it in the frontmatter. */
 const kbTitle = (slug: string) => {
-  const file = [`content/kb/${slug}.md`, `content/kb/${slug}.mdx`].find((f) => existsSync(f))!;
+  const file = ['.md', '.mdx'].map((ext) => join(SAMPLE.kb, `${slug}${ext}`)).find((f) => existsSync(f))!;
   return /^title:\s*"?(.*?)"?\s*$/m.exec(readFileSync(file, 'utf8'))![1];
 };
 
@@ -55,6 +63,41 @@ test('every playbook page is in the sidebar under Playbook', async ({ page }) =>
   for (const { name, href } of PAGES) {
     await expect(group.getByRole('link', { name, exact: true })).toHaveAttribute('href', href);
   }
+});
+
+test('search engines are asked to keep out of the playbook, and only the playbook', async ({ page, request }) => {
+  const robots = (await (await request.get('/robots.txt')).text()).split('\n');
+  expect(robots).toContain('Disallow: /playbook/');
+  expect(robots.filter((line) => line.startsWith('Disallow:'))).toHaveLength(1);
+  for (const { href } of PAGES) {
+    await page.goto(href);
+    await expect(page.locator('meta[name="robots"]'), href).toHaveAttribute('content', 'noindex');
+  }
+  await page.goto('/commercial/pricing/');
+  await expect(page.locator('meta[name="robots"]')).toHaveCount(0);
+});
+
+test('playbook pages run only their own scripts, break no security rule and log no error', async ({
+  page,
+}) => {
+  // The public sites' pages get the same check in every-page.spec.ts.
+  const problems: string[] = [];
+  let at = '';
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`${at} console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`${at} uncaught: ${e.message}`));
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+    ),
+  );
+  for (const { href } of PAGES) {
+    at = href;
+    const response = await page.goto(href);
+    expect(response?.status(), href).toBe(200);
+  }
+  expect(problems).toEqual([]);
 });
 
 test('playbook pages carry their own search filter value', async ({ page }) => {

@@ -4,11 +4,13 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { HtmlValidate } from 'html-validate';
 import { htmlFiles, routeOf } from '../../packages/starlight-charter/integrations/html-files';
+import { SAMPLE } from '../support/sites';
+import { SAMPLE_OUT } from './support';
 
 /** One page of every kind a person meets. Routes are the site's public contract. */
 const firstKbArticle = (() => {
-  const category = readdirSync('content/kb').sort()[0]!;
-  const slug = readdirSync(join('content/kb', category)).sort()[0]!.replace(/\.mdx?$/, '');
+  const category = readdirSync(SAMPLE.kb).sort()[0]!;
+  const slug = readdirSync(join(SAMPLE.kb, category)).sort()[0]!.replace(/\.mdx?$/, '');
   return `/kb/${category}/${slug}/`;
 })();
 
@@ -107,22 +109,22 @@ test.describe('privacy and security', () => {
   }
 
   test('every page carries a script policy without unsafe-inline', () => {
-    for (const file of htmlFiles('dist')) {
-      const html = readFileSync(join('dist', file), 'utf8');
+    for (const file of htmlFiles(SAMPLE_OUT)) {
+      const html = readFileSync(join(SAMPLE_OUT, file), 'utf8');
       const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
       expect(policy, file).toBeDefined();
       const scriptSrc = policy!.split(';').find((d) => d.trim().startsWith('script-src'))!;
       expect(scriptSrc, file).not.toContain('unsafe-inline');
     }
-    expect(readFileSync('dist/_headers', 'utf8')).toContain('Content-Security-Policy:');
+    expect(readFileSync(join(SAMPLE_OUT, '_headers'), 'utf8')).toContain('Content-Security-Policy:');
   });
 });
 
 test('every built page is valid HTML', async () => {
   const validator = new HtmlValidate({ extends: ['html-validate:standard'] });
   const errors: string[] = [];
-  for (const file of htmlFiles('dist')) {
-    const report = await validator.validateFile(join('dist', file));
+  for (const file of htmlFiles(SAMPLE_OUT)) {
+    const report = await validator.validateFile(join(SAMPLE_OUT, file));
     for (const result of report.results) {
       for (const m of result.messages) errors.push(`${routeOf(file)}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
     }
@@ -142,7 +144,7 @@ test('content pages load only Starlight’s own scripts', () => {
   };
   const extra: Record<string, string[]> = {};
   for (const route of CONTENT_PAGES) {
-    const file = join('dist', route === '/' ? 'index.html' : `${route.slice(1)}index.html`);
+    const file = join(SAMPLE_OUT, route === '/' ? 'index.html' : `${route.slice(1)}index.html`);
     const scripts = [...readFileSync(file, 'utf8').matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!);
     extra[route] = scripts.filter((src) => !isStarlights(src));
   }

@@ -9,14 +9,15 @@ import { formatPercent } from '../../packages/starlight-charter/lib/format';
 import { displayedFigures } from '../../packages/starlight-charter/lib/figures';
 import { planCells, planFields, TARGET_FIELDS, targetCells } from '../../packages/starlight-charter/lib/published';
 import { PriceSchema } from '../../packages/starlight-charter/schemas/pricing';
-import { catalog, WEE_DIR, weeSite } from './support';
+import { SAMPLE, WEE } from '../support/sites';
+import { catalog, weeSite } from './support';
 
 /**
- * Builds the site from examples/wee and proves that what it shows comes from that data set:
+ * The site of examples/wee, built once per run, proves that what it shows comes from that data set:
  * every table figure matches the WEE Catalog, its knowledge base is its own, and no figure,
  * name, meter or article of the sample company appears.
  */
-const wee = loadCatalog(WEE_DIR);
+const wee = loadCatalog(WEE.terms);
 const weeFigures = displayedFigures(wee);
 // Figures both companies share ("Free", a "10%" band) prove nothing either way.
 /**
@@ -50,8 +51,8 @@ function articlesIn(dir: string): Map<string, string> {
     }),
   );
 }
-const weeArticles = articlesIn(join(WEE_DIR, 'kb'));
-const sampleArticles = articlesIn('content/kb');
+const weeArticles = articlesIn(WEE.kb);
+const sampleArticles = articlesIn(SAMPLE.kb);
 // The sample's words: its company, product, tiers and meters, where WEE does not use the same
 // word, and where the engine has no word of its own (the per-seat price model's unit).
 const perSeat = PriceSchema.parse({ model: 'per-seat', monthly: 1 });

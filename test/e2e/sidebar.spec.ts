@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 /**
  * The sidebar keeps its state from page to page, as Starlight's does: a group closed on one
  * page stays closed on the next, and the sidebar opens scrolled where it was left. Charter
- * renders the script that restores it (src/components/starlight/Sidebar.astro).
+ * renders the script that restores it (components/starlight/Sidebar.astro).
  */
 test('a closed sidebar group and the sidebar’s scroll position carry over to the next page', async ({
   page,

@@ -9,7 +9,8 @@ import { priceDetail, readHead } from '../../packages/starlight-charter/lib/og/p
 import { pngSize } from '../../packages/starlight-charter/lib/og/png';
 import { cardFor } from '../support/card-input';
 import { expectations } from './pricing-expect';
-import { catalog } from './support';
+import { SAMPLE } from '../support/sites';
+import { catalog, SAMPLE_OUT } from './support';
 
 /**
  * Every built page unfurls: its head names an absolute 1200x630 card that exists, a title, a
@@ -17,7 +18,7 @@ import { catalog } from './support';
  * so new pages are covered without being listed here.
  */
 
-const dist = process.env.CHARTER_OUT_DIR || 'dist';
+const dist = SAMPLE_OUT;
 const pages = htmlFiles(dist).map(routeOf);
 const site = new URL(catalog.company.site_url);
 
@@ -97,9 +98,9 @@ test('knowledge-base articles carry their updated date as article:modified_time'
   expect(articles.length, 'the sample site has knowledge-base articles').toBeGreaterThan(0);
   for (const path of articles) {
     const source = ['.mdx', '.md']
-      .map((ext) => join('content/kb', `${path.slice(4, -1)}${ext}`))
+      .map((ext) => join(SAMPLE.kb, `${path.slice(4, -1)}${ext}`))
       .find(existsSync);
-    expect(source, `the source of ${path} in content/kb`).toBeDefined();
+    expect(source, `the source of ${path} in ${SAMPLE.kb}`).toBeDefined();
     // Every article's frontmatter has the date (its schema requires it).
     const updated = readFileSync(source!, 'utf8').match(/^updated:\s*["']?([\d-]+)/m)?.[1];
     expect(updated, `${source}: updated`).toBeDefined();

@@ -6,6 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { formatMoney } from '../../packages/starlight-charter/lib/money';
 import { draftFromInput, emptyDraft, priceEngagement, sowCatalog } from '../../packages/starlight-charter/lib/sow';
+import { SAMPLE } from '../support/sites';
 import { catalog } from './support';
 
 const cat = sowCatalog(catalog);
@@ -13,7 +14,7 @@ const company = catalog.company.name;
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const GENERATOR = '/sales/sow-generator/';
 /** The example engagement as the generator holds it. */
-const example = draftFromInput(parse(readFileSync('examples/engagement.yaml', 'utf8')));
+const example = draftFromInput(parse(readFileSync(SAMPLE.engagement, 'utf8')));
 
 const preview = (page: Page) =>
   page.getByRole('region', { name: 'Preview' }).getByRole('article', { name: 'Statement of Work' });

@@ -1,56 +1,74 @@
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { kbDir } from '../../packages/starlight-charter/data/index';
+import { spawn } from 'node:child_process';
+import { globSync } from 'node:fs';
+import { test as base } from '@playwright/test';
 import { loadCatalog, type Catalog } from '../../packages/starlight-charter/data/load';
+import { SAMPLE } from '../support/sites';
 
-/** The sample data, read the same way the site reads it: tests compute expectations from it. */
-export const catalog: Catalog = loadCatalog('data');
+/** The sample terms, read the same way the site reads them: tests compute expectations from them. */
+export const catalog: Catalog = loadCatalog(SAMPLE.terms);
 
-/**
- * A writable copy of a company's folder. The sample's articles live in content/kb rather than
- * beside its data, so its copy takes them along as kb/, as any other company's folder has them.
- */
-export function copyData(from = 'data'): string {
-  const dir = mkdtempSync(join(tmpdir(), 'charter-data-'));
-  cpSync(from, dir, { recursive: true });
-  if (from === 'data') cpSync(kbDir(), join(dir, 'kb'), { recursive: true });
-  return dir;
-}
+/** The sample's public site, built by `npm run build` and served by playwright.config.ts. */
+export const SAMPLE_OUT = SAMPLE.dist;
 
-/**
- * Builds the site from `dataDir` into a fresh directory and returns that directory. The
- * directory is inside the project: Astro keeps a build's server chunks beside an output folder
- * there, but in one shared ./.astro/ for a folder elsewhere, where builds side by side (two test
- * workers) would delete each other's.
- */
-export const BUILDS_DIR = join(process.cwd(), 'node_modules', '.cache', 'charter-builds');
+/** The server that serves a built site, as a static host does (with its `_headers`). */
+export const SERVE = 'packages/starlight-charter/cli/serve.mjs';
 
-export function buildSite(dataDir: string): string {
-  // One folder per test run (global-setup.ts), removed when the run ends.
-  const builds = process.env.CHARTER_BUILDS_RUN ?? BUILDS_DIR;
-  mkdirSync(builds, { recursive: true });
-  const outDir = mkdtempSync(join(builds, 'dist-'));
-  const cacheDir = mkdtempSync(join(tmpdir(), 'charter-cache-'));
-  execFileSync('npx', ['astro', 'build'], {
-    env: { ...process.env, CHARTER_DATA: dataDir, CHARTER_OUT_DIR: outDir, CHARTER_CACHE_DIR: cacheDir },
-    stdio: 'pipe',
-  });
-  return outDir;
-}
-
-/** The second company, examples/wee. */
-export const WEE_DIR = 'examples/wee';
-
-/**
- * The WEE site, built once per run by global-setup.ts and shared by every spec that reads it
- * (one build per company).
- */
-export function weeSite(): string {
-  const out = process.env.CHARTER_WEE_OUT;
-  if (!out) throw new Error('CHARTER_WEE_OUT is not set: test/e2e/global-setup.ts builds the WEE site');
+/** A build that global-setup.ts made once for the whole run, by the variable it set. */
+function built(variable: string, what: string): string {
+  const out = process.env[variable];
+  if (!out) throw new Error(`${variable} is not set: test/e2e/global-setup.ts builds ${what}`);
   return out;
+}
+
+/** The WEE site, shared by every spec that reads it (one build per company). */
+export const weeSite = () => built('CHARTER_WEE_OUT', 'the WEE site');
+
+/** The sample's internal site (public site and playbook), shared by the specs that read it. */
+export const internalSite = () => built('CHARTER_INTERNAL_OUT', "the sample's internal site");
+
+/**
+ * Serves the built site in `dir` on a port the system picks; resolves with its address once
+ * the server listens.
+ */
+export function serve(dir: string): Promise<{ url: string; close: () => void }> {
+  const server = spawn(process.execPath, [SERVE, '--dir', dir, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    server.once('exit', (code) => reject(new Error(`${SERVE} exited with ${code}`)));
+    let said = '';
+    // It prints its address once it listens.
+    server.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      said += chunk;
+      const url = /http:\/\/127\.0\.0\.1:\d+/.exec(said)?.[0];
+      if (url) resolve({ url, close: () => server.kill() });
+    });
+  });
+}
+
+/**
+ * Playwright's `test`, with `baseURL` at a server of the built site `dir()` started once per
+ * worker, for specs of a site other than the sample's public one.
+ */
+export function testServing(dir: () => string) {
+  return base.extend<object, { servedAt: string }>({
+    servedAt: [
+      async ({}, use) => {
+        const server = await serve(dir());
+        await use(server.url);
+        server.close();
+      },
+      { scope: 'worker' },
+    ],
+    baseURL: async ({ servedAt }, use) => use(servedAt),
+  });
+}
+
+/** The routes of a built site's pages (`/kb/`, `/commercial/sla/`), sorted. */
+export function routesOf(out: string): string[] {
+  return globSync('**/index.html', { cwd: out })
+    .map((file) => `/${file.replace(/index\.html$/, '')}`)
+    .sort();
 }
 
 /** Text of a table's body cells, row by row, as a person reads them. */

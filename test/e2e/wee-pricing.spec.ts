@@ -1,61 +1,33 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { loadCatalog } from '../../packages/starlight-charter/data/load';
 import type { AddOnPrice, Meter } from '../../packages/starlight-charter/schemas/pricing';
 import { expectations, moneyPattern } from './pricing-expect';
-import { WEE_DIR, weeSite } from './support';
+import { WEE } from '../support/sites';
+import { serve, weeSite } from './support';
 
 /**
  * The second company's pricing page and cost calculator, built from examples/wee and served on
  * a port of their own: what they show is worked out here from WEE's data as loaded, so the
  * checks follow the data through any change to its plans, meters and add-ons.
  */
-const wee = loadCatalog(WEE_DIR);
+const wee = loadCatalog(WEE.terms);
 const expected = expectations(wee);
 const { locale, currency } = wee.company;
 const { meters, plans } = wee.pricing;
 
-let server: ChildProcess | undefined;
+let server: { url: string; close: () => void } | undefined;
 let base = '';
-
-/** A port nothing listens on, from the system. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  const out = weeSite();
-  const port = await freePort();
-  server = spawn(process.execPath, ['scripts/serve.mjs', '--dir', out, '--port', String(port)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  // The server prints its address once it listens.
-  await new Promise<void>((resolve, reject) => {
-    server!.once('exit', (code) => reject(new Error(`serve.mjs exited with ${code}`)));
-    server!.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes(`:${port}`)) resolve();
-    });
-  });
-  base = `http://127.0.0.1:${port}`;
+  server = await serve(weeSite());
+  base = server.url;
 });
 
 test.afterAll(() => {
-  server?.kill();
+  server?.close();
 });
 
 const meterInput = (page: Page, meter: Meter) =>
@@ -220,7 +192,7 @@ test('the SLA page sets an add-on’s faster first responses beside the tier’s
     const tr = table.locator(
       `tr[data-add-on="${row.addOn.id}"][data-plan="${row.planId}"][data-severity="${row.severity}"]`,
     );
-    await expect(tr.locator('[data-field="own"]')).toHaveText(`${words(target.first_response)} (${clock})`);
+    await expect(tr.locator('[data-field="own"]')).toHaveText(`${words(target.first_response!)} (${clock})`);
     await expect(tr.locator('[data-field="with-add-on"]')).toHaveText(`${words(row.minutes)} (${clock})`);
   }
 });

@@ -6,7 +6,7 @@
 import type { Catalog } from '../data/load.ts';
 import type { Tier } from '../schemas/tiers.ts';
 
-export { BEST_EFFORT } from '../schemas/sla.ts';
+export { BEST_EFFORT } from '../schemas/best-effort.ts';
 
 /** A target or availability cell with no commitment. */
 export const BEST_EFFORT_TEXT = 'Best effort';

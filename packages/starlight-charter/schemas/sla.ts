@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BEST_EFFORT } from './best-effort.ts';
 import { parseDuration } from './duration.ts';
 import {
   ClockSchema,
@@ -9,8 +10,7 @@ import {
   TextSchema,
 } from './shared.ts';
 
-/** How the terms write a target a tier does not promise: `availability: best_effort`. */
-export const BEST_EFFORT = 'best_effort';
+export { BEST_EFFORT } from './best-effort.ts';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
