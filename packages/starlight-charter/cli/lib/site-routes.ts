@@ -32,8 +32,8 @@ export function siteRoutes(site: Site, catalog: Catalog | null): RegExp[] {
   }
   for (const [pattern, file] of charterRoutes(sections)) {
     // Pages come from charterPageRoutes and the KB's from its files, above: their injected
-    // patterns (`commercial/[...page]`) would take any address.
-    if (file.startsWith('pages/') || file.startsWith('kb/')) continue;
+    // patterns (`[folder]/[...page]`) would take any address.
+    if (file === 'pages.astro' || file.startsWith('kb/')) continue;
     const atRoot = pattern === 'robots.txt' || pattern === 'search-help.json';
     routes.push(routeRegExp(atRoot ? pattern : `${under}${pattern}`));
   }
