@@ -14,7 +14,7 @@ import { mdxCompileCache } from './integrations/mdx-cache.ts';
 import { postBuild } from './integrations/post-build.ts';
 import { siteLinks } from './integrations/site-links.ts';
 import { CharterOptionsError, parseOptions, type CharterOptions, type CharterUserOptions } from './options.ts';
-import { charterSidebar } from './sidebar.ts';
+import { charterSidebar, siteSidebar } from './sidebar.ts';
 import { routeCollisions, versionProblems } from './site-checks.ts';
 
 export type { CharterUserOptions } from './options.ts';
@@ -101,7 +101,7 @@ export default function charter(userOptions?: CharterUserOptions): StarlightPlug
           // The site's own sidebar stays; Charter adds its groups after it. A site without a
           // sidebar of its own keeps Starlight's default: every page of its docs.
           sidebar: [
-            ...(config.sidebar ?? [{ autogenerate: { directory: '' } }]),
+            ...(config.sidebar ?? siteSidebar(docsDir)),
             ...charterSidebar(catalog, options.sections, options.prefix),
           ] as never,
         });

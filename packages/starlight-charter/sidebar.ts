@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { Catalog } from './data/load.ts';
 import type { SectionId } from './options.ts';
@@ -74,4 +74,28 @@ export function charterSidebar(
     }
   }
   return groups;
+}
+
+/** A top-level item of the site's own sidebar, as Starlight's sidebar option takes it. */
+export type OwnSidebarItem = { slug: string } | { label: string; items: [{ autogenerate: { directory: string } }] };
+
+/**
+ * The site's own sidebar when it sets none, as Starlight would draw it: a link for each page at
+ * the top of its docs folder (the home page aside, as the site's title links to it), and a
+ * group for each folder. Charter's groups follow, so Starlight's default cannot be left as it is.
+ */
+export function siteSidebar(docsDir: string): OwnSidebarItem[] {
+  if (!existsSync(docsDir)) return [];
+  const entries = readdirSync(docsDir, { withFileTypes: true })
+    .filter((e) => !e.name.startsWith('_') && !e.name.startsWith('.'))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const pages = entries
+    .filter((e) => e.isFile() && /\.(?:mdx?|markdown|mdoc)$/.test(e.name))
+    .map((e) => e.name.replace(/\.[^.]+$/, ''))
+    .filter((slug) => slug !== 'index' && slug !== '404')
+    .map((slug) => ({ slug }));
+  const folders = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => ({ label: e.name, items: [{ autogenerate: { directory: e.name } }] as [{ autogenerate: { directory: string } }] }));
+  return [...pages, ...folders];
 }

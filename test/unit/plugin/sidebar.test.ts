@@ -1,11 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { loadCatalog } from '../../../packages/starlight-charter/data/load';
 import { DEFAULT_SECTIONS, SECTION_IDS, type SectionId } from '../../../packages/starlight-charter/options';
 import { PAGE_FOLDERS, sectionOfPage } from '../../../packages/starlight-charter/pages/index';
-import { charterSidebar, type SidebarGroup } from '../../../packages/starlight-charter/sidebar';
+import { charterSidebar, siteSidebar, type SidebarGroup } from '../../../packages/starlight-charter/sidebar';
 import { charterPageRoutes } from '../../../packages/starlight-charter/site-checks';
 import { SAMPLE, WEE } from '../../support/sites';
 
@@ -109,5 +110,25 @@ describe('charterSidebar', () => {
     expect(links(charterSidebar(sample, sections, prefix)).filter((l) => !categories.has(l)).sort()).toEqual(
       published.sort(),
     );
+  });
+});
+
+describe('siteSidebar', () => {
+  test("is Starlight's own sidebar for a site that sets none: top-level pages, then a group per folder", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'charter-site-sidebar-'));
+    for (const file of ['index.mdx', '404.md', 'about.md', 'pricing-faq.mdx', '_draft.md', 'guides/setup.md', '_parts/x.md']) {
+      mkdirSync(join(dir, file, '..'), { recursive: true });
+      writeFileSync(join(dir, file), '---\ntitle: x\n---\n');
+    }
+    expect(siteSidebar(dir)).toEqual([
+      { slug: 'about' },
+      { slug: 'pricing-faq' },
+      { label: 'guides', items: [{ autogenerate: { directory: 'guides' } }] },
+    ]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('is empty for a site without a docs folder', () => {
+    expect(siteSidebar(join(tmpdir(), 'charter-no-such-docs'))).toEqual([]);
   });
 });
