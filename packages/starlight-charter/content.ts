@@ -8,7 +8,9 @@ import type { Catalog } from './data/load.ts';
 import { KB_TYPES } from './lib/kb.ts';
 
 const oneOf = (ids: string[], what: string) =>
-  z.string().refine((id) => ids.includes(id), { error: `expected ${what}: one of ${ids.join(', ')}` });
+  z
+    .string()
+    .refine((id) => ids.includes(id), { error: `expected ${what}: one of ${ids.join(', ')}` });
 
 /**
  * The frontmatter of a knowledge-base article (`<kb>/<category>/<slug>.mdx`). Category and
@@ -25,7 +27,14 @@ export function kbSchema(terms: Catalog) {
       terms.kb.categories.map((c) => c.id),
       'a KB category id from kb.yaml',
     ),
-    tiers: z.array(oneOf(terms.tiers.tiers.map((t) => t.id), 'a tier id from tiers.yaml')).min(1),
+    tiers: z
+      .array(
+        oneOf(
+          terms.tiers.tiers.map((t) => t.id),
+          'a tier id from tiers.yaml',
+        ),
+      )
+      .min(1),
     tags: z.array(z.string().trim().min(1)).default([]),
     /** The day the article was last reviewed, YYYY-MM-DD. */
     updated: z.coerce.date(),
@@ -53,4 +62,3 @@ export function charterCollections() {
     }),
   };
 }
-

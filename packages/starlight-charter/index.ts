@@ -13,7 +13,12 @@ import { contentGuard } from './integrations/content-guard.ts';
 import { mdxCompileCache } from './integrations/mdx-cache.ts';
 import { postBuild } from './integrations/post-build.ts';
 import { siteLinks } from './integrations/site-links.ts';
-import { CharterOptionsError, parseOptions, type CharterOptions, type CharterUserOptions } from './options.ts';
+import {
+  CharterOptionsError,
+  parseOptions,
+  type CharterOptions,
+  type CharterUserOptions,
+} from './options.ts';
 import { charterSidebar, siteSidebar } from './sidebar.ts';
 import { routeCollisions, versionProblems } from './site-checks.ts';
 
@@ -63,28 +68,36 @@ export default function charter(userOptions?: CharterUserOptions): StarlightPlug
         }
         const listed = (config.plugins ?? []).filter((p) => p.name === 'starlight-charter').length;
         if (listed > 1)
-          stop([`starlight-charter: the plugin is listed ${listed} times in Starlight's plugins; list it once.`]);
+          stop([
+            `starlight-charter: the plugin is listed ${listed} times in Starlight's plugins; list it once.`,
+          ]);
         const root = fileURLToPath(astroConfig.root);
         const versions = versionProblems(root);
         if (versions.length) stop(versions);
 
         const termsDir = resolve(root, options.terms);
         if (!existsSync(termsDir) || !statSync(termsDir).isDirectory())
-          stop([`starlight-charter: option "terms": the folder ${options.terms} does not exist (looked in ${termsDir}).`]);
+          stop([
+            `starlight-charter: option "terms": the folder ${options.terms} does not exist (looked in ${termsDir}).`,
+          ]);
         const kbDir = resolve(root, options.kb);
         const catalog = loadCatalogOrExit(termsDir, relative(process.cwd(), termsDir) || '.', {
           optional: optionalFiles(options.sections),
         });
 
         const docsDir = join(fileURLToPath(astroConfig.srcDir), 'content/docs');
-        const kbCategories = options.sections.kb ? catalog.kb.categories.map((c) => `kb/${c.id}`) : [];
+        const kbCategories = options.sections.kb
+          ? catalog.kb.categories.map((c) => `kb/${c.id}`)
+          : [];
         const collisions = routeCollisions(docsDir, options, process.cwd(), kbCategories);
         if (collisions.length) stop(collisions);
 
         const components = { ...config.components } as Record<string, string>;
         for (const [name, path] of Object.entries(OVERRIDES)) {
           if (components[name])
-            logger.warn(`the site overrides Starlight's ${name}; Charter's ${name} (${path}) is not used`);
+            logger.warn(
+              `the site overrides Starlight's ${name}; Charter's ${name} (${path}) is not used`,
+            );
           else components[name] = path;
         }
         updateConfig({
@@ -112,12 +125,17 @@ export default function charter(userOptions?: CharterUserOptions): StarlightPlug
         addIntegration(contentGuard(kbDir));
         addIntegration(mdxCompileCache());
         addIntegration(codeBlocks());
-        addIntegration(siteLinks([fileURLToPath(new URL('./pages/', import.meta.url)), kbDir], options));
-        const ownIcon = config.favicon !== undefined || existsSync(join(fileURLToPath(astroConfig.publicDir), 'favicon.svg'));
+        addIntegration(
+          siteLinks([fileURLToPath(new URL('./pages/', import.meta.url)), kbDir], options),
+        );
+        const ownIcon =
+          config.favicon !== undefined ||
+          existsSync(join(fileURLToPath(astroConfig.publicDir), 'favicon.svg'));
         addIntegration(charterIntegration(site, catalog, !ownIcon));
         // Before the post-build pass, whose link check reads the sitemap the head links to
         // (Starlight adds one of its own only when no other is listed).
-        if (!astroConfig.integrations.some((i) => i.name === '@astrojs/sitemap')) addIntegration(sitemap());
+        if (!astroConfig.integrations.some((i) => i.name === '@astrojs/sitemap'))
+          addIntegration(sitemap());
         // Last: reads and rewrites the finished HTML; the security policy hashes the final scripts.
         addIntegration(postBuild(catalog.company, kbDir));
       },

@@ -26,11 +26,10 @@ export const DEFAULT_SECTIONS: Record<SectionId, boolean> = {
   playbook: false,
 };
 
-const prefix = z
-  .string()
-  .regex(/^\/([a-z0-9][a-z0-9-]*\/)*$/, {
-    error: 'expected a path of lower-case words that starts and ends with "/", such as "/" or "/support/"',
-  });
+const prefix = z.string().regex(/^\/([a-z0-9][a-z0-9-]*\/)*$/, {
+  error:
+    'expected a path of lower-case words that starts and ends with "/", such as "/" or "/support/"',
+});
 
 /** What `charter({ … })` accepts. */
 export const CharterOptionsSchema = z.strictObject({
@@ -44,7 +43,15 @@ export const CharterOptionsSchema = z.strictObject({
    * Charter's pages the site writes itself (`commercial/pricing`): Charter leaves them out
    * and its sidebar links to the site's own page at the same address.
    */
-  replace: z.array(z.string().regex(/^[a-z0-9-]+(\/[a-z0-9-]+)*$/, { error: 'expected a page such as "commercial/pricing"' })).default([]),
+  replace: z
+    .array(
+      z
+        .string()
+        .regex(/^[a-z0-9-]+(\/[a-z0-9-]+)*$/, {
+          error: 'expected a page such as "commercial/pricing"',
+        }),
+    )
+    .default([]),
   /** Which parts of Charter the site publishes; each key is optional. */
   sections: z
     .strictObject(
@@ -89,7 +96,10 @@ export function parseOptions(input: unknown): CharterOptions {
         // One line per unknown key, so each line names the option it is about.
         if (issue.code === 'unrecognized_keys')
           return issue.keys.map((key) =>
-            line([...issue.path, key], `unknown option; expected one of: ${expectedKeys(issue.path)}`),
+            line(
+              [...issue.path, key],
+              `unknown option; expected one of: ${expectedKeys(issue.path)}`,
+            ),
           );
         return [line(issue.path, issue.message)];
       }),
@@ -100,9 +110,13 @@ export function parseOptions(input: unknown): CharterOptions {
 }
 
 function expectedKeys(path: readonly PropertyKey[]): string {
-  return path[0] === 'sections' ? SECTION_IDS.join(', ') : Object.keys(CharterOptionsSchema.shape).join(', ');
+  return path[0] === 'sections'
+    ? SECTION_IDS.join(', ')
+    : Object.keys(CharterOptionsSchema.shape).join(', ');
 }
 
 function stripUndefined<T extends Record<string, unknown>>(record: T): Partial<T> {
-  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(record).filter(([, v]) => v !== undefined),
+  ) as Partial<T>;
 }

@@ -77,7 +77,8 @@ export function charterSidebar(
 }
 
 /** A top-level item of the site's own sidebar, as Starlight's sidebar option takes it. */
-export type OwnSidebarItem = { slug: string } | { label: string; items: [{ autogenerate: { directory: string } }] };
+export type OwnSidebarItem =
+  { slug: string } | { label: string; items: [{ autogenerate: { directory: string } }] };
 
 /**
  * The site's own sidebar when it sets none, as Starlight would draw it: a link for each page at
@@ -96,6 +97,9 @@ export function siteSidebar(docsDir: string): OwnSidebarItem[] {
     .map((slug) => ({ slug }));
   const folders = entries
     .filter((e) => e.isDirectory())
-    .map((e) => ({ label: e.name, items: [{ autogenerate: { directory: e.name } }] as [{ autogenerate: { directory: string } }] }));
+    .map((e) => ({
+      label: e.name,
+      items: [{ autogenerate: { directory: e.name } }] as [{ autogenerate: { directory: string } }],
+    }));
   return [...pages, ...folders];
 }

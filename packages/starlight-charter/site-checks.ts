@@ -16,9 +16,12 @@ const OWN = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 export function versionProblems(root: string, installed = installedVersions(root)): string[] {
   return Object.entries(OWN.peerDependencies).flatMap(([name, range]) => {
     const version = installed[name];
-    if (!version) return [`starlight-charter: ${name} is not installed; Charter needs ${name} ${range}.`];
+    if (!version)
+      return [`starlight-charter: ${name} is not installed; Charter needs ${name} ${range}.`];
     if (!semver.satisfies(version, range))
-      return [`starlight-charter: ${name} ${version} is installed; Charter needs ${name} ${range}.`];
+      return [
+        `starlight-charter: ${name} ${version} is installed; Charter needs ${name} ${range}.`,
+      ];
     return [];
   });
 }
@@ -40,7 +43,9 @@ function installedVersions(root: string): Record<string, string | undefined> {
 function pageRoutes(dir: string): { route: string; file: string }[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => /\.(?:mdx?|markdown)$/.test(f) && !f.split('/').some((part) => part.startsWith('_')))
+    .filter(
+      (f) => /\.(?:mdx?|markdown)$/.test(f) && !f.split('/').some((part) => part.startsWith('_')),
+    )
     .map((f) => ({
       file: join(dir, f),
       route: f
@@ -86,7 +91,10 @@ export function routeCollisions(
   /** More of Charter's routes, such as the KB's category pages (`kb/api`), without the prefix. */
   more: readonly string[] = [],
 ): string[] {
-  const charter = new Set([...charterPageRoutes(options), ...more.map((r) => `${options.prefix.slice(1)}${r}`)]);
+  const charter = new Set([
+    ...charterPageRoutes(options),
+    ...more.map((r) => `${options.prefix.slice(1)}${r}`),
+  ]);
   const own = pageRoutes(docsDir);
   const collisions = own
     .filter((p) => charter.has(p.route))

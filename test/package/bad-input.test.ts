@@ -39,11 +39,14 @@ function expectStopped(result: BuildResult, lines: (string | RegExp)[]) {
 // Each build stops at start-up; running them side by side keeps the file quick.
 describe.concurrent('bad plugin input stops the build with one line per problem', () => {
   test('unknown and mistyped options name the option and what is expected', async () => {
-    expectStopped(await build({ options: { colour: 'red', prefix: 'support', sections: { playbok: true } } }), [
-      'starlight-charter: option "colour": unknown option; expected one of: terms, kb, prefix, replace, sections',
-      'starlight-charter: option "sections.playbok": unknown option; expected one of: commercial, kb, calculators, sow, roi, customDevelopment, playbook',
-      /^starlight-charter: option "prefix": expected a path .*"\/support\/"/,
-    ]);
+    expectStopped(
+      await build({ options: { colour: 'red', prefix: 'support', sections: { playbok: true } } }),
+      [
+        'starlight-charter: option "colour": unknown option; expected one of: terms, kb, prefix, replace, sections',
+        'starlight-charter: option "sections.playbok": unknown option; expected one of: commercial, kb, calculators, sow, roi, customDevelopment, playbook',
+        /^starlight-charter: option "prefix": expected a path .*"\/support\/"/,
+      ],
+    );
   });
 
   test('a terms folder that does not exist', async () => {
@@ -55,17 +58,24 @@ describe.concurrent('bad plugin input stops the build with one line per problem'
 
   test("a page of the site's own where Charter puts one of its pages", async () => {
     const result = await build({
-      docs: { 'index.mdx': '---\ntitle: Home\n---\n', 'commercial/sla.md': '---\ntitle: Our SLA\n---\n' },
+      docs: {
+        'index.mdx': '---\ntitle: Home\n---\n',
+        'commercial/sla.md': '---\ntitle: Our SLA\n---\n',
+      },
     });
-    expectStopped(result, [/^starlight-charter: \S+\/src\/content\/docs\/commercial\/sla\.md is at \/commercial\/sla\/, where Charter puts its own page; .*"replace".*"prefix"/]);
+    expectStopped(result, [
+      /^starlight-charter: \S+\/src\/content\/docs\/commercial\/sla\.md is at \/commercial\/sla\/, where Charter puts its own page; .*"replace".*"prefix"/,
+    ]);
   });
 
-  test('a page to replace that is not one of Charter\'s, or that the site does not have', async () => {
+  test("a page to replace that is not one of Charter's, or that the site does not have", async () => {
     const pages = charterPages();
     const missing = pages.find((p) => p.includes('/'))!;
     expectStopped(await build({ options: { replace: ['commercial/nope', missing] } }), [
       `starlight-charter: option "replace": "commercial/nope" is not one of Charter's pages; expected one of: ${pages.join(', ')}`,
-      new RegExp(`^starlight-charter: option "replace": the site has no page of its own at /${missing}/ `),
+      new RegExp(
+        `^starlight-charter: option "replace": the site has no page of its own at /${missing}/ `,
+      ),
     ]);
   });
 
@@ -83,7 +93,9 @@ export default defineConfig({
 `,
       );
     });
-    expectStopped(result, ["starlight-charter: the plugin is listed 2 times in Starlight's plugins; list it once."]);
+    expectStopped(result, [
+      "starlight-charter: the plugin is listed 2 times in Starlight's plugins; list it once.",
+    ]);
   });
 
   test('bad terms: every problem as file:line:col, the build stops', async () => {

@@ -23,9 +23,11 @@ let out = '';
 const page = (path: string) => readFileSync(join(out, path, 'index.html'), 'utf8');
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 const sidebarLinks = (html: string) =>
-  [...(/<nav[^>]*aria-label="Main"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '').matchAll(/href="([^"]+)"/g)].map(
-    (m) => m[1],
-  );
+  [
+    ...(/<nav[^>]*aria-label="Main"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '').matchAll(
+      /href="([^"]+)"/g,
+    ),
+  ].map((m) => m[1]);
 
 beforeAll(() => {
   const site = makeSite({
@@ -43,7 +45,8 @@ import Price from 'starlight-charter/components/kb/figures/Price.astro';
 Support costs <Price tier="${paid.tier}" />.
 `,
       'guides/setup.md': '---\ntitle: Setting up\n---\n\nInstall the agent.\n',
-      'support/commercial/escalation.md': '---\ntitle: How we escalate\n---\n\nCall the duty manager.\n',
+      'support/commercial/escalation.md':
+        '---\ntitle: How we escalate\n---\n\nCall the duty manager.\n',
     },
   });
   out = buildSite(site);
@@ -72,7 +75,10 @@ describe("a site's own pages beside Charter's", () => {
       const links = sidebarLinks(page(path));
       expect(links[0], path).toBe('/guides/setup/');
       expect(links, path).toContain('/support/commercial/pricing/');
-      expect(links.every((l) => l === '/guides/setup/' || l.startsWith('/support/')), path).toBe(true);
+      expect(
+        links.every((l) => l === '/guides/setup/' || l.startsWith('/support/')),
+        path,
+      ).toBe(true);
     }
   });
 });

@@ -78,7 +78,9 @@ This site publishes its support terms with Charter.
 export function makeSite(spec: SiteSpec): string {
   const dir = mkdtempSync(join(sitesDir(), 'site-'));
   const terms = resolve(spec.terms);
-  const kb = resolve(spec.kb ?? (existsSync(join(terms, 'kb')) ? join(terms, 'kb') : join(dir, 'kb')));
+  const kb = resolve(
+    spec.kb ?? (existsSync(join(terms, 'kb')) ? join(terms, 'kb') : join(dir, 'kb')),
+  );
   mkdirSync(kb, { recursive: true });
   const options = { terms, kb, ...spec.options };
   const starlight = { title: 'Support', sidebar: [], ...spec.starlight };
@@ -138,7 +140,12 @@ function buildCommand(root: string, options: BuildOptions) {
 export function runBuild(root: string, options: BuildOptions = {}): BuildResult {
   const { args, outDir, env } = buildCommand(root, options);
   const result = spawnSync('npx', args, { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return { status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '', outDir };
+  return {
+    status: result.status,
+    stdout: result.stdout ?? '',
+    stderr: result.stderr ?? '',
+    outDir,
+  };
 }
 
 /** runBuild without waiting: builds of different sites can run side by side. */

@@ -10,7 +10,9 @@ export function loadCatalogOrExit(dir: string, shown = dir, options: LoadOptions
     return loadCatalog(dir, options);
   } catch (error) {
     if (error instanceof DataError) {
-      process.stderr.write(`Charter: the terms in ${shown}/ have ${error.issues.length} problem(s):\n`);
+      process.stderr.write(
+        `Charter: the terms in ${shown}/ have ${error.issues.length} problem(s):\n`,
+      );
       for (const issue of error.issues) process.stderr.write(`${formatIssue(issue)}\n`);
       process.exit(1);
     }

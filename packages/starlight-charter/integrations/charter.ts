@@ -47,9 +47,18 @@ export function charterIntegration(
         for (const [pattern, file] of charterRoutes(config.sections)) {
           // The search help and robots.txt belong to the whole site, at its root.
           const atRoot = pattern === 'robots.txt' || pattern === 'search-help.json';
-          injectRoute({ pattern: atRoot ? pattern : `${prefix}${pattern}`, entrypoint: entry(file), prerender: true });
+          injectRoute({
+            pattern: atRoot ? pattern : `${prefix}${pattern}`,
+            entrypoint: entry(file),
+            prerender: true,
+          });
         }
-        if (defaultFavicon) injectRoute({ pattern: 'favicon.svg', entrypoint: entry('favicon.svg.ts'), prerender: true });
+        if (defaultFavicon)
+          injectRoute({
+            pattern: 'favicon.svg',
+            entrypoint: entry('favicon.svg.ts'),
+            prerender: true,
+          });
         updateConfig({
           site: astroConfig.site ?? catalog.company.site_url,
           trailingSlash: 'always',

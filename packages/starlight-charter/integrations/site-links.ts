@@ -21,7 +21,9 @@ export function publishedLinks(options: Pick<CharterOptions, 'sections' | 'repla
     linkPublished(
       href,
       (page) =>
-        pages.has(page) ? options.sections[sectionOfPage(page)] || options.replace.includes(page) : undefined,
+        pages.has(page)
+          ? options.sections[sectionOfPage(page)] || options.replace.includes(page)
+          : undefined,
       (root) => rootSections[root] ?? true,
     );
 }

@@ -63,14 +63,16 @@ export function charterVirtualModules(config: CharterSiteConfig, first: Catalog)
           if (error instanceof DataError) {
             // The located lines are the whole story: no stack trace under them.
             const located = new Error(termsErrorMessage(error));
-            located.stack = "";
+            located.stack = '';
             throw located;
           }
           throw error;
         }
       }
       // Files the site left out stand in again as values that stop the build when read.
-      const left = Object.entries(catalog).filter(([, value]) => isAbsent(value)).map(([name]) => name);
+      const left = Object.entries(catalog)
+        .filter(([, value]) => isAbsent(value))
+        .map(([name]) => name);
       return [
         `import { absentFile } from ${JSON.stringify(ABSENT)};`,
         `export const catalog = JSON.parse(${JSON.stringify(JSON.stringify(catalog))});`,

@@ -21,7 +21,9 @@ export const CHARTER_ROUTE_ROOTS = [
 export function withPrefix(href: string, prefix: string): string {
   if (prefix === '/' || !href.startsWith('/') || href.startsWith('//')) return href;
   const first = href.slice(1).split(/[/?#]/, 1)[0] ?? '';
-  return (CHARTER_ROUTE_ROOTS as readonly string[]).includes(first) ? `${prefix}${href.slice(1)}` : href;
+  return (CHARTER_ROUTE_ROOTS as readonly string[]).includes(first)
+    ? `${prefix}${href.slice(1)}`
+    : href;
 }
 
 /** The first path segment of a site path, and the page it names under a Charter root. */

@@ -1,7 +1,13 @@
 import type { SectionId } from '../options.ts';
 
 /** The folders of Charter's own pages, in sidebar order, with the section each belongs to. */
-export const PAGE_FOLDERS = ['commercial', 'calculators', 'sales', 'playbook', 'reference'] as const;
+export const PAGE_FOLDERS = [
+  'commercial',
+  'calculators',
+  'sales',
+  'playbook',
+  'reference',
+] as const;
 export type PageFolder = (typeof PAGE_FOLDERS)[number];
 
 /** Pages whose section differs from their folder's. */
@@ -42,7 +48,10 @@ export function pagePaths(
   replaced: readonly string[] = [],
 ) {
   return Object.entries(modules).flatMap(([file, module]) => {
-    const [folder = '', name = ''] = file.replace(/\.mdx$/, '').split('/').slice(-2);
+    const [folder = '', name = ''] = file
+      .replace(/\.mdx$/, '')
+      .split('/')
+      .slice(-2);
     const slug = name === 'index' ? folder : `${folder}/${name}`;
     if (!(PAGE_FOLDERS as readonly string[]).includes(folder)) return [];
     if (!sections[sectionOfPage(slug)] || replaced.includes(slug)) return [];

@@ -2,16 +2,24 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { loadCatalog } from '../../../packages/starlight-charter/data/load';
-import { charterIntegration, charterRoutes } from '../../../packages/starlight-charter/integrations/charter';
+import {
+  charterIntegration,
+  charterRoutes,
+} from '../../../packages/starlight-charter/integrations/charter';
 import type { CharterSiteConfig } from '../../../packages/starlight-charter/integrations/virtual-modules';
-import { parseOptions, SECTION_IDS, type SectionId } from '../../../packages/starlight-charter/options';
+import {
+  parseOptions,
+  SECTION_IDS,
+  type SectionId,
+} from '../../../packages/starlight-charter/options';
 import { charterPageRoutes } from '../../../packages/starlight-charter/site-checks';
 import { SAMPLE } from '../../support/sites';
 
 const ROUTES = new URL('../../../packages/starlight-charter/routes/', import.meta.url);
 const only = (...on: SectionId[]) =>
   Object.fromEntries(SECTION_IDS.map((id) => [id, on.includes(id)])) as Record<SectionId, boolean>;
-const patterns = (sections: Record<SectionId, boolean>) => charterRoutes(sections).map(([pattern]) => pattern);
+const patterns = (sections: Record<SectionId, boolean>) =>
+  charterRoutes(sections).map(([pattern]) => pattern);
 const API = ['plans', 'catalog', 'escalation', 'credits', 'sla'].map((name) => `api/${name}.json`);
 const KB = ['kb', 'kb/search', 'kb/[category]', 'kb/[category]/[article]', 'search-help.json'];
 
@@ -30,7 +38,9 @@ describe('charterRoutes', () => {
   });
 
   test('commercial: the JSON API and the schemas', () => {
-    expect(patterns(only('commercial')).sort()).toEqual([...ALWAYS, ...API, 'schemas/[...file]'].sort());
+    expect(patterns(only('commercial')).sort()).toEqual(
+      [...ALWAYS, ...API, 'schemas/[...file]'].sort(),
+    );
   });
 
   test.each([['customDevelopment'], ['calculators'], ['roi'], ['sow'], ['playbook']] as const)(
@@ -74,9 +84,9 @@ describe('charterIntegration', () => {
   function setup(site: CharterSiteConfig, astroSite?: string, defaultFavicon = false) {
     const injected: { pattern: string; entrypoint: string; prerender?: boolean }[] = [];
     const updates: Record<string, any>[] = [];
-    const hook = charterIntegration(site, catalog, defaultFavicon).hooks['astro:config:setup'] as unknown as (
-      options: unknown,
-    ) => void;
+    const hook = charterIntegration(site, catalog, defaultFavicon).hooks[
+      'astro:config:setup'
+    ] as unknown as (options: unknown) => void;
     hook({
       injectRoute: (route: (typeof injected)[number]) => injected.push(route),
       updateConfig: (update: Record<string, any>) => updates.push(update),
@@ -91,9 +101,13 @@ describe('charterIntegration', () => {
     // Crawlers and the search box ask the site's root for these, whatever the prefix.
     const atRoot = new Set(['robots.txt', 'search-help.json']);
     expect(injected.map((r) => r.pattern)).toEqual(
-      charterRoutes(site.sections).map(([pattern]) => (atRoot.has(pattern) ? pattern : `support/${pattern}`)),
+      charterRoutes(site.sections).map(([pattern]) =>
+        atRoot.has(pattern) ? pattern : `support/${pattern}`,
+      ),
     );
-    expect(injected.map((r) => r.pattern)).toEqual(expect.arrayContaining(['support/[folder]/[...page]', 'support/kb']));
+    expect(injected.map((r) => r.pattern)).toEqual(
+      expect.arrayContaining(['support/[folder]/[...page]', 'support/kb']),
+    );
     for (const route of injected) {
       expect(route.prerender, route.pattern).toBe(true);
       expect(existsSync(fileURLToPath(route.entrypoint)), route.entrypoint).toBe(true);
@@ -104,12 +118,16 @@ describe('charterIntegration', () => {
     const { injected, update } = setup(config('/'));
     expect(injected.map((r) => r.pattern)).toContain('[folder]/[...page]');
     expect(update.site).toBe(catalog.company.site_url);
-    expect(setup(config('/'), 'https://help.example.test/').update.site).toBe('https://help.example.test/');
+    expect(setup(config('/'), 'https://help.example.test/').update.site).toBe(
+      'https://help.example.test/',
+    );
   });
 
   test('serves an icon at /favicon.svg only for a site without one of its own', () => {
     const favicon = (defaultFavicon: boolean) =>
-      setup(config('/support/'), undefined, defaultFavicon).injected.filter((r) => r.pattern === 'favicon.svg');
+      setup(config('/support/'), undefined, defaultFavicon).injected.filter(
+        (r) => r.pattern === 'favicon.svg',
+      );
     expect(favicon(false)).toEqual([]);
     const [route] = favicon(true);
     expect(existsSync(fileURLToPath(route!.entrypoint))).toBe(true);
@@ -118,6 +136,8 @@ describe('charterIntegration', () => {
   test("adds the virtual modules the pages read the terms from, and the URLs Charter's links assume", () => {
     const { update } = setup(config('/'));
     expect(update.trailingSlash).toBe('always');
-    expect(update.vite.plugins.map((p: { name: string }) => p.name)).toContain('starlight-charter:virtual-modules');
+    expect(update.vite.plugins.map((p: { name: string }) => p.name)).toContain(
+      'starlight-charter:virtual-modules',
+    );
   });
 });

@@ -39,7 +39,11 @@ describe('parseOptions: what a site gets without saying', () => {
   });
 
   test("the terms and KB folders are the site's ./terms and ./src/content/kb, at the root", () => {
-    expect(parseOptions({})).toMatchObject({ terms: './terms', kb: './src/content/kb', prefix: '/' });
+    expect(parseOptions({})).toMatchObject({
+      terms: './terms',
+      kb: './src/content/kb',
+      prefix: '/',
+    });
   });
 
   test('every section is decided, and the internal playbook is off', () => {
@@ -47,7 +51,8 @@ describe('parseOptions: what a site gets without saying', () => {
     expect(Object.keys(sections).sort()).toEqual([...SECTION_IDS].sort());
     expect(sections).toEqual(DEFAULT_SECTIONS);
     expect(sections.playbook).toBe(false);
-    for (const id of SECTION_IDS.filter((s) => s !== 'playbook')) expect(sections[id], id).toBe(true);
+    for (const id of SECTION_IDS.filter((s) => s !== 'playbook'))
+      expect(sections[id], id).toBe(true);
   });
 });
 
@@ -66,9 +71,12 @@ describe('parseOptions: what a site says', () => {
     });
   });
 
-  test.each(['/', '/support/', '/help/commercial-terms/', '/v2/'])('accepts the prefix %s', (prefix) => {
-    expect(parseOptions({ prefix }).prefix).toBe(prefix);
-  });
+  test.each(['/', '/support/', '/help/commercial-terms/', '/v2/'])(
+    'accepts the prefix %s',
+    (prefix) => {
+      expect(parseOptions({ prefix }).prefix).toBe(prefix);
+    },
+  );
 });
 
 describe('parseOptions: mistakes, one line each naming the option', () => {
@@ -116,8 +124,10 @@ describe('parseOptions: mistakes, one line each naming the option', () => {
 
   test('every mistake is listed, not only the first', () => {
     const lines = problems({ terms: 42, prefix: 'x', sections: { kb: 1 } });
-    expect(lines.map((l) => /^starlight-charter: option "([^"]+)"/.exec(l)?.[1]).sort()).toEqual(
-      ['prefix', 'sections.kb', 'terms'],
-    );
+    expect(lines.map((l) => /^starlight-charter: option "([^"]+)"/.exec(l)?.[1]).sort()).toEqual([
+      'prefix',
+      'sections.kb',
+      'terms',
+    ]);
   });
 });

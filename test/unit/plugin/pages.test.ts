@@ -1,8 +1,16 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_SECTIONS, SECTION_IDS, type SectionId } from '../../../packages/starlight-charter/options';
-import { PAGE_FOLDERS, pagePaths, sectionOfPage } from '../../../packages/starlight-charter/pages/index';
+import {
+  DEFAULT_SECTIONS,
+  SECTION_IDS,
+  type SectionId,
+} from '../../../packages/starlight-charter/options';
+import {
+  PAGE_FOLDERS,
+  pagePaths,
+  sectionOfPage,
+} from '../../../packages/starlight-charter/pages/index';
 
 const PAGES_DIR = 'packages/starlight-charter/pages';
 const only = (...on: SectionId[]) =>
@@ -46,8 +54,17 @@ describe('sectionOfPage', () => {
 
 describe('pagePaths', () => {
   // As import.meta.glob('../pages/*/*.mdx', { eager: true }) gives them.
-  const module = (name: string) => ({ frontmatter: { title: name }, getHeadings: () => [], Content: name });
-  const files = ['commercial/index', 'commercial/pricing', 'commercial/custom-development', 'calculators/roi'];
+  const module = (name: string) => ({
+    frontmatter: { title: name },
+    getHeadings: () => [],
+    Content: name,
+  });
+  const files = [
+    'commercial/index',
+    'commercial/pricing',
+    'commercial/custom-development',
+    'calculators/roi',
+  ];
   const modules = Object.fromEntries(files.map((f) => [`../pages/${f}.mdx`, module(f)]));
   const slugs = (paths: ReturnType<typeof pagePaths>) =>
     paths.map((p) => [p.params.folder, p.params.page].filter(Boolean).join('/'));
@@ -64,7 +81,10 @@ describe('pagePaths', () => {
   });
 
   test('leaves out the pages of sections the site does not publish', () => {
-    expect(slugs(pagePaths(modules, only('commercial')))).toEqual(['commercial', 'commercial/pricing']);
+    expect(slugs(pagePaths(modules, only('commercial')))).toEqual([
+      'commercial',
+      'commercial/pricing',
+    ]);
     expect(slugs(pagePaths(modules, only('customDevelopment', 'roi')))).toEqual([
       'commercial/custom-development',
       'calculators/roi',
@@ -73,10 +93,9 @@ describe('pagePaths', () => {
   });
 
   test('leaves out the pages the site writes itself', () => {
-    expect(slugs(pagePaths(modules, DEFAULT_SECTIONS, ['commercial/pricing', 'commercial']))).toEqual([
-      'commercial/custom-development',
-      'calculators/roi',
-    ]);
+    expect(
+      slugs(pagePaths(modules, DEFAULT_SECTIONS, ['commercial/pricing', 'commercial'])),
+    ).toEqual(['commercial/custom-development', 'calculators/roi']);
   });
 
   test('a file outside the folders of pages is not a page', () => {

@@ -4,9 +4,17 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { loadCatalog } from '../../../packages/starlight-charter/data/load';
-import { DEFAULT_SECTIONS, SECTION_IDS, type SectionId } from '../../../packages/starlight-charter/options';
+import {
+  DEFAULT_SECTIONS,
+  SECTION_IDS,
+  type SectionId,
+} from '../../../packages/starlight-charter/options';
 import { PAGE_FOLDERS, sectionOfPage } from '../../../packages/starlight-charter/pages/index';
-import { charterSidebar, siteSidebar, type SidebarGroup } from '../../../packages/starlight-charter/sidebar';
+import {
+  charterSidebar,
+  siteSidebar,
+  type SidebarGroup,
+} from '../../../packages/starlight-charter/sidebar';
 import { charterPageRoutes } from '../../../packages/starlight-charter/site-checks';
 import { SAMPLE, WEE } from '../../support/sites';
 
@@ -23,7 +31,10 @@ const all = only(...SECTION_IDS);
 /** A page's sidebar label and order as its frontmatter gives them. */
 function frontmatter(folder: string, file: string) {
   const text = readFileSync(join(PAGES_DIR, folder, file), 'utf8');
-  const data = parse(text.split(/^---$/m)[1]!) as { title: string; sidebar?: { label?: string; order?: number } };
+  const data = parse(text.split(/^---$/m)[1]!) as {
+    title: string;
+    sidebar?: { label?: string; order?: number };
+  };
   return { label: data.sidebar?.label ?? data.title, order: data.sidebar?.order ?? Infinity };
 }
 
@@ -31,7 +42,10 @@ function frontmatter(folder: string, file: string) {
 function folderLinks(folder: string, sections: Record<SectionId, boolean>, prefix = '/') {
   return readdirSync(join(PAGES_DIR, folder))
     .filter((f) => f.endsWith('.mdx'))
-    .map((f) => ({ slug: f === 'index.mdx' ? folder : `${folder}/${f.replace(/\.mdx$/, '')}`, ...frontmatter(folder, f) }))
+    .map((f) => ({
+      slug: f === 'index.mdx' ? folder : `${folder}/${f.replace(/\.mdx$/, '')}`,
+      ...frontmatter(folder, f),
+    }))
     .filter((p) => sections[sectionOfPage(p.slug)])
     .sort((a, b) => a.order - b.order || a.label.localeCompare(b.label))
     .map((p) => ({ label: p.label, link: `${prefix}${p.slug}/` }));
@@ -61,7 +75,9 @@ describe('charterSidebar', () => {
   ])("the knowledge-base group lists %s's categories, in the order of kb.yaml", (_, catalog) => {
     const items = group(charterSidebar(catalog, DEFAULT_SECTIONS, '/'), 'Knowledge base')!.items;
     expect(catalog.kb.categories.length).toBeGreaterThan(0);
-    expect(items.slice(1, -1)).toEqual(catalog.kb.categories.map((c) => ({ label: c.name, link: `/kb/${c.id}/` })));
+    expect(items.slice(1, -1)).toEqual(
+      catalog.kb.categories.map((c) => ({ label: c.name, link: `/kb/${c.id}/` })),
+    );
     expect(items[0]!.link).toBe('/kb/');
     expect(items.at(-1)!.link).toBe('/kb/search/');
   });
@@ -69,7 +85,8 @@ describe('charterSidebar', () => {
   test('the two companies share the page groups and differ in their categories only', () => {
     const a = charterSidebar(sample, DEFAULT_SECTIONS, '/');
     const b = charterSidebar(wee, DEFAULT_SECTIONS, '/');
-    const withoutKb = (groups: SidebarGroup[]) => groups.filter((g) => g.label !== 'Knowledge base');
+    const withoutKb = (groups: SidebarGroup[]) =>
+      groups.filter((g) => g.label !== 'Knowledge base');
     expect(withoutKb(a)).toEqual(withoutKb(b));
   });
 
@@ -95,7 +112,9 @@ describe('charterSidebar', () => {
     const prefixed = charterSidebar(sample, all, '/support/');
     expect(links(prefixed).every((l) => l.startsWith('/support/'))).toBe(true);
     expect(links(prefixed)).toEqual(links(root).map((l) => `/support${l}`));
-    expect(prefixed.map((g) => g.items.map((i) => i.label))).toEqual(root.map((g) => g.items.map((i) => i.label)));
+    expect(prefixed.map((g) => g.items.map((i) => i.label))).toEqual(
+      root.map((g) => g.items.map((i) => i.label)),
+    );
   });
 
   test.each([
@@ -107,16 +126,26 @@ describe('charterSidebar', () => {
     const prefix = '/help/';
     const categories = new Set(sample.kb.categories.map((c) => `${prefix}kb/${c.id}/`));
     const published = charterPageRoutes({ prefix, sections, replace: [] }).map((r) => `/${r}/`);
-    expect(links(charterSidebar(sample, sections, prefix)).filter((l) => !categories.has(l)).sort()).toEqual(
-      published.sort(),
-    );
+    expect(
+      links(charterSidebar(sample, sections, prefix))
+        .filter((l) => !categories.has(l))
+        .sort(),
+    ).toEqual(published.sort());
   });
 });
 
 describe('siteSidebar', () => {
   test("is Starlight's own sidebar for a site that sets none: top-level pages, then a group per folder", () => {
     const dir = mkdtempSync(join(tmpdir(), 'charter-site-sidebar-'));
-    for (const file of ['index.mdx', '404.md', 'about.md', 'pricing-faq.mdx', '_draft.md', 'guides/setup.md', '_parts/x.md']) {
+    for (const file of [
+      'index.mdx',
+      '404.md',
+      'about.md',
+      'pricing-faq.mdx',
+      '_draft.md',
+      'guides/setup.md',
+      '_parts/x.md',
+    ]) {
       mkdirSync(join(dir, file, '..'), { recursive: true });
       writeFileSync(join(dir, file), '---\ntitle: x\n---\n');
     }

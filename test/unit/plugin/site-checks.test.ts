@@ -34,14 +34,19 @@ describe('versionProblems', () => {
   });
 
   test('is quiet when every peer is in its range', () => {
-    const installed = Object.fromEntries(peers.map(([name, range]) => [name, semver.minVersion(range)!.version]));
+    const installed = Object.fromEntries(
+      peers.map(([name, range]) => [name, semver.minVersion(range)!.version]),
+    );
     expect(versionProblems('/nowhere', installed)).toEqual([]);
   });
 
   test('names each missing peer and the range it needs, one line each', () => {
     const lines = versionProblems('/nowhere', {});
     expect(lines).toEqual(
-      peers.map(([name, range]) => `starlight-charter: ${name} is not installed; Charter needs ${name} ${range}.`),
+      peers.map(
+        ([name, range]) =>
+          `starlight-charter: ${name} is not installed; Charter needs ${name} ${range}.`,
+      ),
     );
   });
 
@@ -49,7 +54,8 @@ describe('versionProblems', () => {
     const [[name, range], ...others] = peers as [[string, string], ...[string, string][]];
     const fine = Object.fromEntries(others.map(([n, r]) => [n, semver.minVersion(r)!.version]));
     const lowest = semver.minVersion(range)!;
-    const older = lowest.major > 0 ? `${lowest.major - 1}.0.0` : `0.${Math.max(lowest.minor - 1, 0)}.0`;
+    const older =
+      lowest.major > 0 ? `${lowest.major - 1}.0.0` : `0.${Math.max(lowest.minor - 1, 0)}.0`;
     const newer = semver.inc(lowest, 'major')!;
     for (const version of [older, newer]) {
       expect(semver.satisfies(version, range), version).toBe(false);
@@ -97,18 +103,30 @@ describe('routeCollisions', () => {
   test("a page at one of Charter's addresses collides, naming the file, the address and the ways out", () => {
     const lines = collisions(['commercial/pricing.md']);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^starlight-charter: src\/content\/docs\/commercial\/pricing\.md is at \/commercial\/pricing\/, /);
+    expect(lines[0]).toMatch(
+      /^starlight-charter: src\/content\/docs\/commercial\/pricing\.md is at \/commercial\/pricing\/, /,
+    );
     expect(lines[0]).toContain('"prefix"');
     expect(lines[0]).not.toContain('\n');
   });
 
   test('a page beside them does not, nor the home page, nor a page Starlight leaves out', () => {
-    expect(collisions(['commercial/other.md', '_drafts/commercial/pricing.md', 'commercial/_pricing.md'])).toEqual([]);
+    expect(
+      collisions([
+        'commercial/other.md',
+        '_drafts/commercial/pricing.md',
+        'commercial/_pricing.md',
+      ]),
+    ).toEqual([]);
   });
 
   test("a folder's index page is at the folder's address, and addresses are compared in lower case", () => {
-    expect(collisions(['commercial/index.mdx'])).toEqual([expect.stringContaining(' is at /commercial/, ')]);
-    expect(collisions(['Commercial/Pricing.md'])).toEqual([expect.stringContaining(' is at /commercial/pricing/, ')]);
+    expect(collisions(['commercial/index.mdx'])).toEqual([
+      expect.stringContaining(' is at /commercial/, '),
+    ]);
+    expect(collisions(['Commercial/Pricing.md'])).toEqual([
+      expect.stringContaining(' is at /commercial/pricing/, '),
+    ]);
   });
 
   test("every one of Charter's pages collides with a page of the site's at its address", () => {
@@ -142,9 +160,9 @@ describe('routeCollisions', () => {
     expect(routeCollisions(dir, parseOptions({}), cwd, ['kb/api', 'kb/billing'])).toEqual([
       expect.stringContaining('kb/api.markdown is at /kb/api/, '),
     ]);
-    expect(routeCollisions(dir, parseOptions({ prefix: '/support/' }), cwd, ['kb/api', 'kb/billing'])).toEqual([
-      expect.stringContaining(' is at /support/kb/billing/, '),
-    ]);
+    expect(
+      routeCollisions(dir, parseOptions({ prefix: '/support/' }), cwd, ['kb/api', 'kb/billing']),
+    ).toEqual([expect.stringContaining(' is at /support/kb/billing/, ')]);
   });
 
   test('pages of a section the site leaves out do not collide', () => {
@@ -153,9 +171,12 @@ describe('routeCollisions', () => {
     const playbook = PAGES.filter((_, i) => sections[i] === 'playbook');
     expect(playbook.length).toBeGreaterThan(0);
     expect(collisions(playbook.map((slug) => `${slug}.md`))).toEqual([]);
-    expect(collisions(playbook.map((slug) => `${slug}.md`), { sections: { playbook: true } })).toHaveLength(
-      playbook.length,
-    );
+    expect(
+      collisions(
+        playbook.map((slug) => `${slug}.md`),
+        { sections: { playbook: true } },
+      ),
+    ).toHaveLength(playbook.length);
     // A page follows its own section, not its folder's: with commercial off, the custom
     // development pages in commercial/ are still Charter's.
     const commercialFolder = PAGES.filter((slug) => slug.split('/')[0] === 'commercial');

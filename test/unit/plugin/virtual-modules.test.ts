@@ -1,4 +1,12 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test, vi } from 'vitest';
@@ -39,9 +47,13 @@ function plugin(config: CharterSiteConfig, first: Catalog) {
   const hooks = charterVirtualModules(config, first);
   const context = { addWatchFile: vi.fn() };
   // The plugin's hooks are plain functions; Vite's types also allow objects.
-  const resolveId = (id: string) => (hooks.resolveId as unknown as (id: string) => string | undefined)(id);
+  const resolveId = (id: string) =>
+    (hooks.resolveId as unknown as (id: string) => string | undefined)(id);
   const load = (id: string) =>
-    (hooks.load as unknown as (this: typeof context, id: string) => string | undefined).call(context, id);
+    (hooks.load as unknown as (this: typeof context, id: string) => string | undefined).call(
+      context,
+      id,
+    );
   return { hooks, context, resolveId, load };
 }
 
@@ -102,7 +114,11 @@ describe('the catalog module', () => {
     const file = join(termsDir, 'pricing.yaml');
     const doc = parseDocument(readFileSync(file, 'utf8'));
     const plans = doc.toJS().plans as { id: string; price: unknown }[];
-    const index = plans.findIndex((p) => typeof p.price === 'object' && typeof (p.price as { monthly?: unknown }).monthly === 'number');
+    const index = plans.findIndex(
+      (p) =>
+        typeof p.price === 'object' &&
+        typeof (p.price as { monthly?: unknown }).monthly === 'number',
+    );
     expect(index).toBeGreaterThanOrEqual(0);
     const before = (plans[index]!.price as { monthly: number }).monthly;
     doc.setIn(['plans', index, 'price', 'monthly'], before + 1);
@@ -122,7 +138,9 @@ describe('the catalog module', () => {
     await catalogOf(load(`\0${CATALOG}`));
 
     const fixture = 'test/fixtures/data/invalid/company.yaml-syntax-error.yaml';
-    const [, place, rest] = /^# expect: data\/company\.yaml:(\d+:\d+) (.*)$/m.exec(readFileSync(fixture, 'utf8'))!;
+    const [, place, rest] = /^# expect: data\/company\.yaml:(\d+:\d+) (.*)$/m.exec(
+      readFileSync(fixture, 'utf8'),
+    )!;
     const file = join(termsDir, 'company.yaml');
     const good = readFileSync(file, 'utf8');
     copyFileSync(fixture, file);
@@ -138,7 +156,9 @@ describe('the catalog module', () => {
     expect(message).not.toMatch(/^\s+at /m);
 
     writeFileSync(file, good);
-    expect((await catalogOf(load(`\0${CATALOG}`))).company).toEqual(JSON.parse(JSON.stringify(catalog.company)));
+    expect((await catalogOf(load(`\0${CATALOG}`))).company).toEqual(
+      JSON.parse(JSON.stringify(catalog.company)),
+    );
   });
 
   test('every load registers every terms file with the dev server, a failing one too', () => {
