@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { charterPages } from '../../packages/starlight-charter/site-checks';
@@ -96,6 +96,15 @@ export default defineConfig({
     expectStopped(result, [
       "starlight-charter: the plugin is listed 2 times in Starlight's plugins; list it once.",
     ]);
+  });
+
+  test('a build that fails after writing pages leaves no output folder to publish', async () => {
+    const result = await build({
+      docs: { 'index.mdx': '---\ntitle: Home\n---\n\nSee [the guide](/no-such-guide/).\n' },
+    });
+    expect(result.status, result.out).not.toBe(0);
+    expect(result.out).toContain('links to /no-such-guide/: no such page');
+    expect(existsSync(join(result.dir, 'dist'))).toBe(false);
   });
 
   test('bad terms: every problem as file:line:col, the build stops', async () => {

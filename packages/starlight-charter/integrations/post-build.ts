@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,6 +63,22 @@ export class PagePass {
   }
 }
 
+/** The output folder of a build under way, removed if the process ends before it is finished. */
+let unfinished: string | undefined;
+
+/**
+ * A build that stops half-way (a broken link, a page that fails to render) leaves pages without
+ * their security policy, search index or cards; a deploy script would publish them. So the
+ * output folder goes when the build fails, and the host keeps serving the last good site.
+ */
+function removeUnfinishedOnFailure(outDir: string): void {
+  if (unfinished === undefined)
+    process.once('exit', (code) => {
+      if (code !== 0 && unfinished) rmSync(unfinished, { recursive: true, force: true });
+    });
+  unfinished = outDir;
+}
+
 /**
  * Everything Charter does to the finished site. Pages are handed to a PagePass as they are
  * rendered (integrations/page-middleware.ts), so each is written once, already secured;
@@ -107,6 +123,7 @@ export function postBuild(company: Catalog['company'], kbDir: string): AstroInte
         outDir = fileURLToPath(config.outDir);
       },
       'astro:build:start': () => {
+        removeUnfinishedOnFailure(outDir);
         // One core is left to the pages; renderCards below adds workers if cards are left over.
         cards = new CardCache({ cacheDir, startWorkers: Math.max(1, availableParallelism() - 1) });
         // A first build draws every card: its worker loads while the site is bundled, when the
@@ -186,6 +203,7 @@ export function postBuild(company: Catalog['company'], kbDir: string): AstroInte
         logger.info(
           `social cards: ${summary.rendered} rendered, ${summary.reused} reused (${summary.seconds} s)`,
         );
+        unfinished = undefined;
       },
     },
   };
