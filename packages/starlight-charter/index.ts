@@ -6,7 +6,8 @@ import sitemap from '@astrojs/sitemap';
 import type { StarlightPlugin } from '@astrojs/starlight/types';
 import { optionalFiles } from './data/absent.ts';
 import { loadCatalogOrExit } from './data/cli.ts';
-import { charterIntegration } from './integrations/charter.ts';
+import { charterIntegration, faviconFor } from './integrations/charter.ts';
+import { kbCheck } from './integrations/kb-check.ts';
 import { codeBlocks } from './integrations/code-blocks.ts';
 import { contentCacheCheck } from './integrations/content-cache.ts';
 import { contentGuard } from './integrations/content-guard.ts';
@@ -100,7 +101,29 @@ export default function charter(userOptions?: CharterUserOptions): StarlightPlug
             );
           else components[name] = path;
         }
+        // The company's logo, unless the site has its own.
+        const { logo } = catalog.company;
+        const brand =
+          logo && !config.logo
+            ? {
+                logo: {
+                  alt: catalog.company.name,
+                  replacesTitle: logo.replaces_title,
+                  ...(logo.dark
+                    ? { light: join(termsDir, logo.light), dark: join(termsDir, logo.dark) }
+                    : { src: join(termsDir, logo.light) }),
+                },
+              }
+            : {};
+        // The site's icon: its own (Starlight's option, or a file in public/), else the company's
+        // from the terms, else a plain one Charter serves.
+        const ownIcon =
+          config.favicon !== undefined ||
+          existsSync(join(fileURLToPath(astroConfig.publicDir), 'favicon.svg'));
+        const icon = ownIcon ? undefined : faviconFor(termsDir, catalog.company.favicon);
         updateConfig({
+          ...brand,
+          ...(icon ? { favicon: icon.href } : {}),
           // The company's tagline describes the site unless the site says otherwise.
           description: config.description ?? catalog.company.tagline,
           customCss: [...(config.customCss ?? []), 'starlight-charter/styles/charter.css'],
@@ -123,15 +146,14 @@ export default function charter(userOptions?: CharterUserOptions): StarlightPlug
         addIntegration(contentCacheCheck());
         // Content that would run code stops the build before anything renders.
         addIntegration(contentGuard(kbDir));
+        // Knowledge-base frontmatter, checked before the build like the terms: file:line:col.
+        addIntegration(kbCheck(site, catalog));
         addIntegration(mdxCompileCache());
         addIntegration(codeBlocks());
         addIntegration(
           siteLinks([fileURLToPath(new URL('./pages/', import.meta.url)), kbDir], options),
         );
-        const ownIcon =
-          config.favicon !== undefined ||
-          existsSync(join(fileURLToPath(astroConfig.publicDir), 'favicon.svg'));
-        addIntegration(charterIntegration(site, catalog, !ownIcon));
+        addIntegration(charterIntegration(site, catalog, icon));
         // Before the post-build pass, whose link check reads the sitemap the head links to
         // (Starlight adds one of its own only when no other is listed).
         if (!astroConfig.integrations.some((i) => i.name === '@astrojs/sitemap'))

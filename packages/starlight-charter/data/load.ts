@@ -46,7 +46,9 @@ export function loadData(dir: string, options: LoadOptions = {}): LoadedData {
       : relative(process.cwd(), join(dir, name)) || name;
 
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new DataError([{ file: shown(''), line: 1, col: 1, path: '(root)', message: 'data directory not found' }]);
+    throw new DataError([
+      { file: shown(''), line: 1, col: 1, path: '(root)', message: 'data directory not found' },
+    ]);
   }
   for (const entry of readdirSync(dir)) {
     const base = entry.replace(/\.ya?ml$/, '');
@@ -74,7 +76,13 @@ export function loadData(dir: string, options: LoadOptions = {}): LoadedData {
     if (source.doc.errors.length > 0) {
       for (const error of source.doc.errors) {
         const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
-        issues.push({ file, line: pos.line, col: pos.col, path: '(yaml)', message: firstLine(error.message) });
+        issues.push({
+          file,
+          line: pos.line,
+          col: pos.col,
+          path: '(yaml)',
+          message: firstLine(error.message),
+        });
       }
       continue;
     }
@@ -87,13 +95,16 @@ export function loadData(dir: string, options: LoadOptions = {}): LoadedData {
     if (result.success) {
       (partial as Record<string, unknown>)[name] = result.data;
     } else {
-      for (const zodIssue of result.error.issues) issues.push(...fromZodIssue(source, value, zodIssue));
+      for (const zodIssue of result.error.issues)
+        issues.push(...fromZodIssue(source, value, zodIssue));
     }
   }
 
   issues.push(...crossCheck(partial, sources));
+  issues.push(...missingImages(dir, partial, sources));
   if (issues.length > 0) throw new DataError(sortIssues(dedupe(issues)));
-  for (const name of left) (partial as Record<string, unknown>)[name] = absentFile(shown(`${name}.yaml`));
+  for (const name of left)
+    (partial as Record<string, unknown>)[name] = absentFile(shown(`${name}.yaml`));
   return { catalog: partial as Catalog, sources: sources as Record<DataFileName, SourceFile> };
 }
 
@@ -126,7 +137,10 @@ function valueAt(value: unknown, path: (string | number)[]): unknown {
 }
 
 function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+  return message
+    .split('\n')[0]!
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .trim();
 }
 
 function dedupe(issues: DataIssue[]): DataIssue[] {
@@ -137,4 +151,21 @@ function dedupe(issues: DataIssue[]): DataIssue[] {
     seen.add(key);
     return true;
   });
+}
+
+/** The company's logo and icon name files beside the terms: each must be there. */
+function missingImages(dir: string, partial: PartialCatalog, sources: Sources): DataIssue[] {
+  const company = partial.company;
+  const source = sources.company;
+  if (!company || !source) return [];
+  const images: [(string | number)[], string | undefined][] = [
+    [['logo', 'light'], company.logo?.light],
+    [['logo', 'dark'], company.logo?.dark],
+    [['favicon'], company.favicon],
+  ];
+  return images.flatMap(([path, file]) =>
+    file && !existsSync(join(dir, file))
+      ? [issueAt(source, path, `no such file beside the terms: ${file}`)]
+      : [],
+  );
 }

@@ -1,3 +1,4 @@
+import { extname, join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import type { Catalog } from '../data/load.ts';
 import { starlightPageSchemaOnce } from './starlight-page-schema.ts';
@@ -33,11 +34,25 @@ export function charterRoutes(sections: CharterSiteConfig['sections']): [string,
  * The Astro side of the plugin: Charter's routes under the site's prefix, the virtual
  * modules pages read the terms from, and the build settings Charter's pages rely on.
  */
+/** The icon Charter serves for a site without one of its own. */
+export interface SiteIcon {
+  /** Its address, `/favicon.svg`. */
+  href: string;
+  /** The company's icon file from the terms, absolute; none for Charter's plain one. */
+  file?: string;
+}
+
+/** The icon for a site without one: the company's from the terms, or Charter's plain one. */
+export function faviconFor(termsDir: string, favicon: string | undefined): SiteIcon {
+  if (!favicon) return { href: '/favicon.svg' };
+  return { href: `/favicon${extname(favicon).toLowerCase()}`, file: join(termsDir, favicon) };
+}
+
 export function charterIntegration(
   config: CharterSiteConfig,
   catalog: Catalog,
-  /** Whether the site needs Charter's icon: Starlight's default favicon, and no file of its own. */
-  defaultFavicon = false,
+  /** The icon Charter serves, for a site without one of its own. */
+  icon?: SiteIcon,
 ): AstroIntegration {
   return {
     name: 'starlight-charter',
@@ -53,10 +68,10 @@ export function charterIntegration(
             prerender: true,
           });
         }
-        if (defaultFavicon)
+        if (icon)
           injectRoute({
-            pattern: 'favicon.svg',
-            entrypoint: entry('favicon.svg.ts'),
+            pattern: icon.href.slice(1),
+            entrypoint: entry('favicon.ts'),
             prerender: true,
           });
         updateConfig({
@@ -71,7 +86,10 @@ export function charterIntegration(
           // Prism, not Shiki: see integrations/code-blocks.ts.
           markdown: { syntaxHighlight: 'prism' },
           vite: {
-            plugins: [charterVirtualModules(config, catalog), starlightPageSchemaOnce()],
+            plugins: [
+              charterVirtualModules({ ...config, iconFile: icon?.file }, catalog),
+              starlightPageSchemaOnce(),
+            ],
             ssr: { noExternal: ['starlight-charter'] },
             build: {
               rollupOptions: {

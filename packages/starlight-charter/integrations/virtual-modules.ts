@@ -13,6 +13,8 @@ export interface CharterSiteConfig extends CharterOptions {
   termsDir: string;
   /** The knowledge-base folder, absolute. */
   kbDir: string;
+  /** The company's icon file from the terms (absolute), served when the site has none. */
+  iconFile?: string;
 }
 
 const CATALOG = 'virtual:starlight-charter/catalog';

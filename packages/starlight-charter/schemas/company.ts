@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { IdSchema, SiteUrlSchema, TextSchema, WebUrlSchema } from './shared.ts';
 
+/** An image beside the terms files (`logo.svg`, `brand/icon.png`): a path inside the folder. */
+const ImageFileSchema = z
+  .string()
+  .regex(/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[\w./-]+\.(?:svg|png|jpe?g|webp|avif|ico)$/i, {
+    error:
+      'expected an image file in the terms folder, such as "logo.svg" (svg, png, jpg, webp, avif or ico)',
+  });
+
 /** company.yaml — read by the layout, social cards, prices (currency) and contacts. */
 export const CompanySchema = z.strictObject({
   name: TextSchema,
@@ -17,7 +25,9 @@ export const CompanySchema = z.strictObject({
     .regex(/^[A-Z]{3}$/, { error: 'expected a three-letter ISO currency code like "USD"' })
     .refine((code) => isKnownCurrency(code), { error: 'unknown currency code' }),
   /** BCP 47 locale for number, money and date formatting. */
-  locale: z.string().refine((tag) => isKnownLocale(tag), { error: 'expected a locale like "en-US"' }),
+  locale: z
+    .string()
+    .refine((tag) => isKnownLocale(tag), { error: 'expected a locale like "en-US"' }),
   brand_color: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'expected a colour like "#4f46e5"' }),
   contacts: z
     .array(
@@ -30,6 +40,23 @@ export const CompanySchema = z.strictObject({
     .min(1, { error: 'list at least one contact' }),
   /** An https:// URL or a site path; not a contact, so no mailto: or tel:. */
   status_page: z.optional(WebUrlSchema),
+  /**
+   * The logo in the site's header, from files in the terms folder: one for light and dark
+   * themes, or a `dark` one as well. `replaces_title` shows the logo instead of the site's name.
+   */
+  logo: z.optional(
+    z.strictObject({
+      light: ImageFileSchema,
+      dark: z.optional(ImageFileSchema),
+      replaces_title: z.boolean().default(false),
+    }),
+  ),
+  /** The site's icon, a file in the terms folder (svg, png or ico); a plain one otherwise. */
+  favicon: z.optional(
+    ImageFileSchema.refine((file) => /\.(?:svg|png|ico)$/i.test(file), {
+      error: 'expected an svg, png or ico file',
+    }),
+  ),
 });
 
 function isKnownCurrency(code: string): boolean {

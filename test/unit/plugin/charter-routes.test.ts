@@ -5,6 +5,8 @@ import { loadCatalog } from '../../../packages/starlight-charter/data/load';
 import {
   charterIntegration,
   charterRoutes,
+  faviconFor,
+  type SiteIcon,
 } from '../../../packages/starlight-charter/integrations/charter';
 import type { CharterSiteConfig } from '../../../packages/starlight-charter/integrations/virtual-modules';
 import {
@@ -81,12 +83,12 @@ describe('charterIntegration', () => {
   });
 
   /** Runs the setup hook as Astro would, returning what it injected and configured. */
-  function setup(site: CharterSiteConfig, astroSite?: string, defaultFavicon = false) {
+  function setup(site: CharterSiteConfig, astroSite?: string, icon?: SiteIcon) {
     const injected: { pattern: string; entrypoint: string; prerender?: boolean }[] = [];
     const updates: Record<string, any>[] = [];
-    const hook = charterIntegration(site, catalog, defaultFavicon).hooks[
-      'astro:config:setup'
-    ] as unknown as (options: unknown) => void;
+    const hook = charterIntegration(site, catalog, icon).hooks['astro:config:setup'] as unknown as (
+      options: unknown,
+    ) => void;
     hook({
       injectRoute: (route: (typeof injected)[number]) => injected.push(route),
       updateConfig: (update: Record<string, any>) => updates.push(update),
@@ -123,14 +125,24 @@ describe('charterIntegration', () => {
     );
   });
 
-  test('serves an icon at /favicon.svg only for a site without one of its own', () => {
-    const favicon = (defaultFavicon: boolean) =>
-      setup(config('/support/'), undefined, defaultFavicon).injected.filter(
-        (r) => r.pattern === 'favicon.svg',
+  test('serves an icon only for a site without one of its own, at the address of its kind', () => {
+    const icons = (icon?: SiteIcon) =>
+      setup(config('/support/'), undefined, icon).injected.filter((r) =>
+        r.pattern.startsWith('favicon.'),
       );
-    expect(favicon(false)).toEqual([]);
-    const [route] = favicon(true);
-    expect(existsSync(fileURLToPath(route!.entrypoint))).toBe(true);
+    expect(icons()).toEqual([]);
+    const [plain] = icons(faviconFor('/terms', undefined));
+    expect(plain!.pattern).toBe('favicon.svg');
+    expect(existsSync(fileURLToPath(plain!.entrypoint))).toBe(true);
+    expect(icons(faviconFor('/terms', 'brand/Icon.PNG'))[0]!.pattern).toBe('favicon.png');
+  });
+
+  test("faviconFor: the company's icon file from the terms, or the plain one", () => {
+    expect(faviconFor('/site/terms', undefined)).toEqual({ href: '/favicon.svg' });
+    expect(faviconFor('/site/terms', 'brand/icon.ico')).toEqual({
+      href: '/favicon.ico',
+      file: '/site/terms/brand/icon.ico',
+    });
   });
 
   test("adds the virtual modules the pages read the terms from, and the URLs Charter's links assume", () => {
