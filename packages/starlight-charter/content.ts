@@ -15,7 +15,8 @@ const oneOf = (ids: string[], what: string) =>
 /**
  * The frontmatter of a knowledge-base article (`<kb>/<category>/<slug>.mdx`). Category and
  * tiers must name ids from the terms; `related` slugs are checked once every article is known
- * (routes/kb/_articles.ts).
+ * (routes/kb/_articles.ts). A build checks the same before this schema runs (lib/kb-check.ts),
+ * to report each mistake at its line; keep the two in step.
  */
 export function kbSchema(terms: Catalog) {
   return z.strictObject({
