@@ -90,11 +90,14 @@ describe.concurrent('mistakes in KB articles stop the build with one located lin
     const second = original.indexOf('<SlaTarget tier="', original.indexOf('<SlaTarget tier="') + 1);
     expect(second).toBeGreaterThan(0);
     const text =
-      original.slice(0, second) + original.slice(second).replace(/<SlaTarget tier="[^"]*"/, '<SlaTarget tier="nope"');
+      original.slice(0, second) +
+      original.slice(second).replace(/<SlaTarget tier="[^"]*"/, '<SlaTarget tier="nope"');
     writeFileSync(file, text);
     expectStopped(
       await build(SAMPLE.terms, kb),
-      new RegExp(`^${escape(shown(file))}:${position(text, '<SlaTarget tier="nope"')} <SlaTarget>: .*"nope"`),
+      new RegExp(
+        `^${escape(shown(file))}:${position(text, '<SlaTarget tier="nope"')} <SlaTarget>: .*"nope"`,
+      ),
     );
   });
 });

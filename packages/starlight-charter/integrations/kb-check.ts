@@ -10,7 +10,10 @@ import { displayPath } from './content-guard.ts';
  * Checks every KB article's frontmatter and folder before the content layer loads them
  * (lib/kb-check.ts), and stops the build with one located line per problem.
  */
-export function kbCheck(site: CharterOptions & { kbDir: string }, catalog: Catalog): AstroIntegration {
+export function kbCheck(
+  site: CharterOptions & { kbDir: string },
+  catalog: Catalog,
+): AstroIntegration {
   return {
     name: 'charter:kb-check',
     hooks: {

@@ -45,22 +45,42 @@ const at = (file: string, line: number, col: number, path: string, message: stri
 });
 
 /** Every problem in the articles' frontmatter and folders, sorted by file and line. */
-export function checkKbArticles(files: readonly KbFile[], ids: KbIds, kbShown: string): DataIssue[] {
+export function checkKbArticles(
+  files: readonly KbFile[],
+  ids: KbIds,
+  kbShown: string,
+): DataIssue[] {
   const slugs = new Set(files.map((f) => kbSlug(f.rel)));
   const issues: DataIssue[] = [];
   for (const f of files) {
     const parts = f.rel.split('/');
     if (parts.length !== 2) {
       issues.push(
-        at(f.file, 1, 1, '(file)', `articles go in ${kbShown}/<category>/<slug>.md or .mdx, one folder deep; ` +
-          (parts.length === 1 ? 'this one is not in a category folder' : 'nested folders are not supported')),
+        at(
+          f.file,
+          1,
+          1,
+          '(file)',
+          `articles go in ${kbShown}/<category>/<slug>.md or .mdx, one folder deep; ` +
+            (parts.length === 1
+              ? 'this one is not in a category folder'
+              : 'nested folders are not supported'),
+        ),
       );
       continue;
     }
     const open = /^---\r?\n/.exec(f.text);
     const close = open && /^---\s*$/m.exec(f.text.slice(open[0].length));
     if (!open || !close) {
-      issues.push(at(f.file, 1, 1, '(file)', 'the article has no frontmatter (a --- block with title, category, tiers…)'));
+      issues.push(
+        at(
+          f.file,
+          1,
+          1,
+          '(file)',
+          'the article has no frontmatter (a --- block with title, category, tiers…)',
+        ),
+      );
       continue;
     }
     const source = parseSource(f.file, f.text.slice(open[0].length, open[0].length + close.index));
@@ -95,11 +115,17 @@ export function checkKbArticles(files: readonly KbFile[], ids: KbIds, kbShown: s
       const category = String(data.category);
       if (!ids.categories.includes(category))
         issues.push(
-          here(['category'], `"${category}" is not a KB category of kb.yaml; expected one of: ${ids.categories.join(', ')}`),
+          here(
+            ['category'],
+            `"${category}" is not a KB category of kb.yaml; expected one of: ${ids.categories.join(', ')}`,
+          ),
         );
       else if (category !== folder)
         issues.push(
-          here(['category'], `"${category}" but the article is in ${kbShown}/${folder}/; move it to ${kbShown}/${category}/`),
+          here(
+            ['category'],
+            `"${category}" but the article is in ${kbShown}/${folder}/; move it to ${kbShown}/${category}/`,
+          ),
         );
     }
     const tiers = root.get('tiers', true);
@@ -107,20 +133,35 @@ export function checkKbArticles(files: readonly KbFile[], ids: KbIds, kbShown: s
       tiers.items.forEach((item, i) => {
         const id = isScalar(item) ? String(item.value) : '';
         if (!ids.tiers.includes(id))
-          issues.push(here(['tiers', i], `"${id}" is not a tier of tiers.yaml; expected one of: ${ids.tiers.join(', ')}`));
+          issues.push(
+            here(
+              ['tiers', i],
+              `"${id}" is not a tier of tiers.yaml; expected one of: ${ids.tiers.join(', ')}`,
+            ),
+          );
       });
       if (tiers.items.length === 0) issues.push(here(['tiers'], 'list at least one tier'));
     } else if ('tiers' in data) {
       issues.push(here(['tiers'], `expected a list of tier ids: ${ids.tiers.join(', ')}`));
     }
     if ('type' in data && !(KB_TYPES as readonly string[]).includes(String(data.type)))
-      issues.push(here(['type'], `"${String(data.type)}" is not an article type; expected one of: ${KB_TYPES.join(', ')}`));
+      issues.push(
+        here(
+          ['type'],
+          `"${String(data.type)}" is not an article type; expected one of: ${KB_TYPES.join(', ')}`,
+        ),
+      );
     const related = root.get('related', true);
     if (isSeq(related)) {
       related.items.forEach((item, i) => {
         const slug = isScalar(item) ? String(item.value) : '';
         if (!slugs.has(slug))
-          issues.push(here(['related', i], `no article "${slug}" (a slug is the path under ${kbShown}/ without extension)`));
+          issues.push(
+            here(
+              ['related', i],
+              `no article "${slug}" (a slug is the path under ${kbShown}/ without extension)`,
+            ),
+          );
       });
     } else if ('related' in data && related !== undefined && related !== null) {
       issues.push(here(['related'], 'expected a list of article slugs'));
@@ -145,8 +186,9 @@ export function componentPosition(
   if (tags.length === 0) return { line: 1, col: 1 };
   const values = [...reason.matchAll(/"([^"]+)"/g)].map((m) => m[1]!);
   const tag =
-    tags.find((t) => values.some((v) => new RegExp(`=\\s*["'{]\\s*["']?${escape(v)}["']`).test(t[0]))) ??
-    tags[0]!;
+    tags.find((t) =>
+      values.some((v) => new RegExp(`=\\s*["'{]\\s*["']?${escape(v)}["']`).test(t[0])),
+    ) ?? tags[0]!;
   const before = text.slice(0, tag.index);
   const line = before.split('\n').length;
   return { line, col: tag.index - before.lastIndexOf('\n') };

@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { checkKbArticles, componentPosition, kbIssueLines } from '../../../packages/starlight-charter/lib/kb-check';
+import {
+  checkKbArticles,
+  componentPosition,
+  kbIssueLines,
+} from '../../../packages/starlight-charter/lib/kb-check';
 
 const ids = { categories: ['api', 'billing'], tiers: ['basic', 'pro'] };
 
@@ -15,7 +19,13 @@ const GOOD = [
 ].join('\n');
 
 const check = (files: { rel: string; text: string }[]) =>
-  kbIssueLines(checkKbArticles(files.map((f) => ({ ...f, file: `kb/${f.rel}` })), ids, 'kb'));
+  kbIssueLines(
+    checkKbArticles(
+      files.map((f) => ({ ...f, file: `kb/${f.rel}` })),
+      ids,
+      'kb',
+    ),
+  );
 
 describe('checkKbArticles', () => {
   test('a correct article has no problems', () => {
@@ -76,9 +86,13 @@ describe('checkKbArticles', () => {
 });
 
 describe('componentPosition', () => {
-  const text = 'intro\n\n<SlaTarget tier="pro" severity="sev1" target="resolution" />\n\nand <SlaTarget tier="nope" severity="sev1" target="resolution" />\n';
+  const text =
+    'intro\n\n<SlaTarget tier="pro" severity="sev1" target="resolution" />\n\nand <SlaTarget tier="nope" severity="sev1" target="resolution" />\n';
   test('finds the occurrence carrying the unknown value', () => {
-    expect(componentPosition(text, 'SlaTarget', 'tier "nope" is not defined')).toEqual({ line: 5, col: 5 });
+    expect(componentPosition(text, 'SlaTarget', 'tier "nope" is not defined')).toEqual({
+      line: 5,
+      col: 5,
+    });
   });
   test('falls back to the first occurrence, then to the top of the file', () => {
     expect(componentPosition(text, 'SlaTarget', 'something else')).toEqual({ line: 3, col: 1 });
