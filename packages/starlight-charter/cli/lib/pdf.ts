@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** Flags for headless Chromium as root on a machine without outside network. */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -14,10 +14,11 @@ const CHROMIUM_ARGS = [
 ];
 
 /**
- * The Chromium to print with: `CHROMIUM_PATH`, else Debian's /usr/bin/chromium; undefined for
- * Playwright's own browser (`CHROMIUM_PATH=bundled`) or when there is none.
+ * The Chromium to print with (and this repository's tests and benchmarks): `CHROMIUM_PATH`,
+ * else Debian's /usr/bin/chromium; undefined for Playwright's own browser
+ * (`CHROMIUM_PATH=bundled`, after `npx playwright install chromium`) or when there is none.
  */
-function chromiumPath(): string | undefined {
+export function chromiumPath(): string | undefined {
   const path = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : 'bundled');
   return path === 'bundled' ? undefined : path;
 }
