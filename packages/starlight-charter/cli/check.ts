@@ -1,4 +1,5 @@
 // `charter check`: every check of one site, one line per finding, exit 1 on any error.
+import { optionalFiles } from '../data/absent';
 import { routeCollisions, versionProblems } from '../site-checks';
 import { runChecks, type Check } from './lib/check';
 import { commercialLintCheck } from './lib/commercial-lint';
@@ -28,14 +29,22 @@ export function publishedChecks(site: Site, dist = site.outDir, out = process.st
     out.write('note: the site does not publish the commercial section: no tables to compare\n');
     return [];
   }
-  return [publishedCheck(site.terms, dist, out, { prefix: site.options.prefix })];
+  return [
+    publishedCheck(site.terms, dist, out, {
+      prefix: site.options.prefix,
+      optional: optionalFiles(site.options.sections),
+    }),
+  ];
 }
 
 /** The checks of `charter check`: the terms, what they mean, the content, the site and its build. */
 export function siteChecks(site: Site, out = process.stdout): Check[] {
   return [
-    dataCheck(site.terms),
-    commercialLintCheck(site.terms, { quietOnDataErrors: true }),
+    dataCheck(site.terms, optionalFiles(site.options.sections)),
+    commercialLintCheck(site.terms, {
+      quietOnDataErrors: true,
+      optional: optionalFiles(site.options.sections),
+    }),
     contentCheck([site.docs, site.kb]),
     siteCheck(site),
     ...publishedChecks(site, site.outDir, out),

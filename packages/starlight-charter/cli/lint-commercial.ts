@@ -5,7 +5,11 @@ import { runChecks } from './lib/check';
 import { commercialLintCheck } from './lib/commercial-lint';
 import type { Site } from './lib/site';
 import { publishedChecks } from './check';
+import { optionalFiles } from '../data/absent';
 
 export async function lint(site: Site, dist?: string): Promise<number> {
-  return runChecks([commercialLintCheck(site.terms), ...publishedChecks(site, dist ?? site.outDir)]);
+  return runChecks([
+    commercialLintCheck(site.terms, { optional: optionalFiles(site.options.sections) }),
+    ...publishedChecks(site, dist ?? site.outDir),
+  ]);
 }

@@ -1,18 +1,25 @@
-import { copyFileSync, cpSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runChecks, type Check } from '../../../packages/starlight-charter/cli/lib/check';
 import { dataCheck } from '../../../packages/starlight-charter/cli/lib/data-check';
-import { SAMPLE } from '../../support/sites';
+import { optionalFiles } from '../../../packages/starlight-charter/data/absent';
+import { siteChecks } from '../../../packages/starlight-charter/cli/check';
+import { loadSite } from '../../../packages/starlight-charter/cli/lib/site';
+import { SAMPLE, copyTerms, makeSite } from '../../support/sites';
 
 /** Collects what a run of checks prints. */
 async function run(checks: Check[]) {
   let out = '';
   let err = '';
-  const code = await runChecks(checks, { write: (s: string) => ((out += s), true) } as never, {
-    write: (s: string) => ((err += s), true),
-  } as never);
+  const code = await runChecks(
+    checks,
+    { write: (s: string) => ((out += s), true) } as never,
+    {
+      write: (s: string) => ((err += s), true),
+    } as never,
+  );
   return { code, out, err };
 }
 
@@ -28,7 +35,10 @@ describe('charter check', () => {
   test('exits 1 and prints one line per problem for broken data', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'charter-check-'));
     cpSync(SAMPLE.terms, dir, { recursive: true });
-    copyFileSync('test/fixtures/data/invalid/pricing.dangling-tier.yaml', join(dir, 'pricing.yaml'));
+    copyFileSync(
+      'test/fixtures/data/invalid/pricing.dangling-tier.yaml',
+      join(dir, 'pricing.yaml'),
+    );
     const { code, err } = await run([dataCheck(dir)]);
     expect(code).toBe(1);
     const lines = err.trim().split('\n');
@@ -42,10 +52,39 @@ describe('charter check', () => {
   });
 
   test('prints warnings without failing', async () => {
-    const warn: Check = { name: 'w', run: () => [{ level: 'warning', text: 'ROADMAP.md:3: something' }] };
+    const warn: Check = {
+      name: 'w',
+      run: () => [{ level: 'warning', text: 'ROADMAP.md:3: something' }],
+    };
     const { code, out, err } = await run([warn]);
     expect(code).toBe(0);
     expect(err).toBe('warning: ROADMAP.md:3: something\n');
     expect(out).toContain('1 warning(s)');
+  });
+});
+
+describe('charter check on a site that publishes only some sections', () => {
+  // The files only the knowledge base, ROI, playbook, custom development and SOW sections read.
+  const LEFT_OUT = ['kb.yaml', 'roi.yaml', 'playbook.yaml', 'services.yaml'];
+  const OFF = { kb: false, roi: false, playbook: false, customDevelopment: false, sow: false };
+
+  test('passes without the terms files only the sections it leaves out read, as its build does', async () => {
+    const terms = copyTerms(SAMPLE);
+    for (const file of LEFT_OUT) rmSync(join(terms, file));
+    const site = await loadSite(makeSite({ terms, options: { sections: OFF } }));
+    const checks = siteChecks(site).filter((c) => !c.name.startsWith('published'));
+    const { code, err } = await run(checks);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+  });
+
+  test('still names a missing file that a section it publishes reads', async () => {
+    const terms = copyTerms(SAMPLE);
+    for (const file of LEFT_OUT) rmSync(join(terms, file));
+    const site = await loadSite(makeSite({ terms, options: { sections: { ...OFF, roi: true } } }));
+    const { code, err } = await run([dataCheck(site.terms, optionalFiles(site.options.sections))]);
+    expect(code).toBe(1);
+    expect(err).toMatch(/roi\.yaml:1:1 \(root\): file is missing/);
+    expect(err).not.toMatch(/(kb|playbook|services)\.yaml/);
   });
 });

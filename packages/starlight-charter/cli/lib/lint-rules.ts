@@ -25,6 +25,7 @@ import type { Allowance, Meter, OverageCharge, Plan, Price } from '../../schemas
 import type { LintRule } from '../../schemas/shared';
 import type { Clock } from '../../schemas/shared';
 import type { Finding } from './check';
+import { isAbsent } from '../../data/absent';
 
 /**
  * What the data means, beyond its schema: rules that read the whole Catalog and report each
@@ -527,6 +528,8 @@ export const WEIGHT_LISTS = [
 export const weightsSumToOne = rule('weights-sum-to-one', ({ catalog }, report) => {
   for (const list of WEIGHT_LISTS) {
     let value: unknown = (catalog as unknown as Record<string, unknown>)[list.file];
+    // A file the site leaves out (its sections are off) has no weights to add up.
+    if (isAbsent(value)) continue;
     for (const key of list.path)
       value =
         value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;

@@ -6,6 +6,7 @@ import type { Check, Finding } from './check';
 import { loadForLint } from './commercial-lint';
 import { markedRows } from './html-rows';
 import { shown } from './site';
+import type { DataFileName } from '../../schemas/index';
 
 /** Built pages whose tables are compared with the data, relative to the build directory. */
 export const PRICING_PAGE = 'commercial/pricing/index.html';
@@ -87,7 +88,9 @@ export function comparePublished(catalog: Catalog, dist: string, base = ''): Fin
       key: { 'data-plan': plan.id },
       cells: planCells(catalog, plan),
     }));
-    findings.push(...comparePage(shown(join(dist, base, PRICING_PAGE)), pricing, 'data-plan', 'plan', plans));
+    findings.push(
+      ...comparePage(shown(join(dist, base, PRICING_PAGE)), pricing, 'data-plan', 'plan', plans),
+    );
   }
 
   const sla = read(SLA_PAGE);
@@ -99,7 +102,9 @@ export function comparePublished(catalog: Catalog, dist: string, base = ''): Fin
         cells: pick(targetCells(catalog, entry.tier, sev.id), TARGET_FIELDS),
       })),
     );
-    findings.push(...comparePage(shown(join(dist, base, SLA_PAGE)), sla, 'data-tier', 'SLA target', targets));
+    findings.push(
+      ...comparePage(shown(join(dist, base, SLA_PAGE)), sla, 'data-tier', 'SLA target', targets),
+    );
   }
   return findings;
 }
@@ -150,7 +155,7 @@ export function publishedCheck(
   dataDir: string,
   dist = 'dist',
   out: NodeJS.WritableStream = process.stdout,
-  options: { prefix?: string } = {},
+  options: { prefix?: string; optional?: readonly DataFileName[] } = {},
 ): Check {
   const base = (options.prefix ?? '/').slice(1);
   return {
@@ -170,7 +175,7 @@ export function publishedCheck(
         );
         return [];
       }
-      const loaded = loadForLint(dataDir);
+      const loaded = loadForLint(dataDir, options.optional);
       if (Array.isArray(loaded)) return [];
       return comparePublished(loaded.catalog, dist, base);
     },
