@@ -31,22 +31,37 @@ export const focusableCodeBlocks: HastPlugin = {
   ],
 };
 
-/** Adds the plugin to Astro's Markdown processor (Sätteri, Astro's default). */
+/**
+ * Adds a hast plugin to Astro's Markdown processor (Sätteri, Astro's default); with another
+ * processor, warns with `without`: what the site goes without.
+ */
+export function addHastPlugin(
+  config: { markdown: { processor?: unknown } },
+  logger: { warn(message: string): void },
+  plugin: unknown,
+  without: string,
+): void {
+  const processor = config.markdown.processor as
+    { name: string; options?: { hastPlugins?: unknown[] } } | undefined;
+  if (processor?.name === 'satteri' && processor.options?.hastPlugins) {
+    processor.options.hastPlugins.push(plugin);
+  } else {
+    logger.warn(`${without}: the Markdown processor is "${processor?.name}", not Sätteri`);
+  }
+}
+
+/** Adds the plugin to Astro's Markdown processor. */
 export function codeBlocks(): AstroIntegration {
   return {
     name: 'charter:code-blocks',
     hooks: {
-      'astro:config:setup': ({ config, logger }) => {
-        const processor = config.markdown.processor as
-          { name: string; options?: { hastPlugins?: unknown[] } } | undefined;
-        if (processor?.name === 'satteri' && processor.options?.hastPlugins) {
-          processor.options.hastPlugins.push(focusableCodeBlocks);
-        } else {
-          logger.warn(
-            `code blocks stay out of keyboard reach: the Markdown processor is "${processor?.name}", not Sätteri`,
-          );
-        }
-      },
+      'astro:config:setup': ({ config, logger }) =>
+        addHastPlugin(
+          config,
+          logger,
+          focusableCodeBlocks,
+          'code blocks stay out of keyboard reach',
+        ),
     },
   };
 }

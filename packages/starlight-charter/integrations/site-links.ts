@@ -2,6 +2,7 @@ import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { linkPublished, withPrefix } from '../lib/route-prefix.ts';
+import { addHastPlugin } from './code-blocks.ts';
 import type { CharterOptions } from '../options.ts';
 import { sectionOfPage } from '../pages/index.ts';
 import { charterPages } from '../site-checks.ts';
@@ -71,17 +72,13 @@ export function siteLinks(
   return {
     name: 'charter:site-links',
     hooks: {
-      'astro:config:setup': ({ config, logger }) => {
-        const processor = config.markdown.processor as
-          { name: string; options?: { hastPlugins?: unknown[] } } | undefined;
-        if (processor?.name === 'satteri' && processor.options?.hastPlugins) {
-          processor.options.hastPlugins.push(siteLinksPlugin(folders, options));
-        } else {
-          logger.warn(
-            `links in Markdown are left as written (no route prefix, none dropped): the Markdown processor is "${processor?.name}", not Sätteri`,
-          );
-        }
-      },
+      'astro:config:setup': ({ config, logger }) =>
+        addHastPlugin(
+          config,
+          logger,
+          siteLinksPlugin(folders, options),
+          'links in Markdown are left as written (no route prefix, none dropped)',
+        ),
     },
   };
 }
