@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import type { StarlightPlugin } from '@astrojs/starlight/types';
 import { optionalFiles } from './data/absent.ts';
+import { siteBase } from './lib/base-path.ts';
 import { loadCatalogOrExit } from './data/cli.ts';
 import { charterIntegration, faviconFor } from './integrations/charter.ts';
 import { kbCheck } from './integrations/kb-check.ts';
@@ -14,6 +15,7 @@ import { contentGuard } from './integrations/content-guard.ts';
 import { mdxCompileCache } from './integrations/mdx-cache.ts';
 import { postBuild } from './integrations/post-build.ts';
 import { siteLinks } from './integrations/site-links.ts';
+import { ACCENT_CSS } from './integrations/virtual-modules.ts';
 import {
   CharterOptionsError,
   parseOptions,
@@ -86,6 +88,13 @@ export default function charter(userOptions?: CharterUserOptions): StarlightPlug
           optional: optionalFiles(options.sections),
         });
 
+        let base: string;
+        try {
+          base = siteBase(astroConfig.base, catalog.company.site_url);
+        } catch (error) {
+          stop([`starlight-charter: ${(error as Error).message}.`]);
+        }
+
         const docsDir = join(fileURLToPath(astroConfig.srcDir), 'content/docs');
         const kbCategories = options.sections.kb
           ? catalog.kb.categories.map((c) => `kb/${c.id}`)
@@ -126,7 +135,12 @@ export default function charter(userOptions?: CharterUserOptions): StarlightPlug
           ...(icon ? { favicon: icon.href } : {}),
           // The company's tagline describes the site unless the site says otherwise.
           description: config.description ?? catalog.company.tagline,
-          customCss: [...(config.customCss ?? []), 'starlight-charter/styles/charter.css'],
+          // The company's accent first, so a site's own stylesheets that set it win.
+          customCss: [
+            ACCENT_CSS,
+            ...(config.customCss ?? []),
+            'starlight-charter/styles/charter.css',
+          ],
           components,
           // Charter builds the search index itself, from each page's <main> only
           // (integrations/search-index.ts, run by postBuild).
@@ -148,18 +162,23 @@ export default function charter(userOptions?: CharterUserOptions): StarlightPlug
         addIntegration(contentGuard(kbDir));
         // Knowledge-base frontmatter, checked before the build like the terms: file:line:col.
         addIntegration(kbCheck(site, catalog));
-        addIntegration(mdxCompileCache());
+        addIntegration(mdxCompileCache(base));
         addIntegration(codeBlocks());
+        // Links in the site's own pages follow the route prefix and base path as Charter's do.
         addIntegration(
-          siteLinks([fileURLToPath(new URL('./pages/', import.meta.url)), kbDir], options),
+          siteLinks(
+            [fileURLToPath(new URL('./pages/', import.meta.url)), kbDir, docsDir],
+            options,
+            base,
+          ),
         );
-        addIntegration(charterIntegration(site, catalog, icon));
+        addIntegration(charterIntegration(site, catalog, icon, base));
         // Before the post-build pass, whose link check reads the sitemap the head links to
         // (Starlight adds one of its own only when no other is listed).
         if (!astroConfig.integrations.some((i) => i.name === '@astrojs/sitemap'))
           addIntegration(sitemap());
         // Last: reads and rewrites the finished HTML; the security policy hashes the final scripts.
-        addIntegration(postBuild(catalog.company, kbDir));
+        addIntegration(postBuild(catalog.company, kbDir, termsDir));
       },
     },
   };

@@ -70,7 +70,8 @@ test.beforeAll(async () => {
   severities = company.severities.severities;
   credited = company.tiers.tiers.find((t) => slaForTier(company, t.id).credit_schedule)!;
   out = buildSite(makeSite({ terms }));
-  const server = await serve(out);
+  // WEE's site is served under the path of its site_url.
+  const server = await serve(out, new URL(company.company.site_url).pathname);
   base = server.url;
   close = server.close;
 });

@@ -10,7 +10,7 @@ import { displayedFigures } from '../../packages/starlight-charter/lib/figures';
 import { planCells, planFields, TARGET_FIELDS, targetCells } from '../../packages/starlight-charter/lib/published';
 import { PriceSchema } from '../../packages/starlight-charter/schemas/pricing';
 import { SAMPLE, WEE } from '../support/sites';
-import { catalog, weeSite } from './support';
+import { articlesIn, catalog, weeSite } from './support';
 
 /**
  * The site of examples/wee, built once per run, proves that what it shows comes from that data set:
@@ -42,15 +42,6 @@ function ownFigures(c: Catalog): Set<string> {
 }
 const weeOwn = ownFigures(wee);
 const sampleOnly = displayedFigures(catalog).filter((f) => !weeFigures.includes(f) && !weeOwn.has(f));
-/** The KB articles of a folder, by slug, with their titles. */
-function articlesIn(dir: string): Map<string, string> {
-  return new Map(
-    globSync('*/*.{md,mdx}', { cwd: dir }).map((file) => {
-      const front = parse(readFileSync(join(dir, file), 'utf8').split(/^---$/m)[1]!) as { title: string };
-      return [file.replace(/\.mdx?$/, ''), front.title];
-    }),
-  );
-}
 const weeArticles = articlesIn(WEE.kb);
 const sampleArticles = articlesIn(SAMPLE.kb);
 // The sample's words: its company, product, tiers and meters, where WEE does not use the same

@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
-import { globSync } from 'node:fs';
+import { globSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test as base } from '@playwright/test';
+import { parse } from 'yaml';
 import { loadCatalog, type Catalog } from '../../packages/starlight-charter/data/load';
 import { SAMPLE } from '../support/sites';
 
@@ -27,11 +29,12 @@ export const weeSite = () => built('CHARTER_WEE_OUT', 'the WEE site');
 export const internalSite = () => built('CHARTER_INTERNAL_OUT', "the sample's internal site");
 
 /**
- * Serves the built site in `dir` on a port the system picks; resolves with its address once
- * the server listens.
+ * Serves the built site in `dir` on a port the system picks, under the base path `base` it
+ * was built for; resolves once the server listens with its address, the base path included
+ * and without a closing slash (`http://127.0.0.1:4000/support`), so `${url}/kb/` is a page.
  */
-export function serve(dir: string): Promise<{ url: string; close: () => void }> {
-  const server = spawn(process.execPath, [SERVE, '--dir', dir, '--port', '0'], {
+export function serve(dir: string, base = '/'): Promise<{ url: string; close: () => void }> {
+  const server = spawn(process.execPath, [SERVE, '--dir', dir, '--port', '0', '--base', base], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -40,8 +43,8 @@ export function serve(dir: string): Promise<{ url: string; close: () => void }> 
     // It prints its address once it listens.
     server.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       said += chunk;
-      const url = /http:\/\/127\.0\.0\.1:\d+/.exec(said)?.[0];
-      if (url) resolve({ url, close: () => server.kill() });
+      const url = /http:\/\/127\.0\.0\.1:\d+\/\S*/.exec(said)?.[0];
+      if (url) resolve({ url: url.replace(/\/$/, ''), close: () => server.kill() });
     });
   });
 }
@@ -76,3 +79,13 @@ export const TABLE_ROWS = (table: Element) =>
   [...table.querySelectorAll('tbody tr')].map((tr) =>
     [...tr.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim()),
   );
+
+/** The KB articles of a folder, by slug, with their titles. */
+export function articlesIn(dir: string): Map<string, string> {
+  return new Map(
+    globSync('*/*.{md,mdx}', { cwd: dir }).map((file) => {
+      const front = parse(readFileSync(join(dir, file), 'utf8').split(/^---$/m)[1]!) as { title: string };
+      return [file.replace(/\.mdx?$/, ''), front.title];
+    }),
+  );
+}

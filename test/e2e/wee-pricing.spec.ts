@@ -22,7 +22,8 @@ let base = '';
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  server = await serve(weeSite());
+  // WEE's site is served under the path of its site_url.
+  server = await serve(weeSite(), new URL(wee.company.site_url).pathname);
   base = server.url;
 });
 

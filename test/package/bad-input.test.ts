@@ -79,6 +79,18 @@ describe.concurrent('bad plugin input stops the build with one line per problem'
     ]);
   });
 
+  test("a base path in Astro's config that site_url contradicts", async () => {
+    const terms = copyTerms(SAMPLE);
+    const file = join(terms, 'company.yaml');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(/^site_url: .*$/m, 'site_url: https://example.com/help/'),
+    );
+    expectStopped(await build({ terms, astro: { base: '/docs' } }), [
+      "starlight-charter: the site is served under /docs/ (Astro's base) but company.yaml site_url https://example.com/help/ names /help/: make them the same, or leave base out and let site_url decide.",
+    ]);
+  });
+
   test('the plugin listed twice', async () => {
     const result = await build({}, (dir) => {
       writeFileSync(

@@ -1,6 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import sharp from 'sharp';
 import { parseDocument } from 'yaml';
 import { SAMPLE, buildSite, copyTerms, makeSite } from '../support/sites';
 
@@ -8,8 +9,9 @@ import { SAMPLE, buildSite, copyTerms, makeSite } from '../support/sites';
  * A company's logo and icon come from its terms folder, for a site that has none of its own;
  * a site without either gets Charter's plain icon rather than a broken link.
  */
-const LOGO =
-  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4"/></svg>\n';
+/** A logo of one colour no card has otherwise, so its pixels can be found on the cards. */
+const LOGO_COLOUR = [225, 29, 72] as const;
+const LOGO = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="rgb(${LOGO_COLOUR.join(',')})"/></svg>\n`;
 const ICON =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>\n';
 
@@ -57,6 +59,24 @@ describe('branding from the terms', () => {
       '<link rel="shortcut icon" href="/favicon.svg" type="image/svg+xml"',
     );
     expect(readFileSync(join(branded, 'favicon.svg'), 'utf8')).toBe(ICON);
+  });
+
+  test("the company's logo is on the social cards, and not on the cards of a site without one", async () => {
+    /** Pixels of the card within a step or two of the logo's colour. */
+    const logoPixels = async (out: string, card: string) => {
+      const { data, info } = await sharp(join(out, 'og', card))
+        .removeAlpha()
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      let found = 0;
+      for (let i = 0; i < data.length; i += info.channels)
+        if (LOGO_COLOUR.every((c, k) => Math.abs(data[i + k]! - c) <= 2)) found++;
+      return found;
+    };
+    for (const card of ['index.png', 'commercial/pricing.png', 'kb.png']) {
+      expect(await logoPixels(branded, card), card).toBeGreaterThan(100);
+      expect(await logoPixels(plain, card), card).toBe(0);
+    }
   });
 
   test('a site with no icon anywhere gets a plain one, not a broken link', () => {

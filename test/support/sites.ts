@@ -61,6 +61,8 @@ export interface SiteSpec {
   docs?: Record<string, string>;
   /** Starlight's options besides `plugins` (title, sidebar…). */
   starlight?: Record<string, unknown>;
+  /** Astro's options besides `integrations` (base, site…). */
+  astro?: Record<string, unknown>;
 }
 
 const HOME = `---
@@ -91,6 +93,7 @@ import starlight from '@astrojs/starlight';
 import charter from 'starlight-charter';
 
 export default defineConfig({
+  ...${JSON.stringify(spec.astro ?? {})},
   integrations: [
     starlight({ ...${JSON.stringify(starlight)}, plugins: [charter(${JSON.stringify(options)})] }),
   ],

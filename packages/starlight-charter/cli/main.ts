@@ -16,8 +16,9 @@ Commands:
         [--json] [--dist <dir>]
   sow <engagement.yaml>      write a Statement of Work as HTML (and PDF, with Playwright and Chromium)
         [--out <dir>]
-  preview [--port <n>]       serve the built site with the headers of its _headers file
-        [--dir <dir>]
+  preview [--port <n>]       serve the built site with the headers of its _headers file,
+        [--dir <dir>]        under the site's base path (or --base when --dir is given)
+        [--base <path>]
   new <dir> [--name <name>]  write a starter site for a company into a new folder
 
 Options:
@@ -35,7 +36,10 @@ const COMMANDS = {
   lint: { options: { ...ROOT, dist: { type: 'string' } }, positionals: 0 },
   roadmap: { options: { ...ROOT, json: { type: 'boolean' }, dist: { type: 'string' } }, positionals: 1 },
   sow: { options: { ...ROOT, out: { type: 'string' } }, positionals: 1 },
-  preview: { options: { ...ROOT, port: { type: 'string' }, dir: { type: 'string' } }, positionals: 0 },
+  preview: {
+    options: { ...ROOT, port: { type: 'string' }, dir: { type: 'string' }, base: { type: 'string' } },
+    positionals: 0,
+  },
   new: { options: { name: { type: 'string' } }, positionals: 1 },
 } as const satisfies Record<string, { options: ParseArgsConfig['options']; positionals: number }>;
 
@@ -138,11 +142,13 @@ async function run(
       const port = Number(values.port ?? process.env.PORT ?? 4321);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         return usageError(`preview: --port ${values.port}: expected a port number`);
-      // With --dir the config is not needed: it only says where the build is.
-      const dir = (values.dir as string | undefined) ?? (await site(values)).outDir;
+      // With --dir the config is not needed: it only says where the build is and its base path.
+      const found = values.dir === undefined ? await site(values) : undefined;
+      const dir = (values.dir as string | undefined) ?? found!.outDir;
+      const base = (values.base as string | undefined) ?? found?.base ?? '/';
       const { preview } = await import('./serve.mjs');
       try {
-        return await preview({ dir, port, shownDir: shown(dir) });
+        return await preview({ dir, port, shownDir: shown(dir), base });
       } catch (error) {
         const code = (error as { code?: string }).code;
         if (code === 'EADDRINUSE' || code === 'EACCES') {

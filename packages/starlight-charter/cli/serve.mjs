@@ -1,6 +1,7 @@
 // Serves a built site on 127.0.0.1 with the headers its `_headers` file gives each path, as a
 // static host sends them: `charter preview`. Plain JavaScript, so it also runs on its own:
-//   node serve.mjs [--port 4321] [--dir dist]
+//   node serve.mjs [--port 4321] [--dir dist] [--base /support/]
+// A site built under a base path is served under it, as its host will serve it.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -33,12 +34,15 @@ const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '
 
 /**
  * Starts the server and resolves once it listens; it prints the URL. Returns 1 (and serves
- * nothing) when `dir` holds no built site.
- * @param {{ dir: string, port?: number, shownDir?: string }} options
+ * nothing) when `dir` holds no built site. `base`: the path the site was built to be served
+ * under (`/support/`); other paths get the site's 404 page, `/` a redirect to the base.
+ * @param {{ dir: string, port?: number, shownDir?: string, base?: string }} options
  * @returns {Promise<number>}
  */
-export async function preview({ dir, port = 4321, shownDir = dir }) {
+export async function preview({ dir, port = 4321, shownDir = dir, base = '/' }) {
   const root = resolve(dir);
+  const trimmed = base.replace(/^\/+|\/+$/g, '');
+  const basePath = trimmed === '' ? '/' : `/${trimmed}/`;
   if (!existsSync(join(root, 'index.html'))) {
     console.error(`Nothing to serve: ${shownDir}/index.html is missing. Build the site first.`);
     return 1;
@@ -65,12 +69,21 @@ export async function preview({ dir, port = 4321, shownDir = dir }) {
   };
 
   const server = createServer((req, res) => {
-    const url = req.url || '/';
+    const requested = req.url || '/';
+    if (basePath !== '/' && (requested === '/' || requested === basePath.slice(0, -1))) {
+      res.writeHead(302, { Location: basePath });
+      res.end();
+      return;
+    }
+    // The site's own path of what was asked for; outside the base path, nothing.
+    const inside = requested.startsWith(basePath);
+    const url = inside ? requested.slice(basePath.length - 1) : requested;
     const path = url.split('?')[0];
-    const file = fileFor(url);
+    const file = inside ? fileFor(url) : null;
     const site = headersFor(rules, path);
     if (file && !path.endsWith('/') && file.endsWith('index.html') && !url.endsWith('.html')) {
-      res.writeHead(301, { ...site, Location: `${path}/${url.includes('?') ? url.slice(url.indexOf('?')) : ''}` });
+      const search = url.includes('?') ? url.slice(url.indexOf('?')) : '';
+      res.writeHead(301, { ...site, Location: `${basePath}${path.slice(1)}/${search}` });
       res.end();
       return;
     }
@@ -93,12 +106,18 @@ export async function preview({ dir, port = 4321, shownDir = dir }) {
     server.listen(port, host, () => done(undefined));
   });
   const address = /** @type {import('node:net').AddressInfo} */ (server.address());
-  console.log(`Charter is being served at http://${host}:${address.port}/ (Ctrl+C to stop)`);
+  console.log(`Charter is being served at http://${host}:${address.port}${basePath} (Ctrl+C to stop)`);
   return 0;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const { values } = parseArgs({ options: { dir: { type: 'string' }, port: { type: 'string' } } });
-  const code = await preview({ dir: values.dir ?? 'dist', port: Number(values.port ?? process.env.PORT ?? 4321) });
+  const { values } = parseArgs({
+    options: { dir: { type: 'string' }, port: { type: 'string' }, base: { type: 'string' } },
+  });
+  const code = await preview({
+    dir: values.dir ?? 'dist',
+    port: Number(values.port ?? process.env.PORT ?? 4321),
+    base: values.base ?? '/',
+  });
   if (code !== 0) process.exit(code);
 }

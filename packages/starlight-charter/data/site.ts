@@ -1,5 +1,6 @@
 import { catalog } from 'virtual:starlight-charter/catalog';
 import { config } from 'virtual:starlight-charter/config';
+import { normalizeBase, withBase } from '../lib/base-path.ts';
 import { withPrefix } from '../lib/route-prefix.ts';
 import type { Catalog } from './load.ts';
 
@@ -16,7 +17,13 @@ export function kbDir(): string {
 /** The site's Charter options: the route prefix and the sections it publishes. */
 export const charterConfig = config;
 
-/** The address of one of Charter's pages (`/kb/search/`) under the site's route prefix. */
+/** The path the site is served under (`/support/`), `/` at the root: Astro's `base`. */
+export const BASE = normalizeBase(import.meta.env.BASE_URL);
+
+/**
+ * The address of one of Charter's pages (`/kb/search/`) under the site's route prefix and base
+ * path; any other site path (`/favicon.svg`, `/search-help.json`) under the base path.
+ */
 export function charterHref(path: string): string {
-  return withPrefix(path, config.prefix);
+  return withBase(withPrefix(path, config.prefix), BASE);
 }

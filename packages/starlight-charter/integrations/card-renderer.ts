@@ -19,7 +19,9 @@ import {
   cardHash,
   cardLayout,
   cardTree,
+  fitLogo,
   type CardInput,
+  type LogoImage,
 } from '../lib/og/card.ts';
 
 /**
@@ -68,6 +70,42 @@ export function fontKey(fonts: FontFile[] = fontFiles()): string {
   return hash.digest('hex').slice(0, 16);
 }
 
+/** A digest of a logo file's bytes, part of the cache key of the cards that show it. */
+export function logoKey(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16);
+}
+
+/**
+ * The logo as cards draw it: rasterised by sharp to the whole-pixel size it takes on the card
+ * (`fitLogo`), so satori places a picture of known size and the card's rasteriser copies its
+ * pixels. Vector logos are drawn at that size rather than drawn small and enlarged. Any format
+ * sharp reads works: svg, png, jpg, webp, avif.
+ */
+export async function logoImage(file: string): Promise<LogoImage> {
+  try {
+    // Loaded here only for sites with a logo; the workers load sharp for everything else.
+    const { default: sharp } = await import('sharp');
+    const bytes = readFileSync(file);
+    const { width, height, format } = await sharp(bytes).metadata();
+    if (!width || !height) throw new Error('the image has no size');
+    const size = fitLogo({ width, height });
+    // An SVG's size is at 72 dpi; a higher density draws it larger.
+    const scale = Math.max(size.width / width, size.height / height);
+    const density = format === 'svg' ? Math.min(100_000, Math.max(1, 72 * scale)) : undefined;
+    const png = await sharp(bytes, density ? { density } : {})
+      .resize(size.width, size.height, { fit: 'fill' })
+      .png()
+      .toBuffer();
+    return { src: `data:image/png;base64,${png.toString('base64')}`, ...size };
+  } catch (error) {
+    throw new Error(
+      `the logo ${file} cannot be drawn on the social cards (${(error as Error).message}); ` +
+        'use an svg, png, jpg, webp or avif file.',
+      { cause: error },
+    );
+  }
+}
+
 type Pending = { resolve: () => void; reject: (error: Error) => void };
 
 /**
@@ -107,6 +145,8 @@ export class CardPool {
   private allowed = 0;
   private drawnMs = 0;
   private drawnCount = 0;
+  /** Logos as drawn, loaded once per pool (one build), by file. */
+  private readonly logos = new Map<string, Promise<LogoImage>>();
 
   constructor(size = availableParallelism(), fonts: FontFile[] = fontFiles()) {
     this.fonts = fonts;
@@ -151,23 +191,44 @@ export class CardPool {
     this.growIfWorth();
   }
 
-  /** Draws the card into `file`, written whole or not at all. */
+  /**
+   * Draws the card into `file`, written whole or not at all. A card with a logo waits for the
+   * logo to be loaded (once per pool), then goes to the workers with it: a few kilobytes.
+   */
   draw(input: CardInput, file: string): Promise<void> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       if (this.pending.size === 0) this.hold(true);
       this.pending.set(id, { resolve, reject });
-      this.queue.push({
-        id,
-        input,
-        ...(WORKERS_BUILD_TREES ? {} : { tree: cardTree(input), layout: cardLayout(input) }),
-        width: CARD_WIDTH,
-        height: CARD_HEIGHT,
-        png: PNG_OPTIONS,
-        file,
-      });
-      this.dispatch();
+      const queue = (logo: LogoImage | undefined) => {
+        this.queue.push({
+          id,
+          input,
+          logo,
+          ...(WORKERS_BUILD_TREES
+            ? {}
+            : { tree: cardTree(input, logo), layout: cardLayout(input, logo) }),
+          width: CARD_WIDTH,
+          height: CARD_HEIGHT,
+          png: PNG_OPTIONS,
+          file,
+        });
+        this.dispatch();
+      };
+      if (!input.logo) return queue(undefined);
+      this.logoFor(input.logo.file).then(queue, (error: Error) =>
+        this.done(undefined, { id, error: error.message }),
+      );
     });
+  }
+
+  private logoFor(file: string): Promise<LogoImage> {
+    let logo = this.logos.get(file);
+    if (!logo) {
+      logo = logoImage(file);
+      this.logos.set(file, logo);
+    }
+    return logo;
   }
 
   async close(): Promise<void> {
@@ -187,11 +248,12 @@ export class CardPool {
       this.room.shift()!.postMessage(this.queue.shift());
   }
 
+  /** A card finished by `worker`, or failed before it reached one. */
   private done(
-    worker: Worker,
+    worker: Worker | undefined,
     { id, error, ms }: { id: number; error?: string; ms?: number },
   ): void {
-    this.room.push(worker);
+    if (worker) this.room.push(worker);
     if (ms !== undefined) {
       this.drawnMs += ms;
       this.drawnCount++;
@@ -248,6 +310,8 @@ function placeCachedCard(cached: string, outFile: string): void {
 export class CardCache {
   private readonly fonts: FontFile[];
   private readonly key: string;
+  /** Digests of the logo files, read once per build. */
+  private readonly logoKeys = new Map<string, string>();
   private pool: CardPool | undefined;
   private readonly pending = new Map<string, Promise<void>>();
   /** Cache files drawn by this build. */
@@ -262,9 +326,18 @@ export class CardCache {
     mkdirSync(options.cacheDir, { recursive: true });
   }
 
-  /** The cache file of a card. */
+  /** The cache file of a card: another when the logo file's bytes change. */
   fileFor(input: CardInput): string {
-    return join(this.options.cacheDir, `${cardHash(input, this.key)}.png`);
+    let logo: string | undefined;
+    if (input.logo) {
+      const { file } = input.logo;
+      logo = this.logoKeys.get(file);
+      if (logo === undefined) {
+        logo = logoKey(file);
+        this.logoKeys.set(file, logo);
+      }
+    }
+    return join(this.options.cacheDir, `${cardHash(input, this.key, logo)}.png`);
   }
 
   /** Whether the cache holds no card yet, as before a project's first build. */

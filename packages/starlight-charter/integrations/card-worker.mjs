@@ -88,19 +88,20 @@ export async function renderPng(tree, layout, width, height, png) {
   return composed ?? renderWhole(tree, width, height, png);
 }
 
-// Where Node runs TypeScript the pool sends a card's strings only (card-renderer.ts).
+// Where Node runs TypeScript the pool sends a card's strings only, and its logo as loaded for
+// drawing when it has one (card-renderer.ts).
 const cardTrees = process.features.typescript ? import('../lib/og/card.ts') : undefined;
 
 parentPort?.on(
   'message',
-  async ({ id, input, tree, layout, width, height, png: options, file }) => {
+  async ({ id, input, logo, tree, layout, width, height, png: options, file }) => {
     try {
       await warmedUp;
       const started = performance.now();
       if (!tree) {
         const { cardTree, cardLayout } = await cardTrees;
-        tree = cardTree(input);
-        layout = cardLayout(input);
+        tree = cardTree(input, logo);
+        layout = cardLayout(input, logo);
       }
       const png = await renderPng(tree, layout, width, height, options);
       // Written then renamed, so an interrupted build never leaves half a file under the name.

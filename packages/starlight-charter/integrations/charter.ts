@@ -30,10 +30,6 @@ export function charterRoutes(sections: CharterSiteConfig['sections']): [string,
   return routes;
 }
 
-/**
- * The Astro side of the plugin: Charter's routes under the site's prefix, the virtual
- * modules pages read the terms from, and the build settings Charter's pages rely on.
- */
 /** The icon Charter serves for a site without one of its own. */
 export interface SiteIcon {
   /** Its address, `/favicon.svg`. */
@@ -48,11 +44,17 @@ export function faviconFor(termsDir: string, favicon: string | undefined): SiteI
   return { href: `/favicon${extname(favicon).toLowerCase()}`, file: join(termsDir, favicon) };
 }
 
+/**
+ * The Astro side of the plugin: Charter's routes under the site's prefix, the virtual
+ * modules pages read the terms from, and the build settings Charter's pages rely on.
+ */
 export function charterIntegration(
   config: CharterSiteConfig,
   catalog: Catalog,
   /** The icon Charter serves, for a site without one of its own. */
-  icon?: SiteIcon,
+  icon: SiteIcon | undefined,
+  /** The path the site is served under (lib/base-path.ts, siteBase). */
+  base: string,
 ): AstroIntegration {
   return {
     name: 'starlight-charter',
@@ -76,6 +78,7 @@ export function charterIntegration(
           });
         updateConfig({
           site: astroConfig.site ?? catalog.company.site_url,
+          base,
           trailingSlash: 'always',
           // Pages wait on file writes between renders; rendering a few at once fills those
           // waits (about 15% off page generation with 1,000 KB articles).

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
+import { withBase, withoutBase } from '../lib/base-path.ts';
 import { detach } from '../lib/detach.ts';
 import { allFiles, routeOf } from './html-files.ts';
 
@@ -53,11 +54,18 @@ function decodeEntities(text: string): string {
     .replace(/&gt;/g, '>');
 }
 
-/** Resolves `href` found on `route` to a site path and an optional anchor. */
-export function resolveHref(route: string, href: string): { path: string; anchor: string | null } {
-  const url = new URL(href, `https://site.invalid${route}`);
+/**
+ * Resolves `href` found on `route` of a site served under `base` to a site path (without the
+ * base) and an optional anchor; the path is `undefined` when the address lies outside the base.
+ */
+export function resolveHref(
+  route: string,
+  href: string,
+  base = '/',
+): { path: string | undefined; anchor: string | null } {
+  const url = new URL(href, `https://site.invalid${withBase(route, base)}`);
   const anchor = url.hash ? decodeURIComponent(url.hash.slice(1)) : null;
-  return { path: decodeURIComponent(url.pathname), anchor };
+  return { path: withoutBase(decodeURIComponent(url.pathname), base), anchor };
 }
 
 /** The built file (relative, forward slashes) that serves a site path, or null. */
@@ -74,6 +82,13 @@ export function fileForPath(files: ReadonlySet<string>, path: string): string | 
  * all in memory until the end of the build.
  */
 export class LinkChecker {
+  /** The path the site is served under (`/support/`), `/` at the root. */
+  private readonly base: string;
+
+  constructor(base = '/') {
+    this.base = base;
+  }
+
   private readonly pages: { route: string; links: string[] }[] = [];
   private readonly anchors = new Map<string, Set<string>>();
   /**
@@ -108,7 +123,15 @@ export class LinkChecker {
     const broken: BrokenLink[] = [];
     for (const { route, links } of this.pages) {
       for (const href of links) {
-        const { path, anchor } = resolveHref(route, href);
+        const { path, anchor } = resolveHref(route, href, this.base);
+        if (path === undefined) {
+          broken.push({
+            page: route,
+            href,
+            reason: `outside the site's base path ${this.base} (start it with ${this.base}, or make it relative)`,
+          });
+          continue;
+        }
         const target = fileForPath(files, path);
         if (!target) {
           const file = /\.[a-z0-9]+$/i.test(path) && !path.endsWith('.html');
@@ -130,10 +153,10 @@ export class LinkChecker {
   }
 }
 
-/** Checks every internal link, anchor and loaded file of the site built in `root`. */
-export function checkLinks(root: string): BrokenLink[] {
+/** Checks every internal link, anchor and loaded file of the site built in `root`, served under `base`. */
+export function checkLinks(root: string, base = '/'): BrokenLink[] {
   const files = allFiles(root);
-  const checker = new LinkChecker();
+  const checker = new LinkChecker(base);
   for (const file of files)
     if (file.endsWith('.html')) checker.add(file, readFileSync(join(root, file), 'utf8'));
   return checker.broken(new Set(files));

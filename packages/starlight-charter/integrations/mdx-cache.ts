@@ -33,20 +33,26 @@ const COMPILERS = [
   '@astrojs/prism',
   'shiki',
 ];
-/**
- * The site's configuration, and Charter's Markdown plugins, which it imports: code-blocks.ts,
- * and the content guard, so MDX compiled under an older guard is compiled (and checked) again.
- */
+/** The site's configuration files. */
 const CONFIG_FILES = [
   'astro.config.mjs',
   'astro.config.ts',
   'astro.config.js',
   'astro.config.mts',
 ];
-/** Charter's Markdown plugins, which compiled MDX depends on. */
-const PLUGIN_FILES = ['./code-blocks.ts', './content-guard.ts', '../lib/content-guard.ts'].map(
-  (file) => fileURLToPath(new URL(file, import.meta.url)),
-);
+/**
+ * Charter's Markdown plugins, which compiled MDX depends on, and what they import: MDX compiled
+ * under an older content guard is compiled (and checked) again, and links under an older
+ * site-links plugin are written again.
+ */
+const PLUGIN_FILES = [
+  './code-blocks.ts',
+  './content-guard.ts',
+  '../lib/content-guard.ts',
+  './site-links.ts',
+  '../lib/route-prefix.ts',
+  '../lib/base-path.ts',
+].map((file) => fileURLToPath(new URL(file, import.meta.url)));
 /** Bump when the cached entries' shape changes. */
 const FORMAT = 1;
 
@@ -55,9 +61,12 @@ type TransformHandler = (this: unknown, code: string, id: string) => Promise<Tra
 type Hook = TransformHandler | { handler: TransformHandler };
 export type VitePlugin = { name: string; transform?: Hook };
 
-/** The compilers' versions and the site's configuration files, as one digest. */
-export function compilerKey(root: string): string {
-  const hash = createHash('sha256').update(String(FORMAT));
+/**
+ * The compilers' versions, the site's configuration files and the base path (which links are
+ * compiled under, and which company.yaml may set), as one digest.
+ */
+export function compilerKey(root: string, base = '/'): string {
+  const hash = createHash('sha256').update(String(FORMAT)).update(`\0base\0${base}`);
   const require = createRequire(join(root, 'package.json'));
   for (const name of COMPILERS) {
     let version = 'absent';
@@ -147,7 +156,8 @@ export function cacheMdxTransform(plugins: readonly VitePlugin[], cache: Transfo
   return true;
 }
 
-export function mdxCompileCache(): AstroIntegration {
+/** `base`: the path the site is served under (lib/base-path.ts). */
+export function mdxCompileCache(base = '/'): AstroIntegration {
   let cache: TransformCache | undefined;
   return {
     name: 'charter:mdx-cache',
@@ -157,7 +167,7 @@ export function mdxCompileCache(): AstroIntegration {
         const root = fileURLToPath(config.root);
         cache = new TransformCache(
           join(fileURLToPath(config.cacheDir), 'charter-mdx'),
-          compilerKey(root),
+          compilerKey(root, base),
         );
         const active = cache;
         updateConfig({

@@ -4,6 +4,7 @@ import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Catalog } from '../data/load.ts';
+import { normalizeBase } from '../lib/base-path.ts';
 import { CardCache, renderCards, type CardJob } from './card-renderer.ts';
 import { listenForCards } from './card-prefetch.ts';
 import { allFiles, routeOf } from './html-files.ts';
@@ -26,7 +27,7 @@ import { cardForPage } from './social-cards.ts';
  */
 export class PagePass {
   readonly jobs = new Map<string, CardJob>();
-  readonly links = new LinkChecker();
+  readonly links: LinkChecker;
   /** Pages that hold inline scripts or stylesheets the policy blocks, by route. */
   readonly blocked: string[] = [];
   pages = 0;
@@ -37,9 +38,24 @@ export class PagePass {
   private readonly site: URL;
   private readonly company: Catalog['company'];
   private readonly allowed: SiteAllowlist;
+  private readonly base: string;
+  private readonly termsDir: string | undefined;
 
-  /** `allowed`: the inline scripts and stylesheets the site's own code renders. */
-  constructor(outDir: string, site: URL, company: Catalog['company'], allowed: SiteAllowlist) {
+  /**
+   * `allowed`: the inline scripts and stylesheets the site's own code renders; `termsDir`: the
+   * terms folder, where the company's logo for the cards is.
+   */
+  constructor(
+    outDir: string,
+    site: URL,
+    company: Catalog['company'],
+    allowed: SiteAllowlist,
+    base = '/',
+    termsDir?: string,
+  ) {
+    this.links = new LinkChecker(base);
+    this.base = base;
+    this.termsDir = termsDir;
     this.outDir = outDir;
     this.site = site;
     this.company = company;
@@ -49,7 +65,15 @@ export class PagePass {
   /** The page as it is to be written. */
   page(file: string, html: string): string {
     const route = routeOf(file);
-    const card = cardForPage(route, html, this.outDir, this.site, this.company);
+    const card = cardForPage(
+      route,
+      html,
+      this.outDir,
+      this.site,
+      this.company,
+      this.base,
+      this.termsDir,
+    );
     if (card.patched) this.patched++;
     if (card.job && !this.jobs.has(card.job.outFile)) this.jobs.set(card.job.outFile, card.job);
     const secured = securePage(card.html, this.allowed);
@@ -87,10 +111,16 @@ function removeUnfinishedOnFailure(outDir: string): void {
  * `_headers`, the search index (integrations/search-index.ts), and the social cards, drawn
  * or reused.
  */
-export function postBuild(company: Catalog['company'], kbDir: string): AstroIntegration {
+export function postBuild(
+  company: Catalog['company'],
+  kbDir: string,
+  /** The terms folder, absolute: the company's logo on the social cards is there. */
+  termsDir?: string,
+): AstroIntegration {
   let site: URL | undefined;
   let cacheDir = '';
   let outDir = '';
+  let base = '/';
   let cards: CardCache | undefined;
   let pages: PagePass | undefined;
   // Filled while Vite bundles the site, before the first page is rendered.
@@ -113,7 +143,11 @@ export function postBuild(company: Catalog['company'], kbDir: string): AstroInte
         const isOwn = (file: string) => {
           const path = slashes(file);
           if (contentDirs.some((dir) => path.startsWith(dir))) return false;
-          return path.startsWith(srcDir) || path.startsWith(charterDir) || path.includes('/node_modules/');
+          return (
+            path.startsWith(srcDir) ||
+            path.startsWith(charterDir) ||
+            path.includes('/node_modules/')
+          );
         };
         updateConfig({ vite: { plugins: [inlineAllowlist(allowed, isOwn)] } });
       },
@@ -121,6 +155,7 @@ export function postBuild(company: Catalog['company'], kbDir: string): AstroInte
         site = config.site ? new URL(config.site) : undefined;
         cacheDir = join(fileURLToPath(config.cacheDir), 'charter-og');
         outDir = fileURLToPath(config.outDir);
+        base = normalizeBase(config.base);
       },
       'astro:build:start': () => {
         removeUnfinishedOnFailure(outDir);
@@ -130,7 +165,14 @@ export function postBuild(company: Catalog['company'], kbDir: string): AstroInte
         // cores are not yet busy with pages.
         if (cards.empty) cards.start();
         for (const set of Object.values(allowed)) set.clear();
-        pages = new PagePass(outDir, site ?? new URL(company.site_url), company, allowed);
+        pages = new PagePass(
+          outDir,
+          site ?? new URL(company.site_url),
+          company,
+          allowed,
+          base,
+          termsDir,
+        );
         // A card that fails here fails again, with its message, when the build asks for it below.
         listenForCards((input) => void cards!.ensure(input).catch(() => {}));
         listenForPages((file, html) => pages!.page(file, html));

@@ -1,6 +1,7 @@
 import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { withBase } from '../lib/base-path.ts';
 import { linkPublished, withPrefix } from '../lib/route-prefix.ts';
 import { addHastPlugin } from './code-blocks.ts';
 import type { CharterOptions } from '../options.ts';
@@ -31,13 +32,15 @@ export function publishedLinks(options: Pick<CharterOptions, 'sections' | 'repla
 
 /**
  * Links written in Charter's pages and the KB articles (`/commercial/sla/`) follow the site:
- * a Sätteri hast plugin puts each link to one of Charter's pages under the route prefix, and
- * turns a link to a section the site does not publish into plain text, as each document is
- * compiled, so writers keep writing the plain path.
+ * a Sätteri hast plugin puts each link to one of Charter's pages under the route prefix, every
+ * site path under the base path the site is served from (`base`, `/` at the root), and turns a
+ * link to a section the site does not publish into plain text, as each document is compiled,
+ * so writers keep writing the plain path.
  */
 export function siteLinksPlugin(
   folders: readonly string[],
   options: Pick<CharterOptions, 'prefix' | 'sections' | 'replace'>,
+  base = '/',
 ) {
   const inside = (file: string) =>
     folders.some((dir) => file.startsWith(dir.endsWith(sep) ? dir : dir + sep));
@@ -55,7 +58,9 @@ export function siteLinksPlugin(
             if (typeof href !== 'string') return;
             // An <a> without href is text that could have been a link: valid, and not a dead end.
             if (!published(href)) return ctx.setProperty(node, 'href', undefined);
-            const prefixed = withPrefix(href, options.prefix);
+            // A writer who knows the base path may have written it already.
+            if (base !== '/' && href.startsWith(base)) return;
+            const prefixed = withBase(withPrefix(href, options.prefix), base);
             if (prefixed !== href) ctx.setProperty(node, 'href', prefixed);
           },
         },
@@ -68,6 +73,8 @@ export function siteLinksPlugin(
 export function siteLinks(
   folders: readonly string[],
   options: Pick<CharterOptions, 'prefix' | 'sections' | 'replace'>,
+  /** The path the site is served under (lib/base-path.ts), known before Astro's config is. */
+  base = '/',
 ): AstroIntegration {
   return {
     name: 'charter:site-links',
@@ -76,8 +83,8 @@ export function siteLinks(
         addHastPlugin(
           config,
           logger,
-          siteLinksPlugin(folders, options),
-          'links in Markdown are left as written (no route prefix, none dropped)',
+          siteLinksPlugin(folders, options, base),
+          'links in Markdown are left as written (no route prefix or base path, none dropped)',
         ),
     },
   };

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalog } from '../data/load.ts';
+import { withBase, withoutBase } from '../lib/base-path.ts';
 import { detach } from '../lib/detach.ts';
-import { CARD_HEIGHT, CARD_WIDTH, type CardInput } from '../lib/og/card.ts';
+import { CARD_HEIGHT, CARD_WIDTH, cardLogo, type CardInput } from '../lib/og/card.ts';
 import { cardPathFor, humanize, readHead, type HeadMeta } from '../lib/og/page.ts';
 import type { CardJob } from './card-renderer.ts';
 import { htmlFiles, routeOf } from './html-files.ts';
@@ -57,6 +58,10 @@ export function cardForPage(
   outDir: string,
   site: URL,
   company: Company,
+  /** The path the site is served under (lib/base-path.ts). */
+  base = '/',
+  /** The terms folder (absolute), where the company's logo is; cards show no logo without it. */
+  termsDir?: string,
 ): PageCard {
   let head = readHead(html);
   const page = route.replace(/\.html$/, '');
@@ -64,8 +69,8 @@ export function cardForPage(
   if (!head.meta.has('og:image')) {
     const tags = missingTags(
       head,
-      new URL(cardPathFor(page), site).href,
-      new URL(page, site).href,
+      new URL(withBase(cardPathFor(page), base), site).href,
+      new URL(withBase(page, base), site).href,
       company.tagline,
     );
     html = html.replace(/<\/head>/i, `${tags}</head>`);
@@ -73,7 +78,8 @@ export function cardForPage(
     patched = true;
   }
   const image = new URL(head.meta.get('og:image')!, site);
-  if (image.host !== site.host || !image.pathname.startsWith('/og/'))
+  const imagePath = withoutBase(image.pathname, base);
+  if (image.host !== site.host || !imagePath?.startsWith('/og/'))
     return { html, job: null, patched };
   // Copied out of the page, which the build's list of cards would otherwise keep in memory.
   const input: CardInput = {
@@ -83,16 +89,25 @@ export function cardForPage(
     company: company.name,
     brandColor: company.brand_color,
     host: site.host,
+    // As the Starlight page's head names it (components/starlight/Head.astro), so its card is
+    // the one drawn while the page was generated.
+    ...(termsDir && company.logo ? { logo: cardLogo(company, termsDir) } : {}),
   };
   return {
     html,
-    job: { input, outFile: join(outDir, decodeURIComponent(image.pathname)) },
+    job: { input, outFile: join(outDir, decodeURIComponent(imagePath)) },
     patched,
   };
 }
 
 /** The cards of a built site, one per image file (for measuring; the build uses cardForPage). */
-export function planCards(outDir: string, site: URL, company: Catalog['company']): CardJob[] {
+export function planCards(
+  outDir: string,
+  site: URL,
+  company: Catalog['company'],
+  base = '/',
+  termsDir?: string,
+): CardJob[] {
   const byFile = new Map<string, CardJob>();
   for (const file of htmlFiles(outDir)) {
     const { job } = cardForPage(
@@ -101,6 +116,8 @@ export function planCards(outDir: string, site: URL, company: Catalog['company']
       outDir,
       site,
       company,
+      base,
+      termsDir,
     );
     if (job && !byFile.has(job.outFile)) byFile.set(job.outFile, job);
   }

@@ -5,6 +5,7 @@ import type { Plugin } from 'vite';
 import { DataError, formatIssue } from '../data/issues.ts';
 import { isAbsent, optionalFiles } from '../data/absent.ts';
 import { loadCatalog, type Catalog } from '../data/load.ts';
+import { accentCss, accentShades } from '../lib/accent.ts';
 import type { CharterOptions } from '../options.ts';
 
 /** What pages and components know of the plugin's options. */
@@ -20,6 +21,8 @@ export interface CharterSiteConfig extends CharterOptions {
 const CATALOG = 'virtual:starlight-charter/catalog';
 const ABSENT = fileURLToPath(new URL('../data/absent.ts', import.meta.url));
 const CONFIG = 'virtual:starlight-charter/config';
+/** The company's accent colours as a stylesheet, listed first in Starlight's customCss. */
+export const ACCENT_CSS = 'virtual:starlight-charter/accent.css';
 
 /** The YAML files of a terms folder, which the dev server watches. */
 export function termsFiles(dir: string): string[] {
@@ -38,26 +41,28 @@ export function termsErrorMessage(error: DataError): string {
 }
 
 /**
- * Pages reach the Catalog through a virtual module. Its `load` registers every terms file
- * with the dev server, so an edited file reloads the Catalog on the next request, and a bad
- * edit throws the located problems (the terminal and the browser's overlay show them) until
- * it is fixed. The build uses the Catalog the plugin loaded at start-up.
+ * Pages reach the Catalog through a virtual module, and the accent stylesheet is another. Their
+ * `load` registers every terms file with the dev server, so an edited file reloads the Catalog
+ * on the next request, and a bad edit throws the located problems (the terminal and the
+ * browser's overlay show them) until it is fixed. The build uses the Catalog the plugin loaded
+ * at start-up.
  */
 export function charterVirtualModules(config: CharterSiteConfig, first: Catalog): Plugin {
-  let initial: Catalog | undefined = first;
+  // The modules that have not loaded yet: their first load takes the start-up Catalog.
+  const unloaded = new Set([CATALOG, ACCENT_CSS]);
   return {
     name: 'starlight-charter:virtual-modules',
     resolveId(id) {
-      if (id === CATALOG || id === CONFIG) return `\0${id}`;
+      if (id === CATALOG || id === CONFIG || id === ACCENT_CSS) return `\0${id}`;
     },
     load(id) {
       if (id === `\0${CONFIG}`) return `export const config = ${JSON.stringify(config)};`;
-      if (id !== `\0${CATALOG}`) return;
+      if (id !== `\0${CATALOG}` && id !== `\0${ACCENT_CSS}`) return;
+      const module = id.slice(1);
       for (const file of termsFiles(config.termsDir)) this.addWatchFile(file);
       let catalog: Catalog;
-      if (initial) {
-        catalog = initial;
-        initial = undefined;
+      if (unloaded.delete(module)) {
+        catalog = first;
       } else {
         try {
           catalog = loadCatalog(config.termsDir, { optional: optionalFiles(config.sections) });
@@ -71,6 +76,7 @@ export function charterVirtualModules(config: CharterSiteConfig, first: Catalog)
           throw error;
         }
       }
+      if (module === ACCENT_CSS) return accentCss(accentShades(catalog.company.brand_color));
       // Files the site left out stand in again as values that stop the build when read.
       const left = Object.entries(catalog)
         .filter(([, value]) => isAbsent(value))

@@ -6,8 +6,8 @@ import starlight from '@astrojs/starlight';
 import charter from 'starlight-charter';
 
 export default defineConfig({
-  // The address the site is published at; terms/company.yaml's site_url is used when unset.
-  // site: 'https://support.example.com',
+  // The address the site is published at, and its path (the base path every link starts
+  // with), come from site_url in terms/company.yaml.
   integrations: [
     starlight({
       title: "{{NAME}} Support",
@@ -17,7 +17,8 @@ export default defineConfig({
           // Where the YAML terms are, and the knowledge-base articles (these are the defaults).
           terms: './terms',
           kb: './src/content/kb',
-          // Charter's pages go at the root of the site; "/support/" would put them under it.
+          // Charter's pages go at the root of the site; "/terms/" would put them under that
+          // path, beside the site's own pages.
           prefix: '/',
           // Parts of Charter to publish; the playbook is internal material, so it is off.
           sections: { playbook: false },

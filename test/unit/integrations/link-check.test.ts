@@ -51,6 +51,15 @@ describe('resolveHref', () => {
   ])('resolves %s + %s', (route, href, path, anchor) => {
     expect(resolveHref(route, href)).toEqual({ path, anchor });
   });
+
+  test.each([
+    ['/kb/', 'api/', '/kb/api/'],
+    ['/kb/', '/support/kb/api/', '/kb/api/'],
+    ['/', '../kb/', undefined],
+    ['/kb/', '/kb/api/', undefined],
+  ])('resolves %s + %s under /support/ as %j', (route, href, path) => {
+    expect(resolveHref(route, href, '/support/').path).toBe(path);
+  });
 });
 
 describe('checkLinks', () => {
@@ -73,6 +82,23 @@ describe('checkLinks', () => {
       { page: '/', href: '/gone/', reason: 'no such page' },
       { page: '/', href: '/a/#nowhere', reason: 'no element with id "nowhere"' },
       { page: '/', href: '/_astro/old.js', reason: 'no such file' },
+    ]);
+  });
+});
+
+describe('checkLinks under a base path', () => {
+  test('passes links under the base path, and fails one that forgot it', () => {
+    const root = site({
+      'index.html': '<a href="/support/a/">a</a><a href="a/#here">h</a><a href="/a/">bare</a>',
+      'a/index.html': '<h2 id="here">x</h2><a href="../">home</a><script src="/support/x.js"></script>',
+      'x.js': '',
+    });
+    expect(checkLinks(root, '/support/')).toEqual([
+      {
+        page: '/',
+        href: '/a/',
+        reason: "outside the site's base path /support/ (start it with /support/, or make it relative)",
+      },
     ]);
   });
 });

@@ -117,6 +117,20 @@ describe('finding a site: its astro.config, its options and its folders', () => 
     expect(site.notes).toEqual([]);
   });
 
+  test("finds the base path in Astro's base, else in the path of company.yaml's site_url", async () => {
+    const fromUrl = folder({
+      'astro.config.mjs': config('{}'),
+      'terms/company.yaml': 'site_url: https://example.com/help/\n',
+    });
+    expect((await loadSite(fromUrl)).base).toBe('/help/');
+    const fromConfig = folder({
+      'astro.config.mjs': config('{}', "{ base: '/docs' }"),
+      'terms/company.yaml': 'site_url: https://docs.example.com\n',
+    });
+    expect((await loadSite(fromConfig)).base).toBe('/docs/');
+    expect((await loadSite(folder({ 'astro.config.mjs': config('{}') }))).base).toBe('/');
+  });
+
   test('reads a TypeScript config, with Astro\'s defaults for what it leaves out', async () => {
     const root = folder({
       'astro.config.ts': `import charter from 'starlight-charter';
@@ -211,6 +225,42 @@ describe('charter preview', () => {
       const redirect = await fetch(new URL('kb', url), { redirect: 'manual' });
       expect(redirect.status).toBe(301);
       expect(redirect.headers.get('location')).toBe('/kb/');
+    } finally {
+      child.kill();
+    }
+  });
+
+  test('serves a site built under a base path under it, and nothing outside it', async () => {
+    const dist = folder({
+      'index.html': '<!doctype html><title>Home</title>',
+      'kb/index.html': '<!doctype html><title>KB</title>',
+      '404.html': '<!doctype html><title>Not found</title>',
+      '_headers': '/*\n  X-Frame-Options: DENY\n',
+    });
+    const child = spawn(
+      'node_modules/.bin/charter',
+      ['preview', '--dir', dist, '--port', '0', '--base', '/support'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    try {
+      const url = await new Promise<string>((done, fail) => {
+        let out = '';
+        child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+          out += chunk;
+          const found = /http:\/\/127\.0\.0\.1:\d+\/\S*/.exec(out);
+          if (found) done(found[0]);
+        });
+        child.once('exit', (code) => fail(new Error(`preview exited with ${code}`)));
+      });
+      expect(new URL(url).pathname).toBe('/support/');
+      expect((await fetch(new URL('kb/', url))).status).toBe(200);
+      const outside = await fetch(new URL('/kb/', url));
+      expect(outside.status).toBe(404);
+      expect(await outside.text()).toContain('Not found');
+      const root = await fetch(new URL('/', url), { redirect: 'manual' });
+      expect(root.headers.get('location')).toBe('/support/');
+      const redirect = await fetch(new URL('kb', url), { redirect: 'manual' });
+      expect(redirect.headers.get('location')).toBe('/support/kb/');
     } finally {
       child.kill();
     }

@@ -1,6 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parse } from 'yaml';
+import { normalizeBase, siteBase } from '../../lib/base-path.ts';
 import { CharterOptionsError, parseOptions, type CharterOptions, type CharterUserOptions } from '../../options.ts';
 
 /** The Astro config file names Astro looks for, in its order. */
@@ -31,6 +33,8 @@ export interface Site {
   public: string;
   /** Where `astro build` writes the site. */
   outDir: string;
+  /** The path the site is served under (`/support/`), `/` at the root. */
+  base: string;
   /** Things worth saying about how the site was found, printed as `note: …`. */
   notes: string[];
 }
@@ -45,6 +49,7 @@ export class SiteError extends Error {
 
 /** The parts of an Astro config the CLI reads. */
 export interface AstroConfigParts {
+  base?: string;
   outDir?: string | URL;
   srcDir?: string | URL;
   publicDir?: string | URL;
@@ -92,8 +97,22 @@ export function siteFromOptions(
     pages: join(srcDir, 'pages'),
     public: dirOption(absRoot, astro.publicDir, './public'),
     outDir: dirOption(absRoot, astro.outDir, './dist'),
+    base: basePath(astro.base, resolve(absRoot, options.terms)),
     notes,
   };
+}
+
+/**
+ * The base path the build uses (lib/base-path.ts, siteBase): Astro's `base`, else the path of
+ * `site_url` in the terms' company.yaml. Terms that cannot be read leave Astro's; the checks
+ * that read them say what is wrong.
+ */
+function basePath(astroBase: string | undefined, terms: string): string {
+  try {
+    const company = parse(readFileSync(join(terms, 'company.yaml'), 'utf8')) as { site_url?: unknown };
+    if (typeof company?.site_url === 'string') return siteBase(astroBase, company.site_url);
+  } catch {}
+  return normalizeBase(astroBase);
 }
 
 /** The site's Astro config file, or null. */

@@ -2,6 +2,7 @@
  * Browser side of search: loads the site's Pagefind bundle on first use and runs queries
  * through the KB query helper. Used by the site search dialog and the /kb/search/ page.
  */
+import { normalizeBase } from '../../lib/base-path';
 import { helpedSearch, planQuery, type SearchHelp } from '../../lib/search-query';
 
 export interface PageData {
@@ -27,6 +28,9 @@ interface Pagefind {
 export type ChosenFilters = Record<string, string[]>;
 
 let pagefind: Promise<Pagefind> | undefined;
+/** The path the site is served under, `/support/` (Astro's base). */
+const BASE = normalizeBase(import.meta.env.BASE_URL);
+
 /** Failed loads so far: browsers may keep a failed module import, so a retry asks for a new URL. */
 let failures = 0;
 
@@ -36,7 +40,8 @@ let failures = 0;
  * to the first query, they would add most of a cold search's time to it.
  */
 export function loadPagefind(): Promise<Pagefind> {
-  const url = `/pagefind/pagefind.js${failures > 0 ? `?retry=${failures}` : ''}`;
+  // Under a base path the bundle is there too, and Pagefind takes its results' base from it.
+  const url = `${BASE}pagefind/pagefind.js${failures > 0 ? `?retry=${failures}` : ''}`;
   pagefind ??= (import(/* @vite-ignore */ url) as Promise<Pagefind>)
     .then(async (api) => {
       await api.options({ excerptLength: 24 });
@@ -96,7 +101,7 @@ let helpRequest: Promise<SearchHelp> | undefined;
  * works without it, only less forgivingly, so a failed request gives empty help.
  */
 export function loadHelp(): Promise<SearchHelp> {
-  helpRequest ??= fetch('/search-help.json')
+  helpRequest ??= fetch(`${BASE}search-help.json`)
     .then((response) => (response.ok ? (response.json() as Promise<SearchHelp>) : Promise.reject(new Error(String(response.status)))))
     .catch(() => ({ stopWords: [], synonyms: {} }));
   return helpRequest;

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import type { Company } from '../../schemas/company.ts';
 import { fitText } from './text.ts';
 
 /**
@@ -11,7 +13,7 @@ import { fitText } from './text.ts';
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 /** Bump when the layout below or the way cards are drawn changes, so every card is drawn again. */
-export const TEMPLATE_VERSION = 4;
+export const TEMPLATE_VERSION = 5;
 /**
  * PNG encoder settings (sharp), part of the cache key. Encoding is now the largest part of a
  * card's cost (text is set from cached glyphs), so it is kept cheap: cards are flat colour and
@@ -32,6 +34,20 @@ export const DETAIL = {
 export const SECTION = { fontSize: 30, maxLines: 1, maxWidth: TEXT_WIDTH, weight: 700 } as const;
 export const FONT_FAMILY = 'Inter, Noto Sans SC';
 type TextBox = typeof TITLE | typeof DETAIL | typeof SECTION;
+/** The box a logo is scaled to fit in the card's top-left corner, its aspect kept. */
+export const LOGO_BOX = { width: 320, height: 64 } as const;
+const NAME_SIZE = 36;
+
+/** The company's logo on its cards: an image file beside the terms. */
+export type CardLogo = {
+  /** Absolute path of the image. */
+  file: string;
+  /** The logo stands for the company's name, which is then left out (company.yaml). */
+  replacesTitle: boolean;
+};
+
+/** A logo ready to draw: a PNG data URI at the size it takes on the card (`fitLogo`). */
+export type LogoImage = { src: string; width: number; height: number };
 
 /** What one card shows. */
 export type CardInput = {
@@ -45,12 +61,21 @@ export type CardInput = {
   brandColor: string;
   /** Host name shown in the corner, e.g. "support.example.com". */
   host: string;
+  /** Shown in the top-left corner, beside the name or in its place; the name alone without. */
+  logo?: CardLogo;
 };
 
 /** A satori element in object form: `{ type, props: { style, children } }`. */
 export type CardNode = {
   type: string;
-  props: { style?: Record<string, string | number>; children?: CardNode[] | string };
+  props: {
+    style?: Record<string, string | number>;
+    children?: CardNode[] | string;
+    /** An `img`'s picture and size. */
+    src?: string;
+    width?: number;
+    height?: number;
+  };
 };
 
 function h(
@@ -79,6 +104,35 @@ export function textColorOn(background: string): string {
 }
 
 /**
+ * The logo a company's cards show, or undefined without one. Cards are drawn on the brand
+ * colour: where that is dark (white text) the dark-theme logo, made to read on dark
+ * backgrounds, is the one that shows, if the company has one; otherwise the light-theme logo,
+ * made for light backgrounds as a brand colour with dark text is.
+ */
+export function cardLogo(company: Company, termsDir: string): CardLogo | undefined {
+  const { logo } = company;
+  if (!logo) return undefined;
+  const onDark = textColorOn(company.brand_color) === '#ffffff';
+  const file = onDark && logo.dark ? logo.dark : logo.light;
+  return { file: join(termsDir, file), replacesTitle: logo.replaces_title };
+}
+
+/**
+ * The size a `width` x `height` picture is drawn at to fit `box` with its aspect kept, in
+ * whole pixels (so its pixels are copied onto the card, not resampled).
+ */
+export function fitLogo(
+  size: { width: number; height: number },
+  box: { width: number; height: number } = LOGO_BOX,
+): { width: number; height: number } {
+  const scale = Math.min(box.width / size.width, box.height / size.height);
+  return {
+    width: Math.max(1, Math.min(box.width, Math.round(size.width * scale))),
+    height: Math.max(1, Math.min(box.height, Math.round(size.height * scale))),
+  };
+}
+
+/**
  * Stands in for each title line in a card's layout: a private-use character, so it can never
  * be confused with real text.
  */
@@ -90,23 +144,30 @@ export const TITLE_LINE = '\uE000';
  * a layout, so satori lays each layout out once and the worker sets each title into it
  * (integrations/card-glyphs.ts).
  */
-export function cardLayout(input: CardInput): { tree: CardNode; title: string[] } {
+export function cardLayout(
+  input: CardInput,
+  logo?: LogoImage,
+): { tree: CardNode; title: string[] } {
   const title = fitText(input.title, TITLE);
   return {
     tree: buildTree(
       input,
       title.map(() => TITLE_LINE),
+      logo,
     ),
     title,
   };
 }
 
-/** The satori element tree for one card; every text is already wrapped to fit its box. */
-export function cardTree(input: CardInput): CardNode {
-  return buildTree(input, fitText(input.title, TITLE));
+/**
+ * The satori element tree for one card; every text is already wrapped to fit its box. `logo`
+ * is the company's logo (`input.logo`) as loaded for drawing.
+ */
+export function cardTree(input: CardInput, logo?: LogoImage): CardNode {
+  return buildTree(input, fitText(input.title, TITLE), logo);
 }
 
-function buildTree(input: CardInput, titleLines: string[]): CardNode {
+function buildTree(input: CardInput, titleLines: string[], logo?: LogoImage): CardNode {
   const ink = textColorOn(input.brandColor);
   // Lines are fitted here, then drawn one per row so the renderer never wraps them again.
   const lines = (values: string[]) =>
@@ -124,13 +185,33 @@ function buildTree(input: CardInput, titleLines: string[]): CardNode {
       lines(typeof value === 'string' ? fitText(value, box) : value),
     );
 
+  const name = (style: Record<string, string | number> = {}) =>
+    h('div', { display: 'flex', fontSize: NAME_SIZE, fontWeight: 700, ...style }, input.company);
+  // The logo's row is the box's height and the logo sits at a whole-pixel offset in it, so
+  // its pixels land on the card's unchanged.
+  const brand = logo
+    ? h('div', { display: 'flex', alignItems: 'center', height: LOGO_BOX.height }, [
+        {
+          type: 'img',
+          props: {
+            src: logo.src,
+            width: logo.width,
+            height: logo.height,
+            style: {
+              width: logo.width,
+              height: logo.height,
+              alignSelf: 'flex-start',
+              marginTop: Math.floor((LOGO_BOX.height - logo.height) / 2),
+            },
+          },
+        },
+        ...(input.logo?.replacesTitle ? [] : [name({ marginLeft: 24 })]),
+      ])
+    : name();
   const header = h(
     'div',
     { display: 'flex', justifyContent: 'space-between', alignItems: 'center' },
-    [
-      h('div', { display: 'flex', fontSize: 36, fontWeight: 700 }, input.company),
-      h('div', { display: 'flex', fontSize: 26, opacity: 0.85 }, input.host),
-    ],
+    [brand, h('div', { display: 'flex', fontSize: 26, opacity: 0.85 }, input.host)],
   );
 
   const body = h('div', { display: 'flex', flexDirection: 'column' }, [
@@ -175,9 +256,11 @@ function buildTree(input: CardInput, titleLines: string[]): CardNode {
 
 /**
  * The cache key of a card: changes when anything drawn changes (its inputs, the template
- * version) or the fonts do (`fontKey`: a digest of the font files).
+ * version, the logo's bytes: `logoKey`, a digest of its file) or the fonts do (`fontKey`: a
+ * digest of the font files). Where the logo file lies is not drawn, so it is not part of it.
  */
-export function cardHash(input: CardInput, fontKey: string): string {
+export function cardHash(input: CardInput, fontKey: string, logoKey?: string): string {
+  if (input.logo && !logoKey) throw new Error('cardHash: a card with a logo needs its logoKey');
   const parts = [
     TEMPLATE_VERSION,
     PNG_OPTIONS,
@@ -188,6 +271,7 @@ export function cardHash(input: CardInput, fontKey: string): string {
     input.company,
     input.brandColor,
     input.host,
+    input.logo ? [logoKey, input.logo.replacesTitle] : null,
   ];
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
 }

@@ -1,4 +1,5 @@
 import type { Catalog } from '../../data/load.ts';
+import { withoutBase } from '../base-path.ts';
 import { planForTier, planPriceText } from '../catalog.ts';
 
 /**
@@ -36,17 +37,21 @@ export function humanize(segment: string): string {
 /**
  * The section a page belongs to: the top-level sidebar group that holds it, else the group
  * whose pages share its first path segment (pages kept out of the sidebar), else that segment
- * in words. The home page has none.
+ * in words. The home page has none. `pathname` and the sidebar's links are under `base`.
  */
-export function sectionFor(sidebar: NavEntry[], pathname: string): string {
-  const segment = firstSegment(pathname);
+export function sectionFor(sidebar: NavEntry[], pathname: string, base = '/'): string {
+  // Paths as the browser asks for them (`/support/kb/`), compared without the base path.
+  const sitePath = (path: string) => withoutBase(path, base) ?? path;
+  const segment = firstSegment(sitePath(pathname));
   if (!segment || /^(index|404)(\.html)?$/.test(segment)) return '';
   const groups = sidebar.filter(
     (e): e is Extract<NavEntry, { type: 'group' }> => e.type === 'group',
   );
   const holding = groups.find((g) => links(g).some((l) => l.isCurrent));
   if (holding) return holding.label;
-  const sharing = groups.find((g) => links(g).some((l) => firstSegment(l.href) === segment));
+  const sharing = groups.find((g) =>
+    links(g).some((l) => firstSegment(sitePath(l.href)) === segment),
+  );
   return sharing ? sharing.label : humanize(segment);
 }
 

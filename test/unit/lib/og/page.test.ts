@@ -61,6 +61,21 @@ describe('sectionFor', () => {
     expect(sectionFor(current, path)).toBe(expected);
   });
 
+  test('reads paths and links under a base path without it', () => {
+    const under = (entries: NavEntry[]): NavEntry[] =>
+      entries.map((e) =>
+        e.type === 'link'
+          ? { ...e, href: `/support${e.href}` }
+          : { ...e, entries: under(e.entries) },
+      );
+    const others = under(sidebar.slice(0, 1).concat(sidebar.slice(2)));
+    expect(sectionFor(under(sidebar), '/support/commercial/tiers/', '/support/')).toBe(
+      'Commercial',
+    );
+    expect(sectionFor(others, '/support/kb/api/pagination/', '/support/')).toBe('Knowledge base');
+    expect(sectionFor(others, '/support/', '/support/')).toBe('');
+  });
+
   test.each([
     { segment: 'getting-started', expected: 'Getting started' },
     { segment: 'kb', expected: 'Kb' },
