@@ -12,6 +12,7 @@ import { lighthouseScores } from './bench/lighthouse';
 import { formatScore, mutationScore } from './bench/mutation-score';
 import { pageBytes } from './bench/page-bytes';
 import { bareStarlight, charterAtScale, copySampleSite, freshCopy } from './bench/projects';
+import { measureRelevance } from './bench/search-relevance';
 import { KEY_DELAY_MS, PASTE_AFTER_MS, timeFirstSearch, type SearchTiming } from './bench/search-timing';
 
 const ROUNDS = Number(process.env.CHARTER_BENCH_ROUNDS || 3);
@@ -156,6 +157,11 @@ try {
     '## Search (sample site)',
     '',
     `First query "${search.query}": ${search.bytes} bytes of Pagefind data; ${searchTimes(search)}; ${search.results} results.`,
+  );
+  const relevance = await measureRelevance(`http://127.0.0.1:${port}/`);
+  results.searchRelevance = relevance;
+  lines.push(
+    `Relevance: of ${relevance.questions} questions as customers type them, the right article is first for ${relevance.top1Percent}% and among the first three for ${relevance.top3Percent}% (asked on the KB search page).`,
   );
   if (!SKIP.has('lighthouse')) {
     const scores = await lighthouseScores(`http://127.0.0.1:${port}/`, LIGHTHOUSE_ROUTES);

@@ -15,6 +15,7 @@ import { contentGuard } from './integrations/content-guard.ts';
 import { mdxCompileCache } from './integrations/mdx-cache.ts';
 import { postBuild } from './integrations/post-build.ts';
 import { siteLinks } from './integrations/site-links.ts';
+import { tableRegions } from './integrations/table-regions.ts';
 import { ACCENT_CSS } from './integrations/virtual-modules.ts';
 import {
   CharterOptionsError,
@@ -164,6 +165,7 @@ export default function charter(userOptions?: CharterUserOptions): StarlightPlug
         addIntegration(kbCheck(site, catalog));
         addIntegration(mdxCompileCache(base));
         addIntegration(codeBlocks());
+        addIntegration(tableRegions());
         // Links in the site's own pages follow the route prefix and base path as Charter's do.
         addIntegration(
           siteLinks(

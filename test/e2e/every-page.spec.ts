@@ -2,13 +2,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { htmlFiles, routeOf } from '../../packages/starlight-charter/integrations/html-files';
-import { allowlistOf, hashSource, securePage } from '../../packages/starlight-charter/integrations/security-headers';
-import { SAMPLE_OUT } from './support';
+import {
+  allowlistOf,
+  hashSource,
+  securePage,
+} from '../../packages/starlight-charter/integrations/security-headers';
+import { pageWidths, PHONE, SAMPLE_OUT } from './support';
 
 /**
  * Every page of the built site, as the preview server (cli/serve.mjs) sends it: only the
  * site's own scripts run, nothing breaks its Content Security Policy, and every response carries
- * the security headers. A script slipped into a page's content does not run.
+ * the security headers. A script slipped into a page's content does not run. The pages are
+ * loaded on a phone's screen, where each must fit its width: wide content scrolls in a frame
+ * of its own, never the page (phone.spec.ts checks narrower screens and the frames).
  */
 
 /** The built site the server serves (playwright.config.ts). */
@@ -41,7 +47,7 @@ const violationsOf = (page: Page) =>
   );
 
 async function newContext(browser: Browser): Promise<BrowserContext> {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ viewport: PHONE });
   await context.addInitScript(listenForViolations);
   return context;
 }
@@ -91,6 +97,9 @@ async function check(watched: Awaited<ReturnType<typeof watchedPage>>, route: st
   if (headers['referrer-policy'] !== 'strict-origin-when-cross-origin')
     found.push(`Referrer-Policy: ${headers['referrer-policy']}`);
   for (const violation of await violationsOf(page)) found.push(`CSP violation: ${violation}`);
+  const { scroll, client } = await pageWidths(page);
+  if (scroll > client)
+    found.push(`scrolls sideways: ${scroll} px of content on a ${client} px screen`);
   watched.problems.push(...found.map((problem) => `${route} ${problem}`));
 }
 
@@ -128,7 +137,7 @@ test.describe('every page', () => {
   for (let shard = 0; shard < SHARDS; shard++) {
     const files = FILES.filter((_, i) => i % SHARDS === shard);
     const routes = files.map(routeOf);
-    test(`runs only the site's own scripts, breaks no rule and logs no error (${shard + 1} of ${SHARDS})`, async ({
+    test(`runs only the site's own scripts, breaks no rule, logs no error and fits a phone (${shard + 1} of ${SHARDS})`, async ({
       browser,
     }) => {
       // Generous: a page loads in well under a second, but the machine may be busy.

@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { formatMoney } from '../../packages/starlight-charter/lib/money';
-import { draftFromInput, emptyDraft, priceEngagement, sowCatalog } from '../../packages/starlight-charter/lib/sow';
+import {
+  draftFromInput,
+  emptyDraft,
+  priceEngagement,
+  sowCatalog,
+} from '../../packages/starlight-charter/lib/sow';
 import { SAMPLE } from '../support/sites';
 import { catalog } from './support';
 
@@ -181,7 +186,8 @@ test.describe('a bad import file changes nothing', () => {
       what: 'an unknown key',
       content: JSON.stringify({ ...example, __proto__x: 1 }),
       // zod's own English message, which the page must load along with zod's checks.
-      message: /not a SOW draft exported from this page \(the file: Unrecognized key: "__proto__x"\)/,
+      message:
+        /not a SOW draft exported from this page \(the file: Unrecognized key: "__proto__x"\)/,
     },
     { what: 'too large', content: Buffer.alloc(600 * 1024, ' '), message: /too large/ },
   ];
@@ -244,4 +250,92 @@ test('the printed SOW is a PDF with the client, deliverables, total and signatur
   expect(text).not.toContain('Skip to content');
   expect(pages).toBeGreaterThanOrEqual(2);
   expect(pages).toBeLessThanOrEqual(8);
+});
+
+test.describe('the draft open in two tabs', () => {
+  const KEY = 'charter.sow-draft.v1';
+  const savedIn = (page: Page) => () =>
+    page.evaluate((key) => localStorage.getItem(key) ?? '', KEY);
+  const notice = (page: Page, text: RegExp) => page.getByRole('alert').filter({ hasText: text });
+
+  test('the second tab writes nothing until the person takes the draft over', async ({
+    context,
+  }) => {
+    const one = await context.newPage();
+    await one.goto(GENERATOR);
+    await one.getByLabel('Client name').fill('Harbourline Logistics');
+    await one.getByLabel('Project name').fill('Event pipeline');
+    const saved = savedIn(one);
+    await expect.poll(saved).toContain('Event pipeline');
+    const before = await saved();
+
+    const two = await context.newPage();
+    await two.goto(GENERATOR);
+    await expect(notice(two, /open in another tab/)).toBeVisible();
+    await expect(two.getByLabel('Client name')).toHaveValue('Harbourline Logistics');
+    await expect(two.getByLabel('Client name')).toBeDisabled();
+    await expect(notice(one, /./)).toHaveCount(0);
+    expect(await saved()).toBe(before);
+
+    // The first tab goes on editing; the second follows it, read-only.
+    await one.getByLabel('Client contact').fill('Ana Ruiz');
+    await expect(two.getByLabel('Client contact')).toHaveValue('Ana Ruiz');
+
+    await two.getByRole('button', { name: 'Take over here' }).click();
+    await expect(notice(one, /moved to another tab/)).toBeVisible();
+    await expect(one.getByLabel('Client name')).toBeDisabled();
+    await expect(notice(two, /./)).toHaveCount(0);
+    await expect(two.getByLabel('Client name')).toBeEnabled();
+    await expect(two.getByLabel('Client contact')).toHaveValue('Ana Ruiz');
+
+    // The first tab no longer saves, even if a change reaches its form.
+    await one.locator('#sow-client-name').evaluate((input: HTMLInputElement) => {
+      input.value = 'Overwritten';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await two.getByLabel('Project name').fill('Event pipeline, phase 2');
+    await expect.poll(saved).toContain('Event pipeline, phase 2');
+    const draft = JSON.parse(await saved());
+    expect(draft.client).toMatchObject({ name: 'Harbourline Logistics', contact: 'Ana Ruiz' });
+    // The read-only tab shows the draft as the editing tab saved it.
+    await expect(one.getByLabel('Project name')).toHaveValue('Event pipeline, phase 2');
+    await expect(one.getByLabel('Client name')).toHaveValue('Harbourline Logistics');
+  });
+
+  test('working on a copy leaves the saved draft alone', async ({ context }) => {
+    const one = await context.newPage();
+    await one.goto(GENERATOR);
+    await one.getByLabel('Client name').fill('Harbourline Logistics');
+    const saved = savedIn(one);
+    await expect.poll(saved).toContain('Harbourline Logistics');
+
+    const two = await context.newPage();
+    await two.goto(GENERATOR);
+    await two.getByRole('button', { name: 'Work on a copy' }).click();
+    await expect(notice(two, /working on a copy/)).toBeVisible();
+    await two.getByLabel('Client name').fill('Copy Client');
+    await expect(preview(two).getByText('Copy Client').first()).toBeVisible();
+    expect(JSON.parse(await saved()).client.name).toBe('Harbourline Logistics');
+
+    // The first tab still edits and saves.
+    await one.getByLabel('Client name').fill('Harbourline Logistics AG');
+    await expect.poll(saved).toContain('Harbourline Logistics AG');
+    await expect(notice(one, /./)).toHaveCount(0);
+    await expect(two.getByLabel('Client name')).toHaveValue('Copy Client');
+  });
+
+  test('a tab waiting for the draft edits it once the other tab closes', async ({ context }) => {
+    const one = await context.newPage();
+    await one.goto(GENERATOR);
+    await one.getByLabel('Client name').fill('Harbourline Logistics');
+    await expect.poll(savedIn(one)).toContain('Harbourline Logistics');
+    const two = await context.newPage();
+    await two.goto(GENERATOR);
+    await expect(notice(two, /open in another tab/)).toBeVisible();
+    await one.close();
+    await expect(notice(two, /./)).toHaveCount(0);
+    await expect(two.getByLabel('Client name')).toBeEnabled();
+    await two.getByLabel('Client name').fill('Harbourline');
+    await expect.poll(savedIn(two)).toContain('"Harbourline"');
+  });
 });

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { globSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test as base } from '@playwright/test';
+import { test as base, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { loadCatalog, type Catalog } from '../../packages/starlight-charter/data/load';
 import { SAMPLE } from '../support/sites';
@@ -74,17 +74,35 @@ export function routesOf(out: string): string[] {
     .sort();
 }
 
+/** A common phone's screen, in CSS pixels. */
+export const PHONE = { width: 375, height: 812 };
+
+/**
+ * How wide the page's content is and how wide the screen shows it, once its fonts are in: a
+ * page wider than its screen scrolls sideways.
+ */
+export const pageWidths = (page: Page) =>
+  page.evaluate(async () => {
+    await document.fonts.ready;
+    const root = document.documentElement;
+    return { scroll: root.scrollWidth, client: root.clientWidth };
+  });
+
 /** Text of a table's body cells, row by row, as a person reads them. */
 export const TABLE_ROWS = (table: Element) =>
   [...table.querySelectorAll('tbody tr')].map((tr) =>
-    [...tr.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim()),
+    [...tr.querySelectorAll('th, td')].map((cell) =>
+      (cell.textContent ?? '').replace(/\s+/g, ' ').trim(),
+    ),
   );
 
 /** The KB articles of a folder, by slug, with their titles. */
 export function articlesIn(dir: string): Map<string, string> {
   return new Map(
     globSync('*/*.{md,mdx}', { cwd: dir }).map((file) => {
-      const front = parse(readFileSync(join(dir, file), 'utf8').split(/^---$/m)[1]!) as { title: string };
+      const front = parse(readFileSync(join(dir, file), 'utf8').split(/^---$/m)[1]!) as {
+        title: string;
+      };
       return [file.replace(/\.mdx?$/, ''), front.title];
     }),
   );

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { charterPages } from '../../packages/starlight-charter/site-checks';
@@ -110,13 +110,20 @@ export default defineConfig({
     ]);
   });
 
-  test('a build that fails after writing pages leaves no output folder to publish', async () => {
-    const result = await build({
-      docs: { 'index.mdx': '---\ntitle: Home\n---\n\nSee [the guide](/no-such-guide/).\n' },
-    });
+  test('a build that fails after writing pages leaves the last good build as it was', async () => {
+    const result = await build(
+      { docs: { 'index.mdx': '---\ntitle: Home\n---\n\nSee [the guide](/no-such-guide/).\n' } },
+      (dir) => {
+        mkdirSync(join(dir, 'dist/kb'), { recursive: true });
+        writeFileSync(join(dir, 'dist/kb/index.html'), 'the last good build');
+      },
+    );
     expect(result.status, result.out).not.toBe(0);
     expect(result.out).toContain('links to /no-such-guide/: no such page');
-    expect(existsSync(join(result.dir, 'dist'))).toBe(false);
+    expect(result.out).toMatch(/^The build failed: \S*dist is left as the last good build\.$/m);
+    expect(readdirSync(join(result.dir, 'dist'), { recursive: true })).toEqual(['kb', 'kb/index.html']);
+    expect(readFileSync(join(result.dir, 'dist/kb/index.html'), 'utf8')).toBe('the last good build');
+    expect(readdirSync(result.dir).filter((name) => name.includes('last-good'))).toEqual([]);
   });
 
   test('bad terms: every problem as file:line:col, the build stops', async () => {

@@ -1,7 +1,16 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  globSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadCatalog } from '../../packages/starlight-charter/data/load';
 import { displayPath as shown } from '../../packages/starlight-charter/integrations/content-guard';
@@ -99,6 +108,28 @@ describe.concurrent('mistakes in KB articles stop the build with one located lin
         `^${escape(shown(file))}:${position(text, '<SlaTarget tier="nope"')} <SlaTarget>: .*"nope"`,
       ),
     );
+  });
+});
+
+describe('the broken knowledge-base corpus', () => {
+  test("stops one build with each article's line, once, as `charter check` prints it", async () => {
+    const BROKEN = 'test/fixtures/content/broken-kb';
+    const terms = copyTerms();
+    const kb = join(terms, 'kb');
+    rmSync(kb, { recursive: true, force: true });
+    cpSync(BROKEN, kb, { recursive: true });
+    const fixtures = globSync(`${BROKEN}/**/*.{md,mdx}`).sort();
+    const result = await build(terms);
+    expect(result.out).toContain(`the KB articles have ${fixtures.length} problem(s)`);
+    for (const fixture of fixtures) {
+      // `# expect: line:col snippet | words`: the line starts there and says the words.
+      const [, place, words] = /^# expect: (\d+:\d+) .+? \| (.+)$/m.exec(
+        readFileSync(fixture, 'utf8'),
+      )!;
+      const file = shown(join(kb, relative(BROKEN, fixture)));
+      expectStopped(result, new RegExp(`^${escape(`${file}:${place} `)}.*${escape(words!)}`));
+      expect(result.out.split('\n').filter((l) => l.startsWith(`${file}:`))).toHaveLength(1);
+    }
   });
 });
 

@@ -45,7 +45,12 @@ export function siteChecks(site: Site, out = process.stdout): Check[] {
       quietOnDataErrors: true,
       optional: optionalFiles(site.options.sections),
     }),
-    contentCheck([site.docs, site.kb]),
+    contentCheck(
+      [site.docs, site.kb],
+      site.options.sections.kb || site.options.sections.playbook
+        ? { dir: site.kb, terms: site.terms, optional: optionalFiles(site.options.sections) }
+        : undefined,
+    ),
     siteCheck(site),
     ...publishedChecks(site, site.outDir, out),
   ];

@@ -57,6 +57,22 @@ export function crossCheck(data: PartialCatalog, sources: Sources): DataIssue[] 
       }
     });
   }
+  if (data.tiers && data.features) {
+    // A plan card names its tier's highlights as features the tier has.
+    const features = data.features.features;
+    data.tiers.tiers.forEach((tier, i) => {
+      const seen = new Set<string>();
+      tier.highlights?.forEach((id, j) => {
+        const path = ['tiers', i, 'highlights', j];
+        const feature = features.find((f) => f.id === id);
+        if (seen.has(id)) issues.push(issueAt(src('tiers'), path, `feature "${id}" is highlighted twice`));
+        else if (feature === undefined) refer('tiers', path, id, features.map((f) => f.id), 'feature');
+        else if (feature.values[tier.id] === 'no')
+          issues.push(issueAt(src('tiers'), path, `tier "${tier.id}" does not have feature "${id}" (features.yaml says no); highlight one it has`));
+        seen.add(id);
+      });
+    });
+  }
   if (data.process) unique('process', ['stages'], data.process.stages, 'stage');
   if (data.services) {
     unique('services', ['service_types'], data.services.service_types, 'service type');

@@ -2,13 +2,32 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import type { Catalog } from '../data/load.ts';
-import { BUILDING, checkKbArticles, isKbArticle, kbIssueLines } from '../lib/kb-check.ts';
+import { BUILDING, checkKb, isKbArticle, kbIssueLines, type KbFile } from '../lib/kb-check.ts';
 import type { CharterOptions } from '../options.ts';
 import { displayPath } from './content-guard.ts';
 
+/** The articles under `kbDir` the KB collection loads, sorted, with their texts. */
+export function readKbFiles(kbDir: string): KbFile[] {
+  if (!existsSync(kbDir)) return [];
+  return readdirSync(kbDir, { recursive: true, encoding: 'utf8' })
+    .map((name) => name.split(sep).join('/'))
+    .filter(isKbArticle)
+    .sort()
+    .map((rel) => {
+      const path = join(kbDir, rel);
+      return { rel, file: displayPath(path), text: readFileSync(path, 'utf8') };
+    });
+}
+
+/** One `file:line:col path: message` line per problem in the articles under `kbDir`. */
+export function kbProblems(kbDir: string, catalog: Catalog): string[] {
+  return kbIssueLines(checkKb(readKbFiles(kbDir), catalog, displayPath(kbDir)));
+}
+
 /**
- * Checks every KB article's frontmatter and folder before the content layer loads them
- * (lib/kb-check.ts), and stops the build with one located line per problem.
+ * Checks every KB article's frontmatter, folder and figures before the content layer loads
+ * them (lib/kb-check.ts), and stops the build with one located line per problem: all of them
+ * at once, before any page renders.
  */
 export function kbCheck(
   site: CharterOptions & { kbDir: string },
@@ -22,25 +41,10 @@ export function kbCheck(
         if (command !== 'build' && command !== 'dev') return;
         if (!site.sections.kb && !site.sections.playbook) return;
         if (!existsSync(site.kbDir)) return;
-        const files = readdirSync(site.kbDir, { recursive: true, encoding: 'utf8' })
-          .map((name) => name.split(sep).join('/'))
-          .filter(isKbArticle)
-          .sort()
-          .map((rel) => {
-            const path = join(site.kbDir, rel);
-            return { rel, file: displayPath(path), text: readFileSync(path, 'utf8') };
-          });
-        const issues = checkKbArticles(
-          files,
-          {
-            categories: catalog.kb.categories.map((c) => c.id),
-            tiers: catalog.tiers.tiers.map((t) => t.id),
-          },
-          displayPath(site.kbDir),
-        );
-        if (issues.length === 0) return;
-        process.stderr.write(`Charter: the KB articles have ${issues.length} problem(s):\n`);
-        for (const line of kbIssueLines(issues)) process.stderr.write(`${line}\n`);
+        const problems = kbProblems(site.kbDir, catalog);
+        if (problems.length === 0) return;
+        process.stderr.write(`Charter: the KB articles have ${problems.length} problem(s):\n`);
+        for (const line of problems) process.stderr.write(`${line}\n`);
         process.exit(1);
       },
     },

@@ -34,12 +34,7 @@ const COMPILERS = [
   'shiki',
 ];
 /** The site's configuration files. */
-const CONFIG_FILES = [
-  'astro.config.mjs',
-  'astro.config.ts',
-  'astro.config.js',
-  'astro.config.mts',
-];
+const CONFIG_FILES = ['astro.config.mjs', 'astro.config.ts', 'astro.config.js', 'astro.config.mts'];
 /**
  * Charter's Markdown plugins, which compiled MDX depends on, and what they import: MDX compiled
  * under an older content guard is compiled (and checked) again, and links under an older
@@ -50,6 +45,8 @@ const PLUGIN_FILES = [
   './content-guard.ts',
   '../lib/content-guard.ts',
   './site-links.ts',
+  './table-regions.ts',
+  '../lib/table-regions.ts',
   '../lib/route-prefix.ts',
   '../lib/base-path.ts',
 ].map((file) => fileURLToPath(new URL(file, import.meta.url)));

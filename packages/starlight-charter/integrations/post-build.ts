@@ -1,6 +1,6 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Catalog } from '../data/load.ts';
@@ -8,6 +8,7 @@ import { normalizeBase } from '../lib/base-path.ts';
 import { CardCache, renderCards, type CardJob } from './card-renderer.ts';
 import { listenForCards } from './card-prefetch.ts';
 import { allFiles, routeOf } from './html-files.ts';
+import { dropLastGood, restoreLastGood, setAsideLastGood } from './last-good-build.ts';
 import { LinkChecker, reportLinks } from './link-check.ts';
 import { listenForPages } from './page-hook.ts';
 import { startSearchIndex } from './search-index.ts';
@@ -87,19 +88,22 @@ export class PagePass {
   }
 }
 
-/** The output folder of a build under way, removed if the process ends before it is finished. */
+/** The output folder of a build under way, put back as it was if the process ends before it is finished. */
 let unfinished: string | undefined;
 
-/**
- * A build that stops half-way (a broken link, a page that fails to render) leaves pages without
- * their security policy, search index or cards; a deploy script would publish them. So the
- * output folder goes when the build fails, and the host keeps serving the last good site.
- */
-function removeUnfinishedOnFailure(outDir: string): void {
+/** Sets the last good build aside, to be put back if the build fails (last-good-build.ts). */
+function restoreLastGoodOnFailure(outDir: string): void {
   if (unfinished === undefined)
     process.once('exit', (code) => {
-      if (code !== 0 && unfinished) rmSync(unfinished, { recursive: true, force: true });
+      if (code === 0 || !unfinished) return;
+      const shown = relative(process.cwd(), unfinished) || '.';
+      process.stderr.write(
+        restoreLastGood(unfinished)
+          ? `The build failed: ${shown} is left as the last good build.\n`
+          : `The build failed: nothing was written to ${shown}.\n`,
+      );
     });
+  setAsideLastGood(outDir);
   unfinished = outDir;
 }
 
@@ -158,7 +162,7 @@ export function postBuild(
         base = normalizeBase(config.base);
       },
       'astro:build:start': () => {
-        removeUnfinishedOnFailure(outDir);
+        restoreLastGoodOnFailure(outDir);
         // One core is left to the pages; renderCards below adds workers if cards are left over.
         cards = new CardCache({ cacheDir, startWorkers: Math.max(1, availableParallelism() - 1) });
         // A first build draws every card: its worker loads while the site is bundled, when the
@@ -245,6 +249,7 @@ export function postBuild(
         logger.info(
           `social cards: ${summary.rendered} rendered, ${summary.reused} reused (${summary.seconds} s)`,
         );
+        dropLastGood(outDir);
         unfinished = undefined;
       },
     },

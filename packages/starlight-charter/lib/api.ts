@@ -261,7 +261,8 @@ export function catalogPayload(catalog: Catalog): CatalogApi {
       locale: company.locale,
       contacts: company.contacts.map((c) => ({ ...c })),
     },
-    tiers: catalog.tiers.tiers.map((t) => ({ ...t, best_for: [...t.best_for] })),
+    // A tier's highlights only pick what its plan card names; the features are listed below.
+    tiers: catalog.tiers.tiers.map(({ highlights: _, ...t }) => ({ ...t, best_for: [...t.best_for] })),
     features: catalog.features.features.map((f) => ({
       id: f.id,
       name: f.name,

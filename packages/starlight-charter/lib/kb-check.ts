@@ -3,10 +3,14 @@
  * mistake is reported as `file:line:col path: message` like a mistake in the terms: Astro's
  * own schema errors carry no line and a stack trace. Pure: takes file texts, returns issues.
  */
+import { mdxToMdast } from 'satteri';
 import { isMap, isScalar, isSeq } from 'yaml';
 import { formatIssue, issueAt, sortIssues, type DataIssue } from '../data/issues.ts';
+import type { Catalog } from '../data/load.ts';
 import { parseSource, type DataPath } from '../data/positions.ts';
+import { literalValue } from './content-guard.ts';
 import { KB_TYPES } from './kb.ts';
+import { FIGURE_LOOKUPS, figureProblem } from './kb-figures.ts';
 
 /** Marks on globalThis that `astro build` runs, where a figure's error stops the process. */
 export const BUILDING = Symbol.for('starlight-charter.building');
@@ -26,6 +30,15 @@ export interface KbIds {
 
 const REQUIRED = ['title', 'description', 'summary', 'category', 'tiers', 'updated', 'type'];
 const KNOWN = [...REQUIRED, 'tags', 'related'];
+/** Keys whose value is a line of text that cannot be blank (content.ts: `.trim().min(1)`). */
+const TEXT = ['title', 'description', 'summary'];
+
+/** True for `YYYY-MM-DD` naming a day of the calendar (not 2026-02-30). */
+export function isIsoDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+}
 
 /** True for the files the KB collection loads (its glob skips names starting with `_`). */
 export function isKbArticle(rel: string): boolean {
@@ -92,7 +105,19 @@ export function checkKbArticles(
     if (source.doc.errors.length) {
       for (const e of source.doc.errors) {
         const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
-        issues.push(at(f.file, pos.line + 1, pos.col, '(frontmatter)', e.message.split('\n')[0]!));
+        const key = e.code === 'DUPLICATE_KEY' ? duplicateKey(source.doc.contents, e.pos[0]) : '';
+        issues.push(
+          key
+            ? at(f.file, pos.line + 1, pos.col, key, 'this key is written twice; keep one')
+            : // yaml's "at line N, column M:" counts from the frontmatter, not the file.
+              at(
+                f.file,
+                pos.line + 1,
+                pos.col,
+                '(frontmatter)',
+                e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
+              ),
+        );
       }
       continue;
     }
@@ -109,6 +134,32 @@ export function checkKbArticles(
     }
     for (const key of REQUIRED)
       if (!(key in data)) issues.push({ ...here([], `missing ${key}`), path: key });
+    for (const key of TEXT) {
+      if (!(key in data)) continue;
+      const value = data[key];
+      if (typeof value !== 'string') issues.push(here([key], 'expected a line of text'));
+      else if (value.trim() === '') issues.push(here([key], 'must not be empty'));
+    }
+    if ('updated' in data) {
+      const updated = root.get('updated', true);
+      const value = isScalar(updated) ? String(updated.value) : '';
+      if (!isScalar(updated) || !isIsoDay(value))
+        issues.push(
+          here(
+            ['updated'],
+            `expected a date as YYYY-MM-DD, the day the article was last reviewed${isScalar(updated) ? `; "${value}" is not one` : ''}`,
+          ),
+        );
+    }
+    const tags = root.get('tags', true);
+    if (isSeq(tags)) {
+      tags.items.forEach((item, i) => {
+        if (!isScalar(item) || typeof item.value !== 'string' || item.value.trim() === '')
+          issues.push(here(['tags', i], 'expected a word or phrase people search for'));
+      });
+    } else if ('tags' in data) {
+      issues.push(here(['tags'], 'expected a list of words people search for: [word, …]'));
+    }
 
     const folder = parts[0]!;
     if ('category' in data) {
@@ -168,6 +219,88 @@ export function checkKbArticles(
     }
   }
   return sortIssues(issues);
+}
+
+/** The key of the map entry whose key starts at `offset` in the frontmatter, or ''. */
+function duplicateKey(root: unknown, offset: number | undefined): string {
+  if (!isMap(root)) return '';
+  const pair = root.items.find((p) => isScalar(p.key) && p.key.range?.[0] === offset);
+  return pair && isScalar(pair.key) ? String(pair.key.value) : '';
+}
+
+/** The ids an article's frontmatter names, from the terms. */
+export const kbIds = (catalog: Catalog): KbIds => ({
+  categories: catalog.kb.categories.map((c) => c.id),
+  tiers: catalog.tiers.tiers.map((t) => t.id),
+});
+
+interface FigureNode {
+  type: string;
+  name?: unknown;
+  attributes?: unknown;
+  position?: { start: { line: number; column: number } };
+  children?: unknown;
+}
+
+/**
+ * Every figure component in the MDX articles whose attributes name something the terms do not
+ * define, at the component's `<`, with the sentence its component would fail with. Attributes
+ * that are code, and MDX that does not parse, are left to the content guard, which reports them.
+ */
+export function checkKbFigures(files: readonly KbFile[], catalog: Catalog): DataIssue[] {
+  const issues: DataIssue[] = [];
+  for (const f of files) {
+    if (!f.rel.endsWith('.mdx')) continue;
+    let root: FigureNode;
+    try {
+      root = mdxToMdast(f.text) as FigureNode;
+    } catch {
+      continue;
+    }
+    const visit = (node: FigureNode) => {
+      const name = typeof node.name === 'string' ? node.name : '';
+      if (/^mdxJsx(Flow|Text)Element$/.test(node.type) && Object.hasOwn(FIGURE_LOOKUPS, name)) {
+        const props = figureProps(node.attributes);
+        const reason = props && figureProblem(catalog, name, props);
+        if (reason) {
+          const start = node.position?.start ?? { line: 1, column: 1 };
+          issues.push(at(f.file, start.line, start.column, `<${name}>`, reason));
+        }
+      }
+      if (Array.isArray(node.children)) for (const child of node.children) visit(child);
+    };
+    visit(root);
+  }
+  return sortIssues(issues);
+}
+
+/** A figure's attributes as text; undefined when one is code, or spread. */
+function figureProps(attributes: unknown): Record<string, string | undefined> | undefined {
+  const props: Record<string, string | undefined> = {};
+  for (const a of (Array.isArray(attributes) ? attributes : []) as {
+    type: string;
+    name?: string;
+    value?: unknown;
+  }[]) {
+    if (a.type !== 'mdxJsxAttribute' || !a.name) return undefined;
+    // `<Quota meter />` passes true, which the component reads as "true".
+    if (a.value == null) props[a.name] = 'true';
+    else if (typeof a.value === 'string') props[a.name] = a.value;
+    else {
+      const literal = literalValue(String((a.value as { value?: unknown }).value ?? ''));
+      if (literal === undefined) return undefined;
+      props[a.name] = literal ?? '';
+    }
+  }
+  return props;
+}
+
+/** Every problem in the articles: their frontmatter and folders, and the figures they place. */
+export function checkKb(files: readonly KbFile[], catalog: Catalog, kbShown: string): DataIssue[] {
+  return sortIssues([
+    ...checkKbArticles(files, kbIds(catalog), kbShown),
+    ...checkKbFigures(files, catalog),
+  ]);
 }
 
 /** The lines to print for `issues`, in the terms' format. */

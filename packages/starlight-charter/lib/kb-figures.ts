@@ -1,9 +1,9 @@
 import type { Catalog } from '../data/load.ts';
-import { planForTier, slaForTier, tierById } from './catalog.ts';
+import { planForTier, planPriceText, slaForTier, tierById } from './catalog.ts';
 import { describeBand } from './credits.ts';
 import { formatDuration } from './duration.ts';
 import { formatPercent } from './format.ts';
-import { availabilityCells, planCells } from './published.ts';
+import { availabilityCells, planCells, targetCells } from './published.ts';
 
 /**
  * Text of the figures KB articles place with components (components/kb/figures/).
@@ -14,9 +14,16 @@ export const ALERT_LEVELS = ['soft', 'hard'] as const;
 export const TARGET_KINDS = ['first_response', 'resolution'] as const;
 
 /** Throws unless `value` is one of `allowed`, naming the attribute. */
-export function expectOneOf<T extends string>(value: unknown, allowed: readonly T[], attribute: string): T {
-  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  throw new Error(`Charter: ${attribute}="${String(value)}" must be one of: ${allowed.join(', ')}.`);
+export function expectOneOf<T extends string>(
+  value: unknown,
+  allowed: readonly T[],
+  attribute: string,
+): T {
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value))
+    return value as T;
+  throw new Error(
+    `Charter: ${attribute}="${String(value)}" must be one of: ${allowed.join(', ')}.`,
+  );
 }
 
 export function severityById(catalog: Catalog, id: string) {
@@ -38,39 +45,60 @@ export function updateIntervalText(catalog: Catalog, severityId: string): string
 }
 
 /** Minutes after which a ticket of a severity escalates to a level, or null if it never does. */
-export function escalationMinutes(catalog: Catalog, severityId: string, levelId: string): number | null {
+export function escalationMinutes(
+  catalog: Catalog,
+  severityId: string,
+  levelId: string,
+): number | null {
   severityById(catalog, severityId);
   levelById(catalog, levelId);
   return catalog.escalation.matrix[severityId]?.[levelId] ?? null;
 }
 
 /** The escalation trigger in words; throws when the severity never reaches that level. */
-export function escalationTriggerText(catalog: Catalog, severityId: string, levelId: string): string {
+export function escalationTriggerText(
+  catalog: Catalog,
+  severityId: string,
+  levelId: string,
+): string {
   const minutes = escalationMinutes(catalog, severityId, levelId);
   if (minutes === null) {
-    throw new Error(`Charter: severity "${severityId}" has no escalation trigger for level "${levelId}".`);
+    throw new Error(
+      `Charter: severity "${severityId}" has no escalation trigger for level "${levelId}".`,
+    );
   }
   return formatDuration(minutes);
 }
 
 /** "75%": the usage alert level as a share of the quota. */
 export function alertThresholdText(catalog: Catalog, level: string): string {
-  return formatPercent(catalog.pricing.usage_alerts[expectOneOf(level, ALERT_LEVELS, 'level')], catalog.company.locale);
+  return formatPercent(
+    catalog.pricing.usage_alerts[expectOneOf(level, ALERT_LEVELS, 'level')],
+    catalog.company.locale,
+  );
 }
 
 /** Throws unless `meter` names a declared meter, listing the ones there are. */
 function expectMeter(catalog: Catalog, meter: unknown): string {
-  return expectOneOf(meter, catalog.pricing.meters.map((m) => m.id), 'meter');
+  return expectOneOf(
+    meter,
+    catalog.pricing.meters.map((m) => m.id),
+    'meter',
+  );
 }
 
 /** "5,000 build minutes per month", "Unlimited build minutes": a plan's included amount of a meter. */
 export function quotaText(catalog: Catalog, tierId: string, meter: string): string {
-  return planCells(catalog, planForTier(catalog, tierId))[`included-${expectMeter(catalog, meter)}`]!;
+  return planCells(catalog, planForTier(catalog, tierId))[
+    `included-${expectMeter(catalog, meter)}`
+  ]!;
 }
 
 /** "$0.008 per build minute", or the hard limit in words: what a plan charges above its included amount. */
 export function overageText(catalog: Catalog, tierId: string, meter: string): string {
-  return planCells(catalog, planForTier(catalog, tierId))[`overage-${expectMeter(catalog, meter)}`]!;
+  return planCells(catalog, planForTier(catalog, tierId))[
+    `overage-${expectMeter(catalog, meter)}`
+  ]!;
 }
 
 /** "99.8%": a tier's monthly availability target, or "Best effort" when it has none. */
@@ -79,12 +107,16 @@ export function availabilityText(catalog: Catalog, tierId: string): string {
 }
 
 /** A tier's credit bands in words, or null when the tier earns no service credits. */
-export function creditRows(catalog: Catalog, tierId: string): { uptime: string; credit: string }[] | null {
+export function creditRows(
+  catalog: Catalog,
+  tierId: string,
+): { uptime: string; credit: string }[] | null {
   tierById(catalog, tierId);
   const scheduleId = slaForTier(catalog, tierId).credit_schedule;
   if (scheduleId === undefined) return null;
   const schedule = catalog.credits.schedules.find((s) => s.id === scheduleId);
-  if (!schedule) throw new Error(`Charter: credit schedule "${scheduleId}" is not defined in the data.`);
+  if (!schedule)
+    throw new Error(`Charter: credit schedule "${scheduleId}" is not defined in the data.`);
   const locale = catalog.company.locale;
   return schedule.bands.map((band) => ({
     uptime: describeBand(band, locale),
@@ -101,4 +133,48 @@ export function claimWindowText(catalog: Catalog): string {
 /** "50% of the monthly fee": the most a month's credits can add up to. */
 export function creditCapText(catalog: Catalog): string {
   return `${formatPercent(catalog.credits.cap_percent, catalog.company.locale)} of the monthly fee`;
+}
+
+/** A figure component's attributes as written in an article: quoted text, or absent. */
+export type FigureProps = Readonly<Record<string, string | undefined>>;
+
+/**
+ * The lookup each figure component (components/kb/figures/*.astro) runs on its attributes,
+ * by component name. A check runs them on the attributes written in an article before any
+ * page renders, so every unknown id in every article is reported at once.
+ */
+export const FIGURE_LOOKUPS: Readonly<
+  Record<string, (catalog: Catalog, props: FigureProps) => unknown>
+> = {
+  AlertThreshold: (catalog, p) => alertThresholdText(catalog, p.level!),
+  Availability: (catalog, p) => availabilityText(catalog, p.tier!),
+  ContactChannels: (catalog, p) => tierById(catalog, p.tier!),
+  CreditTable: (catalog, p) => [tierById(catalog, p.tier!), creditRows(catalog, p.tier!)],
+  EscalationTrigger: (catalog, p) => escalationTriggerText(catalog, p.severity!, p.level!),
+  OverageRate: (catalog, p) => overageText(catalog, p.tier!, p.meter!),
+  Price: (catalog, p) => planPriceText(catalog, planForTier(catalog, p.tier!)),
+  Quota: (catalog, p) => quotaText(catalog, p.tier!, p.meter!),
+  SlaTable: (catalog, p) => [
+    tierById(catalog, p.tier!),
+    catalog.severities.severities.map((s) => targetCells(catalog, p.tier!, s.id)),
+  ],
+  SlaTarget: (catalog, p) =>
+    targetCells(catalog, p.tier!, p.severity!)[expectOneOf(p.target, TARGET_KINDS, 'target')],
+  UpdateInterval: (catalog, p) => updateIntervalText(catalog, p.severity!),
+};
+
+/** Why a figure with these attributes cannot be shown, as its component would say; undefined when it can. */
+export function figureProblem(
+  catalog: Catalog,
+  component: string,
+  props: FigureProps,
+): string | undefined {
+  const lookup = FIGURE_LOOKUPS[component];
+  if (!lookup) return undefined;
+  try {
+    lookup(catalog, props);
+    return undefined;
+  } catch (error) {
+    return (error instanceof Error ? error.message : String(error)).replace(/^Charter: /, '');
+  }
 }

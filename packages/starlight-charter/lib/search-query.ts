@@ -54,7 +54,7 @@ export function planQuery(input: string, help: SearchHelp): QueryPlan {
   const stop = new Set(help.stopWords.flatMap(tokenize));
   const swaps = replacements(help);
   const terms: string[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const swap = swaps.find((s) => s.from.every((word, k) => tokens[i + k] === word));
     if (swap) {
       terms.push(swap.to);
@@ -78,20 +78,31 @@ export interface ScoredResult {
 /** One Pagefind search (`pagefind.search(query, { filters })` bound to its filters). */
 export type SearchFn<R extends ScoredResult> = (query: string) => Promise<{ results: R[] }>;
 
+/** What a helped search found: pages best first, and how many of them match every term. */
+export interface Answer<R> {
+  results: R[];
+  /**
+   * How many of the first results match every meaningful term. None means the pages are only
+   * guesses from some of the words: no page answers the question as it was asked.
+   */
+  matchedAll: number;
+}
+
 /**
  * Runs the strict query and, when it finds fewer than `fillTo` pages, adds pages that match
  * some of the terms, ranked by their summed score.
  */
-export async function helpedSearch<R extends ScoredResult>(
+export async function answerSearch<R extends ScoredResult>(
   search: SearchFn<R>,
   input: string,
   help: SearchHelp,
   fillTo = 5,
-): Promise<R[]> {
+): Promise<Answer<R>> {
   const plan = planQuery(input, help);
-  if (plan.strict === '') return [];
+  if (plan.strict === '') return { results: [], matchedAll: 0 };
   const strict = (await search(plan.strict)).results;
-  if (strict.length >= fillTo || plan.terms.length < 2) return strict;
+  if (strict.length >= fillTo || plan.terms.length < 2)
+    return { results: strict, matchedAll: strict.length };
 
   // Summed per-term scores rank the looser results like an OR query: pages matching more
   // terms, or the rarer ones, come first.
@@ -111,10 +122,22 @@ export async function helpedSearch<R extends ScoredResult>(
     .filter((entry) => !strictIds.has(entry.result.id))
     .sort((a, b) => b.score - a.score)
     .map((entry) => entry.result);
-  return [...strict, ...extra];
+  return { results: [...strict, ...extra], matchedAll: strict.length };
+}
+
+/** The pages of answerSearch alone. */
+export async function helpedSearch<R extends ScoredResult>(
+  search: SearchFn<R>,
+  input: string,
+  help: SearchHelp,
+  fillTo = 5,
+): Promise<R[]> {
+  return (await answerSearch(search, input, help, fillTo)).results;
 }
 
 /** Search help as the catalog stores it (`kb.search`), with defaults when it is absent. */
-export function searchHelpFrom(search: { stop_words: string[]; synonyms: Record<string, string[]> } | undefined): SearchHelp {
+export function searchHelpFrom(
+  search: { stop_words: string[]; synonyms: Record<string, string[]> } | undefined,
+): SearchHelp {
   return { stopWords: search?.stop_words ?? [], synonyms: search?.synonyms ?? {} };
 }

@@ -81,26 +81,32 @@ function list(values: string[], label: string, ordered = false): SafeHtml {
       </ul>`;
 }
 
+/**
+ * A captioned table in a frame that scrolls sideways when the table is wider than the screen
+ * (a phone): a region named by the caption that takes keyboard focus, so it can be scrolled.
+ */
 function table(caption: string, headers: string[], rows: Part[][], className = ''): SafeHtml {
-  return html`<table class="sow-table ${className}">
-    <caption>
-      ${caption}
-    </caption>
-    <thead>
-      <tr>
-        ${headers.map((h) => html`<th scope="col">${h}</th>`)}
-      </tr>
-    </thead>
-    <tbody>
-      ${rows.map(
-        ([first, ...rest]) =>
-          html`<tr>
-            <th scope="row">${first}</th>
-            ${rest.map((c) => html`<td>${c}</td>`)}
-          </tr>`,
-      )}
-    </tbody>
-  </table>`;
+  return html`<div class="sow-table-wrap" role="region" aria-label="${caption}" tabindex="0">
+    <table class="sow-table ${className}">
+      <caption>
+        ${caption}
+      </caption>
+      <thead>
+        <tr>
+          ${headers.map((h) => html`<th scope="col">${h}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map(
+          ([first, ...rest]) =>
+            html`<tr>
+              <th scope="row">${first}</th>
+              ${rest.map((c) => html`<td>${c}</td>`)}
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  ActionUrlSchema,
   DurationSchema,
   IdSchema,
   LintExceptionsSchema,
@@ -203,6 +204,12 @@ export const PlanSchema = z.strictObject({
   price: PriceSchema,
   /** Keyed by meter id: every declared meter, once. */
   usage: z.record(IdSchema, AllowanceSchema),
+  /**
+   * The plan card's button: its words and where it leads (`https://` or `mailto:`), such as
+   * `{ label: Start a trial, href: "https://app.example.com/trial" }`. Without one, the card
+   * asks readers to contact sales at the company's sales contact.
+   */
+  cta: z.optional(z.strictObject({ label: TextSchema, href: ActionUrlSchema })),
   /** Intended exceptions to the pricing lint rules, against the plan below. */
   lint_exceptions: LintExceptionsSchema,
 });
@@ -244,15 +251,35 @@ export const AddOnSchema = z.strictObject({
     }),
 });
 
-export const PricingFileSchema = z.strictObject({
-  meters: z.array(MeterSchema).min(1, { error: 'declare at least one meter' }),
-  plans: z.array(PlanSchema).min(1, { error: 'define at least one plan' }),
-  add_ons: z.array(AddOnSchema).default([]),
-  /** Usage alerts as a percentage of each included amount. */
-  usage_alerts: z
-    .strictObject({ soft: PercentSchema, hard: PercentSchema })
-    .refine((a) => a.soft < a.hard, { error: 'the soft alert must be below the hard alert' }),
-});
+export const BILLING_PERIODS = ['monthly', 'annual'] as const;
+export type BillingPeriod = (typeof BILLING_PERIODS)[number];
+
+export const PricingFileSchema = z
+  .strictObject({
+    meters: z.array(MeterSchema).min(1, { error: 'declare at least one meter' }),
+    plans: z.array(PlanSchema).min(1, { error: 'define at least one plan' }),
+    add_ons: z.array(AddOnSchema).default([]),
+    /** Usage alerts as a percentage of each included amount. */
+    usage_alerts: z
+      .strictObject({ soft: PercentSchema, hard: PercentSchema })
+      .refine((a) => a.soft < a.hard, { error: 'the soft alert must be below the hard alert' }),
+    /**
+     * The prices the plan cards show first, `monthly` unless `annual` is given; readers can
+     * switch. Annual needs a plan with an `annual_monthly` price.
+     */
+    billing_default: z
+      .enum(BILLING_PERIODS, { error: 'expected "monthly" or "annual"' })
+      .default('monthly'),
+  })
+  .superRefine((file, ctx) => {
+    const annual = file.plans.some((p) => 'annual_monthly' in p.price && p.price.annual_monthly !== undefined);
+    if (file.billing_default === 'annual' && !annual)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['billing_default'],
+        message: 'no plan has an annual_monthly price to show first; give one, or leave billing_default out',
+      });
+  });
 
 export type Meter = z.output<typeof MeterSchema>;
 export type Allowance = z.output<typeof AllowanceSchema>;

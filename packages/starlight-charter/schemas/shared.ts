@@ -1,6 +1,13 @@
 import * as z from 'zod/mini';
 import { parseDuration } from './duration.ts';
-import { expectedLink, linkProblem, siteUrlProblem, type LinkRules } from './url.ts';
+import {
+  ACTION_LINK_EXPECTED,
+  actionLinkProblem,
+  expectedLink,
+  linkProblem,
+  siteUrlProblem,
+  type LinkRules,
+} from './url.ts';
 
 /*
  * Written with zod/mini, which composes with the other schemas' full zod API like any schema:
@@ -159,6 +166,14 @@ export const TextOrContactUrlSchema = LinkSchema(
     description:
       'Words, or an https:// URL, site path, mailto: address or tel: number; a value starting with "word:" is read as a URL',
   },
+);
+
+/** Where a call to action leads: an `https://` page (sign-up, trial) or a `mailto:` address. */
+export const ActionUrlSchema = checkedLink(
+  actionLinkProblem,
+  ACTION_LINK_EXPECTED,
+  'An https:// URL or a mailto: address',
+  'uri',
 );
 
 /**

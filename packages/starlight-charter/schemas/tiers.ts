@@ -9,6 +9,16 @@ export const TierSchema = z.strictObject({
   /** One line on how customers reach support at this tier. */
   coverage: TextSchema,
   best_for: TextListSchema,
+  /**
+   * Feature ids (features.yaml) the tier's plan card names, most telling first, up to four;
+   * each must be one the tier has. Without it, the card names the first four it has.
+   */
+  highlights: z.optional(
+    z
+      .array(IdSchema, { error: 'expected a list of feature ids' })
+      .min(1, { error: 'name at least one feature, or leave highlights out' })
+      .max(4, { error: 'name at most four features: a card shows the few that sell the tier' }),
+  ),
 });
 
 export const TiersFileSchema = z.strictObject({

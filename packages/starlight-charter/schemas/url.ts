@@ -95,6 +95,27 @@ function webUrlProblem(value: string, scheme: string, expected: string): string 
   return null;
 }
 
+/** What a call to action may lead to, for the end of every message. */
+export const ACTION_LINK_EXPECTED = 'expected an https:// URL or a mailto: address';
+
+/**
+ * Why `value` cannot be where a call to action leads, or null: an absolute `https:` URL or a
+ * `mailto:` address. A sign-up or trial page is sent only encrypted, and a button on a card
+ * never leads to a path that moves with the site's base.
+ */
+export function actionLinkProblem(value: string): string | null {
+  const expected = ACTION_LINK_EXPECTED;
+  const scheme = schemeOf(value);
+  if (scheme === null)
+    return value.startsWith('//')
+      ? `"${value}" is a protocol-relative URL; ${expected}`
+      : `"${value}" is not absolute; ${expected}`;
+  if (scheme === 'http') return `http: is sent unencrypted; ${expected}`;
+  if (scheme !== 'https' && scheme !== 'mailto')
+    return `${scheme}: links are not allowed here; ${expected}`;
+  return linkProblem(value, { contact: ['mailto'] }, expected);
+}
+
 /**
  * Why `value` cannot be the address a site is published at, or null: an absolute `https:`
  * (or `http:`) URL whose path is the site's base path, so no query string, fragment or

@@ -1,9 +1,16 @@
 import { describe, expect, test } from 'vitest';
+import { loadCatalog } from '../../../packages/starlight-charter/data/load';
+import { readKbFiles } from '../../../packages/starlight-charter/integrations/kb-check';
 import {
+  checkKb,
   checkKbArticles,
+  checkKbFigures,
   componentPosition,
+  isIsoDay,
   kbIssueLines,
 } from '../../../packages/starlight-charter/lib/kb-check';
+import { figureProblem } from '../../../packages/starlight-charter/lib/kb-figures';
+import { SAMPLE, WEE } from '../../support/sites';
 
 const ids = { categories: ['api', 'billing'], tiers: ['basic', 'pro'] };
 
@@ -82,6 +89,117 @@ describe('checkKbArticles', () => {
       'kb/api/deep/x.md:1:1 (file): articles go in kb/<category>/<slug>.md or .mdx, one folder deep; nested folders are not supported',
       'kb/top.md:1:1 (file): articles go in kb/<category>/<slug>.md or .mdx, one folder deep; this one is not in a category folder',
     ]);
+  });
+});
+
+describe('checkKbArticles: values of the right kind', () => {
+  test('a blank or non-text title, description or summary', () => {
+    const text = article(
+      GOOD.replace('title: Rate limits', 'title: "  "').replace(
+        'summary: Back off and retry.',
+        'summary: [a, b]',
+      ),
+    );
+    expect(check([{ rel: 'api/limits.md', text }])).toEqual([
+      'kb/api/limits.md:2:8 title: must not be empty',
+      'kb/api/limits.md:4:10 summary: expected a line of text',
+    ]);
+  });
+
+  test.each(['last week', '2026-02-30', '2026-1-5', '26-01-01', '[2026-01-01]'])(
+    'updated: %s is not a day written YYYY-MM-DD',
+    (value) => {
+      const text = article(GOOD.replace('updated: 2026-01-01', `updated: ${value}`));
+      const [line] = check([{ rel: 'api/limits.md', text }]);
+      expect(check([{ rel: 'api/limits.md', text }])).toHaveLength(1);
+      expect(line).toMatch(/^kb\/api\/limits\.md:7:10 updated: expected a date as YYYY-MM-DD/);
+    },
+  );
+
+  test('isIsoDay accepts days of the calendar only', () => {
+    expect(['2026-01-01', '2024-02-29', '2026-12-31'].map(isIsoDay)).toEqual([true, true, true]);
+    expect(
+      ['2025-02-29', '2026-13-01', '2026-00-10', '2026-1-1', ' 2026-01-01'].map(isIsoDay),
+    ).toEqual([false, false, false, false, false]);
+  });
+
+  test('tags that are not a list of words', () => {
+    expect(
+      check([{ rel: 'api/limits.md', text: article(`${GOOD}\ntags: 429, throttling`) }]),
+    ).toEqual(['kb/api/limits.md:9:7 tags: expected a list of words people search for: [word, …]']);
+    expect(
+      check([{ rel: 'api/limits.md', text: article(`${GOOD}\ntags: [throttling, ""]`) }]),
+    ).toEqual(['kb/api/limits.md:9:20 tags[1]: expected a word or phrase people search for']);
+    expect(
+      check([{ rel: 'api/limits.md', text: article(`${GOOD}\ntags: [throttling, "429"]`) }]),
+    ).toEqual([]);
+  });
+
+  test('a key written twice is named at its second line, once', () => {
+    const text = article(`${GOOD}\nsummary: Again.`);
+    expect(check([{ rel: 'api/limits.md', text }])).toEqual([
+      'kb/api/limits.md:9:1 summary: this key is written twice; keep one',
+    ]);
+  });
+
+  test("other YAML errors keep the file's line and drop yaml's own count", () => {
+    const text = article(GOOD.replace('title: Rate limits', 'title: "Rate limits'));
+    const lines = check([{ rel: 'api/limits.md', text }]);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) {
+      expect(line).toMatch(/^kb\/api\/limits\.md:\d+:\d+ \(frontmatter\): /);
+      expect(line).not.toMatch(/at line \d+, column \d+/);
+    }
+  });
+});
+
+describe('checkKbFigures', () => {
+  const catalog = loadCatalog(SAMPLE.terms);
+  const tier = catalog.sla.tiers[0]!.tier;
+  const severity = catalog.severities.severities[0]!.id;
+  const good = `<SlaTarget tier="${tier}" severity="${severity}" target="first_response" />`;
+  const bad = good.replace(`tier="${tier}"`, 'tier="nope"');
+  const reason = figureProblem(catalog, 'SlaTarget', {
+    tier: 'nope',
+    severity,
+    target: 'first_response',
+  })!;
+  const figures = (rel: string, body: string) =>
+    kbIssueLines(checkKbFigures([{ rel, file: `kb/${rel}`, text: article(GOOD) + body }], catalog));
+
+  test('names each figure with an unknown id at its <, with what its component says', () => {
+    expect(reason).toMatch(/"nope"/);
+    expect(figures('api/x.mdx', `\n${good} and ${bad}\n\n- ${bad}\n`)).toEqual([
+      `kb/api/x.mdx:13:${good.length + 6} <SlaTarget>: ${reason}`,
+      `kb/api/x.mdx:15:3 <SlaTarget>: ${reason}`,
+    ]);
+  });
+
+  test('reads attributes written as {"literal"}, and a bare attribute as true', () => {
+    expect(figures('api/x.mdx', `\n${bad.replace('tier="nope"', 'tier={"nope"}')}\n`)).toEqual([
+      `kb/api/x.mdx:13:1 <SlaTarget>: ${reason}`,
+    ]);
+    expect(figures('api/x.mdx', `\n<Price tier />\n`)).toEqual([
+      `kb/api/x.mdx:13:1 <Price>: ${figureProblem(catalog, 'Price', { tier: 'true' })}`,
+    ]);
+  });
+
+  test('leaves code blocks, Markdown, attributes that are code and unparsable MDX alone', () => {
+    expect(figures('api/x.mdx', `\n\`\`\`mdx\n${bad}\n\`\`\`\n`)).toEqual([]);
+    expect(figures('api/x.md', `\n${bad}\n`)).toEqual([]);
+    expect(figures('api/x.mdx', `\n${bad.replace('tier="nope"', 'tier={tiers[0]}')}\n`)).toEqual(
+      [],
+    );
+    expect(figures('api/x.mdx', `\n${bad.replace('tier="nope"', '{...props}')}\n`)).toEqual([]);
+    expect(figures('api/x.mdx', `\n<SlaTarget tier="nope"\n`)).toEqual([]);
+  });
+});
+
+describe('checkKb', () => {
+  test.each([SAMPLE, WEE])('passes on the articles of $root', (company) => {
+    const files = readKbFiles(company.kb);
+    expect(files.length).toBeGreaterThan(0);
+    expect(kbIssueLines(checkKb(files, loadCatalog(company.terms), company.kb))).toEqual([]);
   });
 });
 

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadCatalog } from '../../../packages/starlight-charter/data/load';
 import { formatDuration } from '../../../packages/starlight-charter/lib/duration';
@@ -8,6 +10,8 @@ import {
   creditRows,
   escalationTriggerText,
   expectOneOf,
+  FIGURE_LOOKUPS,
+  figureProblem,
   overageText,
   quotaText,
   updateIntervalText,
@@ -83,5 +87,48 @@ describe('creditRows', () => {
 describe('claimWindowText', () => {
   test('says the window in days', () => {
     expect(claimWindowText(catalog)).toBe(`${catalog.credits.claim.window_days} days`);
+  });
+});
+
+describe('FIGURE_LOOKUPS and figureProblem', () => {
+  const dir = 'packages/starlight-charter/components/kb/figures';
+  // The components that look something up run inArticle(Astro.url, '<Name>', …).
+  const looking = readdirSync(dir)
+    .filter((f) => f.endsWith('.astro'))
+    .filter((f) => readFileSync(join(dir, f), 'utf8').includes('inArticle('))
+    .map((f) => f.replace(/\.astro$/, ''))
+    .sort();
+
+  test('has the lookup of every figure component that looks something up', () => {
+    expect(looking.length).toBeGreaterThan(0);
+    expect(Object.keys(FIGURE_LOOKUPS).sort()).toEqual(looking);
+  });
+
+  test.each(looking)('<%s> with unknown ids says which one', (name) => {
+    const nope = { tier: 'nope', severity: 'nope', level: 'nope', meter: 'nope', target: 'nope' };
+    expect(figureProblem(catalog, name, nope)).toMatch(/"nope"/);
+  });
+
+  test('is silent for known ids and for components that are not figures', () => {
+    const tier = catalog.sla.tiers[0]!.tier;
+    const severity = severities[0]!.id;
+    expect(
+      figureProblem(catalog, 'SlaTarget', { tier, severity, target: 'first_response' }),
+    ).toBeUndefined();
+    expect(figureProblem(catalog, 'NotAFigure', { tier: 'nope' })).toBeUndefined();
+  });
+
+  test('says what the component would, without the "Charter: " prefix', () => {
+    const severity = severities[0]!.id;
+    let thrown = '';
+    try {
+      escalationTriggerText(catalog, severity, 'nope');
+    } catch (error) {
+      thrown = (error as Error).message;
+    }
+    expect(thrown).toMatch(/^Charter: /);
+    expect(figureProblem(catalog, 'EscalationTrigger', { severity, level: 'nope' })).toBe(
+      thrown.replace(/^Charter: /, ''),
+    );
   });
 });

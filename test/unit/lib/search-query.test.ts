@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { helpedSearch, planQuery, searchHelpFrom, tokenize, type SearchHelp } from '../../../packages/starlight-charter/lib/search-query';
+import {
+  answerSearch,
+  helpedSearch,
+  planQuery,
+  searchHelpFrom,
+  tokenize,
+  type SearchHelp,
+} from '../../../packages/starlight-charter/lib/search-query';
 
 // Search help written for the test, independent of data/kb.yaml.
 const help: SearchHelp = {
@@ -35,11 +42,20 @@ describe('planQuery', () => {
   });
 
   test('keeps multi-word synonyms as one term for the fallback', () => {
-    expect(planQuery('why am I throttled on requests', help).terms).toEqual(['why', 'am', 'rate limit', 'on', 'requests']);
+    expect(planQuery('why am I throttled on requests', help).terms).toEqual([
+      'why',
+      'am',
+      'rate limit',
+      'on',
+      'requests',
+    ]);
   });
 
   test('prefers the longest synonym phrase', () => {
-    const longer: SearchHelp = { stopWords: [], synonyms: { a: ['many'], b: ['too many requests'] } };
+    const longer: SearchHelp = {
+      stopWords: [],
+      synonyms: { a: ['many'], b: ['too many requests'] },
+    };
     expect(planQuery('too many requests', longer).strict).toBe('b');
   });
 });
@@ -65,8 +81,14 @@ describe('helpedSearch', () => {
 
   test('falls back to single terms when the strict query finds nothing', async () => {
     const { search, asked } = fakeSearch({
-      fix: [{ id: 'a', score: 5 }, { id: 'b', score: 4 }],
-      '429': [{ id: 'b', score: 3 }, { id: 'c', score: 6 }],
+      fix: [
+        { id: 'a', score: 5 },
+        { id: 'b', score: 4 },
+      ],
+      '429': [
+        { id: 'b', score: 3 },
+        { id: 'c', score: 6 },
+      ],
     });
     const results = await helpedSearch(search, 'fix 429', help);
     expect(asked).toEqual(['fix 429', 'fix', '429']);
@@ -77,7 +99,10 @@ describe('helpedSearch', () => {
   test('adds fallback pages after the strict ones without repeating them', async () => {
     const { search } = fakeSearch({
       'fix 429': [{ id: 'b', score: 2 }],
-      fix: [{ id: 'a', score: 5 }, { id: 'b', score: 1 }],
+      fix: [
+        { id: 'a', score: 5 },
+        { id: 'b', score: 1 },
+      ],
       '429': [{ id: 'b', score: 1 }],
     });
     expect((await helpedSearch(search, 'fix 429', help)).map((r) => r.id)).toEqual(['b', 'a']);
@@ -87,6 +112,32 @@ describe('helpedSearch', () => {
     const { search, asked } = fakeSearch({});
     expect(await helpedSearch(search, '  ', help)).toEqual([]);
     expect(asked).toEqual([]);
+  });
+});
+
+describe('answerSearch', () => {
+  test('counts the pages that match every term', async () => {
+    const { search } = fakeSearch({
+      'fix 429': [{ id: 'b', score: 2 }],
+      fix: [{ id: 'a', score: 5 }],
+      '429': [{ id: 'b', score: 1 }],
+    });
+    const answer = await answerSearch(search, 'fix 429', help);
+    expect(answer.results.map((r) => r.id)).toEqual(['b', 'a']);
+    expect(answer.matchedAll).toBe(1);
+  });
+
+  test('counts none when the pages only match some of the terms', async () => {
+    const { search } = fakeSearch({ fix: [{ id: 'a', score: 5 }] });
+    expect(await answerSearch(search, 'fix 429', help)).toEqual({
+      results: [{ id: 'a', score: 5 }],
+      matchedAll: 0,
+    });
+  });
+
+  test('answers nothing for an input of no words', async () => {
+    const { search } = fakeSearch({});
+    expect(await answerSearch(search, ' ? ', help)).toEqual({ results: [], matchedAll: 0 });
   });
 });
 

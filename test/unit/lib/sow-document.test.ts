@@ -3,7 +3,11 @@ import { describe, expect, test } from 'vitest';
 import { readEngagement } from '../../../packages/starlight-charter/cli/lib/engagement';
 import { loadCatalog } from '../../../packages/starlight-charter/data/load';
 import { formatMoney } from '../../../packages/starlight-charter/lib/money';
-import { draftFromInput, priceEngagement, sowCatalog } from '../../../packages/starlight-charter/lib/sow';
+import {
+  draftFromInput,
+  priceEngagement,
+  sowCatalog,
+} from '../../../packages/starlight-charter/lib/sow';
 import {
   escapeHtml,
   html,
@@ -58,6 +62,18 @@ describe('renderSowDocument', () => {
     for (const d of draft.deliverables) expect(doc).toContain(escapeHtml(d.name));
     expect(doc).toContain(formatMoney(total, cat.company));
     expect(doc).toContain('<h3>Signatures</h3>');
+  });
+
+  test('frames every table in a focusable region named by its caption, so a phone scrolls it', () => {
+    const doc = renderSowDocument(draft, cat);
+    const tables = [
+      ...doc.matchAll(/<div ([^>]*)>\s*<table[^>]*>\s*<caption>\s*([^<]*?)\s*<\/caption>/g),
+    ];
+    expect(tables.length).toBe(doc.match(/<table\b/g)!.length);
+    for (const [, attributes, caption] of tables)
+      expect(attributes).toBe(
+        `class="sow-table-wrap" role="region" aria-label="${caption}" tabindex="0"`,
+      );
   });
 
   test('falls back to the standard acceptance criteria and change process when a draft has none', () => {

@@ -34,16 +34,26 @@ export function byId<T extends HTMLElement>(id: string): T {
   return el as T;
 }
 
-/** Shows `message` next to the field (or clears it with null) and marks the field invalid. */
+/**
+ * Fields the person has changed or left. A field shows its error only once touched, so a
+ * calculator opens on its defaults without scolding anyone for what they have not typed yet.
+ */
+const touched = new WeakSet<Element>();
+
+/**
+ * Shows `message` next to the field (or clears it with null) and marks the field invalid; for
+ * a field not yet touched the message waits, and the result says what is missing instead.
+ */
 export function setError(
   input: HTMLInputElement | HTMLSelectElement,
   message: string | null,
 ): void {
   const error = document.getElementById(`${input.id}-error`)!;
-  error.textContent = message ?? '';
-  error.hidden = message === null;
-  if (message === null) input.removeAttribute('aria-invalid');
-  else input.setAttribute('aria-invalid', 'true');
+  const shown = message !== null && touched.has(input);
+  error.textContent = shown ? message : '';
+  error.hidden = !shown;
+  if (shown) input.setAttribute('aria-invalid', 'true');
+  else input.removeAttribute('aria-invalid');
 }
 
 /** The field's number, or null after showing why it is not one. */
@@ -53,11 +63,21 @@ export function readNumber(input: HTMLInputElement, rule: NumberRule): number | 
   return parsed.ok ? parsed.value : null;
 }
 
-/** Replaces the result region's content; with no nodes, says which fields need fixing. */
+/**
+ * Replaces the result region's content; with no nodes, says which fields need fixing, or (when
+ * the field at fault has not been touched, e.g. an empty fee) that a field needs completing.
+ */
 export function showResult(region: HTMLElement, nodes: Node[] | null): void {
+  const flagged = region.closest('form')?.querySelector('[aria-invalid="true"]');
   region.replaceChildren(
     ...(nodes ?? [
-      h('p', { class: 'calc-wait' }, 'Correct the highlighted field to see the result.'),
+      h(
+        'p',
+        { class: 'calc-wait' },
+        flagged
+          ? 'Correct the highlighted field to see the result.'
+          : 'Complete the fields above to see the result.',
+      ),
     ]),
   );
 }
@@ -97,10 +117,29 @@ export function syncUrl(formId: string, values: Record<string, string | undefine
   (document.getElementById(`${formId}-link`) as HTMLAnchorElement).href = url;
 }
 
-/** Runs `update` now and whenever a field changes; Enter never reloads the page. */
+/**
+ * Runs `update` now and whenever a field changes. Changing or leaving a field touches it, so
+ * its error can show; submitting (Enter) touches every field and never reloads the page.
+ */
 export function wire(form: HTMLFormElement, update: () => void): void {
-  form.addEventListener('submit', (event) => event.preventDefault());
-  form.addEventListener('input', update);
-  form.addEventListener('change', update);
+  const touch = (event: Event) => {
+    if (event.target instanceof Element && event.target.closest('.calc-field'))
+      touched.add(event.target);
+    update();
+  };
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    for (const field of form.elements) touched.add(field);
+    update();
+  });
+  // A form of several text fields and no button is not submitted by Enter, so submit it here.
+  form.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' || !(event.target instanceof HTMLInputElement)) return;
+    event.preventDefault();
+    form.requestSubmit();
+  });
+  form.addEventListener('input', touch);
+  form.addEventListener('change', touch);
+  form.addEventListener('focusout', touch);
   update();
 }

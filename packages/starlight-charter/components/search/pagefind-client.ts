@@ -3,7 +3,7 @@
  * through the KB query helper. Used by the site search dialog and the /kb/search/ page.
  */
 import { normalizeBase } from '../../lib/base-path';
-import { helpedSearch, planQuery, type SearchHelp } from '../../lib/search-query';
+import { answerSearch, planQuery, type SearchHelp } from '../../lib/search-query';
 
 export interface PageData {
   url: string;
@@ -65,6 +65,16 @@ function toPagefind(filters: ChosenFilters): PagefindFilters {
   );
 }
 
+/** Pages for a search, and whether any of them answers the question as it was asked. */
+export interface SearchAnswer {
+  pages: PageData[];
+  /**
+   * False when no page matches every meaningful word of the question: the pages are guesses
+   * from some of its words, or there are none.
+   */
+  answered: boolean;
+}
+
 /**
  * Pages for what a person typed, best first. With only filters chosen, every page that
  * matches them.
@@ -73,17 +83,21 @@ export async function searchPages(
   input: string,
   filters: ChosenFilters = {},
   limit = 10,
-): Promise<PageData[]> {
+): Promise<SearchAnswer> {
   const [api, help] = await Promise.all([loadPagefind(), loadHelp()]);
   const pagefindFilters = toPagefind(filters);
   const hasFilters = Object.keys(pagefindFilters).length > 0;
   let results: PagefindResult[];
+  let answered: boolean;
   if (planQuery(input, help).strict === '') {
     results = hasFilters ? (await api.search(null, { filters: pagefindFilters })).results : [];
+    answered = results.length > 0;
   } else {
-    results = await helpedSearch((q) => api.search(q, { filters: pagefindFilters }), input, help);
+    const answer = await answerSearch((q) => api.search(q, { filters: pagefindFilters }), input, help);
+    results = answer.results;
+    answered = answer.matchedAll > 0;
   }
-  return Promise.all(results.slice(0, limit).map((r) => r.data()));
+  return { pages: await Promise.all(results.slice(0, limit).map((r) => r.data())), answered };
 }
 
 /** What a search box says when the index cannot be loaded or searched. */

@@ -3,6 +3,10 @@
  * renderSowDocument, autosave to localStorage, export/import as JSON and a guarded "New".
  * Every value a person types reaches the page as text: form fields are set through .value
  * and the preview is the escaped output of renderSowDocument.
+ *
+ * One tab at a time edits the saved draft: it holds a Web Lock for as long as it is open. A
+ * second tab shows the draft read-only and writes nothing until the person chooses to take the
+ * draft over (the first tab then stops saving and says so) or to work on a copy.
  */
 import './zod-jitless.ts';
 import { formatRate } from '../../lib/money.ts';
@@ -20,12 +24,18 @@ import { renderSowDocument } from '../../lib/sow-document.ts';
 import { formatMoney } from '../../lib/money.ts';
 import { SowDraftSchema, type SowDraft } from '../../schemas/engagement.ts';
 
-
 export const STORAGE_KEY = 'charter.sow-draft.v1';
+/** The Web Lock held by the tab that edits, and saves, the draft. */
+export const LOCK_NAME = 'charter.sow-draft';
 /** Larger files are not SOW drafts; refuse them before reading. */
 export const MAX_IMPORT_BYTES = 512 * 1024;
 
 type Path = (string | number)[];
+/**
+ * starting: asking for the lock; editing: holds it and saves; elsewhere: another tab holds it;
+ * moved: another tab took it over from this one; copy: edits a copy that is never saved.
+ */
+type Mode = 'starting' | 'editing' | 'elsewhere' | 'moved' | 'copy';
 type Kind = 'text' | 'email' | 'date' | 'number' | 'lines' | 'select' | 'textarea';
 interface FieldOptions {
   options?: { value: string; label: string }[];
@@ -68,6 +78,20 @@ export function startSowGenerator(root: HTMLElement): void {
   const money = (m: number) => formatMoney(m, cat.company);
 
   const touched = new Set<string>();
+  // Without Web Locks (old browsers) the tab edits as before, unguarded.
+  const locks = 'locks' in navigator ? navigator.locks : null;
+  let mode: Mode = locks ? 'starting' : 'editing';
+  /** Edits made before the lock answered (saved once held), or made to a copy (guarded on leave). */
+  let unsaved = false;
+  let waiting: AbortController | null = null;
+  const notice = el('div', { class: 'sow-elsewhere', hidden: '' }, [
+    el('p', { role: 'alert' }),
+    el('div', { class: 'sow-dialog-actions' }, [
+      button('Take over here', 'take-over', takeOver),
+      button('Work on a copy', 'copy', workOnCopy),
+    ]),
+  ]);
+  status.after(notice);
   let draft: SowDraft = emptyDraft(cat);
   const stored = readStored();
   if (stored.draft) draft = stored.draft;
@@ -91,6 +115,11 @@ export function startSowGenerator(root: HTMLElement): void {
   }
 
   function save(): void {
+    if (mode !== 'editing') {
+      // Only the tab holding the draft writes it; a copy lives in this tab alone.
+      unsaved = true;
+      return;
+    }
     try {
       localStorage.setItem(STORAGE_KEY, JSON.stringify(draft));
     } catch {
@@ -384,6 +413,7 @@ export function startSowGenerator(root: HTMLElement): void {
       ]),
     ];
     form.replaceChildren(...sections);
+    applyMode();
   }
 
   // ---- Reacting to changes -----------------------------------------------------------------
@@ -469,6 +499,111 @@ export function startSowGenerator(root: HTMLElement): void {
     }
   }
 
+  // ---- One editing tab ------------------------------------------------------------------------
+
+  const NOTICES: Partial<Record<Mode, string>> = {
+    elsewhere:
+      'This draft is open in another tab. So that neither tab overwrites the other, it is ' +
+      'read-only here and nothing is saved from this tab until you choose.',
+    moved:
+      'The draft moved to another tab, where it is now edited. This tab stopped saving it ' +
+      'and is read-only.',
+    copy:
+      'You are working on a copy in this tab. It is not saved in this browser and leaves the ' +
+      'draft in the other tab unchanged: export it as JSON to keep it.',
+  };
+
+  /** Shows the notice for the mode and lets the form and toolbar change only where this tab may. */
+  function applyMode(): void {
+    const readOnly = mode === 'elsewhere' || mode === 'moved';
+    for (const set of form.querySelectorAll('fieldset')) set.disabled = readOnly;
+    importInput.disabled = readOnly;
+    root.querySelector<HTMLButtonElement>('.sow-new')!.disabled = readOnly;
+    const text = NOTICES[mode];
+    notice.hidden = text === undefined;
+    notice.querySelector('p')!.textContent = text ?? '';
+    notice.querySelector<HTMLElement>('.sow-dialog-actions')!.hidden = !readOnly;
+  }
+
+  /** Shows `next` (the saved draft, or this tab's own) in the given mode. */
+  function show(next: Mode, reread: boolean): void {
+    mode = next;
+    if (reread) {
+      const saved = readStored();
+      if (saved.draft) draft = saved.draft;
+      touched.clear();
+      buildForm();
+      refresh();
+    } else applyMode();
+  }
+
+  /**
+   * Asks for the lock and keeps it until the tab closes or another tab steals it, which rejects
+   * the request: this tab then stops saving. Only a request that was granted can be stolen.
+   */
+  function claim(options: LockOptions, granted: () => void): void {
+    let held = false;
+    locks!
+      .request(LOCK_NAME, options, (lock) => {
+        if (lock === null) return elsewhere();
+        held = true;
+        granted();
+        return new Promise<void>(() => {});
+      })
+      .catch(() => {
+        if (held && mode === 'editing') {
+          show('moved', false);
+          waitForLock();
+        }
+      });
+  }
+
+  function elsewhere(): void {
+    show('elsewhere', true);
+    waitForLock();
+  }
+
+  /** When the tab holding the draft closes, this one (still undecided) edits it. */
+  function waitForLock(): void {
+    waiting = new AbortController();
+    claim({ signal: waiting.signal }, () => {
+      waiting = null;
+      show('editing', true);
+      say('The other tab closed, so the draft is edited here now.');
+    });
+  }
+
+  function takeOver(): void {
+    waiting?.abort();
+    waiting = null;
+    claim({ steal: true }, () => {
+      // The other tab saved every change as it was made, so the saved draft is the latest.
+      show('editing', true);
+      say('The draft is edited in this tab now; the other tab stopped saving it.');
+    });
+  }
+
+  function workOnCopy(): void {
+    waiting?.abort();
+    waiting = null;
+    unsaved = false;
+    show('copy', false);
+  }
+
+  // A read-only tab follows the draft as the editing tab saves it.
+  window.addEventListener('storage', (event) => {
+    if (event.key !== STORAGE_KEY || (mode !== 'elsewhere' && mode !== 'moved')) return;
+    const saved = readStored();
+    if (!saved.draft) return;
+    draft = saved.draft;
+    buildForm();
+    refresh();
+  });
+  // Leaving a copy with changes asks first: the copy exists only in this tab.
+  window.addEventListener('beforeunload', (event) => {
+    if (mode === 'copy' && unsaved) event.preventDefault();
+  });
+
   // ---- Toolbar: print, export, import, new ---------------------------------------------------
 
   function exportDraft(): void {
@@ -540,6 +675,13 @@ export function startSowGenerator(root: HTMLElement): void {
   form.addEventListener('submit', (event) => event.preventDefault());
 
   buildForm();
+  if (locks) {
+    claim({ ifAvailable: true }, () => {
+      const pending = unsaved;
+      show('editing', false);
+      if (pending) save();
+    });
+  }
   // The first preview waits for the next task, so a slow phone paints the form sooner and no
   // single task holds the page for long; typing before then refreshes the preview anyway.
   setTimeout(() => {
