@@ -4,8 +4,9 @@ import { CHROMIUM_ARGS, chromiumPath } from './scripts/lib/chromium';
 /**
  * Playwright drives the sample's built site (examples/sample/dist, from `npm run build`) served
  * on 127.0.0.1 in Chromium; test/e2e/global-setup.ts builds the other sites specs read. By
- * default it uses Debian's /usr/bin/chromium; set CHROMIUM_PATH to another binary, or to
- * "bundled" to use a browser installed with `npx playwright install chromium`.
+ * default it uses Debian's Chromium (its headless shell where installed); set CHROMIUM_PATH to
+ * another binary, or to "bundled" to use a browser installed with `npx playwright install
+ * chromium`.
  */
 const executablePath = chromiumPath();
 const port = Number(process.env.CHARTER_TEST_PORT || 4329);

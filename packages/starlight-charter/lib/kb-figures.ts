@@ -135,33 +135,43 @@ export function creditCapText(catalog: Catalog): string {
   return `${formatPercent(catalog.credits.cap_percent, catalog.company.locale)} of the monthly fee`;
 }
 
-/** A figure component's attributes as written in an article: quoted text, or absent. */
+/**
+ * A figure component's attributes as written in an article: quoted text, or absent. The
+ * components declare their Props with `type`, not `interface`, so that Props pass as these.
+ */
 export type FigureProps = Readonly<Record<string, string | undefined>>;
 
 /**
- * The lookup each figure component (components/kb/figures/*.astro) runs on its attributes,
- * by component name. A check runs them on the attributes written in an article before any
- * page renders, so every unknown id in every article is reported at once.
+ * What each figure component (components/kb/figures/*.astro) shows, looked up from its
+ * attributes, by component name: the components render these, and a check runs them on the
+ * attributes written in an article before any page renders, so every unknown id in every
+ * article is reported at once. An unknown id throws.
  */
-export const FIGURE_LOOKUPS: Readonly<
-  Record<string, (catalog: Catalog, props: FigureProps) => unknown>
-> = {
-  AlertThreshold: (catalog, p) => alertThresholdText(catalog, p.level!),
-  Availability: (catalog, p) => availabilityText(catalog, p.tier!),
-  ContactChannels: (catalog, p) => tierById(catalog, p.tier!),
-  CreditTable: (catalog, p) => [tierById(catalog, p.tier!), creditRows(catalog, p.tier!)],
-  EscalationTrigger: (catalog, p) => escalationTriggerText(catalog, p.severity!, p.level!),
-  OverageRate: (catalog, p) => overageText(catalog, p.tier!, p.meter!),
-  Price: (catalog, p) => planPriceText(catalog, planForTier(catalog, p.tier!)),
-  Quota: (catalog, p) => quotaText(catalog, p.tier!, p.meter!),
-  SlaTable: (catalog, p) => [
-    tierById(catalog, p.tier!),
-    catalog.severities.severities.map((s) => targetCells(catalog, p.tier!, s.id)),
-  ],
-  SlaTarget: (catalog, p) =>
+export const FIGURE_LOOKUPS = {
+  AlertThreshold: (catalog: Catalog, p: FigureProps) => alertThresholdText(catalog, p.level!),
+  Availability: (catalog: Catalog, p: FigureProps) => availabilityText(catalog, p.tier!),
+  ContactChannels: (catalog: Catalog, p: FigureProps) => tierById(catalog, p.tier!),
+  CreditTable: (catalog: Catalog, p: FigureProps) => ({
+    tier: tierById(catalog, p.tier!),
+    rows: creditRows(catalog, p.tier!),
+  }),
+  EscalationTrigger: (catalog: Catalog, p: FigureProps) =>
+    escalationTriggerText(catalog, p.severity!, p.level!),
+  OverageRate: (catalog: Catalog, p: FigureProps) => overageText(catalog, p.tier!, p.meter!),
+  Price: (catalog: Catalog, p: FigureProps) =>
+    planPriceText(catalog, planForTier(catalog, p.tier!)),
+  Quota: (catalog: Catalog, p: FigureProps) => quotaText(catalog, p.tier!, p.meter!),
+  SlaTable: (catalog: Catalog, p: FigureProps) => ({
+    tier: tierById(catalog, p.tier!),
+    rows: catalog.severities.severities.map((severity) => ({
+      severity,
+      cells: targetCells(catalog, p.tier!, severity.id),
+    })),
+  }),
+  SlaTarget: (catalog: Catalog, p: FigureProps) =>
     targetCells(catalog, p.tier!, p.severity!)[expectOneOf(p.target, TARGET_KINDS, 'target')],
-  UpdateInterval: (catalog, p) => updateIntervalText(catalog, p.severity!),
-};
+  UpdateInterval: (catalog: Catalog, p: FigureProps) => updateIntervalText(catalog, p.severity!),
+} as const satisfies Record<string, (catalog: Catalog, props: FigureProps) => unknown>;
 
 /** Why a figure with these attributes cannot be shown, as its component would say; undefined when it can. */
 export function figureProblem(
@@ -169,8 +179,8 @@ export function figureProblem(
   component: string,
   props: FigureProps,
 ): string | undefined {
-  const lookup = FIGURE_LOOKUPS[component];
-  if (!lookup) return undefined;
+  if (!Object.hasOwn(FIGURE_LOOKUPS, component)) return undefined;
+  const lookup = FIGURE_LOOKUPS[component as keyof typeof FIGURE_LOOKUPS];
   try {
     lookup(catalog, props);
     return undefined;
