@@ -35,7 +35,8 @@ export default defineConfig({
   webServer: {
     command: `node packages/starlight-charter/cli/serve.mjs --dir examples/sample/dist --port ${port}`,
     url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: !process.env.CI,
+    // Never another server left on the port: it could serve another build than this run's.
+    reuseExistingServer: false,
     stdout: 'ignore',
   },
 });
