@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, SiteUrlSchema, TextSchema, WebUrlSchema } from './shared.ts';
+import { DateSchema, IdSchema, SiteUrlSchema, TextSchema, WebUrlSchema } from './shared.ts';
 
 /** An image beside the terms files (`logo.svg`, `brand/icon.png`): a path inside the folder. */
 const ImageFileSchema = z
@@ -8,6 +8,11 @@ const ImageFileSchema = z
     error:
       'expected an image file in the terms folder, such as "logo.svg" (svg, png, jpg, webp, avif or ico)',
   });
+
+/** A terms version: two or three whole numbers joined by dots, compared number by number. */
+export const TermsVersionSchema = z
+  .string({ error: 'expected a version like "1.0" or "2.3.1"' })
+  .regex(/^\d+\.\d+(?:\.\d+)?$/, { error: 'expected a version like "1.0" or "2.3.1"' });
 
 /** company.yaml — read by the layout, social cards, prices (currency) and contacts. */
 export const CompanySchema = z.strictObject({
@@ -19,6 +24,13 @@ export const CompanySchema = z.strictObject({
    * canonical and og:image URLs. No query string or fragment: its path is the site's base path.
    */
   site_url: SiteUrlSchema,
+  /**
+   * The version of the published terms, as contracts cite it: numbers joined by dots ("1.0",
+   * "2.3", "2026.1"). A changed commercial figure needs a new version (`npm run terms:release`).
+   */
+  terms_version: TermsVersionSchema,
+  /** The day these terms take effect (YYYY-MM-DD). */
+  effective_date: DateSchema,
   /** ISO 4217 code; every amount in data/ is in this currency. */
   currency: z
     .string()

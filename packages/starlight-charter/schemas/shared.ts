@@ -82,10 +82,18 @@ export const CountSchema = z
   .int({ error: 'expected a whole number' })
   .check(z.minimum(0, { error: 'must not be negative' }));
 
-/** An ISO calendar date written as YYYY-MM-DD. */
+/** An ISO calendar date written as YYYY-MM-DD (2026-02-30 is refused). */
 export const DateSchema = z
   .string({ error: 'expected a date like 2026-01-31' })
-  .check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date like 2026-01-31' }));
+  .check(
+    z.refine(
+      (value) =>
+        /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+        !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+        new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+      { error: 'expected a real date like 2026-01-31' },
+    ),
+  );
 
 /** A list of human-readable items. */
 export const TextListSchema = z
