@@ -50,16 +50,21 @@ export function kbSchema(terms: Catalog) {
  *
  *     export const collections = { docs: …, ...charterCollections() };
  */
-export function charterCollections() {
-  // A site without the knowledge base (nor the playbook, which links its articles) has none.
-  if (!config.sections.kb && !config.sections.playbook) return {};
-  return {
-    kb: defineCollection({
-      // A company may publish its terms before it writes any articles, or has a folder for them.
-      loader: existsSync(config.kbDir)
-        ? glob({ base: config.kbDir, pattern: '**/[^_]*.{md,mdx}' })
-        : async () => [],
-      schema: kbSchema(catalog),
-    }),
-  };
+export function charterCollections(): CharterCollections {
+  // A site without the knowledge base (nor the playbook, which links its articles) has none;
+  // the type still names it, so the site's generated types describe the articles everywhere.
+  if (!config.sections.kb && !config.sections.playbook) return {} as CharterCollections;
+  return { kb: kbCollection() };
 }
+
+function kbCollection() {
+  return defineCollection({
+    // A company may publish its terms before it writes any articles, or has a folder for them.
+    loader: existsSync(config.kbDir)
+      ? glob({ base: config.kbDir, pattern: '**/[^_]*.{md,mdx}' })
+      : async () => [],
+    schema: kbSchema(catalog),
+  });
+}
+
+type CharterCollections = { kb: ReturnType<typeof kbCollection> };

@@ -6,3 +6,8 @@ declare module 'virtual:starlight-charter/config' {
   /** The plugin's options after validation, and where its folders are on disk. */
   export const config: import('./integrations/virtual-modules.ts').CharterSiteConfig;
 }
+declare module 'virtual:starlight/components/MobileMenuFooter' {
+  /** Starlight's mobile menu footer, or the site's override of it (Starlight declares none). */
+  const MobileMenuFooter: typeof import('@astrojs/starlight/components/MobileMenuFooter.astro').default;
+  export default MobileMenuFooter;
+}

@@ -16,12 +16,12 @@ function luminance(rgb: Rgb): number {
   const [r, g, b] = rgb.map((value) => {
     const c = value / 255;
     return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
+  }) as Rgb;
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
 function contrast(a: Rgb, b: Rgb): number {
-  const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
   return (high + 0.05) / (low + 0.05);
 }
 
@@ -40,7 +40,10 @@ function hueDistance(a: number, b: number): number {
 }
 
 /** The sRGB colours a page's custom properties resolve to, as the browser paints them. */
-async function colours(page: Page, properties: string[]): Promise<Record<string, Rgb>> {
+async function colours<const Name extends string>(
+  page: Page,
+  properties: Name[],
+): Promise<Record<Name, Rgb>> {
   return page.evaluate((names) => {
     const probe = document.createElement('span');
     document.body.append(probe);
@@ -76,8 +79,8 @@ test('the accent is the brand colour, readable in both themes', async ({ page })
     // Hue in HSL, where a pale tint of a colour drifts further than the colour: the dark
     // theme's text accent is one.
     const hueWithin = { '--sl-color-accent': 10, '--sl-color-text-accent': 15 };
-    for (const [name, degrees] of Object.entries(hueWithin)) {
-      for (const surface of ['--sl-color-bg', '--sl-color-bg-nav']) {
+    for (const [name, degrees] of Object.entries(hueWithin) as [keyof typeof hueWithin, number][]) {
+      for (const surface of ['--sl-color-bg', '--sl-color-bg-nav'] as const) {
         expect(
           contrast(c[name], c[surface]),
           `${theme}: ${name} on ${surface}`,

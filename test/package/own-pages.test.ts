@@ -76,7 +76,7 @@ describe("a site's own pages beside Charter's", () => {
       expect(links[0], path).toBe('/guides/setup/');
       expect(links, path).toContain('/support/commercial/pricing/');
       expect(
-        links.every((l) => l === '/guides/setup/' || l.startsWith('/support/')),
+        links.every((l) => l === '/guides/setup/' || l?.startsWith('/support/')),
         path,
       ).toBe(true);
     }

@@ -99,7 +99,10 @@ export function charterIntegration(
                 // Astro marks every MDX module with a directive the bundler reports but handles
                 // well (withastro/astro#18087); one warning per MDX page would bury the build's
                 // real messages.
-                onwarn(warning, warn) {
+                onwarn(
+                  warning: { code?: string; message: string },
+                  warn: (w: { code?: string; message: string }) => void,
+                ) {
                   if (
                     warning.code === 'MODULE_LEVEL_DIRECTIVE' &&
                     warning.message.includes('astro:head-inject')

@@ -18,7 +18,7 @@ type Rgb = [number, number, number];
 function hexRgb(hex: string): Rgb {
   const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
   if (!match) throw new Error(`not #rrggbb: ${hex}`);
-  return [1, 2, 3].map((i) => parseInt(match[i], 16)) as Rgb;
+  return [1, 2, 3].map((i) => parseInt(match[i]!, 16)) as Rgb;
 }
 
 /** CSS Color 4's HSL to sRGB (0–255). */
@@ -45,19 +45,19 @@ function luminance(css: string): number {
   const [r, g, b] = rgbOf(css).map((value) => {
     const c = value / 255;
     return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
+  }) as Rgb;
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
 /** WCAG 2 contrast ratio. */
 function contrast(a: string, b: string): number {
-  const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
   return (high + 0.05) / (low + 0.05);
 }
 
 /** HSL hue (degrees) and saturation (0–1) of a colour. */
 function hueOf(css: string): { hue: number; saturation: number } {
-  const [r, g, b] = rgbOf(css).map((v) => v / 255);
+  const [r, g, b] = rgbOf(css).map((v) => v / 255) as Rgb;
   const max = Math.max(r, g, b);
   const min = Math.min(r, g, b);
   const d = max - min;
@@ -86,7 +86,7 @@ function declarations(selector: string): Map<string, string> {
   if (at < 0) throw new Error(`props.css has no ${selector}`);
   const body = props.slice(props.indexOf('{', at) + 1, props.indexOf('}', at));
   const found = new Map<string, string>();
-  for (const [, name, value] of body.matchAll(/(--[\w-]+):\s*([^;]+);/g)) found.set(name, value);
+  for (const [, name, value] of body.matchAll(/(--[\w-]+):\s*([^;]+);/g)) found.set(name!, value!);
   return found;
 }
 const darkProps = declarations(':root,\n');
@@ -94,10 +94,10 @@ const lightProps = new Map([...darkProps, ...declarations(":root[data-theme='lig
 
 // Starlight's badges: white text on a background that is an accent shade.
 const badge = readFileSync(join(starlightDir, 'dist/user-components/Badge.astro'), 'utf8');
-const badgeText = /--sl-badge-default-text:\s*([^;]+);/.exec(badge)![1];
+const badgeText = /--sl-badge-default-text:\s*([^;]+);/.exec(badge)![1]!;
 const [darkBadgeBg, lightBadgeBg] = [...badge.matchAll(/--sl-badge-default-bg:\s*([^;]+);/g)].map(
-  (m) => m[1],
-);
+  (m) => m[1]!,
+) as [string, string];
 
 type Theme = 'dark' | 'light';
 
@@ -112,7 +112,7 @@ function resolve(theme: Theme, shades: AccentShades, value: string): string {
   for (let depth = 0; depth < 10; depth++) {
     const reference = /^var\((--[\w-]+)\)$/.exec(value.trim());
     if (!reference) return value.trim();
-    const name = reference[1];
+    const name = reference[1]!;
     const next = accent[name] ?? table.get(name);
     if (next === undefined) throw new Error(`Starlight does not define ${name}`);
     value = next;
@@ -275,7 +275,7 @@ describe('accentCss', () => {
 
   test('has no other rules', () => {
     const selectors = [...css.replace(/\/\*.*?\*\//gs, '').matchAll(/([^{}]+)\{/g)].map((m) =>
-      m[1].trim(),
+      m[1]!.trim(),
     );
     expect(selectors).toEqual([':root', ":root[data-theme='light']", '@media print', ':root']);
   });

@@ -86,9 +86,9 @@ describe('charterIntegration', () => {
   function setup(site: CharterSiteConfig, astroSite?: string, icon?: SiteIcon) {
     const injected: { pattern: string; entrypoint: string; prerender?: boolean }[] = [];
     const updates: Record<string, any>[] = [];
-    const hook = charterIntegration(site, catalog, icon).hooks['astro:config:setup'] as unknown as (
-      options: unknown,
-    ) => void;
+    const hook = charterIntegration(site, catalog, icon, '/').hooks[
+      'astro:config:setup'
+    ] as unknown as (options: unknown) => void;
     hook({
       injectRoute: (route: (typeof injected)[number]) => injected.push(route),
       updateConfig: (update: Record<string, any>) => updates.push(update),
