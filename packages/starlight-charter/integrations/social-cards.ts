@@ -89,8 +89,6 @@ export function cardForPage(
     company: company.name,
     brandColor: company.brand_color,
     host: site.host,
-    // As the Starlight page's head names it (components/starlight/Head.astro), so its card is
-    // the one drawn while the page was generated.
     ...(termsDir && company.logo ? { logo: cardLogo(company, termsDir) } : {}),
   };
   return {
