@@ -9,57 +9,46 @@ import type { CardInput } from '../lib/og/card.ts';
 /**
  * Renders social cards into PNG files. Each card is cached in Astro's cache folder under a hash
  * of its inputs, the template, the fonts and its logo, so a build draws only the cards whose
- * hash is new; those are drawn by a tinypool pool of integrations/card-worker.mjs, one worker
- * per core.
+ * hash is new, in a tinypool pool of integrations/card-worker.mjs, one worker per core.
  */
 
-export type FontFile = {
-  name: string;
-  weight: 400 | 700;
-  style: 'normal';
-  path: string;
-  /** Loaded only for cards with characters the other fonts lack. */
-  fallback?: boolean;
-};
+export type FontFile = { name: string; weight: 400 | 700; path: string; fallback?: boolean };
 export type CardJob = { input: CardInput; outFile: string };
 export type RenderSummary = { rendered: number; reused: number };
-export type RenderOptions = {
-  /** Where cached PNGs live, by hash. */
-  cacheDir: string;
-  /** Worker threads at most; defaults to the number of cores. */
-  workers?: number;
-  fonts?: FontFile[];
-};
+/** `workers` defaults to the number of cores. */
+export type RenderOptions = { cacheDir: string; workers?: number; fonts?: FontFile[] };
 
-/**
- * sharp's PNG settings. Cards are flat colour and text: row filters gain little, and zlib level
- * 3 encodes in a few milliseconds for ~50 KB, where level 9 or a palette takes several times
- * as long.
- */
+/** sharp's PNG settings: cards are flat colour, so filters gain little and zlib 3 is enough. */
 export const PNG_OPTIONS = { compressionLevel: 3, adaptiveFiltering: false } as const;
 
 const WORKER = new URL('./card-worker.mjs', import.meta.url);
-/** Files whose change redraws every card: how cards look, what they show and how they are drawn. */
-const DRAWING = ['./card-worker.mjs', '../lib/og/card-template.ts', '../lib/og/card.ts'].map(
+/** Files whose change redraws every card: how cards look and how they are drawn. */
+const DRAWING = [WORKER, '../lib/og/card-template.ts', '../lib/og/card.ts'].map(
   (file) => new URL(file, import.meta.url),
 );
 
-const require = createRequire(import.meta.url);
-
-/** The card fonts, from npm packages (never fetched): Inter, then Noto Sans SC for Chinese. */
+/**
+ * The card fonts, from npm packages (never fetched): Inter, and Noto Sans SC for the Chinese
+ * and Japanese characters Inter lacks (the fallback).
+ */
 export function fontFiles(): FontFile[] {
-  const inter = (file: string) => require.resolve(`@fontsource/inter/files/inter-${file}.woff`);
-  const sc = require.resolve(
-    '@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-700-normal.woff',
-  );
+  const file = createRequire(import.meta.url).resolve;
+  const inter = (weight: 400 | 700, subset: string) => ({
+    name: 'Inter',
+    weight,
+    path: file(`@fontsource/inter/files/inter-${subset}-${weight}-normal.woff`),
+  });
   return [
-    ...(['latin-400', 'latin-700', 'latin-ext-400', 'latin-ext-700'] as const).map((file) => ({
-      name: 'Inter',
-      weight: Number(file.slice(-3)) as 400 | 700,
-      style: 'normal' as const,
-      path: inter(`${file}-normal`),
-    })),
-    { name: 'Noto Sans SC', weight: 700, style: 'normal', path: sc, fallback: true },
+    ...[400, 700].flatMap((w) => [
+      inter(w as 400 | 700, 'latin'),
+      inter(w as 400 | 700, 'latin-ext'),
+    ]),
+    {
+      name: 'Noto Sans SC',
+      weight: 700,
+      path: file('@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-700-normal.woff'),
+      fallback: true,
+    },
   ];
 }
 
@@ -69,7 +58,7 @@ const digest = (...parts: (string | Buffer)[]) => {
   return hash.digest('hex').slice(0, 32);
 };
 
-/** What every card's hash shares: the template, the worker, the PNG settings and the fonts. */
+/** What every card's hash shares: the drawing files, the PNG settings and the fonts. */
 export function drawingKey(fonts: FontFile[] = fontFiles()): string {
   return digest(
     JSON.stringify(PNG_OPTIONS),
@@ -78,24 +67,14 @@ export function drawingKey(fonts: FontFile[] = fontFiles()): string {
   );
 }
 
-/**
- * A card's hash: its inputs and `drawingKey`; for a logo, its file's bytes rather than where it
- * lies. `logoBytes` reads a logo's digest (once per build).
- */
-export function cardHash(
-  input: CardInput,
-  key: string,
-  logoBytes: (file: string) => string,
-): string {
-  const logo = input.logo && { ...input.logo, file: logoBytes(input.logo.file) };
+/** A card's hash: its inputs and `drawingKey`; a logo by its bytes (`logoKey`), not its place. */
+export function cardHash(input: CardInput, key: string, logoKey: (file: string) => string) {
+  const logo = input.logo && { ...input.logo, file: logoKey(input.logo.file) };
   return digest(key, JSON.stringify({ ...input, logo }));
 }
 
-/**
- * Puts a cached card into the build: a hard link costs nothing, a copy is the fallback when the
- * cache is on another file system. Cached files are never written to, so sharing is safe.
- */
-function placeCachedCard(cached: string, outFile: string): void {
+/** A cached card into the build: a hard link, or a copy across file systems. */
+function place(cached: string, outFile: string): void {
   mkdirSync(dirname(outFile), { recursive: true });
   rmSync(outFile, { force: true });
   try {
@@ -110,13 +89,13 @@ export async function renderCards(jobs: CardJob[], options: RenderOptions): Prom
   const fonts = options.fonts ?? fontFiles();
   const key = drawingKey(fonts);
   const logos = new Map<string, string>();
-  const logoBytes = (file: string) => {
+  const logoKey = (file: string) => {
     if (!logos.has(file)) logos.set(file, digest(readFileSync(file)));
     return logos.get(file)!;
   };
   mkdirSync(options.cacheDir, { recursive: true });
   const cached = jobs.map((job) =>
-    join(options.cacheDir, `${cardHash(job.input, key, logoBytes)}.png`),
+    join(options.cacheDir, `${cardHash(job.input, key, logoKey)}.png`),
   );
   const missing = new Map<string, CardInput>();
   cached.forEach((file, i) => existsSync(file) || missing.set(file, jobs[i]!.input));
@@ -125,19 +104,17 @@ export async function renderCards(jobs: CardJob[], options: RenderOptions): Prom
       filename: WORKER.href,
       maxThreads: Math.min(missing.size, options.workers ?? availableParallelism()),
     });
+    const draw = ([file, input]: [string, CardInput]) =>
+      pool.run({ input, file, fonts, png: PNG_OPTIONS }).catch((error: Error) => {
+        throw new Error(`Charter: a social card failed to render: ${error.message}`);
+      });
     try {
-      await Promise.all(
-        [...missing].map(([file, input]) =>
-          pool.run({ input, file, fontFiles: fonts, png: PNG_OPTIONS }).catch((error: Error) => {
-            throw new Error(`Charter: a social card failed to render: ${error.message}`);
-          }),
-        ),
-      );
+      await Promise.all([...missing].map(draw));
     } finally {
       await pool.destroy();
     }
   }
-  jobs.forEach((job, i) => placeCachedCard(cached[i]!, job.outFile));
+  jobs.forEach((job, i) => place(cached[i]!, job.outFile));
   const rendered = cached.filter((file) => missing.has(file)).length;
   return { rendered, reused: jobs.length - rendered };
 }

@@ -1,55 +1,52 @@
-// Draws social cards in a tinypool worker (integrations/card-renderer.ts): satori lays a card
-// out as SVG from lib/og/card-template.ts, sharp rasterises it and writes the PNG.
-// Plain JavaScript so Node can start it directly, whoever starts the build.
+// Draws social cards in a tinypool worker (card-renderer.ts): satori lays a card out as SVG
+// from lib/og/card-template.ts, sharp rasterises it and writes the PNG. Plain JavaScript so
+// Node starts it directly; where the package is installed in node_modules, which Node does not
+// strip TypeScript in, tsx loads the template.
 import { readFileSync, renameSync } from 'node:fs';
 import satori from 'satori';
 import sharp from 'sharp';
 
-// Node strips TypeScript types only outside node_modules; where the package is installed as a
-// dependency, tsx loads the template.
 if (import.meta.url.includes('/node_modules/')) (await import('tsx/esm/api')).register();
 const { cardTemplate, LOGO_BOX } = await import('../lib/og/card-template.ts');
 const { CARD_WIDTH, CARD_HEIGHT } = await import('../lib/og/card.ts');
 
-// Each worker draws one card at a time; the pool runs one worker per core.
+// The pool runs a worker per core, each drawing one card at a time.
 sharp.concurrency(1);
 
-/** Fonts read once per worker: the Latin ones, and the fallback for scripts they lack. */
+const load = (fonts) => fonts.map((font) => ({ ...font, data: readFileSync(font.path) }));
+/** Fonts read once per worker; the fallback only once a card has characters the rest lack. */
 let fonts;
-const load = (list) => list.map((font) => ({ ...font, data: readFileSync(font.path) }));
-/** Satori asks for a font when a title has characters the others lack (Chinese, Japanese). */
-const fallbackFonts = (languageCode) =>
-  languageCode === 'emoji' ? [] : (fonts.fallback ??= load(fonts.files.filter((f) => f.fallback)));
-
-/** The logo as the card draws it: a PNG at the size it takes in the logo box, aspect kept. */
+let fallback;
 const logos = new Map();
+
+/** The logo as cards draw it: a PNG scaled to fit the logo box, its aspect kept. */
 async function logoImage(file) {
-  const { data, info } = await sharp(readFileSync(file), { density: 300 })
-    .resize(LOGO_BOX.width, LOGO_BOX.height, { fit: 'inside' })
-    .png()
-    .toBuffer({ resolveWithObject: true });
-  return { src: `data:image/png;base64,${data.toString('base64')}`, ...info };
+  try {
+    const { data, info } = await sharp(readFileSync(file), { density: 300 })
+      .resize(LOGO_BOX.width, LOGO_BOX.height, { fit: 'inside' })
+      .png()
+      .toBuffer({ resolveWithObject: true });
+    return { src: `data:image/png;base64,${data.toString('base64')}`, ...info };
+  } catch (error) {
+    throw new Error(
+      `the logo ${file} cannot be drawn on the social cards (${error.message}); ` +
+        'use an svg, png, jpg, webp or avif file.',
+    );
+  }
 }
 
-/** Draws one card into `file` (written whole or not at all). */
-export default async function drawCard({ input, file, fontFiles, png }) {
-  fonts ??= { files: fontFiles, main: load(fontFiles.filter((f) => !f.fallback)) };
-  let logo;
-  if (input.logo) {
-    const { file: logoFile } = input.logo;
-    if (!logos.has(logoFile)) logos.set(logoFile, logoImage(logoFile));
-    logo = await logos.get(logoFile).catch((error) => {
-      throw new Error(
-        `the logo ${logoFile} cannot be drawn on the social cards (${error.message}); ` +
-          'use an svg, png, jpg, webp or avif file.',
-      );
-    });
-  }
-  const svg = await satori(cardTemplate(input, logo), {
+/** Draws one card into `file`, written whole or not at all. */
+export default async function drawCard({ input, file, fonts: files, png }) {
+  fonts ??= load(files.filter((font) => !font.fallback));
+  const logoFile = input.logo?.file;
+  if (logoFile && !logos.has(logoFile)) logos.set(logoFile, logoImage(logoFile));
+  const svg = await satori(cardTemplate(input, await logos.get(logoFile)), {
     width: CARD_WIDTH,
     height: CARD_HEIGHT,
-    fonts: fonts.main,
-    loadAdditionalAsset: async (languageCode) => fallbackFonts(languageCode),
+    fonts,
+    // Emoji are not drawn: no emoji font is installed.
+    loadAdditionalAsset: async (language) =>
+      language === 'emoji' ? [] : (fallback ??= load(files.filter((font) => font.fallback))),
   });
   await sharp(Buffer.from(svg)).png(png).toFile(`${file}.tmp`);
   renameSync(`${file}.tmp`, file);

@@ -33,12 +33,19 @@ export function cardTemplate(input: CardInput, logo?: LogoImage): CardNode {
   const ink = textColorOn(input.brandColor);
   const name = h('div', { display: 'flex', fontSize: 36, fontWeight: 700 }, input.company);
   const brand = h('div', { display: 'flex', alignItems: 'center', gap: 24 }, [
-    ...(logo ? [{ type: 'img', props: { src: logo.src, width: logo.width, height: logo.height } }] : []),
+    ...(logo
+      ? [{ type: 'img', props: { src: logo.src, width: logo.width, height: logo.height } }]
+      : []),
     ...(logo && input.logo?.replacesTitle ? [] : [name]),
   ]);
   const header = h(
     'div',
-    { display: 'flex', justifyContent: 'space-between', alignItems: 'center', height: LOGO_BOX.height },
+    {
+      display: 'flex',
+      justifyContent: 'space-between',
+      alignItems: 'center',
+      height: LOGO_BOX.height,
+    },
     [brand, h('div', { display: 'flex', fontSize: 26, opacity: 0.85 }, input.host)],
   );
   const body = h('div', { display: 'flex', flexDirection: 'column', gap: 16 }, [

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { wcagContrast } from 'culori';
 import type { Company } from '../../schemas/company.ts';
 
 /**
@@ -34,21 +35,10 @@ export type CardInput = {
   logo?: CardLogo;
 };
 
-/** Relative luminance of a "#rrggbb" colour (WCAG 2). */
-export function luminance(hex: string): number {
-  const channel = (i: number) => {
-    const c = parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2);
-}
-
-/** White or near-black, whichever reads better on `background`. */
+/** White or near-black, whichever contrasts more with `background` (WCAG 2). */
 export function textColorOn(background: string): string {
-  const l = luminance(background);
-  const contrastWhite = 1.05 / (l + 0.05);
-  const contrastDark = (l + 0.05) / (luminance('#111827') + 0.05);
-  return contrastWhite >= contrastDark ? '#ffffff' : '#111827';
+  const dark = '#111827';
+  return wcagContrast(background, '#ffffff') >= wcagContrast(background, dark) ? '#ffffff' : dark;
 }
 
 /**
