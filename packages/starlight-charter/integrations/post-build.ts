@@ -204,7 +204,7 @@ export function postBuild(
         try {
           reportLinks(pass.links.broken(written), logger);
         } catch (error) {
-          await Promise.allSettled([search]);
+          await search.catch(() => {});
           throw error;
         }
         writeFileSync(join(root, '_headers'), headersFile(policyFor(allowed)));
