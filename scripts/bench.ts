@@ -13,7 +13,12 @@ import { formatScore, mutationScore } from './bench/mutation-score';
 import { pageBytes } from './bench/page-bytes';
 import { bareStarlight, charterAtScale, copySampleSite, freshCopy } from './bench/projects';
 import { measureRelevance } from './bench/search-relevance';
-import { KEY_DELAY_MS, PASTE_AFTER_MS, timeFirstSearch, type SearchTiming } from './bench/search-timing';
+import {
+  KEY_DELAY_MS,
+  PASTE_AFTER_MS,
+  timeFirstSearch,
+  type SearchTiming,
+} from './bench/search-timing';
 
 const ROUNDS = Number(process.env.CHARTER_BENCH_ROUNDS || 3);
 const ARTICLES = Number(process.env.CHARTER_BENCH_ARTICLES || 1000);
@@ -133,13 +138,18 @@ lines.push(
 for (const c of calculatorJs) lines.push(row([c.page, c.gzipBytes]));
 
 // Social cards: per card, the sample site's cards and synthetic cards at scale.
-const cardBench = await benchCards({ count: ARTICLES, dist: sampleDist, builds: false, log: () => {} });
+const cardBench = await benchCards({
+  count: ARTICLES,
+  dist: sampleDist,
+  builds: false,
+  log: () => {},
+});
 results.cards = cardBench;
 lines.push(
   '',
   '## Social cards',
   '',
-  `One card: ${cardBench.perCard.setMs} ms set from cached glyphs into its layout; ${cardBench.perCard.whole.totalMs} ms drawn whole (satori ${cardBench.perCard.whole.satoriMs}, rasterise ${cardBench.perCard.whole.rasteriseMs}, encode ${cardBench.perCard.whole.encodeMs}), as non-Latin titles are. ${cardBench.workers} worker(s).`,
+  `One card: ${cardBench.perCard.totalMs} ms (satori ${cardBench.perCard.satoriMs}, sharp ${cardBench.perCard.sharpMs}); ${cardBench.perCard.chineseMs} ms with a Chinese title. ${cardBench.workers} worker(s).`,
   cardBench.site
     ? `Sample site: ${cardBench.site.cards} cards in ${cardBench.site.coldMs} ms cold, ${cardBench.site.warmMs} ms cached.`
     : 'Sample site: not built.',
@@ -217,10 +227,8 @@ if (!SKIP.has('scale')) {
     ) as Record<Site, string>;
     made.push(...Object.values(dirs));
     charterDir = dirs.charter;
-    for (const site of sites)
-      runs[`${site}Cold`]!.push(timeBuild(dirs[site]));
-    for (const site of sites)
-      runs[`${site}Warm`]!.push(timeBuild(dirs[site]));
+    for (const site of sites) runs[`${site}Cold`]!.push(timeBuild(dirs[site]));
+    for (const site of sites) runs[`${site}Warm`]!.push(timeBuild(dirs[site]));
     process.stderr.write(`scale round ${round + 1}/${ROUNDS} done\n`);
   }
   const summary = Object.fromEntries(
@@ -317,7 +325,12 @@ results.mutation = mutation;
 lines.push('', '## Mutation score (money and time logic)', '');
 if (!mutation) lines.push('Not measured: no report from `npm run test:mutation`.');
 else {
-  lines.push(`From the report of ${mutation.date}.`, '', row(['file', 'mutants detected']), row(['---', '---']));
+  lines.push(
+    `From the report of ${mutation.date}.`,
+    '',
+    row(['file', 'mutants detected']),
+    row(['---', '---']),
+  );
   for (const f of [...mutation.files, mutation.total]) lines.push(row([f.file, formatScore(f)]));
 }
 

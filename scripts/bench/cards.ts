@@ -1,6 +1,6 @@
-// Social-card benchmark: cost of one card (set into its cached layout from cached glyphs, and
-// drawn whole: satori, rasterise, encode), all cards of the built site, 1,000 synthetic cards
-// cold and cached, and a cold vs warm (cached) site build.
+// Social-card benchmark: cost of one card (satori lays it out, sharp rasterises and encodes
+// it), all cards of the built site, 1,000 synthetic cards cold and cached, and a cold vs warm
+// (cached) site build.
 // Run alone: npx tsx scripts/bench/cards.ts [--count 1000] [--no-builds]
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -10,17 +10,20 @@ import { fileURLToPath } from 'node:url';
 import satori from 'satori';
 import sharp from 'sharp';
 import { loadCatalog } from '../../packages/starlight-charter/data/load';
-import { GlyphSetter } from '../../packages/starlight-charter/integrations/card-glyphs';
-import { fontFiles, renderCards, type CardJob } from '../../packages/starlight-charter/integrations/card-renderer';
-import { planCards } from '../../packages/starlight-charter/integrations/social-cards';
+import {
+  PNG_OPTIONS,
+  fontFiles,
+  renderCards,
+  type CardJob,
+} from '../../packages/starlight-charter/integrations/card-renderer';
+import { htmlFiles, routeOf } from '../../packages/starlight-charter/integrations/html-files';
+import { cardForPage } from '../../packages/starlight-charter/integrations/social-cards';
 import {
   CARD_HEIGHT,
   CARD_WIDTH,
-  PNG_OPTIONS,
-  cardLayout,
-  cardTree,
   type CardInput,
 } from '../../packages/starlight-charter/lib/og/card';
+import { cardTemplate } from '../../packages/starlight-charter/lib/og/card-template';
 
 export type CardsBenchOptions = {
   /** Synthetic cards for the scale run. */
@@ -34,12 +37,8 @@ export type CardsBenchOptions = {
 
 export type CardsBenchResult = {
   workers: number;
-  perCard: {
-    /** A Latin card set into its layout from cached glyphs, once layouts and glyphs are warm. */
-    setMs: number;
-    /** A card drawn whole (non-Latin titles, or Node without TypeScript), in three stages. */
-    whole: { satoriMs: number; rasteriseMs: number; encodeMs: number; totalMs: number };
-  };
+  /** One card in this thread, fonts loaded: a Latin title in two stages, and a Chinese one. */
+  perCard: { satoriMs: number; sharpMs: number; totalMs: number; chineseMs: number };
   site: { cards: number; coldMs: number; warmMs: number } | null;
   scale: { cards: number; coldMs: number; warmMs: number; msPerCard: number };
   builds: { coldMs: number; warmMs: number; coldLog: string; warmLog: string } | null;
@@ -51,11 +50,13 @@ const round = (ms: number) => Math.round(ms * 10) / 10;
 const SAMPLE_SITE = 'examples/sample';
 const { company } = loadCatalog(join(SAMPLE_SITE, 'terms'));
 
+const CHINESE = (i: number) => `如何轮换第 ${i} 个 API 密钥`;
+
 function sampleInput(i: number): CardInput {
   const titles = [
     `Configure webhook retries for endpoint ${i}`,
     `Why does request ${i} return a 429 after a burst of requests from several workers at once, and how long to wait`,
-    `如何轮换第 ${i} 个 API 密钥`,
+    CHINESE(i),
     `Service credit claim ${i}`,
   ];
   return {
@@ -68,57 +69,55 @@ function sampleInput(i: number): CardInput {
   };
 }
 
-/** Latin cards one at a time in this thread, set from cached glyphs into cached layouts. */
-async function timeSet(samples: number): Promise<number> {
-  const latin = fontFiles().filter((f) => !f.fallback);
-  const fonts = latin.map((f) => ({ ...f, data: readFileSync(f.path) }));
-  const setter = await GlyphSetter.create(latin, (tree, width, height) =>
-    satori(tree as never, { width, height, fonts, embedFont: false }),
-  );
-  const inputs = Array.from({ length: samples * 2 }, (_, i) => sampleInput(i)).filter(
-    (input) => !/[^\u0000-\u024f\u2000-\u206f]/u.test(input.title),
-  );
-  const set = (input: CardInput) =>
-    setter.compose(cardLayout(input), CARD_WIDTH, CARD_HEIGHT, PNG_OPTIONS);
-  // The first cards lay out the layouts and draw the glyphs every later card reuses.
-  for (const input of inputs.slice(0, 8)) await set(input);
-  const timed = inputs.slice(8);
-  const t = performance.now();
-  for (const input of timed)
-    if (!(await set(input))) throw new Error('Charter bench: a card was not set.');
-  return round((performance.now() - t) / timed.length);
-}
-
-/** One card at a time in this thread, drawn whole, split into its three stages. */
-async function timeWhole(samples: number) {
+/** One card at a time in this thread, as a worker draws it, fonts already loaded. */
+async function timeOne(samples: number) {
   sharp.concurrency(1);
-  const fonts = fontFiles().map((f) => ({ ...f, data: readFileSync(f.path) }));
-  const draw = (i: number) =>
-    satori(cardTree(sampleInput(i)) as never, { width: CARD_WIDTH, height: CARD_HEIGHT, fonts });
-  await draw(0); // font parsing happens once per worker; leave it out
-  let satoriMs = 0;
-  let rasteriseMs = 0;
-  let encodeMs = 0;
+  const load = (fallback: boolean) =>
+    fontFiles()
+      .filter((f) => Boolean(f.fallback) === fallback)
+      .map((f) => ({ ...f, data: readFileSync(f.path) }));
+  const [fonts, fallback] = [load(false), load(true)];
+  const draw = (input: CardInput) =>
+    satori(cardTemplate(input) as never, {
+      width: CARD_WIDTH,
+      height: CARD_HEIGHT,
+      fonts,
+      loadAdditionalAsset: async () => fallback,
+    });
+  const encode = (svg: string) => sharp(Buffer.from(svg)).png(PNG_OPTIONS).toBuffer();
+  const latin = (i: number) => ({ ...sampleInput(0), title: `Configure webhook retries ${i}` });
+  await encode(await draw(latin(0))); // font parsing happens once per worker; leave it out
+  await encode(await draw({ ...latin(0), title: CHINESE(0) }));
+  let [satoriMs, sharpMs, chineseMs] = [0, 0, 0];
   for (let i = 0; i < samples; i++) {
     let t = performance.now();
-    const svg = await draw(i);
+    const svg = await draw(latin(i));
     satoriMs += performance.now() - t;
     t = performance.now();
-    const { data, info } = await sharp(Buffer.from(svg))
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    rasteriseMs += performance.now() - t;
+    await encode(svg);
+    sharpMs += performance.now() - t;
     t = performance.now();
-    await sharp(data, { raw: info }).png(PNG_OPTIONS).toBuffer();
-    encodeMs += performance.now() - t;
+    await encode(await draw({ ...latin(i), title: CHINESE(i) }));
+    chineseMs += performance.now() - t;
   }
   const per = (ms: number) => round(ms / samples);
   return {
     satoriMs: per(satoriMs),
-    rasteriseMs: per(rasteriseMs),
-    encodeMs: per(encodeMs),
-    totalMs: per(satoriMs + rasteriseMs + encodeMs),
+    sharpMs: per(sharpMs),
+    totalMs: per(satoriMs + sharpMs),
+    chineseMs: per(chineseMs),
   };
+}
+
+/** The cards of a built site, one per image file, as its build asks for them. */
+function planCards(dist: string, site: URL): CardJob[] {
+  const byFile = new Map<string, CardJob>();
+  for (const file of htmlFiles(dist)) {
+    const html = readFileSync(join(dist, file), 'utf8');
+    const { job } = cardForPage(routeOf(file), html, dist, site, company);
+    if (job) byFile.set(job.outFile, job);
+  }
+  return [...byFile.values()];
 }
 
 async function timeRuns(jobs: CardJob[], workers: number) {
@@ -154,17 +153,16 @@ export async function benchCards(options: CardsBenchOptions = {}): Promise<Cards
   const workers = availableParallelism();
   const out = mkdtempSync(join(tmpdir(), 'charter-og-out-'));
   try {
-    const perCard = { setMs: await timeSet(100), whole: await timeWhole(20) };
-    const { whole } = perCard;
+    const perCard = await timeOne(20);
     log(
-      `cards: one card ${perCard.setMs} ms set from cached glyphs, ${whole.totalMs} ms drawn whole ` +
-        `(satori ${whole.satoriMs}, rasterise ${whole.rasteriseMs}, encode ${whole.encodeMs}), ${workers} worker(s)`,
+      `cards: one card ${perCard.totalMs} ms (satori ${perCard.satoriMs}, sharp ${perCard.sharpMs}), ` +
+        `${perCard.chineseMs} ms with a Chinese title, ${workers} worker(s)`,
     );
 
     let site: CardsBenchResult['site'] = null;
     const dist = options.dist ?? join(SAMPLE_SITE, 'dist');
     if (existsSync(join(dist, 'index.html'))) {
-      const jobs = planCards(dist, new URL(company.site_url), company);
+      const jobs = planCards(dist, new URL(company.site_url));
       const redirected = jobs.map((job, i) => ({ ...job, outFile: join(out, 'site', `${i}.png`) }));
       site = { cards: jobs.length, ...(await timeRuns(redirected, workers)) };
       log(`cards: site ${site.cards} cards, ${site.coldMs} ms cold, ${site.warmMs} ms cached`);

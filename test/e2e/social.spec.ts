@@ -2,12 +2,14 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { renderCards, type CardJob } from '../../packages/starlight-charter/integrations/card-renderer';
+import {
+  renderCards,
+  type CardJob,
+} from '../../packages/starlight-charter/integrations/card-renderer';
 import { htmlFiles, routeOf } from '../../packages/starlight-charter/integrations/html-files';
 import { CARD_HEIGHT, CARD_WIDTH } from '../../packages/starlight-charter/lib/og/card';
 import { priceDetail, readHead } from '../../packages/starlight-charter/lib/og/page';
-import { pngSize } from '../../packages/starlight-charter/lib/og/png';
-import { cardFor } from '../support/card-input';
+import { cardFor, pngSize } from '../support/card-input';
 import { expectations } from './pricing-expect';
 import { SAMPLE } from '../support/sites';
 import { catalog, SAMPLE_OUT } from './support';
@@ -42,7 +44,7 @@ test('every page names its own card, title, description and canonical URL', asyn
 
     const png = await request.get(imageUrl.pathname);
     expect(png.status(), problem(`card ${imageUrl.pathname}`)).toBe(200);
-    expect(pngSize(await png.body()), problem('card size')).toEqual({
+    expect(await pngSize(await png.body()), problem('card size')).toEqual({
       width: CARD_WIDTH,
       height: CARD_HEIGHT,
     });
@@ -149,7 +151,7 @@ test('renders sample cards to look at', async ({}, testInfo) => {
   expect(await renderCards(samples, { cacheDir, workers: 2 })).toEqual({ rendered: 3, reused: 0 });
   for (const { outFile } of samples) {
     const png = readFileSync(outFile);
-    expect(pngSize(png), outFile).toEqual({ width: CARD_WIDTH, height: CARD_HEIGHT });
+    expect(await pngSize(png), outFile).toEqual({ width: CARD_WIDTH, height: CARD_HEIGHT });
     await testInfo.attach(outFile.split('/').pop()!, { body: png, contentType: 'image/png' });
   }
 });

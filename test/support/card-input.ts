@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import type { Company } from '../../packages/starlight-charter/schemas/company';
 import type { CardInput } from '../../packages/starlight-charter/lib/og/card';
 
@@ -12,4 +13,14 @@ export function cardFor(company: Company, host: string) {
     host,
     ...extra,
   });
+}
+
+/** A PNG file's size as sharp reads it; null for anything that is not a PNG. */
+export async function pngSize(
+  png: string | Buffer,
+): Promise<{ width: number; height: number } | null> {
+  const meta = await sharp(png)
+    .metadata()
+    .catch(() => null);
+  return meta?.format === 'png' ? { width: meta.width, height: meta.height } : null;
 }

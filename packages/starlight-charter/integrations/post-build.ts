@@ -1,12 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Catalog } from '../data/load.ts';
 import { normalizeBase } from '../lib/base-path.ts';
-import { CardCache, renderCards, type CardJob } from './card-renderer.ts';
-import { listenForCards } from './card-prefetch.ts';
+import { renderCards, type CardJob } from './card-renderer.ts';
 import { allFiles, routeOf } from './html-files.ts';
 import { dropLastGood, restoreLastGood, setAsideLastGood } from './last-good-build.ts';
 import { LinkChecker, reportLinks } from './link-check.ts';
@@ -125,7 +123,6 @@ export function postBuild(
   let cacheDir = '';
   let outDir = '';
   let base = '/';
-  let cards: CardCache | undefined;
   let pages: PagePass | undefined;
   // Filled while Vite bundles the site, before the first page is rendered.
   const allowed = emptyAllowlist();
@@ -163,11 +160,6 @@ export function postBuild(
       },
       'astro:build:start': () => {
         restoreLastGoodOnFailure(outDir);
-        // One core is left to the pages; renderCards below adds workers if cards are left over.
-        cards = new CardCache({ cacheDir, startWorkers: Math.max(1, availableParallelism() - 1) });
-        // A first build draws every card: its worker loads while the site is bundled, when the
-        // cores are not yet busy with pages.
-        if (cards.empty) cards.start();
         for (const set of Object.values(allowed)) set.clear();
         pages = new PagePass(
           outDir,
@@ -177,12 +169,9 @@ export function postBuild(
           base,
           termsDir,
         );
-        // A card that fails here fails again, with its message, when the build asks for it below.
-        listenForCards((input) => void cards!.ensure(input).catch(() => {}));
         listenForPages((file, html) => pages!.page(file, html));
       },
       'astro:build:done': async ({ dir, logger }) => {
-        listenForCards(undefined);
         listenForPages(undefined);
         const root = fileURLToPath(dir);
         const files = allFiles(root);
@@ -207,21 +196,15 @@ export function postBuild(
           if (passed !== html) writeFileSync(path, passed);
         }
         // Every page is final now. Pagefind indexes them in its own process while this thread
-        // checks the links and the last cards are drawn.
+        // checks the links, then the cards are drawn.
         const started = performance.now();
         const seconds = () => ((performance.now() - started) / 1000).toFixed(2);
-        let search: Promise<{ pages: number; seconds: string }>;
-        try {
-          const index = await startSearchIndex(root);
-          search = index.finished.then((pages) => ({ pages, seconds: seconds() }));
-        } catch (error) {
-          await cards?.close();
-          throw error;
-        }
+        const index = await startSearchIndex(root);
+        const search = index.finished.then((pages) => ({ pages, seconds: seconds() }));
         try {
           reportLinks(pass.links.broken(written), logger);
         } catch (error) {
-          await Promise.allSettled([search, cards?.close()]);
+          await search.catch(() => {});
           throw error;
         }
         writeFileSync(join(root, '_headers'), headersFile(policyFor(allowed)));
@@ -235,10 +218,9 @@ export function postBuild(
               `site's own code in ${pass.blocked.length} page(s): ${pass.blocked.sort().join(', ')}`,
           );
 
-        // Cards started while pages were generated are counted as rendered; this is the wait after.
         const [indexed, summary] = await Promise.all([
           search,
-          renderCards([...pass.jobs.values()], { cacheDir }, cards).then((drawn) => ({
+          renderCards([...pass.jobs.values()], { cacheDir }).then((drawn) => ({
             ...drawn,
             seconds: seconds(),
           })),

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalog } from '../data/load.ts';
 import { withBase, withoutBase } from '../lib/base-path.ts';
@@ -6,7 +5,6 @@ import { detach } from '../lib/detach.ts';
 import { CARD_HEIGHT, CARD_WIDTH, cardLogo, type CardInput } from '../lib/og/card.ts';
 import { cardPathFor, humanize, readHead, type HeadMeta } from '../lib/og/page.ts';
 import type { CardJob } from './card-renderer.ts';
-import { htmlFiles, routeOf } from './html-files.ts';
 
 type Company = Catalog['company'];
 
@@ -89,8 +87,6 @@ export function cardForPage(
     company: company.name,
     brandColor: company.brand_color,
     host: site.host,
-    // As the Starlight page's head names it (components/starlight/Head.astro), so its card is
-    // the one drawn while the page was generated.
     ...(termsDir && company.logo ? { logo: cardLogo(company, termsDir) } : {}),
   };
   return {
@@ -98,28 +94,4 @@ export function cardForPage(
     job: { input, outFile: join(outDir, decodeURIComponent(imagePath)) },
     patched,
   };
-}
-
-/** The cards of a built site, one per image file (for measuring; the build uses cardForPage). */
-export function planCards(
-  outDir: string,
-  site: URL,
-  company: Catalog['company'],
-  base = '/',
-  termsDir?: string,
-): CardJob[] {
-  const byFile = new Map<string, CardJob>();
-  for (const file of htmlFiles(outDir)) {
-    const { job } = cardForPage(
-      routeOf(file),
-      readFileSync(join(outDir, file), 'utf8'),
-      outDir,
-      site,
-      company,
-      base,
-      termsDir,
-    );
-    if (job && !byFile.has(job.outFile)) byFile.set(job.outFile, job);
-  }
-  return [...byFile.values()];
 }

@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { handPage } from '../../../packages/starlight-charter/integrations/page-hook';
 import { postBuild } from '../../../packages/starlight-charter/integrations/post-build';
-import { pngSize } from '../../../packages/starlight-charter/lib/og/png';
+import { pngSize } from '../../support/card-input';
 import { loadCatalog } from '../../../packages/starlight-charter/data/load';
 import { SAMPLE } from '../../support/sites';
 
@@ -111,7 +111,7 @@ describe('postBuild', () => {
       `/*\n  Content-Security-Policy: ${POLICY}; frame-ancestors 'none'\n`,
     );
     for (const card of ['og/index.png', 'og/kb.png']) {
-      expect(pngSize(readFileSync(join(root, card)))).toEqual({ width: 1200, height: 630 });
+      expect(await pngSize(join(root, card))).toEqual({ width: 1200, height: 630 });
     }
     expect(messages).toContain('every internal link, anchor and loaded file resolves');
     expect(messages.some((m) => /social cards: 2 rendered, 0 reused/.test(m))).toBe(true);

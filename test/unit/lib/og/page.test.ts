@@ -10,7 +10,6 @@ import {
   sectionFor,
   type NavEntry,
 } from '../../../../packages/starlight-charter/lib/og/page';
-import { pngSize } from '../../../../packages/starlight-charter/lib/og/png';
 import { SAMPLE, WEE } from '../../../support/sites';
 
 const catalog = loadCatalog(SAMPLE.terms);
@@ -170,28 +169,5 @@ describe('readHead', () => {
     { text: '&unknown; stays', expected: '&unknown; stays' },
   ])('decodes "$text" as "$expected"', ({ text, expected }) => {
     expect(decodeEntities(text)).toBe(expected);
-  });
-});
-
-describe('pngSize', () => {
-  const header = (w: number, h: number) => {
-    const bytes = new Uint8Array(24);
-    bytes.set([
-      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
-    ]);
-    new DataView(bytes.buffer).setUint32(16, w);
-    new DataView(bytes.buffer).setUint32(20, h);
-    return bytes;
-  };
-
-  test('reads width and height from the IHDR header', () => {
-    expect(pngSize(header(1200, 630))).toEqual({ width: 1200, height: 630 });
-  });
-
-  test.each([
-    { name: 'too short', bytes: new Uint8Array(8) },
-    { name: 'not a PNG', bytes: new TextEncoder().encode('<html>not a png at all, really</html>') },
-  ])('returns null when the bytes are $name', ({ bytes }) => {
-    expect(pngSize(bytes)).toBeNull();
   });
 });
