@@ -6,3 +6,7 @@ declare module 'virtual:starlight-charter/config' {
   /** The plugin's options after validation, and where its folders are on disk. */
   export const config: import('./integrations/virtual-modules.ts').CharterSiteConfig;
 }
+declare module 'virtual:starlight-charter/releases' {
+  /** The releases kept in terms/versions/, oldest first (data/releases.ts). */
+  export const releases: import('./integrations/virtual-modules.ts').KeptRelease[];
+}

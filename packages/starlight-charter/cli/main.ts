@@ -20,6 +20,8 @@ Commands:
         [--dir <dir>]        under the site's base path (or --base when --dir is given)
         [--base <path>]
   new <dir> [--name <name>]  write a starter site for a company into a new folder
+  release <version> <date>   keep the current terms as a release (terms/versions/<version>/)
+                             and make it the current version, effective <date> (YYYY-MM-DD)
 
 Options:
   --root <dir>               the site's folder, with its astro.config (default: the current folder)
@@ -41,6 +43,7 @@ const COMMANDS = {
     positionals: 0,
   },
   new: { options: { name: { type: 'string' } }, positionals: 1 },
+  release: { options: ROOT, positionals: 2 },
 } as const satisfies Record<string, { options: ParseArgsConfig['options']; positionals: number }>;
 
 type Command = keyof typeof COMMANDS;
@@ -157,6 +160,13 @@ async function run(
         }
         throw error;
       }
+    }
+    case 'release': {
+      const [version, date] = positionals;
+      if (version === undefined || date === undefined)
+        return usageError('release: give the version and the date it takes effect, e.g. charter release 2.1 2027-01-01');
+      const { release } = await import('./release');
+      return release(await site(values), version, date);
     }
     case 'new': {
       const dir = positionals[0];

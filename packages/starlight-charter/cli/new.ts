@@ -49,6 +49,7 @@ export function starterPackageJson(dir: string): string {
       preview: 'charter preview',
       check: 'charter check',
       lint: 'charter lint',
+      'terms:release': 'charter release',
     },
     dependencies: {
       '@astrojs/starlight': OWN.peerDependencies['@astrojs/starlight'],

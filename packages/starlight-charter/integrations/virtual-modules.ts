@@ -8,6 +8,13 @@ import { loadCatalog, type Catalog } from '../data/load.ts';
 import { accentCss, accentShades } from '../lib/accent.ts';
 import type { CharterOptions } from '../options.ts';
 
+/** A kept release as pages read it: the terms files it holds, without the rest. */
+export interface KeptRelease {
+  version: string;
+  effectiveDate: string;
+  terms: Partial<Catalog>;
+}
+
 /** What pages and components know of the plugin's options. */
 export interface CharterSiteConfig extends CharterOptions {
   /** The terms folder, absolute. */
@@ -21,6 +28,7 @@ export interface CharterSiteConfig extends CharterOptions {
 const CATALOG = 'virtual:starlight-charter/catalog';
 const ABSENT = fileURLToPath(new URL('../data/absent.ts', import.meta.url));
 const CONFIG = 'virtual:starlight-charter/config';
+const RELEASES = 'virtual:starlight-charter/releases';
 /** The company's accent colours as a stylesheet, listed first in Starlight's customCss. */
 export const ACCENT_CSS = 'virtual:starlight-charter/accent.css';
 
@@ -47,16 +55,22 @@ export function termsErrorMessage(error: DataError): string {
  * browser's overlay show them) until it is fixed. The build uses the Catalog the plugin loaded
  * at start-up.
  */
-export function charterVirtualModules(config: CharterSiteConfig, first: Catalog): Plugin {
+export function charterVirtualModules(
+  config: CharterSiteConfig,
+  first: Catalog,
+  /** The kept releases (data/releases.ts), loaded at start-up. */
+  releases: readonly KeptRelease[] = [],
+): Plugin {
   // The modules that have not loaded yet: their first load takes the start-up Catalog.
   const unloaded = new Set([CATALOG, ACCENT_CSS]);
   return {
     name: 'starlight-charter:virtual-modules',
     resolveId(id) {
-      if (id === CATALOG || id === CONFIG || id === ACCENT_CSS) return `\0${id}`;
+      if (id === CATALOG || id === CONFIG || id === ACCENT_CSS || id === RELEASES) return `\0${id}`;
     },
     load(id) {
       if (id === `\0${CONFIG}`) return `export const config = ${JSON.stringify(config)};`;
+      if (id === `\0${RELEASES}`) return `export const releases = JSON.parse(${JSON.stringify(JSON.stringify(releases))});`;
       if (id !== `\0${CATALOG}` && id !== `\0${ACCENT_CSS}`) return;
       const module = id.slice(1);
       for (const file of termsFiles(config.termsDir)) this.addWatchFile(file);
