@@ -5,6 +5,7 @@ import { compareVersions } from '../lib/terms-version.ts';
 import { TermsVersionSchema } from '../schemas/company.ts';
 import { DATA_FILES, type DataFileName } from '../schemas/index.ts';
 import { DateSchema } from '../schemas/shared.ts';
+import { isAbsent } from './absent.ts';
 import { DataError, issueAt, sortIssues, type DataIssue } from './issues.ts';
 import { loadData, type Catalog } from './load.ts';
 import { parseSource, type SourceFile } from './positions.ts';
@@ -111,19 +112,18 @@ export function loadReleases(termsDir: string, options: { displayDir?: string } 
           message: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
         });
       } else {
-        const parsed = ReleaseFileSchema.safeParse(source.doc.toJS());
+        const value = (source.doc.toJS() ?? {}) as Record<string, unknown>;
+        const parsed = ReleaseFileSchema.safeParse(value);
         if (parsed.success) effectiveDate = parsed.data.effective_date;
         else
-          for (const issue of parsed.error.issues)
-            issues.push(
-              issueAt(
-                source,
-                issue.path.filter((p): p is string | number => typeof p !== 'symbol'),
-                issue.code === 'unrecognized_keys'
-                  ? `unknown key "${issue.keys.join('", "')}"`
-                  : issue.message,
-              ),
-            );
+          for (const issue of parsed.error.issues) {
+            const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+            if (issue.code === 'unrecognized_keys')
+              for (const key of issue.keys) issues.push(issueAt(source, path, `unknown key "${key}"`, key));
+            else if (path.length === 1 && value[path[0] as string] === undefined)
+              issues.push(issueAt(source, path, `missing required field "${String(path[0])}"`));
+            else issues.push(issueAt(source, path, issue.message));
+          }
       }
     }
     try {
@@ -177,10 +177,12 @@ export function keptTerms(release: Release): Partial<Catalog> {
 /**
  * A release's terms with the current company (currency, locale, name), so the lib's formatters
  * and lookups read it like the site's own Catalog. A file the release does not hold (a site
- * without custom development keeps no services.yaml) is the current one.
+ * without custom development keeps no services.yaml) is the current one, and one the site
+ * has since left out is left out here too, so the two compare file for file.
  */
 export function withCurrent(kept: Partial<Catalog>, current: Catalog): Catalog {
-  return { ...current, ...kept };
+  const both = Object.entries(kept).filter(([name]) => !isAbsent(current[name as DataFileName]));
+  return { ...current, ...Object.fromEntries(both) };
 }
 
 /** `withCurrent` for a loaded release. */

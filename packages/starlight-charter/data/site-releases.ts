@@ -1,4 +1,5 @@
 import { releases } from 'virtual:starlight-charter/releases';
+import { withCurrent } from './releases.ts';
 import type { ReleasedTerms } from '../lib/terms-log.ts';
 import { getCatalog } from './site.ts';
 
@@ -11,7 +12,7 @@ export function getReleases(): ReleasedTerms[] {
   return releases.map((r) => ({
     version: r.version,
     effectiveDate: r.effectiveDate,
-    catalog: { ...current, ...r.terms },
+    catalog: withCurrent(r.terms, current),
   }));
 }
 

@@ -76,7 +76,7 @@ export function diffTerms(before: Catalog, after: Catalog): TermsChange[] {
         file: figure.file,
         path: figure.path,
       });
-    else if (was.text !== figure.text)
+    else if (was.value !== figure.value)
       changes.push({
         kind: 'changed',
         sentence: `${figure.label}: ${was.text} → ${figure.text}`,

@@ -35,6 +35,11 @@ export interface TermsFigure {
   key: string;
   label: string;
   text: string;
+  /**
+   * What is compared, when the text also carries names (a rename is told once, by its
+   * entity, not again by every figure that names it).
+   */
+  value: string;
   /** The entities it belongs to; when one is new or gone, the entity's line says it all. */
   owners: string[];
   file: DataFileName;
@@ -64,7 +69,8 @@ export function termsFigures(catalog: Catalog): TermsFigures {
     owners: string[],
     file: DataFileName,
     path: DataPath,
-  ) => figures.push({ key, label, text, owners, file, path });
+    value = text,
+  ) => figures.push({ key, label, text, value, owners, file, path });
 
   const tierName = new Map(catalog.tiers.tiers.map((t) => [t.id, t.name]));
   const severities = catalog.severities.severities;
@@ -130,6 +136,7 @@ export function termsFigures(catalog: Catalog): TermsFigures {
       [owner],
       'pricing',
       ['add_ons', i, 'available_for'],
+      [...addOn.available_for].sort().join(),
     );
     for (const [meterId, amount] of Object.entries(addOn.adds.included ?? {})) {
       const meter = catalog.pricing.meters.find((m) => m.id === meterId);
@@ -175,6 +182,7 @@ export function termsFigures(catalog: Catalog): TermsFigures {
         [owner],
         'sla',
         ['tiers', i, 'support_hours'],
+        `${hours.days.join()} ${hours.start}-${hours.end} ${hours.time_zone}`,
       );
     figure(
       `sla:${sla.tier}:credits`,
@@ -185,6 +193,7 @@ export function termsFigures(catalog: Catalog): TermsFigures {
       [owner],
       'sla',
       ['tiers', i, 'credit_schedule'],
+      sla.credit_schedule ?? '',
     );
     for (const severity of severities) {
       if (!sla.targets[severity.id]) continue;

@@ -56,7 +56,7 @@ describe('charter: how it is called', () => {
     expect(run.stdout).toBe('');
     const [first, blank, ...rest] = run.stderr.split('\n');
     expect(first).toBe(
-      'charter: unknown command "frobnicate"; expected one of: check, lint, roadmap, sow, preview, new',
+      'charter: unknown command "frobnicate"; expected one of: check, lint, roadmap, sow, preview, new, release',
     );
     expect(blank).toBe('');
     expect(rest.join('\n')).toBe(USAGE);
