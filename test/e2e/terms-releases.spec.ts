@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { loadReleases, withCompany } from '../../packages/starlight-charter/data/releases';
 import { moneyFormat } from '../../packages/starlight-charter/lib/catalog';
@@ -49,6 +50,7 @@ test('the change log lists each release, newest first, with the changed price in
   expect(await sections.evaluateAll((s) => s.map((e) => e.getAttribute('data-release')))).toEqual(
     releases.map((r) => r.version).reverse(),
   );
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   const current = page.locator(`[data-release="${newer.version}"]`);
   await expect(current.getByRole('heading', { level: 2 })).toHaveText(
     `Version ${newer.version} (current)`,
@@ -84,6 +86,7 @@ test('an earlier release stays readable, marked superseded, with its own figures
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
     `Terms version ${older.version}`,
   );
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   const status = page.locator('[data-release-status]');
   await expect(status).toHaveAttribute('data-release-status', 'superseded');
   await expect(status).toContainText(`superseded by version ${newer.version}`);

@@ -6,7 +6,12 @@ import { shown, type Site } from './lib/site';
 
 export function release(site: Site, version: string, date: string): number {
   try {
-    const { dir, files } = releaseTerms(site.terms, version, date, optionalFiles(site.options.sections));
+    const { dir, files } = releaseTerms(
+      site.terms,
+      version,
+      date,
+      optionalFiles(site.options.sections),
+    );
     process.stdout.write(
       `Released the terms as version ${version}, effective ${date}: kept ${files.join(', ')} in ${shown(dir)}, ` +
         `and set terms_version and effective_date in ${shown(join(site.terms, 'company.yaml'))}.\n`,

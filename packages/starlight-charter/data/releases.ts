@@ -84,7 +84,8 @@ export function loadReleases(termsDir: string, options: { displayDir?: string } 
     message,
   });
 
-  if (!statSync(dir).isDirectory()) throw new DataError([at(shown(), 'expected a folder of releases')]);
+  if (!statSync(dir).isDirectory())
+    throw new DataError([at(shown(), 'expected a folder of releases')]);
   for (const name of readdirSync(dir).sort()) {
     if (name.startsWith('.')) continue;
     if (!statSync(join(dir, name)).isDirectory()) {
@@ -92,7 +93,9 @@ export function loadReleases(termsDir: string, options: { displayDir?: string } 
       continue;
     }
     if (!TermsVersionSchema.safeParse(name).success) {
-      issues.push(at(shown(name), 'a release folder is named by its version, such as 1.0 or 2.3.1'));
+      issues.push(
+        at(shown(name), 'a release folder is named by its version, such as 1.0 or 2.3.1'),
+      );
       continue;
     }
     let effectiveDate: string | undefined;
@@ -119,7 +122,8 @@ export function loadReleases(termsDir: string, options: { displayDir?: string } 
           for (const issue of parsed.error.issues) {
             const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
             if (issue.code === 'unrecognized_keys')
-              for (const key of issue.keys) issues.push(issueAt(source, path, `unknown key "${key}"`, key));
+              for (const key of issue.keys)
+                issues.push(issueAt(source, path, `unknown key "${key}"`, key));
             else if (path.length === 1 && value[path[0] as string] === undefined)
               issues.push(issueAt(source, path, `missing required field "${String(path[0])}"`));
             else issues.push(issueAt(source, path, issue.message));

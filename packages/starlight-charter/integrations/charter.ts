@@ -2,7 +2,11 @@ import { extname, join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import type { Catalog } from '../data/load.ts';
 import { starlightPageSchemaOnce } from './starlight-page-schema.ts';
-import { charterVirtualModules, type CharterSiteConfig, type KeptRelease } from './virtual-modules.ts';
+import {
+  charterVirtualModules,
+  type CharterSiteConfig,
+  type KeptRelease,
+} from './virtual-modules.ts';
 
 const entry = (file: string) => new URL(`../routes/${file}`, import.meta.url).href;
 

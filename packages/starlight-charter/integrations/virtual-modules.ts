@@ -70,7 +70,8 @@ export function charterVirtualModules(
     },
     load(id) {
       if (id === `\0${CONFIG}`) return `export const config = ${JSON.stringify(config)};`;
-      if (id === `\0${RELEASES}`) return `export const releases = JSON.parse(${JSON.stringify(JSON.stringify(releases))});`;
+      if (id === `\0${RELEASES}`)
+        return `export const releases = JSON.parse(${JSON.stringify(JSON.stringify(releases))});`;
       if (id !== `\0${CATALOG}` && id !== `\0${ACCENT_CSS}`) return;
       const module = id.slice(1);
       for (const file of termsFiles(config.termsDir)) this.addWatchFile(file);

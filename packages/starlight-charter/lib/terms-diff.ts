@@ -42,7 +42,12 @@ export function diffTerms(before: Catalog, after: Catalog): TermsChange[] {
     const was = oldEntities.get(entity.key);
     if (!was) {
       comeOrGone.add(entity.key);
-      changes.push({ kind: 'added', sentence: `New ${word(entity)}: ${entity.name}`, file: entity.file, path: entity.path });
+      changes.push({
+        kind: 'added',
+        sentence: `New ${word(entity)}: ${entity.name}`,
+        file: entity.file,
+        path: entity.path,
+      });
     } else if (was.name !== entity.name) {
       changes.push({
         kind: 'renamed',

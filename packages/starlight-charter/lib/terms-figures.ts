@@ -51,7 +51,15 @@ export interface TermsFigures {
   figures: TermsFigure[];
 }
 
-const DAY_NAMES = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
+const DAY_NAMES = {
+  mon: 'Mon',
+  tue: 'Tue',
+  wed: 'Wed',
+  thu: 'Thu',
+  fri: 'Fri',
+  sat: 'Sat',
+  sun: 'Sun',
+};
 
 /** The entities and figures of a Catalog, in the order the pages show them. */
 export function termsFigures(catalog: Catalog): TermsFigures {
@@ -87,7 +95,11 @@ export function termsFigures(catalog: Catalog): TermsFigures {
       price.model === 'per-seat' || price.model === 'share-of-spend'
         ? priceRuleText(price, money).replace(/\.$/, '')
         : planPriceText(catalog, plan);
-    figure(`plan:${plan.tier}:price`, `${name} plan price`, text, [owner], 'pricing', ['plans', i, 'price']);
+    figure(`plan:${plan.tier}:price`, `${name} plan price`, text, [owner], 'pricing', [
+      'plans',
+      i,
+      'price',
+    ]);
     if ('annual_monthly' in price && price.annual_monthly !== undefined)
       figure(
         `plan:${plan.tier}:annual`,
@@ -123,11 +135,14 @@ export function termsFigures(catalog: Catalog): TermsFigures {
   catalog.pricing.add_ons.forEach((addOn, i) => {
     const owner = `add-on:${addOn.id}`;
     entity('add-on', addOn.id, addOn.name, 'pricing', ['add_ons', i]);
-    figure(`${owner}:price`, `${addOn.name} add-on price`, addOnPriceText(addOn.price, money), [owner], 'pricing', [
-      'add_ons',
-      i,
-      'price',
-    ]);
+    figure(
+      `${owner}:price`,
+      `${addOn.name} add-on price`,
+      addOnPriceText(addOn.price, money),
+      [owner],
+      'pricing',
+      ['add_ons', i, 'price'],
+    );
     const plans = addOn.available_for.map((id) => tierName.get(planTier.get(id) ?? id) ?? id);
     figure(
       `${owner}:available`,
@@ -143,7 +158,9 @@ export function termsFigures(catalog: Catalog): TermsFigures {
       figure(
         `${owner}:adds:${meterId}`,
         `${addOn.name} add-on, ${meter?.name ?? meterId} added`,
-        meter ? `${formatCount(amount, locale)} ${amount === 1 ? meter.unit.one : meter.unit.other}` : formatCount(amount, locale),
+        meter
+          ? `${formatCount(amount, locale)} ${amount === 1 ? meter.unit.one : meter.unit.other}`
+          : formatCount(amount, locale),
         [owner, `meter:${meterId}`],
         'pricing',
         ['add_ons', i, 'adds', 'included', meterId],
@@ -230,9 +247,14 @@ export function termsFigures(catalog: Catalog): TermsFigures {
   );
 
   // Service credits.
-  figure('credits:cap', 'Service credit cap', `${pct(catalog.credits.cap_percent)} of the monthly fee`, [], 'credits', [
-    'cap_percent',
-  ]);
+  figure(
+    'credits:cap',
+    'Service credit cap',
+    `${pct(catalog.credits.cap_percent)} of the monthly fee`,
+    [],
+    'credits',
+    ['cap_percent'],
+  );
   figure(
     'credits:window',
     'Service credit claim window',
@@ -259,7 +281,10 @@ export function termsFigures(catalog: Catalog): TermsFigures {
 
   // Escalation: when each level is brought in, for each severity.
   catalog.escalation.levels.forEach((level, i) =>
-    entity('escalation-level', level.id, `${level.name} (${level.role})`, 'escalation', ['levels', i]),
+    entity('escalation-level', level.id, `${level.name} (${level.role})`, 'escalation', [
+      'levels',
+      i,
+    ]),
   );
   for (const severity of severities) {
     for (const level of catalog.escalation.levels) {
@@ -298,11 +323,14 @@ export function termsFigures(catalog: Catalog): TermsFigures {
     catalog.services.rate_card.forEach((role, i) => {
       const owner = `rate-card-role:${role.id}`;
       entity('rate-card-role', role.id, role.role, 'services', ['rate_card', i]);
-      figure(`${owner}:hourly`, `${role.role} hourly rate`, `${formatRate(role.hourly, money)} per hour`, [owner], 'services', [
-        'rate_card',
-        i,
-        'hourly',
-      ]);
+      figure(
+        `${owner}:hourly`,
+        `${role.role} hourly rate`,
+        `${formatRate(role.hourly, money)} per hour`,
+        [owner],
+        'services',
+        ['rate_card', i, 'hourly'],
+      );
     });
     figure(
       'retainer:discount',

@@ -31,7 +31,9 @@ export function changeLog(releases: readonly ReleasedTerms[]): ChangeLogEntry[] 
         version: release.version,
         effectiveDate: release.effectiveDate,
         previous: previous?.version ?? null,
-        changes: previous ? diffTerms(previous.catalog, release.catalog).map((c) => c.sentence) : [],
+        changes: previous
+          ? diffTerms(previous.catalog, release.catalog).map((c) => c.sentence)
+          : [],
       };
     })
     .reverse();
@@ -61,6 +63,8 @@ export interface FeedSite {
   /** Absolute URL of a release's page. */
   releaseUrl: (version: string) => string;
   locale: string;
+  /** When the current terms took effect (YYYY-MM-DD): the feed's date while it has no entry. */
+  effectiveDate: string;
 }
 
 const escapeHtml = (text: string) =>
@@ -69,14 +73,14 @@ const escapeHtml = (text: string) =>
 /** The change log as an Atom feed: one entry per release, newest first. */
 export function changeLogFeed(entries: readonly ChangeLogEntry[], site: FeedSite): string {
   // The feed changes when a release is made: its date is the newest release's, not the build's.
-  const newest = entries[0]?.effectiveDate;
+  const newest = entries[0]?.effectiveDate ?? site.effectiveDate;
   const feed = new Feed({
     id: site.pageUrl,
     link: site.pageUrl,
     title: `${site.company} support terms: changes`,
-    description: `What changed in each version of ${site.company}'s support terms.`,
+    description: `What changed in each version of the support terms of ${site.company}.`,
     language: site.locale,
-    updated: newest ? new Date(`${newest}T00:00:00Z`) : new Date(0),
+    updated: new Date(`${newest}T00:00:00Z`),
     feedLinks: { atom: site.feedUrl },
     generator: 'Charter',
   });

@@ -4,7 +4,11 @@ import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { DataError, formatIssue } from '../../../packages/starlight-charter/data/issues';
 import { loadCatalog } from '../../../packages/starlight-charter/data/load';
-import { keptTerms, loadReleases, RELEASED_FILES } from '../../../packages/starlight-charter/data/releases';
+import {
+  keptTerms,
+  loadReleases,
+  RELEASED_FILES,
+} from '../../../packages/starlight-charter/data/releases';
 import { SAMPLE, copyTerms } from '../../support/sites';
 
 /** The problems loadReleases reports for a terms folder, as printed, the folder shown as `terms`. */
@@ -32,7 +36,9 @@ describe('loadReleases', () => {
         optional: ['company', 'channels', 'process', 'roi', 'kb', 'playbook'],
         companions: ['release.yaml'],
       });
-      expect(keptTerms(release)).toEqual(Object.fromEntries(RELEASED_FILES.map((n) => [n, kept[n]])));
+      expect(keptTerms(release)).toEqual(
+        Object.fromEntries(RELEASED_FILES.map((n) => [n, kept[n]])),
+      );
     }
   });
 
@@ -52,7 +58,11 @@ describe('loadReleases', () => {
     const line = text.split('\n').length;
     const found = problems(terms);
     expect(found.length).toBeGreaterThan(0);
-    expect(found[0]).toMatch(new RegExp(`^terms/versions/${version!.replace('.', '\\.')}/pricing\\.yaml:${line}:1 \\(yaml\\): Map keys must be unique`));
+    expect(found[0]).toMatch(
+      new RegExp(
+        `^terms/versions/${version!.replace('.', '\\.')}/pricing\\.yaml:${line}:1 \\(yaml\\): Map keys must be unique`,
+      ),
+    );
   });
 
   test('a kept file whose figure breaks its schema: located too', () => {
@@ -89,7 +99,9 @@ describe('loadReleases', () => {
     writeFileSync(join(versions, second!, 'release.yaml'), 'effective_date: "2000-01-01"\n');
     expect(problems(terms)).toEqual([
       expect.stringMatching(
-        new RegExp(`release\\.yaml:1:1 \\(root\\): effective_date 2000-01-01 is before .* release ${first!.replace('.', '\\.')}$`),
+        new RegExp(
+          `release\\.yaml:1:1 \\(root\\): effective_date 2000-01-01 is before .* release ${first!.replace('.', '\\.')}$`,
+        ),
       ),
     ]);
   });

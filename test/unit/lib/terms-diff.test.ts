@@ -1,11 +1,19 @@
 import { describe, expect, test } from 'vitest';
 import { loadCatalog, type Catalog } from '../../../packages/starlight-charter/data/load';
-import { describeTarget, moneyFormat, targetFor } from '../../../packages/starlight-charter/lib/catalog';
+import {
+  describeTarget,
+  moneyFormat,
+  targetFor,
+} from '../../../packages/starlight-charter/lib/catalog';
 import { describeBand } from '../../../packages/starlight-charter/lib/credits';
 import { formatDuration } from '../../../packages/starlight-charter/lib/duration';
 import { formatPercent } from '../../../packages/starlight-charter/lib/format';
 import { MICROS_PER_UNIT } from '../../../packages/starlight-charter/lib/money';
-import { includedText, overageText, priceText } from '../../../packages/starlight-charter/lib/pricing-text';
+import {
+  includedText,
+  overageText,
+  priceText,
+} from '../../../packages/starlight-charter/lib/pricing-text';
 import { diffTerms } from '../../../packages/starlight-charter/lib/terms-diff';
 import { SAMPLE, WEE } from '../../support/sites';
 
@@ -20,10 +28,13 @@ function changed(edit: (c: Catalog) => void): Catalog {
   edit(copy);
   return copy;
 }
-const sentences = (before: Catalog, after: Catalog) => diffTerms(before, after).map((c) => c.sentence);
+const sentences = (before: Catalog, after: Catalog) =>
+  diffTerms(before, after).map((c) => c.sentence);
 
 /** The first plan with a flat, paid price, and its tier's name. */
-const paidIndex = sample.pricing.plans.findIndex((p) => p.price.model === 'flat' && p.price.monthly > 0);
+const paidIndex = sample.pricing.plans.findIndex(
+  (p) => p.price.model === 'flat' && p.price.monthly > 0,
+);
 const paid = sample.pricing.plans[paidIndex]!;
 const paidTier = sample.tiers.tiers.find((t) => t.id === paid.tier)!;
 
@@ -40,7 +51,11 @@ describe('diffTerms', () => {
       `${paidTier.name} plan price: ${priceText(paid.price, money)} → $1,234 per month`,
     ]);
     const change = diffTerms(sample, after)[0]!;
-    expect(change).toMatchObject({ kind: 'changed', file: 'pricing', path: ['plans', paidIndex, 'price'] });
+    expect(change).toMatchObject({
+      kind: 'changed',
+      file: 'pricing',
+      path: ['plans', paidIndex, 'price'],
+    });
   });
 
   test('a quota and an overage rate, each its own sentence', () => {
@@ -82,7 +97,7 @@ describe('diffTerms', () => {
     ]);
   });
 
-  test('a credit band\'s credit, the credit cap and the claim window', () => {
+  test("a credit band's credit, the credit cap and the claim window", () => {
     const schedule = sample.credits.schedules[0]!;
     const band = schedule.bands[0]!;
     const after = changed((c) => {
@@ -147,7 +162,10 @@ describe('diffTerms', () => {
       c.sla.tiers = c.sla.tiers.filter((s) => s.tier !== tier.id);
       for (const f of c.features.features) delete f.values[tier.id];
     });
-    expect(sentences(sample, after)).toEqual([`Removed tier: ${tier.name}`, `Removed meter: ${meter.name}`]);
+    expect(sentences(sample, after)).toEqual([
+      `Removed tier: ${tier.name}`,
+      `Removed meter: ${meter.name}`,
+    ]);
   });
 
   test('a new tier, and a renamed one', () => {

@@ -13,7 +13,9 @@ import {
 import { SAMPLE } from '../../support/sites';
 
 const sample = loadCatalog(SAMPLE.terms);
-const paidIndex = sample.pricing.plans.findIndex((p) => p.price.model === 'flat' && p.price.monthly > 0);
+const paidIndex = sample.pricing.plans.findIndex(
+  (p) => p.price.model === 'flat' && p.price.monthly > 0,
+);
 const paid = sample.pricing.plans[paidIndex]!;
 const paidTier = sample.tiers.tiers.find((t) => t.id === paid.tier)!;
 
@@ -56,7 +58,7 @@ describe('changeLog', () => {
 });
 
 describe('formatEffectiveDate', () => {
-  test('the day as written, in the locale, whatever the machine\'s time zone', () => {
+  test("the day as written, in the locale, whatever the machine's time zone", () => {
     expect(formatEffectiveDate('2026-10-01', 'en-US')).toBe('October 1, 2026');
     expect(formatEffectiveDate('2026-10-01', 'de-DE')).toBe('1. Oktober 2026');
   });
@@ -78,6 +80,7 @@ const SITE = {
   feedUrl: 'https://example.com/commercial/changes.xml',
   releaseUrl: (v: string) => `https://example.com/commercial/terms/${v}/`,
   locale: 'en-US',
+  effectiveDate: '2026-04-01',
 };
 
 describe('changeLogFeed', () => {
@@ -107,12 +110,15 @@ describe('changeLogFeed', () => {
     const content = text(children(entries[1]!, 'content')[0]);
     expect(content).toContain(`<li>${priceSentence}</li>`);
     // Names are text, escaped inside the entry's HTML.
-    expect(text(children(entries[0]!, 'content')[0])).toContain('Renamed &amp; &lt;b&gt;bold&lt;/b&gt;');
+    expect(text(children(entries[0]!, 'content')[0])).toContain(
+      'Renamed &amp; &lt;b&gt;bold&lt;/b&gt;',
+    );
   });
 
-  test('no releases: still a valid feed, with no entries', () => {
+  test('no releases: still a valid feed, dated when the current terms took effect, with no entries', () => {
     const feed = parseFeed(changeLogFeed([], SITE));
     expect(feed.name).toBe('feed');
+    expect(text(children(feed, 'updated')[0])).toBe('2026-04-01T00:00:00.000Z');
     expect(children(feed, 'entry')).toEqual([]);
   });
 });

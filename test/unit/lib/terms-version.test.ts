@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { compareVersions, nextVersion } from '../../../packages/starlight-charter/lib/terms-version';
+import {
+  compareVersions,
+  nextVersion,
+} from '../../../packages/starlight-charter/lib/terms-version';
 
 describe('compareVersions', () => {
   test('number by number, not as text', () => {

@@ -63,7 +63,9 @@ describe('charterSidebar', () => {
       expect(g.items, g.label).toEqual([
         ...folderLinks(PAGE_FOLDERS[i]!, all),
         // The change log follows the commercial pages.
-        ...(PAGE_FOLDERS[i] === 'commercial' ? [{ label: CHANGE_LOG_LABEL, link: '/commercial/changes/' }] : []),
+        ...(PAGE_FOLDERS[i] === 'commercial'
+          ? [{ label: CHANGE_LOG_LABEL, link: '/commercial/changes/' }]
+          : []),
       ]),
     );
   });

@@ -200,7 +200,9 @@ describe('charterPageRoutes', () => {
     const options = parseOptions({ prefix: '/support/' });
     const published = PAGES.filter((slug) => options.sections[sectionOfPage(slug)]);
     expect(charterPageRoutes(options).sort()).toEqual(
-      [...published, 'kb', 'kb/search', 'commercial/changes'].map((route) => `support/${route}`).sort(),
+      [...published, 'kb', 'kb/search', 'commercial/changes']
+        .map((route) => `support/${route}`)
+        .sort(),
     );
   });
 

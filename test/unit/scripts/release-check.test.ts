@@ -65,7 +65,10 @@ describe('releaseCheck', () => {
     const file = join(dir, 'company.yaml');
     writeFileSync(
       file,
-      readFileSync(file, 'utf8').replace(/^terms_version: .*$/m, `terms_version: "${last.version}.1"`),
+      readFileSync(file, 'utf8').replace(
+        /^terms_version: .*$/m,
+        `terms_version: "${last.version}.1"`,
+      ),
     );
     expect(await releaseCheck(dir).run()).toEqual([]);
   });
@@ -78,7 +81,11 @@ describe('releaseCheck', () => {
     writeFileSync(file, text.replace(/^terms_version: .*$/m, 'terms_version: "0.1"'));
     const findings = await releaseCheck(dir).run();
     expect(findings.map((f) => f.text)).toEqual([
-      expect.stringMatching(new RegExp(`company\\.yaml:${line}:16 terms_version: version 0\\.1 is older than ${last.version.replace('.', '\\.')}`)),
+      expect.stringMatching(
+        new RegExp(
+          `company\\.yaml:${line}:16 terms_version: version 0\\.1 is older than ${last.version.replace('.', '\\.')}`,
+        ),
+      ),
     ]);
   });
 
@@ -94,8 +101,14 @@ describe('releaseCheck', () => {
     writeFileSync(join(dir, 'versions', last.version, 'release.yaml'), 'when: today\n');
     const findings = await releaseCheck(dir).run();
     expect(findings.map((f) => f.text)).toEqual([
-      expect.stringMatching(/release\.yaml:1:1 effective_date: missing required field "effective_date"$/),
-      expect.stringMatching(new RegExp(`versions/${last.version.replace('.', '\\.')}/release\\.yaml:1:1 when: unknown key "when"$`)),
+      expect.stringMatching(
+        /release\.yaml:1:1 effective_date: missing required field "effective_date"$/,
+      ),
+      expect.stringMatching(
+        new RegExp(
+          `versions/${last.version.replace('.', '\\.')}/release\\.yaml:1:1 when: unknown key "when"$`,
+        ),
+      ),
     ]);
   });
 });

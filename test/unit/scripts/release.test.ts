@@ -1,11 +1,24 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { loadCatalog } from '../../../packages/starlight-charter/data/load';
 import { loadReleases, RELEASED_FILES } from '../../../packages/starlight-charter/data/releases';
-import { ReleaseError, releaseTerms, schemaTwoLevelsUp } from '../../../packages/starlight-charter/cli/lib/release';
+import {
+  ReleaseError,
+  releaseTerms,
+  schemaTwoLevelsUp,
+} from '../../../packages/starlight-charter/cli/lib/release';
 import { SAMPLE, SITES_DIR, copyTerms } from '../../support/sites';
 
 const temps: string[] = [];
@@ -44,17 +57,23 @@ describe('releaseTerms', () => {
     const before = readFileSync(join(dir, 'company.yaml'), 'utf8');
     const result = releaseTerms(dir, '7.1', '2030-02-03');
     expect(result.dir).toBe(join(dir, 'versions', '7.1'));
-    expect(readdirSync(result.dir).sort()).toEqual([...RELEASED_FILES.map((n) => `${n}.yaml`), 'release.yaml'].sort());
+    expect(readdirSync(result.dir).sort()).toEqual(
+      [...RELEASED_FILES.map((n) => `${n}.yaml`), 'release.yaml'].sort(),
+    );
     for (const name of RELEASED_FILES)
       expect(readFileSync(join(result.dir, `${name}.yaml`), 'utf8')).toBe(
         schemaTwoLevelsUp(readFileSync(join(dir, `${name}.yaml`), 'utf8')),
       );
-    expect(parse(readFileSync(join(result.dir, 'release.yaml'), 'utf8'))).toEqual({ effective_date: '2030-02-03' });
+    expect(parse(readFileSync(join(result.dir, 'release.yaml'), 'utf8'))).toEqual({
+      effective_date: '2030-02-03',
+    });
     // Only the two lines change in company.yaml.
     const after = readFileSync(join(dir, 'company.yaml'), 'utf8');
     const changedLines = after.split('\n').filter((line, i) => line !== before.split('\n')[i]);
     expect(changedLines).toEqual(['terms_version: "7.1"', 'effective_date: "2030-02-03"']);
-    expect(after.split('\n').filter((l) => l.startsWith('#'))).toEqual(before.split('\n').filter((l) => l.startsWith('#')));
+    expect(after.split('\n').filter((l) => l.startsWith('#'))).toEqual(
+      before.split('\n').filter((l) => l.startsWith('#')),
+    );
     // The terms still load, and the release loads back as the current terms.
     expect(loadCatalog(dir).company.terms_version).toBe('7.1');
     const [kept] = loadReleases(dir);
@@ -73,10 +92,20 @@ describe('releaseTerms', () => {
   });
 
   const BAD: [string, string, string, RegExp][] = [
-    ['a version that exists', last.version, '2099-01-01', new RegExp(`version ${last.version.replace('.', '\\.')} is already released`)],
+    [
+      'a version that exists',
+      last.version,
+      '2099-01-01',
+      new RegExp(`version ${last.version.replace('.', '\\.')} is already released`),
+    ],
     ['the same version written longer', `${last.version}.0`, '2099-01-01', /is already released/],
     ['a version before the last release', '0.1', '2099-01-01', /comes before .* the last release/],
-    ['a date before the last release', '99.0', '2000-01-01', new RegExp(`date 2000-01-01 is before ${last.effectiveDate}`)],
+    [
+      'a date before the last release',
+      '99.0',
+      '2000-01-01',
+      new RegExp(`date 2000-01-01 is before ${last.effectiveDate}`),
+    ],
     ['a malformed version', 'v3', '2099-01-01', /^version "v3": expected a version like 1\.0/],
     ['a malformed date', '99.0', '1/2/2099', /^date "1\/2\/2099": expected a real date/],
     ['a date that does not exist', '99.0', '2099-02-30', /expected a real date/],
@@ -99,9 +128,14 @@ describe('releaseTerms', () => {
   test('terms with a problem: the problems, located, and nothing written', () => {
     const dir = terms();
     const file = join(dir, 'credits.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/^cap_percent: .*$/m, 'cap_percent: lots'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(/^cap_percent: .*$/m, 'cap_percent: lots'),
+    );
     const before = snapshot(dir);
-    expect(() => releaseTerms(dir, '99.0', '2099-01-01')).toThrow(/credits\.yaml:\d+:\d+ cap_percent: /);
+    expect(() => releaseTerms(dir, '99.0', '2099-01-01')).toThrow(
+      /credits\.yaml:\d+:\d+ cap_percent: /,
+    );
     expect(snapshot(dir)).toEqual(before);
   });
 
@@ -110,7 +144,9 @@ describe('releaseTerms', () => {
     writeFileSync(join(dir, 'versions', last.version, 'release.yaml'), 'effective_date: [\n');
     const before = snapshot(dir);
     expect(() => releaseTerms(dir, '99.0', '2099-01-01')).toThrow(
-      new RegExp(`versions/${last.version.replace('.', '\\.')}/release\\.yaml:\\d+:\\d+ \\(yaml\\)`),
+      new RegExp(
+        `versions/${last.version.replace('.', '\\.')}/release\\.yaml:\\d+:\\d+ \\(yaml\\)`,
+      ),
     );
     expect(snapshot(dir)).toEqual(before);
   });
@@ -122,12 +158,16 @@ describe('charter release (the command)', () => {
     mkdirSync(SITES_DIR, { recursive: true });
     const root = mkdtempSync(join(SITES_DIR, 'release-'));
     temps.push(root);
-    writeFileSync(join(root, 'astro.config.mjs'), "import charter from 'starlight-charter';\ncharter({ terms: './terms' });\nexport default {};\n");
+    writeFileSync(
+      join(root, 'astro.config.mjs'),
+      "import charter from 'starlight-charter';\ncharter({ terms: './terms' });\nexport default {};\n",
+    );
     const copy = terms();
     cpSync(copy, join(root, 'terms'), { recursive: true });
     return root;
   }
-  const charter = (...args: string[]) => spawnSync('node_modules/.bin/charter', args, { encoding: 'utf8' });
+  const charter = (...args: string[]) =>
+    spawnSync('node_modules/.bin/charter', args, { encoding: 'utf8' });
 
   test('bad input: one line on stderr, exit 1, nothing written', () => {
     const root = site();
@@ -146,7 +186,10 @@ describe('charter release (the command)', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^Released the terms as version 99\.0, effective 2099-01-01/);
-    expect(company(join(root, 'terms'))).toMatchObject({ terms_version: '99.0', effective_date: '2099-01-01' });
+    expect(company(join(root, 'terms'))).toMatchObject({
+      terms_version: '99.0',
+      effective_date: '2099-01-01',
+    });
   });
 
   test('without the version and date: the usage, exit 2', () => {

@@ -19,7 +19,8 @@ export function releaseCheck(termsDir: string, optional: readonly DataFileName[]
       try {
         releases = loadReleases(termsDir);
       } catch (error) {
-        if (error instanceof DataError) return error.issues.map((i) => ({ level: 'error', text: formatIssue(i) }));
+        if (error instanceof DataError)
+          return error.issues.map((i) => ({ level: 'error', text: formatIssue(i) }));
         throw error;
       }
       const last = lastRelease(releases);

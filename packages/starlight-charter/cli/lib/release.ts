@@ -69,7 +69,9 @@ export function releaseTerms(
     ]);
   const last = lastRelease(releases);
   if (last && compareVersions(version, last.version) < 0)
-    throw new ReleaseError([`version ${version} comes before ${last.version}, the last release; give a later version`]);
+    throw new ReleaseError([
+      `version ${version} comes before ${last.version}, the last release; give a later version`,
+    ]);
   if (last && date < last.effectiveDate)
     throw new ReleaseError([
       `date ${date} is before ${last.effectiveDate}, when the last release (${last.version}) took effect`,
@@ -85,9 +87,9 @@ export function releaseTerms(
     if (node) node.type = 'QUOTE_DOUBLE';
   }
 
-  const files = RELEASED_FILES.filter((name: DataFileName) => existsSync(join(termsDir, `${name}.yaml`))).map(
-    (name) => `${name}.yaml`,
-  );
+  const files = RELEASED_FILES.filter((name: DataFileName) =>
+    existsSync(join(termsDir, `${name}.yaml`)),
+  ).map((name) => `${name}.yaml`);
   const versions = join(termsDir, VERSIONS_DIR);
   const dir = join(versions, version);
   // Written beside, then moved into place: a failure leaves no half-written release.
@@ -96,7 +98,10 @@ export function releaseTerms(
   mkdirSync(staging, { recursive: true });
   try {
     for (const file of files)
-      writeFileSync(join(staging, file), schemaTwoLevelsUp(readFileSync(join(termsDir, file), 'utf8')));
+      writeFileSync(
+        join(staging, file),
+        schemaTwoLevelsUp(readFileSync(join(termsDir, file), 'utf8')),
+      );
     writeFileSync(
       join(staging, RELEASE_FILE),
       `# Kept by \`charter release\`: the terms of version ${version} as they took effect.\n` +

@@ -13,6 +13,7 @@ export const GET: APIRoute = ({ site }) => {
     feedUrl: url(FEED_PATH),
     releaseUrl: (version) => url(releasePath(version)),
     locale: company.locale,
+    effectiveDate: company.effective_date,
   });
   return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 };
