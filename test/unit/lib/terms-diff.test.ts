@@ -8,8 +8,10 @@ import {
 import { describeBand } from '../../../packages/starlight-charter/lib/credits';
 import { formatDuration } from '../../../packages/starlight-charter/lib/duration';
 import { formatPercent } from '../../../packages/starlight-charter/lib/format';
-import { MICROS_PER_UNIT } from '../../../packages/starlight-charter/lib/money';
+import { featureValueText } from '../../../packages/starlight-charter/lib/features';
+import { formatRate, MICROS_PER_UNIT } from '../../../packages/starlight-charter/lib/money';
 import {
+  addOnPriceText,
   includedText,
   overageText,
   priceText,
@@ -140,6 +142,37 @@ describe('diffTerms', () => {
     expect(sentences(sample, after)).toEqual([
       `${severity.name}, escalation to ${level.name} (${level.role}): After ${formatDuration(was)} → After ${formatDuration(was * 2)}`,
     ]);
+  });
+
+  test('a feature of a tier, an add-on price, an hourly rate and an update interval', () => {
+    const feature = sample.features.features[0]!;
+    const tier = sample.tiers.tiers[0]!;
+    const addOn = sample.pricing.add_ons.find((a) => a.price.model !== 'contact-us')!;
+    const role = sample.services.rate_card[0]!;
+    const severity = sample.severities.severities[0]!;
+    const after = changed((c) => {
+      c.features.features[0]!.values[tier.id] = { text: 'On request' };
+      c.pricing.add_ons.find((a) => a.id === addOn.id)!.price = {
+        model: 'flat',
+        monthly: 7 * MICROS_PER_UNIT,
+      };
+      c.services.rate_card[0]!.hourly = role.hourly + MICROS_PER_UNIT;
+      c.severities.severities[0]!.update_interval = null;
+    });
+    const text = sentences(sample, after);
+    expect(text).toHaveLength(4);
+    expect(text).toContain(
+      `${tier.name} tier, ${feature.name}: ${featureValueText(feature.values[tier.id]!)} → On request`,
+    );
+    expect(text).toContain(
+      `${addOn.name} add-on price: ${addOnPriceText(addOn.price, money)} → $7 per month`,
+    );
+    expect(text).toContain(
+      `${role.role} hourly rate: ${formatRate(role.hourly, money)} per hour → ${formatRate(role.hourly + MICROS_PER_UNIT, money)} per hour`,
+    );
+    expect(text).toContain(
+      `${severity.name} updates: ${severity.update_interval === null ? 'As needed' : `Every ${formatDuration(severity.update_interval)}`} → As needed`,
+    );
   });
 
   test('a new meter is one line, not one per plan', () => {
