@@ -1,6 +1,6 @@
 import { DataError, formatIssue } from './issues.ts';
 import { loadCatalog, type Catalog, type LoadOptions } from './load.ts';
-import { keptTerms, loadReleases } from './releases.ts';
+import { keptReleases, type KeptRelease } from './releases.ts';
 
 /**
  * Loads the Catalog for a command-line entry point (the plugin, the CLI). On bad data it
@@ -22,13 +22,9 @@ export function loadCatalogOrExit(dir: string, shown = dir, options: LoadOptions
 }
 
 /** The kept releases as pages read them, or the located problems and exit 1, like the terms. */
-export function loadReleasesOrExit(termsDir: string, shown = termsDir) {
+export function loadReleasesOrExit(termsDir: string, shown = termsDir): KeptRelease[] {
   try {
-    return loadReleases(termsDir).map((r) => ({
-      version: r.version,
-      effectiveDate: r.effectiveDate,
-      terms: keptTerms(r),
-    }));
+    return keptReleases(termsDir);
   } catch (error) {
     if (error instanceof DataError) {
       process.stderr.write(

@@ -170,6 +170,31 @@ export function lastRelease(releases: readonly Release[]): Release | undefined {
   return releases[releases.length - 1];
 }
 
+/** A kept release as pages read it: the terms files it holds, without the rest. */
+export interface KeptRelease {
+  version: string;
+  effectiveDate: string;
+  terms: Partial<Catalog>;
+}
+
+/** Every kept release as pages read it, oldest first; throws DataError like loadReleases. */
+export function keptReleases(termsDir: string): KeptRelease[] {
+  return loadReleases(termsDir).map((r) => ({
+    version: r.version,
+    effectiveDate: r.effectiveDate,
+    terms: keptTerms(r),
+  }));
+}
+
+/** The YAML files under the versions folder, which the dev server watches. */
+export function releaseFiles(termsDir: string): string[] {
+  const dir = join(termsDir, VERSIONS_DIR);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => /\.ya?ml$/.test(name))
+    .map((name) => join(dir, name));
+}
+
 /** The files a release keeps, as they are in its Catalog: what pages need of it. */
 export function keptTerms(release: Release): Partial<Catalog> {
   const kept: Partial<Catalog> = {};

@@ -5,15 +5,11 @@ import type { Plugin } from 'vite';
 import { DataError, formatIssue } from '../data/issues.ts';
 import { isAbsent, optionalFiles } from '../data/absent.ts';
 import { loadCatalog, type Catalog } from '../data/load.ts';
+import { keptReleases, releaseFiles, type KeptRelease } from '../data/releases.ts';
+
+export type { KeptRelease };
 import { accentCss, accentShades } from '../lib/accent.ts';
 import type { CharterOptions } from '../options.ts';
-
-/** A kept release as pages read it: the terms files it holds, without the rest. */
-export interface KeptRelease {
-  version: string;
-  effectiveDate: string;
-  terms: Partial<Catalog>;
-}
 
 /** What pages and components know of the plugin's options. */
 export interface CharterSiteConfig extends CharterOptions {
@@ -61,8 +57,8 @@ export function charterVirtualModules(
   /** The kept releases (data/releases.ts), loaded at start-up. */
   releases: readonly KeptRelease[] = [],
 ): Plugin {
-  // The modules that have not loaded yet: their first load takes the start-up Catalog.
-  const unloaded = new Set([CATALOG, ACCENT_CSS]);
+  // The modules that have not loaded yet: their first load takes what the plugin loaded at start-up.
+  const unloaded = new Set([CATALOG, ACCENT_CSS, RELEASES]);
   return {
     name: 'starlight-charter:virtual-modules',
     resolveId(id) {
@@ -70,8 +66,30 @@ export function charterVirtualModules(
     },
     load(id) {
       if (id === `\0${CONFIG}`) return `export const config = ${JSON.stringify(config)};`;
-      if (id === `\0${RELEASES}`)
-        return `export const releases = JSON.parse(${JSON.stringify(JSON.stringify(releases))});`;
+      if (id === `\0${RELEASES}`) {
+        // A release writes company.yaml and a new folder: either reloads the list.
+        for (const file of [
+          join(config.termsDir, 'company.yaml'),
+          ...releaseFiles(config.termsDir),
+        ])
+          this.addWatchFile(file);
+        let kept = releases;
+        if (!unloaded.delete(RELEASES)) {
+          try {
+            kept = keptReleases(config.termsDir);
+          } catch (error) {
+            if (error instanceof DataError) {
+              const located = new Error(
+                `the kept releases have ${error.issues.length} problem(s):\n${error.issues.map(formatIssue).join('\n')}`,
+              );
+              located.stack = '';
+              throw located;
+            }
+            throw error;
+          }
+        }
+        return `export const releases = JSON.parse(${JSON.stringify(JSON.stringify(kept))});`;
+      }
       if (id !== `\0${CATALOG}` && id !== `\0${ACCENT_CSS}`) return;
       const module = id.slice(1);
       for (const file of termsFiles(config.termsDir)) this.addWatchFile(file);
