@@ -6,7 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import type { StarlightPlugin } from '@astrojs/starlight/types';
 import { optionalFiles } from './data/absent.ts';
 import { siteBase } from './lib/base-path.ts';
-import { loadCatalogOrExit } from './data/cli.ts';
+import { loadCatalogOrExit, loadReleasesOrExit } from './data/cli.ts';
 import { charterIntegration, faviconFor } from './integrations/charter.ts';
 import { kbCheck } from './integrations/kb-check.ts';
 import { codeBlocks } from './integrations/code-blocks.ts';
@@ -88,6 +88,8 @@ export default function charter(userOptions?: CharterUserOptions): StarlightPlug
         const catalog = loadCatalogOrExit(termsDir, relative(process.cwd(), termsDir) || '.', {
           optional: optionalFiles(options.sections),
         });
+
+        const releases = loadReleasesOrExit(termsDir, relative(process.cwd(), termsDir) || '.');
 
         let base: string;
         try {
@@ -174,7 +176,7 @@ export default function charter(userOptions?: CharterUserOptions): StarlightPlug
             base,
           ),
         );
-        addIntegration(charterIntegration(site, catalog, icon, base));
+        addIntegration(charterIntegration(site, catalog, icon, base, releases));
         // Before the post-build pass, whose link check reads the sitemap the head links to
         // (Starlight adds one of its own only when no other is listed).
         if (!astroConfig.integrations.some((i) => i.name === '@astrojs/sitemap'))

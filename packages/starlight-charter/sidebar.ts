@@ -15,6 +15,9 @@ const FOLDER_LABELS: Record<PageFolder, string> = {
   reference: 'Reference',
 };
 
+/** The sidebar label of the terms' change log. */
+export const CHANGE_LOG_LABEL = 'Terms change log';
+
 export interface SidebarLink {
   label: string;
   link: string;
@@ -61,6 +64,9 @@ export function charterSidebar(
   };
   for (const folder of PAGE_FOLDERS) {
     const group = folderGroup(folder);
+    // The terms' change log (routes/terms/) ends the commercial pages.
+    if (group && folder === 'commercial' && sections.commercial)
+      group.items.push({ label: CHANGE_LOG_LABEL, link: `${prefix}commercial/changes/` });
     if (group) groups.push(group);
     if (folder === 'commercial' && sections.kb) {
       groups.push({

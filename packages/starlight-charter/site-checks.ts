@@ -76,6 +76,8 @@ export function charterPageRoutes(options: RouteOptions): string[] {
     (slug) => options.sections[sectionOfPage(slug)] && !options.replace.includes(slug),
   );
   if (options.sections.kb) pages.push('kb', 'kb/search');
+  // The terms' change log (routes/terms/; each release's page is under commercial/terms/).
+  if (options.sections.commercial) pages.push('commercial/changes');
   return pages.map((p) => `${prefix}${p}`);
 }
 

@@ -11,3 +11,7 @@ declare module 'virtual:starlight/components/MobileMenuFooter' {
   const MobileMenuFooter: typeof import('@astrojs/starlight/components/MobileMenuFooter.astro').default;
   export default MobileMenuFooter;
 }
+declare module 'virtual:starlight-charter/releases' {
+  /** The releases kept in terms/versions/, oldest first (data/releases.ts). */
+  export const releases: import('./integrations/virtual-modules.ts').KeptRelease[];
+}

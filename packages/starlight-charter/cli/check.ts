@@ -6,6 +6,7 @@ import { commercialLintCheck } from './lib/commercial-lint';
 import { contentCheck } from './lib/content-check';
 import { dataCheck } from './lib/data-check';
 import { publishedCheck } from './lib/published-check';
+import { releaseCheck } from './lib/release-check';
 import type { Site } from './lib/site';
 
 /** What the plugin would stop the build for besides the terms: versions, pages at Charter's addresses. */
@@ -51,6 +52,7 @@ export function siteChecks(site: Site, out = process.stdout): Check[] {
         ? { dir: site.kb, terms: site.terms, optional: optionalFiles(site.options.sections) }
         : undefined,
     ),
+    releaseCheck(site.terms, optionalFiles(site.options.sections)),
     siteCheck(site),
     ...publishedChecks(site, site.outDir, out),
   ];

@@ -4,7 +4,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadSite, shown, SiteError, type Site } from './lib/site';
 
-const OWN = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+const OWN = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 
 export const USAGE = `Usage: charter <command> [--root <site folder>] [options]
 
@@ -20,6 +22,8 @@ Commands:
         [--dir <dir>]        under the site's base path (or --base when --dir is given)
         [--base <path>]
   new <dir> [--name <name>]  write a starter site for a company into a new folder
+  release <version> <date>   keep the current terms as a release (terms/versions/<version>/)
+                             and make it the current version, effective <date> (YYYY-MM-DD)
 
 Options:
   --root <dir>               the site's folder, with its astro.config (default: the current folder)
@@ -34,13 +38,22 @@ const ROOT = { root: { type: 'string' }, config: { type: 'string' } } as const;
 const COMMANDS = {
   check: { options: ROOT, positionals: 0 },
   lint: { options: { ...ROOT, dist: { type: 'string' } }, positionals: 0 },
-  roadmap: { options: { ...ROOT, json: { type: 'boolean' }, dist: { type: 'string' } }, positionals: 1 },
+  roadmap: {
+    options: { ...ROOT, json: { type: 'boolean' }, dist: { type: 'string' } },
+    positionals: 1,
+  },
   sow: { options: { ...ROOT, out: { type: 'string' } }, positionals: 1 },
   preview: {
-    options: { ...ROOT, port: { type: 'string' }, dir: { type: 'string' }, base: { type: 'string' } },
+    options: {
+      ...ROOT,
+      port: { type: 'string' },
+      dir: { type: 'string' },
+      base: { type: 'string' },
+    },
     positionals: 0,
   },
   new: { options: { name: { type: 'string' } }, positionals: 1 },
+  release: { options: ROOT, positionals: 2 },
 } as const satisfies Record<string, { options: ParseArgsConfig['options']; positionals: number }>;
 
 type Command = keyof typeof COMMANDS;
@@ -58,7 +71,10 @@ async function site(
   values: Record<string, string | boolean | undefined>,
   notes: NodeJS.WritableStream = process.stdout,
 ): Promise<Site> {
-  const found = await loadSite((values.root as string | undefined) ?? '.', values.config as string | undefined);
+  const found = await loadSite(
+    (values.root as string | undefined) ?? '.',
+    values.config as string | undefined,
+  );
   for (const note of found.notes) notes.write(`note: ${note}\n`);
   return found;
 }
@@ -75,7 +91,9 @@ export async function main(args: string[]): Promise<number> {
     return 0;
   }
   if (!Object.hasOwn(COMMANDS, name))
-    return usageError(`unknown command "${name}"; expected one of: ${Object.keys(COMMANDS).join(', ')}`);
+    return usageError(
+      `unknown command "${name}"; expected one of: ${Object.keys(COMMANDS).join(', ')}`,
+    );
   const command = name as Command;
   if (rest.includes('-h') || rest.includes('--help')) {
     process.stdout.write(USAGE);
@@ -85,18 +103,27 @@ export async function main(args: string[]): Promise<number> {
   let values: Record<string, string | boolean | undefined>;
   let positionals: string[];
   try {
-    const parsed = parseArgs({ args: rest, options: spec.options, allowPositionals: true, strict: true });
+    const parsed = parseArgs({
+      args: rest,
+      options: spec.options,
+      allowPositionals: true,
+      strict: true,
+    });
     values = parsed.values as typeof values;
     positionals = parsed.positionals;
     if (positionals.length > spec.positionals)
       throw new UsageError(`unexpected argument "${positionals[spec.positionals]}"`);
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
+    if (
+      error instanceof UsageError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    )
       return usageError(`${command}: ${(error as Error).message.split(/\.\s/)[0]}`);
     throw error;
   }
   const root = values.root as string | undefined;
-  if (root !== undefined && !existsSync(root)) return usageError(`${command}: --root ${root}: no such folder`);
+  if (root !== undefined && !existsSync(root))
+    return usageError(`${command}: --root ${root}: no such folder`);
 
   try {
     return await run(command, values, positionals);
@@ -128,11 +155,15 @@ async function run(
       const json = values.json === true;
       // With --json, stdout carries the findings only.
       const found = await site(values, json ? process.stderr : process.stdout);
-      return roadmap(found, positionals[0] ?? 'ROADMAP.md', { json, dist: values.dist as string | undefined });
+      return roadmap(found, positionals[0] ?? 'ROADMAP.md', {
+        json,
+        dist: values.dist as string | undefined,
+      });
     }
     case 'sow': {
       const file = positionals[0];
-      if (file === undefined) return usageError('sow: give the engagement file, e.g. charter sow engagement.yaml');
+      if (file === undefined)
+        return usageError('sow: give the engagement file, e.g. charter sow engagement.yaml');
       if (!existsSync(file)) return usageError(`sow: ${file}: file not found`);
       if (values.out === '') return usageError('sow: --out needs a folder');
       const { sow } = await import('./sow');
@@ -152,15 +183,27 @@ async function run(
       } catch (error) {
         const code = (error as { code?: string }).code;
         if (code === 'EADDRINUSE' || code === 'EACCES') {
-          process.stderr.write(`charter preview: cannot listen on port ${port} (${code}); choose another with --port\n`);
+          process.stderr.write(
+            `charter preview: cannot listen on port ${port} (${code}); choose another with --port\n`,
+          );
           return 1;
         }
         throw error;
       }
     }
+    case 'release': {
+      const [version, date] = positionals;
+      if (version === undefined || date === undefined)
+        return usageError(
+          'release: give the version and the date it takes effect, e.g. charter release 2.1 2027-01-01',
+        );
+      const { release } = await import('./release');
+      return release(await site(values), version, date);
+    }
     case 'new': {
       const dir = positionals[0];
-      if (dir === undefined) return usageError('new: give the folder to create, e.g. charter new my-support-site');
+      if (dir === undefined)
+        return usageError('new: give the folder to create, e.g. charter new my-support-site');
       const { newSite, NewSiteError } = await import('./new');
       try {
         newSite(dir, { name: values.name as string | undefined });

@@ -1,6 +1,14 @@
 // `charter new <dir> [--name "Company"]`: writes a starter site (starter/ in this package) into
 // a new folder: a working Charter site with one company's terms to edit.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -49,6 +57,7 @@ export function starterPackageJson(dir: string): string {
       preview: 'charter preview',
       check: 'charter check',
       lint: 'charter lint',
+      'terms:release': 'charter release',
     },
     dependencies: {
       '@astrojs/starlight': OWN.peerDependencies['@astrojs/starlight'],
@@ -80,7 +89,9 @@ export function newSite(dir: string, options: { name?: string } = {}): string[] 
   if (existsSync(dir)) {
     if (!statSync(dir).isDirectory()) throw new NewSiteError(`${dir} is a file; give a new folder`);
     if (readdirSync(dir).length > 0)
-      throw new NewSiteError(`${dir} is not empty; give a new or empty folder, so nothing is overwritten`);
+      throw new NewSiteError(
+        `${dir} is not empty; give a new or empty folder, so nothing is overwritten`,
+      );
   }
   mkdirSync(dir, { recursive: true });
   const written: string[] = [];
@@ -90,7 +101,11 @@ export function newSite(dir: string, options: { name?: string } = {}): string[] 
     const target = join(dir, ...parts);
     mkdirSync(join(target, '..'), { recursive: true });
     if (/\.(svg|png|ico)$/.test(file)) cpSync(join(STARTER_DIR, file), target);
-    else writeFileSync(target, readFileSync(join(STARTER_DIR, file), 'utf8').replaceAll('{{NAME}}', name));
+    else
+      writeFileSync(
+        target,
+        readFileSync(join(STARTER_DIR, file), 'utf8').replaceAll('{{NAME}}', name),
+      );
     written.push(parts.join('/'));
   }
   writeFileSync(join(dir, 'package.json'), starterPackageJson(dir));

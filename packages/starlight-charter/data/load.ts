@@ -29,6 +29,8 @@ export interface LoadOptions {
    * the Catalog as a value that stops the build when read.
    */
   optional?: readonly DataFileName[];
+  /** Other YAML files the folder may hold, which the caller reads (a release's `release.yaml`). */
+  companions?: readonly string[];
 }
 
 /**
@@ -52,7 +54,11 @@ export function loadData(dir: string, options: LoadOptions = {}): LoadedData {
   }
   for (const entry of readdirSync(dir)) {
     const base = entry.replace(/\.ya?ml$/, '');
-    if (entry !== base && !FILE_NAMES.includes(base as DataFileName)) {
+    if (
+      entry !== base &&
+      !FILE_NAMES.includes(base as DataFileName) &&
+      !options.companions?.includes(entry)
+    ) {
       issues.push({
         file: shown(entry),
         line: 1,

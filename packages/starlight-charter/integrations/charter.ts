@@ -2,7 +2,11 @@ import { extname, join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import type { Catalog } from '../data/load.ts';
 import { starlightPageSchemaOnce } from './starlight-page-schema.ts';
-import { charterVirtualModules, type CharterSiteConfig } from './virtual-modules.ts';
+import {
+  charterVirtualModules,
+  type CharterSiteConfig,
+  type KeptRelease,
+} from './virtual-modules.ts';
 
 const entry = (file: string) => new URL(`../routes/${file}`, import.meta.url).href;
 
@@ -17,6 +21,12 @@ export function charterRoutes(sections: CharterSiteConfig['sections']): [string,
     for (const name of ['plans', 'catalog', 'escalation', 'credits', 'sla'])
       routes.push([`api/${name}.json`, `api/${name}.json.ts`]);
     routes.push(['schemas/[...file]', 'schemas.ts']);
+    // The terms' change log, its feed, and every kept release at a stable address.
+    routes.push(
+      ['commercial/changes', 'terms/changes.astro'],
+      ['commercial/changes.xml', 'terms/changes.xml.ts'],
+      ['commercial/terms/[version]', 'terms/[version].astro'],
+    );
   }
   if (sections.kb) {
     routes.push(
@@ -55,6 +65,8 @@ export function charterIntegration(
   icon: SiteIcon | undefined,
   /** The path the site is served under (lib/base-path.ts, siteBase). */
   base: string,
+  /** The releases kept beside the terms. */
+  releases: readonly KeptRelease[] = [],
 ): AstroIntegration {
   return {
     name: 'starlight-charter',
@@ -90,7 +102,7 @@ export function charterIntegration(
           markdown: { syntaxHighlight: 'prism' },
           vite: {
             plugins: [
-              charterVirtualModules({ ...config, iconFile: icon?.file }, catalog),
+              charterVirtualModules({ ...config, iconFile: icon?.file }, catalog, releases),
               starlightPageSchemaOnce(),
             ],
             ssr: { noExternal: ['starlight-charter'] },

@@ -5,6 +5,9 @@ import type { Plugin } from 'vite';
 import { DataError, formatIssue } from '../data/issues.ts';
 import { isAbsent, optionalFiles } from '../data/absent.ts';
 import { loadCatalog, type Catalog } from '../data/load.ts';
+import { keptReleases, releaseFiles, type KeptRelease } from '../data/releases.ts';
+
+export type { KeptRelease };
 import { accentCss, accentShades } from '../lib/accent.ts';
 import type { CharterOptions } from '../options.ts';
 
@@ -21,6 +24,7 @@ export interface CharterSiteConfig extends CharterOptions {
 const CATALOG = 'virtual:starlight-charter/catalog';
 const ABSENT = fileURLToPath(new URL('../data/absent.ts', import.meta.url));
 const CONFIG = 'virtual:starlight-charter/config';
+const RELEASES = 'virtual:starlight-charter/releases';
 /** The company's accent colours as a stylesheet, listed first in Starlight's customCss. */
 export const ACCENT_CSS = 'virtual:starlight-charter/accent.css';
 
@@ -47,16 +51,45 @@ export function termsErrorMessage(error: DataError): string {
  * browser's overlay show them) until it is fixed. The build uses the Catalog the plugin loaded
  * at start-up.
  */
-export function charterVirtualModules(config: CharterSiteConfig, first: Catalog): Plugin {
-  // The modules that have not loaded yet: their first load takes the start-up Catalog.
-  const unloaded = new Set([CATALOG, ACCENT_CSS]);
+export function charterVirtualModules(
+  config: CharterSiteConfig,
+  first: Catalog,
+  /** The kept releases (data/releases.ts), loaded at start-up. */
+  releases: readonly KeptRelease[] = [],
+): Plugin {
+  // The modules that have not loaded yet: their first load takes what the plugin loaded at start-up.
+  const unloaded = new Set([CATALOG, ACCENT_CSS, RELEASES]);
   return {
     name: 'starlight-charter:virtual-modules',
     resolveId(id) {
-      if (id === CATALOG || id === CONFIG || id === ACCENT_CSS) return `\0${id}`;
+      if (id === CATALOG || id === CONFIG || id === ACCENT_CSS || id === RELEASES) return `\0${id}`;
     },
     load(id) {
       if (id === `\0${CONFIG}`) return `export const config = ${JSON.stringify(config)};`;
+      if (id === `\0${RELEASES}`) {
+        // A release writes company.yaml and a new folder: either reloads the list.
+        for (const file of [
+          join(config.termsDir, 'company.yaml'),
+          ...releaseFiles(config.termsDir),
+        ])
+          this.addWatchFile(file);
+        let kept = releases;
+        if (!unloaded.delete(RELEASES)) {
+          try {
+            kept = keptReleases(config.termsDir);
+          } catch (error) {
+            if (error instanceof DataError) {
+              const located = new Error(
+                `the kept releases have ${error.issues.length} problem(s):\n${error.issues.map(formatIssue).join('\n')}`,
+              );
+              located.stack = '';
+              throw located;
+            }
+            throw error;
+          }
+        }
+        return `export const releases = JSON.parse(${JSON.stringify(JSON.stringify(kept))});`;
+      }
       if (id !== `\0${CATALOG}` && id !== `\0${ACCENT_CSS}`) return;
       const module = id.slice(1);
       for (const file of termsFiles(config.termsDir)) this.addWatchFile(file);

@@ -39,9 +39,16 @@ describe('charterRoutes', () => {
     expect(patterns(only())).toEqual(ALWAYS);
   });
 
-  test('commercial: the JSON API and the schemas', () => {
+  test('commercial: the JSON API, the schemas, the change log, its feed and each release', () => {
     expect(patterns(only('commercial')).sort()).toEqual(
-      [...ALWAYS, ...API, 'schemas/[...file]'].sort(),
+      [
+        ...ALWAYS,
+        ...API,
+        'schemas/[...file]',
+        'commercial/changes',
+        'commercial/changes.xml',
+        'commercial/terms/[version]',
+      ].sort(),
     );
   });
 

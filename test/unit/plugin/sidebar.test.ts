@@ -11,6 +11,7 @@ import {
 } from '../../../packages/starlight-charter/options';
 import { PAGE_FOLDERS, sectionOfPage } from '../../../packages/starlight-charter/pages/index';
 import {
+  CHANGE_LOG_LABEL,
   charterSidebar,
   siteSidebar,
   type SidebarGroup,
@@ -58,7 +59,15 @@ describe('charterSidebar', () => {
     expect(kb).toBe(1);
     const folders = groups.filter((_, i) => i !== kb);
     expect(folders).toHaveLength(PAGE_FOLDERS.length);
-    folders.forEach((g, i) => expect(g.items, g.label).toEqual(folderLinks(PAGE_FOLDERS[i]!, all)));
+    folders.forEach((g, i) =>
+      expect(g.items, g.label).toEqual([
+        ...folderLinks(PAGE_FOLDERS[i]!, all),
+        // The change log follows the commercial pages.
+        ...(PAGE_FOLDERS[i] === 'commercial'
+          ? [{ label: CHANGE_LOG_LABEL, link: '/commercial/changes/' }]
+          : []),
+      ]),
+    );
   });
 
   test('the playbook, internal material, is not in the sidebar unless the site turns it on', () => {

@@ -196,11 +196,13 @@ describe('routeCollisions', () => {
 });
 
 describe('charterPageRoutes', () => {
-  test("are Charter's pages of the sections on, then the KB home and search, under the prefix", () => {
+  test("are Charter's pages of the sections on, the KB home and search, and the terms' change log, under the prefix", () => {
     const options = parseOptions({ prefix: '/support/' });
     const published = PAGES.filter((slug) => options.sections[sectionOfPage(slug)]);
     expect(charterPageRoutes(options).sort()).toEqual(
-      [...published, 'kb', 'kb/search'].map((route) => `support/${route}`).sort(),
+      [...published, 'kb', 'kb/search', 'commercial/changes']
+        .map((route) => `support/${route}`)
+        .sort(),
     );
   });
 

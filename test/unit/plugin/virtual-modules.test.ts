@@ -13,15 +13,19 @@ import { afterAll, describe, expect, test, vi } from 'vitest';
 import { parseDocument } from 'yaml';
 import { optionalFiles } from '../../../packages/starlight-charter/data/absent';
 import { loadCatalog, type Catalog } from '../../../packages/starlight-charter/data/load';
+import { releaseTerms } from '../../../packages/starlight-charter/cli/lib/release';
+import { keptReleases } from '../../../packages/starlight-charter/data/releases';
 import {
   charterVirtualModules,
   type CharterSiteConfig,
+  type KeptRelease,
 } from '../../../packages/starlight-charter/integrations/virtual-modules';
 import { parseOptions, type CharterUserOptions } from '../../../packages/starlight-charter/options';
 import { copyTerms, SAMPLE, SITES_DIR } from '../../support/sites';
 
 const CATALOG = 'virtual:starlight-charter/catalog';
 const CONFIG = 'virtual:starlight-charter/config';
+const RELEASES = 'virtual:starlight-charter/releases';
 
 const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -43,8 +47,8 @@ function site(options: CharterUserOptions = {}) {
  * The plugin with a fake of the part of Rollup's context `load` uses: `addWatchFile`, whose
  * calls are recorded.
  */
-function plugin(config: CharterSiteConfig, first: Catalog) {
-  const hooks = charterVirtualModules(config, first);
+function plugin(config: CharterSiteConfig, first: Catalog, releases: KeptRelease[] = []) {
+  const hooks = charterVirtualModules(config, first, releases);
   const context = { addWatchFile: vi.fn() };
   // The plugin's hooks are plain functions; Vite's types also allow objects.
   const resolveId = (id: string) =>
@@ -196,5 +200,38 @@ describe('the catalog module', () => {
       expect(module.company.name).toBe(catalog.company.name);
       expect(() => module.playbook.channels).toThrow(/playbook\.yaml is missing/);
     }
+  });
+});
+
+describe('the releases module', () => {
+  const releasesOf = async (code: string | undefined) =>
+    (await run(code!)).releases as KeptRelease[];
+
+  test('first gives the releases loaded at start-up, then reads versions/ again: a new release appears', async () => {
+    const { termsDir, config, catalog } = site();
+    const kept = keptReleases(termsDir);
+    const { load, context } = plugin(config, catalog, kept.slice(0, 1));
+    expect(await releasesOf(load(`\0${RELEASES}`))).toEqual(
+      JSON.parse(JSON.stringify(kept.slice(0, 1))),
+    );
+    // company.yaml and every kept file are watched: a release writes both.
+    const watched = context.addWatchFile.mock.calls.map(([file]) => file as string);
+    expect(watched).toContain(join(termsDir, 'company.yaml'));
+    expect(watched).toContain(join(termsDir, 'versions', kept[0]!.version, 'release.yaml'));
+
+    releaseTerms(termsDir, '99.0', '2099-01-01', optionalFiles(config.sections));
+    const now = await releasesOf(load(`\0${RELEASES}`));
+    expect(now.map((r) => r.version)).toEqual([...kept.map((r) => r.version), '99.0']);
+  });
+
+  test('a broken kept file throws its problems as file:line:col lines', () => {
+    const { termsDir, config, catalog } = site();
+    const { load } = plugin(config, catalog, keptReleases(termsDir));
+    load(`\0${RELEASES}`);
+    const [first] = keptReleases(termsDir);
+    writeFileSync(join(termsDir, 'versions', first!.version, 'sla.yaml'), 'tiers: [\n');
+    expect(() => load(`\0${RELEASES}`)).toThrow(
+      /^the kept releases have \d+ problem\(s\):\n.*sla\.yaml:\d+:\d+ /,
+    );
   });
 });

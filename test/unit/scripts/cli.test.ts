@@ -8,7 +8,9 @@ import { USAGE } from '../../../packages/starlight-charter/cli/main';
 import { loadSite, SiteError } from '../../../packages/starlight-charter/cli/lib/site';
 import { SAMPLE, SITES_DIR } from '../../support/sites';
 
-const OWN = JSON.parse(readFileSync('packages/starlight-charter/package.json', 'utf8')) as { version: string };
+const OWN = JSON.parse(readFileSync('packages/starlight-charter/package.json', 'utf8')) as {
+  version: string;
+};
 const temps: string[] = [];
 afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
@@ -56,7 +58,7 @@ describe('charter: how it is called', () => {
     expect(run.stdout).toBe('');
     const [first, blank, ...rest] = run.stderr.split('\n');
     expect(first).toBe(
-      'charter: unknown command "frobnicate"; expected one of: check, lint, roadmap, sow, preview, new',
+      'charter: unknown command "frobnicate"; expected one of: check, lint, roadmap, sow, preview, new, release',
     );
     expect(blank).toBe('');
     expect(rest.join('\n')).toBe(USAGE);
@@ -90,7 +92,9 @@ describe("the options registry: charter() records each call's options", () => {
     expect(configuredSites.slice(before)).toEqual([{ terms: './first' }, {}]);
     // A second copy of the module (a config loaded on its own, another install of the
     // package) adds to the same list.
-    const store = (globalThis as Record<symbol, unknown>)[Symbol.for('starlight-charter.configured-sites')];
+    const store = (globalThis as Record<symbol, unknown>)[
+      Symbol.for('starlight-charter.configured-sites')
+    ];
     expect(store).toBe(configuredSites);
     configuredSites.splice(before);
   });
@@ -131,7 +135,7 @@ describe('finding a site: its astro.config, its options and its folders', () => 
     expect((await loadSite(folder({ 'astro.config.mjs': config('{}') }))).base).toBe('/');
   });
 
-  test('reads a TypeScript config, with Astro\'s defaults for what it leaves out', async () => {
+  test("reads a TypeScript config, with Astro's defaults for what it leaves out", async () => {
     const root = folder({
       'astro.config.ts': `import charter from 'starlight-charter';
 const terms: string = './ts-terms';
@@ -189,19 +193,23 @@ export default {};
   });
 
   test('a config that cannot be loaded is one line naming it', async () => {
-    const root = folder({ 'astro.config.mjs': "import 'no-such-package-anywhere';\nexport default {};\n" });
+    const root = folder({
+      'astro.config.mjs': "import 'no-such-package-anywhere';\nexport default {};\n",
+    });
     await expect(loadSite(root)).rejects.toThrow(
-      new RegExp(`^${relative('.', root)}/astro\\.config\\.mjs: cannot load the config: Cannot find package 'no-such-package-anywhere'`),
+      new RegExp(
+        `^${relative('.', root)}/astro\\.config\\.mjs: cannot load the config: Cannot find package 'no-such-package-anywhere'`,
+      ),
     );
   });
 });
 
 describe('charter preview', () => {
-  test("serves the build with the headers of its _headers file, on the port it prints", async () => {
+  test('serves the build with the headers of its _headers file, on the port it prints', async () => {
     const dist = folder({
       'index.html': '<!doctype html><title>Home</title>',
       'kb/index.html': '<!doctype html><title>KB</title>',
-      '_headers': '/*\n  X-Frame-Options: DENY\n/kb/*\n  X-Robots-Tag: noindex\n',
+      _headers: '/*\n  X-Frame-Options: DENY\n/kb/*\n  X-Robots-Tag: noindex\n',
     });
     const child = spawn('node_modules/.bin/charter', ['preview', '--dir', dist, '--port', '0'], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -235,7 +243,7 @@ describe('charter preview', () => {
       'index.html': '<!doctype html><title>Home</title>',
       'kb/index.html': '<!doctype html><title>KB</title>',
       '404.html': '<!doctype html><title>Not found</title>',
-      '_headers': '/*\n  X-Frame-Options: DENY\n',
+      _headers: '/*\n  X-Frame-Options: DENY\n',
     });
     const child = spawn(
       'node_modules/.bin/charter',
@@ -270,6 +278,8 @@ describe('charter preview', () => {
     const empty = folder({ 'README.md': '' });
     const run = charterCli('preview', '--dir', empty);
     expect(run.status).toBe(1);
-    expect(run.stderr).toBe(`Nothing to serve: ${relative('.', empty)}/index.html is missing. Build the site first.\n`);
+    expect(run.stderr).toBe(
+      `Nothing to serve: ${relative('.', empty)}/index.html is missing. Build the site first.\n`,
+    );
   });
 });

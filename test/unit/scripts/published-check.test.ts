@@ -291,7 +291,7 @@ describe('charter check and a stale build', () => {
     expect(compared.status).toBe(1);
     expect(compared.stderr).toMatch(new RegExp(`^${relative('.', join(dist, PRICING_PAGE))}:\\d+: plan "${cheap!.id}" price shows `, 'm'));
     // The site's own terms and build, and nothing else.
-    expect(compared.stderr).toContain(`(data (${terms}), lint (${terms}), content, site, published (${relative('.', dist)}))`);
+    expect(compared.stderr).toContain(`(data (${terms}), lint (${terms}), content, releases, site, published (${relative('.', dist)}))`);
     expect(`${compared.stdout}${compared.stderr}`).not.toMatch(/examples\//);
   });
 });
