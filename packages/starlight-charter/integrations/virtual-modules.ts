@@ -6,6 +6,8 @@ import { DataError, formatIssue } from '../data/issues.ts';
 import { isAbsent, optionalFiles } from '../data/absent.ts';
 import { loadCatalog, type Catalog } from '../data/load.ts';
 import { accentCss, accentShades } from '../lib/accent.ts';
+import { printHeaderCss } from '../lib/terms.ts';
+import { printedDocuments } from '../pages/printed.ts';
 import type { CharterOptions } from '../options.ts';
 
 /** What pages and components know of the plugin's options. */
@@ -23,6 +25,8 @@ const ABSENT = fileURLToPath(new URL('../data/absent.ts', import.meta.url));
 const CONFIG = 'virtual:starlight-charter/config';
 /** The company's accent colours as a stylesheet, listed first in Starlight's customCss. */
 export const ACCENT_CSS = 'virtual:starlight-charter/accent.css';
+/** The texts of the printed documents' running headers, from the terms (lib/terms.ts). */
+export const PRINT_CSS = 'virtual:starlight-charter/print.css';
 
 /** The YAML files of a terms folder, which the dev server watches. */
 export function termsFiles(dir: string): string[] {
@@ -49,15 +53,15 @@ export function termsErrorMessage(error: DataError): string {
  */
 export function charterVirtualModules(config: CharterSiteConfig, first: Catalog): Plugin {
   // The modules that have not loaded yet: their first load takes the start-up Catalog.
-  const unloaded = new Set([CATALOG, ACCENT_CSS]);
+  const unloaded = new Set([CATALOG, ACCENT_CSS, PRINT_CSS]);
   return {
     name: 'starlight-charter:virtual-modules',
     resolveId(id) {
-      if (id === CATALOG || id === CONFIG || id === ACCENT_CSS) return `\0${id}`;
+      if ([CATALOG, CONFIG, ACCENT_CSS, PRINT_CSS].includes(id)) return `\0${id}`;
     },
     load(id) {
       if (id === `\0${CONFIG}`) return `export const config = ${JSON.stringify(config)};`;
-      if (id !== `\0${CATALOG}` && id !== `\0${ACCENT_CSS}`) return;
+      if (![CATALOG, ACCENT_CSS, PRINT_CSS].some((m) => id === `\0${m}`)) return;
       const module = id.slice(1);
       for (const file of termsFiles(config.termsDir)) this.addWatchFile(file);
       let catalog: Catalog;
@@ -77,6 +81,7 @@ export function charterVirtualModules(config: CharterSiteConfig, first: Catalog)
         }
       }
       if (module === ACCENT_CSS) return accentCss(accentShades(catalog.company.brand_color));
+      if (module === PRINT_CSS) return printHeaderCss(catalog.company, printedDocuments());
       // Files the site left out stand in again as values that stop the build when read.
       const left = Object.entries(catalog)
         .filter(([, value]) => isAbsent(value))
