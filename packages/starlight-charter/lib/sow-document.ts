@@ -9,7 +9,9 @@ import {
   schedulePercent,
   type SowCatalog,
 } from './sow.ts';
-import { termsVersionText } from './terms.ts';
+import { paperSize, termsVersionText } from './terms.ts';
+
+export { paperSize } from './terms.ts';
 
 /**
  * The Statement of Work as one HTML string, built only with the `html` tag below: every
@@ -397,19 +399,6 @@ export function renderSowDocument(
 
 function joinNonEmpty(parts: string[]): string {
   return parts.filter((p) => p.trim() !== '').join(', ');
-}
-
-/** Letter for the regions that use it, A4 elsewhere, from the company locale ("en-US" → Letter). */
-export function paperSize(locale: string): 'Letter' | 'A4' {
-  let region: string | undefined;
-  try {
-    region = new Intl.Locale(locale).maximize().region;
-  } catch {
-    region = undefined;
-  }
-  return region !== undefined && ['US', 'CA', 'MX', 'PH', 'CL', 'CO', 'VE', 'GT'].includes(region)
-    ? 'Letter'
-    : 'A4';
 }
 
 /** A complete, print-ready HTML file for one SOW, with the document's CSS inlined. */

@@ -57,6 +57,19 @@ export function cssString(text: string): string {
   return `"${escaped}"`;
 }
 
+/** Letter for the regions that use it, A4 elsewhere, from the company locale ("en-US" → Letter). */
+export function paperSize(locale: string): 'Letter' | 'A4' {
+  let region: string | undefined;
+  try {
+    region = new Intl.Locale(locale).maximize().region;
+  } catch {
+    region = undefined;
+  }
+  return region !== undefined && ['US', 'CA', 'MX', 'PH', 'CL', 'CO', 'VE', 'GT'].includes(region)
+    ? 'Letter'
+    : 'A4';
+}
+
 /** A printable document of the site: the id its page carries and the title in its header. */
 export interface PrintedDocument {
   id: string;
@@ -66,13 +79,15 @@ export interface PrintedDocument {
 /**
  * The texts of the running header and footer of the printed documents, as custom properties on
  * the root element, which is what the page margin boxes inherit from (styles/charter.css draws
- * the boxes): the company and terms on every printout, the title for the document the page holds.
+ * the boxes): the company and terms on every printout, the title for the document the page holds;
+ * and the sheets' size, the paper of the company's region.
  */
 export function printHeaderCss(
   company: TermsStamp & { name: string },
   documents: readonly PrintedDocument[],
 ): string {
   const rules = [
+    `@page charter-printed {\n  size: ${paperSize(company.locale)};\n}`,
     `:root {\n  --charter-print-company: ${cssString(company.name)};\n  --charter-print-terms: ${cssString(termsVersionText(company))};\n}`,
     ...documents.map((d) => {
       if (!/^[a-z][a-z0-9-]*$/.test(d.id))

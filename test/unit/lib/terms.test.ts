@@ -99,6 +99,13 @@ describe('printHeaderCss', () => {
     );
   });
 
+  test("prints on the paper of the company's region", () => {
+    expect(printHeaderCss(company, [])).toContain('@page charter-printed {\n  size: A4;\n}');
+    expect(printHeaderCss({ ...company, locale: 'en-US' }, [])).toContain(
+      '@page charter-printed {\n  size: Letter;\n}',
+    );
+  });
+
   test('takes only plain ids for the documents', () => {
     expect(() => printHeaderCss(company, [{ id: "x'] , *", title: 'X' }])).toThrow(/lowercase/);
     expect(() => printHeaderCss(company, [{ id: 'Sheet', title: 'X' }])).toThrow(/lowercase/);
