@@ -89,8 +89,12 @@ for (const company of companies) {
       }
     });
 
-    test('every commercial page states the terms version and effective date', async ({ page }) => {
-      const commercial = routesOf(company.out()).filter((r) => r.startsWith('/commercial/'));
+    test('every commercial and reference page states the terms version and effective date', async ({
+      page,
+    }) => {
+      const commercial = routesOf(company.out()).filter((r) =>
+        /^\/(?:commercial|reference)\//.test(r),
+      );
       expect(commercial.length).toBeGreaterThan(5);
       for (const route of commercial) {
         await page.goto(`${site.url}${route}`);
