@@ -16,7 +16,7 @@ import { mdxCompileCache } from './integrations/mdx-cache.ts';
 import { postBuild } from './integrations/post-build.ts';
 import { siteLinks } from './integrations/site-links.ts';
 import { tableRegions } from './integrations/table-regions.ts';
-import { ACCENT_CSS } from './integrations/virtual-modules.ts';
+import { ACCENT_CSS, PRINT_CSS } from './integrations/virtual-modules.ts';
 import {
   CharterOptionsError,
   parseOptions,
@@ -143,6 +143,7 @@ export default function charter(userOptions?: CharterUserOptions): StarlightPlug
             ACCENT_CSS,
             ...(config.customCss ?? []),
             'starlight-charter/styles/charter.css',
+            PRINT_CSS,
           ],
           components,
           // Charter builds the search index itself, from each page's <main> only

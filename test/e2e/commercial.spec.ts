@@ -213,6 +213,9 @@ test('the SLA page shows targets, availability and credit bands from the data', 
   await expect(page.locator('[data-credit-terms] [data-field="cap"]')).toHaveText(
     percent(catalog.credits.cap_percent),
   );
+  await expect(page.locator('[data-credit-terms]')).toContainText(
+    `never exceed ${percent(catalog.credits.cap_percent)} of that month's fee`,
+  );
 
   const severities = await rowsOf(page, 'Severity definitions');
   expect(severities.map((r) => r[0])).toEqual(catalog.severities.severities.map((s) => s.name));

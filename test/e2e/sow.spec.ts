@@ -118,6 +118,30 @@ test('a person fills in the form and the draft survives a reload and a closed ta
   ).toContainText(total);
 });
 
+test('a quote left undated is issued today and valid for the standard days', async ({ page }) => {
+  await page.clock.setFixedTime(new Date(2027, 1, 10, 9, 0));
+  await page.goto(GENERATOR);
+  const doc = preview(page);
+  const day = (iso: string) =>
+    new Intl.DateTimeFormat(cat.company.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+      new Date(`${iso}T00:00:00Z`),
+    );
+  // As the form tells the person: the standard number of days a quote stays valid.
+  const hint = await page.locator('#sow-quote-valid-until-hint').textContent();
+  const validDays = Number(/(\d+) days after/.exec(hint ?? '')?.[1]);
+  expect(validDays).toBeGreaterThan(0);
+  const until = new Date(Date.UTC(2027, 1, 10 + validDays)).toISOString().slice(0, 10);
+  await expect(doc.locator('[data-field="issued"]')).toHaveText(day('2027-02-10'));
+  await expect(doc.locator('[data-field="valid-until"]')).toHaveText(day(until));
+
+  await page.getByLabel('Quote issued').fill('2027-03-01');
+  await page.getByLabel('Quote valid until').fill('2027-02-20');
+  await expect(doc.locator('[data-field="issued"]')).toHaveText(day('2027-03-01'));
+  await expect(page.getByLabel('Quote valid until')).toHaveAccessibleDescription(
+    /valid until a day after it is issued/,
+  );
+});
+
 test('problems are explained next to the field they concern', async ({ page }) => {
   await page.goto(GENERATOR);
   await page.getByLabel('Start date').fill('2027-03-01');
@@ -246,6 +270,16 @@ test('the printed SOW is a PDF with the client, deliverables, total and signatur
   expect(text).toContain(formatMoney(priceEngagement(example, cat)!.total, cat.company));
   expect(text).toMatch(/Signatures .*Name: .*Signature: .*Date:/);
   for (const c of cat.services.acceptance_criteria) expect(text).toContain(c);
+  // The quote's dates as the example gives them, and the terms the SOW is made under.
+  const day = (iso: string) =>
+    new Intl.DateTimeFormat(cat.company.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+      new Date(`${iso}T00:00:00Z`),
+    );
+  expect(text).toContain(`Issued ${day(example.quote.issued)}`);
+  expect(text).toContain(`Quote valid until ${day(example.quote.valid_until)}`);
+  expect(text).toContain(
+    `Terms version ${catalog.company.terms_version}, effective ${day(catalog.company.effective_date)}`,
+  );
   expect(text).not.toContain('Import JSON');
   expect(text).not.toContain('Skip to content');
   expect(pages).toBeGreaterThanOrEqual(2);

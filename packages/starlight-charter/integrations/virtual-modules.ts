@@ -6,10 +6,12 @@ import { DataError, formatIssue } from '../data/issues.ts';
 import { isAbsent, optionalFiles } from '../data/absent.ts';
 import { loadCatalog, type Catalog } from '../data/load.ts';
 import { keptReleases, releaseFiles, type KeptRelease } from '../data/releases.ts';
+import { accentCss, accentShades } from '../lib/accent.ts';
+import { printHeaderCss } from '../lib/terms.ts';
+import { printedDocuments } from '../pages/printed.ts';
+import type { CharterOptions } from '../options.ts';
 
 export type { KeptRelease };
-import { accentCss, accentShades } from '../lib/accent.ts';
-import type { CharterOptions } from '../options.ts';
 
 /** What pages and components know of the plugin's options. */
 export interface CharterSiteConfig extends CharterOptions {
@@ -27,6 +29,8 @@ const CONFIG = 'virtual:starlight-charter/config';
 const RELEASES = 'virtual:starlight-charter/releases';
 /** The company's accent colours as a stylesheet, listed first in Starlight's customCss. */
 export const ACCENT_CSS = 'virtual:starlight-charter/accent.css';
+/** The texts of the printed documents' running headers, from the terms (lib/terms.ts). */
+export const PRINT_CSS = 'virtual:starlight-charter/print.css';
 
 /** The YAML files of a terms folder, which the dev server watches. */
 export function termsFiles(dir: string): string[] {
@@ -58,11 +62,11 @@ export function charterVirtualModules(
   releases: readonly KeptRelease[] = [],
 ): Plugin {
   // The modules that have not loaded yet: their first load takes what the plugin loaded at start-up.
-  const unloaded = new Set([CATALOG, ACCENT_CSS, RELEASES]);
+  const unloaded = new Set([CATALOG, ACCENT_CSS, PRINT_CSS, RELEASES]);
   return {
     name: 'starlight-charter:virtual-modules',
     resolveId(id) {
-      if (id === CATALOG || id === CONFIG || id === ACCENT_CSS || id === RELEASES) return `\0${id}`;
+      if ([CATALOG, CONFIG, ACCENT_CSS, PRINT_CSS, RELEASES].includes(id)) return `\0${id}`;
     },
     load(id) {
       if (id === `\0${CONFIG}`) return `export const config = ${JSON.stringify(config)};`;
@@ -90,7 +94,7 @@ export function charterVirtualModules(
         }
         return `export const releases = JSON.parse(${JSON.stringify(JSON.stringify(kept))});`;
       }
-      if (id !== `\0${CATALOG}` && id !== `\0${ACCENT_CSS}`) return;
+      if (![CATALOG, ACCENT_CSS, PRINT_CSS].some((m) => id === `\0${m}`)) return;
       const module = id.slice(1);
       for (const file of termsFiles(config.termsDir)) this.addWatchFile(file);
       let catalog: Catalog;
@@ -110,6 +114,7 @@ export function charterVirtualModules(
         }
       }
       if (module === ACCENT_CSS) return accentCss(accentShades(catalog.company.brand_color));
+      if (module === PRINT_CSS) return printHeaderCss(catalog.company, printedDocuments());
       // Files the site left out stand in again as values that stop the build when read.
       const left = Object.entries(catalog)
         .filter(([, value]) => isAbsent(value))

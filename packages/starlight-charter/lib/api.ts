@@ -1,6 +1,15 @@
 import { isAbsent } from '../data/absent.ts';
 import type { Catalog } from '../data/load.ts';
-import type { CatalogApi, CreditsApi, EscalationApi, PlansApi, SlaApi } from '../schemas/api.ts';
+import type {
+  ApiEndpointName,
+  ApiFile,
+  ApiFileHeader,
+  CatalogApi,
+  CreditsApi,
+  EscalationApi,
+  PlansApi,
+  SlaApi,
+} from '../schemas/api.ts';
 import type { AddOn, Allowance, Meter, OverageCharge, Plan } from '../schemas/pricing.ts';
 import type { Clock } from '../schemas/shared.ts';
 import { clockLabel, moneyFormat, planPriceText, targetFor, tierById } from './catalog.ts';
@@ -262,7 +271,10 @@ export function catalogPayload(catalog: Catalog): CatalogApi {
       contacts: company.contacts.map((c) => ({ ...c })),
     },
     // A tier's highlights only pick what its plan card names; the features are listed below.
-    tiers: catalog.tiers.tiers.map(({ highlights: _, ...t }) => ({ ...t, best_for: [...t.best_for] })),
+    tiers: catalog.tiers.tiers.map(({ highlights: _, ...t }) => ({
+      ...t,
+      best_for: [...t.best_for],
+    })),
     features: catalog.features.features.map((f) => ({
       id: f.id,
       name: f.name,
@@ -289,4 +301,44 @@ export function catalogPayload(catalog: Catalog): CatalogApi {
           })),
         }),
   };
+}
+
+/** The contents of each file under /api/, by endpoint name. */
+const CONTENTS = {
+  plans: plansPayload,
+  sla: slaPayload,
+  credits: creditsPayload,
+  escalation: escalationPayload,
+  catalog: catalogPayload,
+} satisfies Record<ApiEndpointName, (catalog: Catalog) => unknown>;
+
+/**
+ * What every file under /api/ starts with: its schema's address (`schemaUrl`, absolute, as
+ * the site publishes it), the version and effective date of the terms, and the currency.
+ */
+export function apiFileHeader(catalog: Catalog, schemaUrl: string): ApiFileHeader {
+  const url = new URL(schemaUrl);
+  if (!/^https?:$/.test(url.protocol))
+    throw new Error(`expected an http(s) address, got "${schemaUrl}"`);
+  return {
+    $schema: url.href,
+    terms_version: catalog.company.terms_version,
+    effective_date: catalog.company.effective_date,
+    currency: catalog.company.currency,
+  };
+}
+
+/** A whole file under /api/: its header, then its contents. */
+export function apiFile<N extends ApiEndpointName>(
+  name: N,
+  catalog: Catalog,
+  schemaUrl: string,
+): ApiFile<N> {
+  const contents = CONTENTS[name](catalog) as object;
+  return { ...apiFileHeader(catalog, schemaUrl), ...contents } as ApiFile<N>;
+}
+
+/** Where a site publishes the schema of /api/NAME.json: `schemasPath` is /schemas/ under its base and prefix. */
+export function apiSchemaUrl(name: ApiEndpointName, siteUrl: string, schemasPath: string): string {
+  return new URL(`${schemasPath.replace(/\/?$/, '/')}api/${name}.json`, siteUrl).href;
 }

@@ -33,6 +33,23 @@ export function supportHoursFor(catalog: Catalog, tierId: string): SupportHours 
   return find(catalog.sla.support_hours, (h) => h.id === id, `support hours "${id}"`);
 }
 
+const DAY_NAMES = {
+  mon: 'Mon',
+  tue: 'Tue',
+  wed: 'Wed',
+  thu: 'Thu',
+  fri: 'Fri',
+  sat: 'Sat',
+  sun: 'Sun',
+};
+
+/** A support-hour schedule in a line: "Business hours: Mon, Tue, Wed, Thu, Fri, 09:00–17:00, your time zone". */
+export function supportHoursText(hours: SupportHours): string {
+  const days = hours.days.map((d) => DAY_NAMES[d]).join(', ');
+  const zone = hours.time_zone === 'customer' ? 'your time zone' : hours.time_zone;
+  return `${hours.name}: ${days}, ${hours.start}\u2013${hours.end}, ${zone}`;
+}
+
 /** A tier's target for one severity: minutes, or null where it is best effort. */
 export interface TierTarget {
   firstResponse: number | null;
@@ -45,7 +62,8 @@ export interface TierTarget {
 export function targetFor(catalog: Catalog, tierId: string, severityId: string): TierTarget {
   const sla = slaForTier(catalog, tierId);
   const target = sla.targets[severityId];
-  if (!target) throw new Error(`Charter: tier "${tierId}" has no target for severity "${severityId}".`);
+  if (!target)
+    throw new Error(`Charter: tier "${tierId}" has no target for severity "${severityId}".`);
   return {
     firstResponse: target.first_response,
     resolution: target.resolution ?? null,

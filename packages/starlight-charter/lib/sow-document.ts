@@ -2,7 +2,16 @@ import type { SowDraft } from '../schemas/engagement.ts';
 import { isCalendarDate } from '../schemas/engagement.ts';
 import { formatCount, formatPercent } from './format.ts';
 import { formatMoney, formatRate, type Micros } from './money.ts';
-import { priceEngagement, scheduleAmounts, schedulePercent, type SowCatalog } from './sow.ts';
+import {
+  priceEngagement,
+  quoteDates,
+  scheduleAmounts,
+  schedulePercent,
+  type SowCatalog,
+} from './sow.ts';
+import { paperSize, termsVersionText } from './terms.ts';
+
+export { paperSize } from './terms.ts';
 
 /**
  * The Statement of Work as one HTML string, built only with the `html` tag below: every
@@ -109,11 +118,22 @@ function table(caption: string, headers: string[], rows: Part[][], className = '
   </div>`;
 }
 
+/** Today's date where the SOW is made, YYYY-MM-DD: the day a quote left undated is issued. */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 /**
  * Renders the SOW for a draft, or, with `null`, the blank template with a placeholder for
- * every field. Figures come from the catalog slice: company, currency, rates, discounts.
+ * every field. Figures come from the catalog slice: company, currency, rates, discounts, and
+ * the version of the terms it is made under. `today` issues a quote the draft leaves undated.
  */
-export function renderSowDocument(draft: SowDraft | null, cat: SowCatalog): string {
+export function renderSowDocument(
+  draft: SowDraft | null,
+  cat: SowCatalog,
+  today: string = localToday(),
+): string {
   const company = cat.company.name;
   const fmt = { currency: cat.company.currency, locale: cat.company.locale };
   const money = (m: Micros) => formatMoney(m, fmt);
@@ -265,6 +285,17 @@ export function renderSowDocument(draft: SowDraft | null, cat: SowCatalog): stri
   const changes = orDefault(d?.change_management, cat.services.change_management);
   const client = d ? text(d.client.name, 'Client name') : placeholder('Client name');
   const contactOf = (name = '', email = '') => text(joinNonEmpty([name, email]), 'Contact name');
+  const quote = d ? quoteDates(d.quote, today) : null;
+  const issued = !d
+    ? placeholder('Issue date')
+    : quote!.issued
+      ? date(quote!.issued, 'Date')
+      : text(d.quote.issued, 'Date');
+  const validUntil = !d
+    ? placeholder('Valid until')
+    : quote!.validUntil
+      ? date(quote!.validUntil, 'Date')
+      : text(d.quote.valid_until, 'Date');
   const signer = (party: Part) =>
     html`<div class="sow-signer">
       <p class="sow-party"><strong>${party}</strong></p>
@@ -281,6 +312,14 @@ export function renderSowDocument(draft: SowDraft | null, cat: SowCatalog): stri
       <p class="sow-subtitle">
         ${d ? text(d.project.name, 'Project name') : placeholder('Project name')} for ${client}
       </p>
+      <dl class="sow-facts sow-quote">
+        <dt>Issued</dt>
+        <dd data-field="issued">${issued}</dd>
+        <dt>Quote valid until</dt>
+        <dd data-field="valid-until">${validUntil}</dd>
+        <dt>Terms</dt>
+        <dd data-field="terms">${termsVersionText(cat.company)}</dd>
+      </dl>
     </header>
     <section class="sow-section">
       <h3>Project information</h3>
@@ -362,21 +401,13 @@ function joinNonEmpty(parts: string[]): string {
   return parts.filter((p) => p.trim() !== '').join(', ');
 }
 
-/** Letter for the regions that use it, A4 elsewhere, from the company locale ("en-US" → Letter). */
-export function paperSize(locale: string): 'Letter' | 'A4' {
-  let region: string | undefined;
-  try {
-    region = new Intl.Locale(locale).maximize().region;
-  } catch {
-    region = undefined;
-  }
-  return region !== undefined && ['US', 'CA', 'MX', 'PH', 'CL', 'CO', 'VE', 'GT'].includes(region)
-    ? 'Letter'
-    : 'A4';
-}
-
 /** A complete, print-ready HTML file for one SOW, with the document's CSS inlined. */
-export function standaloneSowHtml(draft: SowDraft, cat: SowCatalog, css: string): string {
+export function standaloneSowHtml(
+  draft: SowDraft,
+  cat: SowCatalog,
+  css: string,
+  today: string = localToday(),
+): string {
   const title = [draft.project.name, draft.client.name].filter((t) => t.trim() !== '').join(' — ');
   const page = `@page { size: ${paperSize(cat.company.locale)}; }`;
   return html`<!doctype html>
@@ -400,7 +431,7 @@ export function standaloneSowHtml(draft: SowDraft, cat: SowCatalog, css: string)
         </style>
       </head>
       <body>
-        ${raw(renderSowDocument(draft, cat))}
+        ${raw(renderSowDocument(draft, cat, today))}
       </body>
     </html> `.value;
 }

@@ -7,7 +7,16 @@ import {
 } from '../schemas/engagement.ts';
 import type { ServicesFile } from '../schemas/services.ts';
 import { formatPercent } from './format.ts';
-import { MICROS_PER_UNIT, minorDigits, multiply, percentOf, roundToMinor, toMicros, type Micros } from './money.ts';
+import { addDays } from './terms.ts';
+import {
+  MICROS_PER_UNIT,
+  minorDigits,
+  multiply,
+  percentOf,
+  roundToMinor,
+  toMicros,
+  type Micros,
+} from './money.ts';
 
 /**
  * Statement of Work logic shared by the generator page, the SOW template, `charter sow` and
@@ -16,7 +25,13 @@ import { MICROS_PER_UNIT, minorDigits, multiply, percentOf, roundToMinor, toMicr
 
 /** The part of the Catalog a SOW reads; small and plain, so pages embed it for the browser. */
 export interface SowCatalog {
-  company: { name: string; currency: string; locale: string };
+  company: {
+    name: string;
+    currency: string;
+    locale: string;
+    terms_version: string;
+    effective_date: string;
+  };
   services: Pick<
     ServicesFile,
     | 'pricing_models'
@@ -30,10 +45,10 @@ export interface SowCatalog {
 }
 
 export function sowCatalog(catalog: Catalog): SowCatalog {
-  const { name, currency, locale } = catalog.company;
+  const { name, currency, locale, terms_version, effective_date } = catalog.company;
   const s = catalog.services;
   return {
-    company: { name, currency, locale },
+    company: { name, currency, locale, terms_version, effective_date },
     services: {
       pricing_models: s.pricing_models,
       rate_card: s.rate_card,
@@ -47,6 +62,30 @@ export function sowCatalog(catalog: Catalog): SowCatalog {
 }
 
 export type SowPath = (string | number)[];
+
+/** How long a quote stays valid when the engagement does not say: thirty days from issue. */
+export const QUOTE_VALID_DAYS = 30;
+
+/**
+ * The issue date and the last valid day of a SOW's quote, YYYY-MM-DD: the draft's own, else
+ * `today` and QUOTE_VALID_DAYS after the issue date. Null where a date given is not a real one.
+ */
+export function quoteDates(
+  quote: SowDraft['quote'],
+  today: string,
+): { issued: string | null; validUntil: string | null } {
+  const given = (value: string) => (value.trim() === '' ? undefined : value.trim());
+  const issued = given(quote.issued) ?? today;
+  const issuedOk = isCalendarDate(issued) ? issued : null;
+  const until = given(quote.valid_until);
+  const validUntil =
+    until !== undefined
+      ? isCalendarDate(until)
+        ? until
+        : null
+      : issuedOk && addDays(issuedOk, QUOTE_VALID_DAYS);
+  return { issued: issuedOk, validUntil };
+}
 
 /** One problem with an engagement, at the field it belongs to. */
 export interface SowIssue {
@@ -64,6 +103,7 @@ export function emptyDraft(cat: SowCatalog): SowDraft {
     client: { name: '', contact: '', email: '' },
     provider_contact: { name: '', email: '' },
     dates: { start: '', end: '' },
+    quote: { issued: '', valid_until: '' },
     objectives: [],
     deliverables: [{ id: 'D1', name: '', description: '', due: '' }],
     out_of_scope: [],
@@ -134,6 +174,7 @@ export function draftFromInput(input: unknown): SowDraft {
   const client = obj(root.client);
   const contact = obj(root.provider_contact);
   const dates = obj(root.dates);
+  const quote = obj(root.quote);
   const tech = obj(root.technical_requirements);
   const resources = obj(root.resources);
   const pricing = obj(root.pricing);
@@ -142,6 +183,7 @@ export function draftFromInput(input: unknown): SowDraft {
     client: { name: str(client.name), contact: str(client.contact), email: str(client.email) },
     provider_contact: { name: str(contact.name), email: str(contact.email) },
     dates: { start: str(dates.start), end: str(dates.end) },
+    quote: { issued: str(quote.issued), valid_until: str(quote.valid_until) },
     objectives: list(root.objectives),
     deliverables: rows(root.deliverables).map((d) => ({
       id: str(d.id),
@@ -238,6 +280,9 @@ export function checkDraft(draft: SowDraft, cat: SowCatalog): SowIssue[] {
   const endOk = isCalendarDate(end);
   if (startOk && endOk && end <= start)
     add(['dates', 'end'], 'the end date must be after the start date');
+  const { issued, valid_until } = draft.quote;
+  if (isCalendarDate(issued) && isCalendarDate(valid_until) && valid_until <= issued)
+    add(['quote', 'valid_until'], 'the quote must stay valid until a day after it is issued');
   draft.deliverables.forEach((d, i) => {
     if (startOk && endOk && isCalendarDate(d.due) && (d.due < start || d.due > end)) {
       add(

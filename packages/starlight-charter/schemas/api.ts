@@ -294,13 +294,35 @@ export const CatalogApiSchema = z.strictObject({
   rate_card: z.array(z.strictObject({ id: Text, role: Text, hourly: Money })).optional(),
 });
 
+/**
+ * What every file under /api/ carries besides its contents: the terms it states and the schema
+ * it follows. Within a major version of the terms, files only gain fields.
+ */
+const ApiFileHeader = {
+  $schema: z
+    .string()
+    .regex(/^https?:\/\/\S+$/)
+    .describe("The address of this file's JSON Schema, as the site publishes it"),
+  terms_version: z
+    .string()
+    .regex(/^\d+\.\d+(?:\.\d+)?$/)
+    .describe(
+      'The version of the terms the figures are from; within a major version files only gain fields',
+    ),
+  effective_date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .describe('The day those terms take effect, YYYY-MM-DD'),
+  currency: z.string().length(3).describe('ISO 4217 code of every amount of money in the file'),
+};
+
 /** Every endpoint, by file name: /api/NAME.json, schema at /schemas/api/NAME.json. */
 export const API_ENDPOINTS = {
-  plans: PlansApiSchema,
-  sla: SlaApiSchema,
-  credits: CreditsApiSchema,
-  escalation: EscalationApiSchema,
-  catalog: CatalogApiSchema,
+  plans: PlansApiSchema.extend(ApiFileHeader),
+  sla: SlaApiSchema.extend(ApiFileHeader),
+  credits: CreditsApiSchema.extend(ApiFileHeader),
+  escalation: EscalationApiSchema.extend(ApiFileHeader),
+  catalog: CatalogApiSchema.extend(ApiFileHeader),
 } as const;
 
 export type ApiEndpointName = keyof typeof API_ENDPOINTS;
@@ -309,3 +331,6 @@ export type SlaApi = z.output<typeof SlaApiSchema>;
 export type CreditsApi = z.output<typeof CreditsApiSchema>;
 export type EscalationApi = z.output<typeof EscalationApiSchema>;
 export type CatalogApi = z.output<typeof CatalogApiSchema>;
+export type ApiFileHeader = z.output<z.ZodObject<typeof ApiFileHeader>>;
+/** A whole file under /api/, by endpoint name: its header and its contents. */
+export type ApiFile<N extends ApiEndpointName> = z.output<(typeof API_ENDPOINTS)[N]>;

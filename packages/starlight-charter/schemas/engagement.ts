@@ -50,6 +50,17 @@ export const EngagementSchema = z.strictObject({
   /** The provider's own contact for this engagement (the company comes from company.yaml). */
   provider_contact: z.strictObject({ name: Text, email: z.optional(Email) }),
   dates: z.strictObject({ start: CalendarDateSchema, end: CalendarDateSchema }),
+  /**
+   * The quote this SOW makes: the day it is issued (the day the SOW is made, when not given)
+   * and the last day it can be signed at these prices (QUOTE_VALID_DAYS after issue, when not
+   * given).
+   */
+  quote: z.optional(
+    z.strictObject({
+      issued: z.optional(CalendarDateSchema),
+      valid_until: z.optional(CalendarDateSchema),
+    }),
+  ),
   objectives: TextList.check(atLeastOne('list at least one objective')),
   deliverables: z
     .array(z.strictObject({ id: Text, name: Text, description: Text, due: CalendarDateSchema }))
@@ -152,6 +163,11 @@ export const SowDraftSchema = z.strictObject({
   client: z.strictObject({ name: DraftText, contact: DraftText, email: DraftText }),
   provider_contact: z.strictObject({ name: DraftText, email: DraftText }),
   dates: z.strictObject({ start: DraftText, end: DraftText }),
+  // Drafts exported before quotes had dates read as a quote left to its defaults.
+  quote: z._default(z.strictObject({ issued: DraftText, valid_until: DraftText }), () => ({
+    issued: '',
+    valid_until: '',
+  })),
   objectives: DraftLines,
   deliverables: rows(
     z.strictObject({ id: DraftText, name: DraftText, description: DraftText, due: DraftText }),

@@ -6,6 +6,9 @@ import { parse } from 'yaml';
 import { afterAll, describe, expect, test } from 'vitest';
 import { loadCatalog, type Catalog } from '../../../packages/starlight-charter/data/load';
 import {
+  apiFile,
+  apiFileHeader,
+  apiSchemaUrl,
   catalogPayload,
   creditsPayload,
   escalationPayload,
@@ -14,8 +17,17 @@ import {
 } from '../../../packages/starlight-charter/lib/api';
 import { moneyFormat, planPriceText } from '../../../packages/starlight-charter/lib/catalog';
 import { formatDuration } from '../../../packages/starlight-charter/lib/duration';
-import { addOnPriceText, includedText, overageText, priceRuleText } from '../../../packages/starlight-charter/lib/pricing-text';
-import type { PlansApi } from '../../../packages/starlight-charter/schemas/api';
+import {
+  addOnPriceText,
+  includedText,
+  overageText,
+  priceRuleText,
+} from '../../../packages/starlight-charter/lib/pricing-text';
+import {
+  API_ENDPOINTS,
+  type ApiEndpointName,
+  type PlansApi,
+} from '../../../packages/starlight-charter/schemas/api';
 import { loadFixtureCompany } from '../scripts/lint-fixtures';
 import { SAMPLE, WEE } from '../../support/sites';
 
@@ -240,7 +252,9 @@ function withoutWords(value: unknown): unknown {
 }
 
 function validator(name: string) {
-  const schema = JSON.parse(readFileSync(`packages/starlight-charter/json-schemas/api/${name}.json`, 'utf8'));
+  const schema = JSON.parse(
+    readFileSync(`packages/starlight-charter/json-schemas/api/${name}.json`, 'utf8'),
+  );
   return new Ajv2020({ strict: false, allErrors: true }).compile(schema);
 }
 
@@ -252,12 +266,78 @@ const builders = {
   catalog: catalogPayload,
 };
 
-describe.each(companies.slice(0, 2))('JSON endpoints of $name', ({ catalog }) => {
-  test.each(Object.keys(builders))('/api/%s.json matches its exported JSON Schema', (name) => {
+const NAMES = Object.keys(API_ENDPOINTS) as ApiEndpointName[];
+
+describe.each(companies.slice(0, 2))('JSON endpoints of $name', ({ catalog, raw }) => {
+  const site = new URL(raw.company.site_url);
+  const schemaUrl = (name: string) => new URL(`schemas/api/${name}.json`, site).href;
+
+  test.each(NAMES)('/api/%s.json matches its exported JSON Schema', (name) => {
     const validate = validator(name);
-    const ok = validate(builders[name as keyof typeof builders](catalog));
+    const ok = validate(apiFile(name, catalog, schemaUrl(name)));
     expect(validate.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
+  });
+
+  test.each(NAMES)(
+    '/api/%s.json states the terms version, effective date, currency and its schema first',
+    (name) => {
+      const file = apiFile(name, catalog, schemaUrl(name)) as Record<string, unknown>;
+      expect(Object.keys(file).slice(0, 4)).toEqual([
+        '$schema',
+        'terms_version',
+        'effective_date',
+        'currency',
+      ]);
+      expect(file).toMatchObject({
+        $schema: schemaUrl(name),
+        terms_version: raw.company.terms_version,
+        effective_date: raw.company.effective_date,
+        currency: raw.company.currency,
+      });
+      // Then the endpoint's contents, unchanged.
+      expect(file).toEqual({
+        ...builders[name](catalog),
+        $schema: schemaUrl(name),
+        terms_version: raw.company.terms_version,
+        effective_date: raw.company.effective_date,
+        currency: raw.company.currency,
+      });
+    },
+  );
+});
+
+describe('the header of the API files', () => {
+  const { catalog } = sample;
+  const url = 'https://example.com/schemas/api/sla.json';
+
+  test.each(NAMES)('the %s schema rejects a file without its terms version or currency', (name) => {
+    const validate = validator(name);
+    const file = apiFile(name, catalog, url) as Record<string, unknown>;
+    for (const field of ['$schema', 'terms_version', 'effective_date', 'currency']) {
+      const { [field]: _, ...without } = file;
+      expect(validate(without), field).toBe(false);
+    }
+    expect(validate({ ...file, effective_date: '1 October 2026' })).toBe(false);
+  });
+
+  test('takes only an absolute http(s) schema address', () => {
+    expect(apiFileHeader(catalog, url).$schema).toBe(url);
+    expect(() => apiFileHeader(catalog, '/schemas/api/sla.json')).toThrow();
+    expect(() => apiFileHeader(catalog, 'javascript:alert(1)')).toThrow(/http/);
+  });
+
+  test('a schema lives under the path the site serves its schemas at', () => {
+    expect(apiSchemaUrl('sla', 'https://example.com/', '/schemas/')).toBe(
+      'https://example.com/schemas/api/sla.json',
+    );
+    expect(apiSchemaUrl('plans', 'https://example.com/support/', '/support/schemas/')).toBe(
+      'https://example.com/support/schemas/api/plans.json',
+    );
+    // A site under a path given by Astro's base, with a root site_url.
+    expect(apiSchemaUrl('credits', 'https://example.com', '/help/schemas')).toBe(
+      'https://example.com/help/schemas/api/credits.json',
+    );
   });
 });
 
@@ -268,7 +348,7 @@ describe.each(companies)('/api/plans.json of $name', (company) => {
 
   test('matches its exported JSON Schema', () => {
     const validate = validator('plans');
-    const ok = validate(payload);
+    const ok = validate(apiFile('plans', catalog, 'https://example.com/schemas/api/plans.json'));
     expect(validate.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
   });
@@ -322,7 +402,7 @@ describe.each(companies)('/api/plans.json of $name', (company) => {
 });
 
 describe('the plans schema', () => {
-  const payload = plansPayload(sample.catalog);
+  const payload = apiFile('plans', sample.catalog, 'https://example.com/schemas/api/plans.json');
   const validate = validator('plans');
 
   test('rejects a renamed field', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { loadCatalog } from '../../../packages/starlight-charter/data/load';
 import {
+  supportHoursText,
   addOnById,
   clockLabel,
   describeTarget,
@@ -28,8 +29,12 @@ describe('catalog lookups', () => {
   });
 
   test('errors with a sentence for an unknown tier', () => {
-    expect(() => tierById(catalog, 'no-such-tier')).toThrow('tier "no-such-tier" is not defined in the data');
-    expect(() => targetFor(catalog, tiers[0]!.id, 'sev9')).toThrow('has no target for severity "sev9"');
+    expect(() => tierById(catalog, 'no-such-tier')).toThrow(
+      'tier "no-such-tier" is not defined in the data',
+    );
+    expect(() => targetFor(catalog, tiers[0]!.id, 'sev9')).toThrow(
+      'has no target for severity "sev9"',
+    );
   });
 
   test('a severity-level clock overrides the tier clock', () => {
@@ -46,12 +51,17 @@ describe('wording', () => {
     expect(clockLabel('business')).toBe('business hours');
     expect(clockLabel('calendar')).toBe('24x7');
   });
-  test('describes a target', () => expect(describeTarget(30, 'calendar')).toBe('30 minutes (24x7)'));
+  test('describes a target', () =>
+    expect(describeTarget(30, 'calendar')).toBe('30 minutes (24x7)'));
   test.each([SAMPLE.terms, WEE.terms])('prices the plans of %s from the data', (dir) => {
     const company = loadCatalog(dir);
     const { currency, locale } = company.company;
     const money = (n: number) =>
-      new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(n / 1e6);
+      new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency,
+        maximumFractionDigits: 0,
+      }).format(n / 1e6);
     for (const plan of company.pricing.plans) {
       const text = planPriceText(company, plan);
       const price = plan.price;
@@ -67,5 +77,28 @@ describe('wording', () => {
     expect(meterById(catalog, meter.id)).toBe(meter);
     expect(() => meterById(catalog, 'nope')).toThrow('meter "nope" is not defined');
     expect(() => addOnById(catalog, 'nope')).toThrow('add-on "nope" is not defined');
+  });
+});
+
+describe('supportHoursText', () => {
+  const hours = {
+    id: 'x',
+    name: 'Office hours',
+    days: ['mon', 'wed', 'sun'] as ('mon' | 'wed' | 'sun')[],
+    start: '08:30',
+    end: '18:00',
+    time_zone: 'Europe/Berlin',
+  };
+
+  test('names the schedule, its days in order, its hours and its time zone', () => {
+    expect(supportHoursText(hours as never)).toBe(
+      'Office hours: Mon, Wed, Sun, 08:30\u201318:00, Europe/Berlin',
+    );
+  });
+
+  test("says the customer's time zone in words", () => {
+    expect(supportHoursText({ ...hours, time_zone: 'customer' } as never)).toMatch(
+      /, your time zone$/,
+    );
   });
 });

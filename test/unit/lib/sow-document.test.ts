@@ -11,6 +11,7 @@ import {
 import {
   escapeHtml,
   html,
+  localToday,
   paperSize,
   renderSowDocument,
   standaloneSowHtml,
@@ -118,5 +119,55 @@ describe('paperSize', () => {
     ['not a locale', 'A4'],
   ])('returns the paper for %s', (locale, expected) => {
     expect(paperSize(locale)).toBe(expected);
+  });
+});
+
+describe('the quote and the terms on the SOW', () => {
+  const day = (iso: string) =>
+    new Intl.DateTimeFormat(cat.company.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+      new Date(`${iso}T00:00:00Z`),
+    );
+  const field = (doc: string, name: string) =>
+    new RegExp(`<dd data-field="${name}">([^<]*)</dd>`).exec(doc)?.[1];
+
+  test('state the issue date, the last valid day and the terms version', () => {
+    const doc = renderSowDocument(
+      { ...draft, quote: { issued: '2027-02-08', valid_until: '2027-02-26' } },
+      cat,
+    );
+    expect(field(doc, 'issued')).toBe(day('2027-02-08'));
+    expect(field(doc, 'valid-until')).toBe(day('2027-02-26'));
+    expect(field(doc, 'terms')).toBe(
+      `Terms version ${catalog.company.terms_version}, effective ${day(catalog.company.effective_date)}`,
+    );
+  });
+
+  test('an undated quote is issued on the day the SOW is made', () => {
+    const doc = renderSowDocument(
+      { ...draft, quote: { issued: '', valid_until: '' } },
+      cat,
+      '2027-04-30',
+    );
+    expect(field(doc, 'issued')).toBe(day('2027-04-30'));
+    expect(field(doc, 'valid-until')).toBe(day('2027-05-30'));
+  });
+
+  test('a date that is not a real one is shown as written, for the person to fix', () => {
+    const doc = renderSowDocument(
+      { ...draft, quote: { issued: '2027-02-30', valid_until: '' } },
+      cat,
+    );
+    expect(field(doc, 'issued')).toBe('2027-02-30');
+  });
+
+  test('the blank template has placeholders for the quote dates', () => {
+    const doc = renderSowDocument(null, cat);
+    expect(doc).toContain('[Issue date]');
+    expect(doc).toContain('[Valid until]');
+  });
+
+  test('today is the local calendar day, written YYYY-MM-DD', () => {
+    expect(localToday(new Date(2027, 0, 5, 23, 59))).toBe('2027-01-05');
+    expect(localToday(new Date(2028, 1, 29, 0, 0))).toBe('2028-02-29');
   });
 });

@@ -7,10 +7,13 @@ import {
   emptyDraft,
   normalizeDraft,
   priceEngagement,
+  QUOTE_VALID_DAYS,
+  quoteDates,
   scheduleAmounts,
   sowCatalog,
   validateEngagement,
 } from '../../../packages/starlight-charter/lib/sow';
+import { SowDraftSchema } from '../../../packages/starlight-charter/schemas/engagement';
 import type { SowDraft } from '../../../packages/starlight-charter/schemas/engagement';
 import { SAMPLE } from '../../support/sites';
 
@@ -284,5 +287,66 @@ describe('validateEngagement', () => {
     expect(validateEngagement(normalizeDraft(d), cat).engagement?.pricing.amount).toBe(
       1234.5 * unit,
     );
+  });
+});
+
+describe('quoteDates', () => {
+  const DAY = 86_400_000;
+  const later = (iso: string, days: number) =>
+    new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+
+  test('takes the dates the draft gives', () => {
+    expect(quoteDates({ issued: '2027-02-08', valid_until: '2027-02-26' }, '2030-01-01')).toEqual({
+      issued: '2027-02-08',
+      validUntil: '2027-02-26',
+    });
+  });
+
+  test('issues an undated quote today, valid for the standard number of days', () => {
+    expect(QUOTE_VALID_DAYS).toBeGreaterThan(0);
+    expect(quoteDates({ issued: '', valid_until: '' }, '2027-12-20')).toEqual({
+      issued: '2027-12-20',
+      validUntil: later('2027-12-20', QUOTE_VALID_DAYS),
+    });
+    expect(quoteDates({ issued: '2028-02-10', valid_until: ' ' }, '2030-01-01').validUntil).toBe(
+      later('2028-02-10', QUOTE_VALID_DAYS),
+    );
+  });
+
+  test('gives null for a date that is not a real one', () => {
+    expect(quoteDates({ issued: '2027-02-30', valid_until: '' }, '2027-01-01')).toEqual({
+      issued: null,
+      validUntil: null,
+    });
+    expect(quoteDates({ issued: '', valid_until: 'next month' }, '2027-01-01')).toEqual({
+      issued: '2027-01-01',
+      validUntil: null,
+    });
+  });
+});
+
+describe('the quote of a draft', () => {
+  const messages = (d: SowDraft) =>
+    checkDraft(d, cat).map((i) => `${i.path.join('.')}: ${i.message}`);
+
+  test('must stay valid until after it is issued', () => {
+    const same = makeDraft((d) => (d.quote = { issued: '2027-02-08', valid_until: '2027-02-08' }));
+    expect(messages(same)).toEqual([
+      'quote.valid_until: the quote must stay valid until a day after it is issued',
+    ]);
+    const fine = makeDraft((d) => (d.quote = { issued: '2027-02-08', valid_until: '2027-02-09' }));
+    expect(messages(fine)).toEqual([]);
+  });
+
+  test('rejects a date that is not a real one, at its field', () => {
+    const bad = makeDraft((d) => (d.quote = { issued: '2027-02-29', valid_until: '' }));
+    const { issues } = validateEngagement(normalizeDraft(bad), cat);
+    expect(issues.map((i) => i.path.join('.'))).toContain('quote.issued');
+  });
+
+  test('a draft exported without a quote imports with the quote left to its defaults', () => {
+    const { quote: _, ...older } = makeDraft();
+    const parsed = SowDraftSchema.parse(older);
+    expect(parsed.quote).toEqual({ issued: '', valid_until: '' });
   });
 });

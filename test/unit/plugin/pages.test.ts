@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
@@ -11,6 +11,7 @@ import {
   pagePaths,
   sectionOfPage,
 } from '../../../packages/starlight-charter/pages/index';
+import { PRINTED_PAGES, printedDocuments } from '../../../packages/starlight-charter/pages/printed';
 
 const PAGES_DIR = 'packages/starlight-charter/pages';
 const only = (...on: SectionId[]) =>
@@ -100,5 +101,17 @@ describe('pagePaths', () => {
 
   test('a file outside the folders of pages is not a page', () => {
     expect(pagePaths({ '../pages/drafts/x.mdx': module('x') }, DEFAULT_SECTIONS)).toEqual([]);
+  });
+});
+
+describe('printedDocuments', () => {
+  test('are pages that exist, each wrapped as the document its id names, titled as its page', () => {
+    const documents = printedDocuments();
+    expect(documents.map((d) => d.id)).toEqual(PRINTED_PAGES.map((slug) => slug.split('/')[1]));
+    for (const [i, slug] of PRINTED_PAGES.entries()) {
+      const text = readFileSync(join(PAGES_DIR, `${slug}.mdx`), 'utf8');
+      expect(text).toContain(`<PrintedDocument id="${documents[i]!.id}">`);
+      expect(text).toMatch(new RegExp(`^title: ${documents[i]!.title}$`, 'm'));
+    }
   });
 });

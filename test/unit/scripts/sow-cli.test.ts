@@ -54,6 +54,14 @@ describe('charter sow', () => {
       expect(text).toContain(total);
       for (const d of draft.deliverables) expect(text).toContain(d.name);
       expect(text).toContain('Signatures');
+      // The quote's dates and the terms it is made under, as the example engagement gives them.
+      const day = (iso: string) =>
+        new Intl.DateTimeFormat(cat.company.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+          new Date(`${iso}T00:00:00Z`),
+        );
+      expect(text).toContain(`Issued ${day(draft.quote.issued)}`);
+      expect(text).toContain(`Quote valid until ${day(draft.quote.valid_until)}`);
+      expect(text).toContain(`Terms version ${cat.company.terms_version}`);
     },
   );
 

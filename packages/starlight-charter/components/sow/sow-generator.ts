@@ -15,6 +15,7 @@ import {
   emptyDraft,
   normalizeDraft,
   priceEngagement,
+  QUOTE_VALID_DAYS,
   schedulePercent,
   validateEngagement,
   type SowCatalog,
@@ -281,6 +282,10 @@ export function startSowGenerator(root: HTMLElement): void {
         field(['provider_contact', 'email'], `${company} email`, 'email'),
         field(['dates', 'start'], 'Start date', 'date'),
         field(['dates', 'end'], 'End date', 'date'),
+        field(['quote', 'issued'], 'Quote issued', 'date', { hint: 'Today when left empty.' }),
+        field(['quote', 'valid_until'], 'Quote valid until', 'date', {
+          hint: `${QUOTE_VALID_DAYS} days after the quote is issued when left empty.`,
+        }),
       ]),
       group('Objectives', null, [field(['objectives'], 'Objectives', 'lines', { hint: lines })]),
       group(

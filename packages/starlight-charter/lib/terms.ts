@@ -1,0 +1,99 @@
+import { isCalendarDate } from '../schemas/engagement.ts';
+
+/**
+ * The version and effective date of the published terms, as commercial pages, printouts, SOWs
+ * and the JSON API state them (company.yaml `terms_version`, `effective_date`).
+ */
+
+/** What a statement of the terms version needs from company.yaml. */
+export interface TermsStamp {
+  terms_version: string;
+  effective_date: string;
+  locale: string;
+}
+
+/** A YYYY-MM-DD date as the company's locale writes it in full: "October 1, 2026". */
+export function formatDate(iso: string, locale: string): string {
+  if (!isCalendarDate(iso)) throw new Error(`expected a date like 2026-01-31, got "${iso}"`);
+  // UTC both ways, so the day never shifts with the reader's time zone.
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
+}
+
+/** The calendar date `days` days after a YYYY-MM-DD date (before it, for a negative count). */
+export function addDays(iso: string, days: number): string {
+  if (!isCalendarDate(iso)) throw new Error(`expected a date like 2026-01-31, got "${iso}"`);
+  if (!Number.isInteger(days)) throw new Error(`expected a whole number of days, got ${days}`);
+  const date = new Date(`${iso}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** "Terms version 2.0" */
+export function termsVersionLabel(stamp: Pick<TermsStamp, 'terms_version'>): string {
+  return `Terms version ${stamp.terms_version}`;
+}
+
+/** "effective October 1, 2026" */
+export function effectiveLabel(stamp: Omit<TermsStamp, 'terms_version'>): string {
+  return `effective ${formatDate(stamp.effective_date, stamp.locale)}`;
+}
+
+/** "Terms version 2.0, effective October 1, 2026": the line every commercial page carries. */
+export function termsVersionText(stamp: TermsStamp): string {
+  return `${termsVersionLabel(stamp)}, ${effectiveLabel(stamp)}`;
+}
+
+/**
+ * Text as a quoted CSS string, for `content:` in a stylesheet built from the data: quotes and
+ * backslashes escaped, line breaks and other control characters as hex escapes, so a company
+ * name can never end the string or the rule.
+ */
+export function cssString(text: string): string {
+  const escaped = text.replace(/[\\"]|[\u0000-\u001f\u007f]/g, (c) =>
+    c === '\\' || c === '"' ? `\\${c}` : `\\${c.charCodeAt(0).toString(16)} `,
+  );
+  return `"${escaped}"`;
+}
+
+/** Letter for the regions that use it, A4 elsewhere, from the company locale ("en-US" → Letter). */
+export function paperSize(locale: string): 'Letter' | 'A4' {
+  let region: string | undefined;
+  try {
+    region = new Intl.Locale(locale).maximize().region;
+  } catch {
+    region = undefined;
+  }
+  return region !== undefined && ['US', 'CA', 'MX', 'PH', 'CL', 'CO', 'VE', 'GT'].includes(region)
+    ? 'Letter'
+    : 'A4';
+}
+
+/** A printable document of the site: the id its page carries and the title in its header. */
+export interface PrintedDocument {
+  id: string;
+  title: string;
+}
+
+/**
+ * The texts of the running header and footer of the printed documents, as custom properties on
+ * the root element, which is what the page margin boxes inherit from (styles/charter.css draws
+ * the boxes): the company and terms on every printout, the title for the document the page holds;
+ * and the sheets' size, the paper of the company's region.
+ */
+export function printHeaderCss(
+  company: TermsStamp & { name: string },
+  documents: readonly PrintedDocument[],
+): string {
+  const rules = [
+    `@page charter-printed {\n  size: ${paperSize(company.locale)};\n}`,
+    `:root {\n  --charter-print-company: ${cssString(company.name)};\n  --charter-print-terms: ${cssString(termsVersionText(company))};\n}`,
+    ...documents.map((d) => {
+      if (!/^[a-z][a-z0-9-]*$/.test(d.id))
+        throw new Error(`a printed document's id is lowercase words joined by "-", got "${d.id}"`);
+      return `:root:has([data-printed-document='${d.id}']) {\n  --charter-print-title: ${cssString(d.title)};\n}`;
+    }),
+  ];
+  return `${rules.join('\n')}\n`;
+}
