@@ -103,7 +103,15 @@ for (const company of companies) {
           'datetime',
           c.company.effective_date,
         );
+        await expect(page.locator('main .charter-terms-version a'), route).toHaveAttribute(
+          'href',
+          `${basePath(c)}commercial/changes/`,
+        );
       }
+      // What each version changed is one click away.
+      await page.locator('main .charter-terms-version a').click();
+      await expect(page).toHaveURL(`${site.url}/commercial/changes/`);
+      await expect(page.locator('main h2').first()).toContainText(c.company.terms_version);
     });
 
     /**
