@@ -25,7 +25,8 @@ const looksLikeDate = (value: string) => /^\d{4}-/.test(value);
 
 const HolidayDateSchema = z
   .string({ error: 'expected a date like "2026-12-25"' })
-  .refine(isCalendarDate, { error: 'expected a real date like "2026-12-25"' });
+  .refine(isCalendarDate, { error: 'expected a real date like "2026-12-25"' })
+  .meta({ description: 'A local date, "2026-12-25": the whole day in the schedule\'s time zone' });
 
 /**
  * A named list of public holidays with explicit dates, listed per year, e.g.
@@ -41,13 +42,20 @@ export const HolidaySetSchema = z
     })),
     name: TextSchema,
     /** Keyed by year; each year lists its holidays, `[]` for a year with none. */
-    dates: z.record(
-      z.string().regex(/^\d{4}$/, { error: 'expected a year like 2026' }),
-      z.array(z.strictObject({ date: HolidayDateSchema, name: TextSchema })),
-    ),
+    dates: z
+      .record(z.string(), z.array(z.strictObject({ date: HolidayDateSchema, name: TextSchema })))
+      .meta({
+        description:
+          'Holidays per year, keyed by the year (2026: [{ date: "2026-01-01", name: New Year\'s Day }]). ' +
+          'A year listed is complete; for a year not listed no holidays are known, and the pages say through which year they are listed.',
+      }),
   })
   .superRefine((set, ctx) => {
     for (const [year, holidays] of Object.entries(set.dates)) {
+      if (!/^\d{4}$/.test(year)) {
+        ctx.addIssue({ code: 'custom', path: ['dates', year], message: `expected a year like 2026, got "${year}"` });
+        continue;
+      }
       const seen = new Map<string, number>();
       holidays.forEach((holiday, i) => {
         const path = ['dates', year, i, 'date'];
@@ -101,6 +109,10 @@ export const SupportHoursSchema = z
     holidays: z
       .array(HolidayEntrySchema)
       .default([])
+      .meta({
+        description:
+          'Public holidays on which the schedule is closed all day: ids of holiday_sets and single dates, e.g. [us-federal, "2026-12-24"]',
+      })
       .superRefine((entries, ctx) => {
         entries.forEach((entry, i) => {
           const earlier = entries.indexOf(entry);
@@ -165,7 +177,9 @@ export const TierSlaSchema = z.strictObject({
 
 export const SlaFileSchema = z.strictObject({
   /** Named holiday calendars that support-hour schedules refer to by id. Omitted: none. */
-  holiday_sets: z.array(HolidaySetSchema).default([]),
+  holiday_sets: z.array(HolidaySetSchema).default([]).meta({
+    description: 'Named public-holiday calendars with their dates per year; support_hours name them by id',
+  }),
   support_hours: z.array(SupportHoursSchema).min(1),
   tiers: z.array(TierSlaSchema).min(1),
   exclusions: TextListSchema,
