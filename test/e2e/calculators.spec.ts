@@ -409,9 +409,7 @@ test.describe('response deadline calculator', () => {
     await page.goto(
       `/calculators/response-deadline/?tier=${pick.tier}&sev=${pick.sev}&date=${last}-12-31&time=${openedAt}&tz=${zone}`,
     );
-    await expect(figure(page, 'holiday-years')).toContainText(
-      `None are known yet for ${last + 1}`,
-    );
+    await expect(figure(page, 'holiday-years')).toContainText(`None are known yet for ${last + 1}`);
   });
 
   test('starts the clock at the next opening for a ticket opened at the weekend', async ({

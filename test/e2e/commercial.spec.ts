@@ -247,7 +247,7 @@ test('the SLA page shows targets, availability and credit bands from the data', 
   );
   const supportHours = await rowsOf(page, /^Support hours$/);
   for (const set of catalog.sla.holiday_sets) {
-    expect(supportHours.some((r) => r[2]!.includes(`excluding public holidays (${set.name}`))).toBe(
+    expect(supportHours.some((r) => r[2]!.includes(`excluding public holidays: ${set.name}`))).toBe(
       catalog.sla.support_hours.some((h) => h.holidays.includes(set.id)),
     );
   }

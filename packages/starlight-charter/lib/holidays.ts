@@ -40,7 +40,8 @@ export function scheduleHolidays(
       continue;
     }
     const set = holidaySets.find((s) => s.id === entry);
-    if (set === undefined) throw new Error(`Charter: holiday set "${entry}" is not defined in the data.`);
+    if (set === undefined)
+      throw new Error(`Charter: holiday set "${entry}" is not defined in the data.`);
     sets.push(set);
     for (const holiday of Object.values(set.dates).flat()) {
       if (!byDate.has(holiday.date)) byDate.set(holiday.date, { ...holiday, set: set.id });
@@ -89,7 +90,7 @@ export function formatHolidayDate(date: string, locale: string): string {
 }
 
 /**
- * "excluding public holidays (US federal holidays, listed for 2026–2027)": what a schedule's
+ * "excluding public holidays: US federal holidays (listed for 2026–2027)": what a schedule's
  * hours leave out, in words from the data; null when it has no holidays.
  */
 export function excludingHolidaysText(holidays: ScheduleHolidays): string | null {
@@ -97,8 +98,11 @@ export function excludingHolidaysText(holidays: ScheduleHolidays): string | null
   const single = holidays.dates.filter((d) => d.set === null).length;
   const parts = [
     ...holidays.sets.map((s) => s.name),
-    ...(single > 0 ? [single === 1 ? '1 further closing day' : `${single} further closing days`] : []),
+    ...(single > 0
+      ? [single === 1 ? '1 further closing day' : `${single} further closing days`]
+      : []),
   ];
-  const listed = holidays.years && holidays.years.length > 0 ? `, listed for ${yearsText(holidays.years)}` : '';
-  return `excluding public holidays (${parts.join(' and ')}${listed})`;
+  const listed =
+    holidays.years && holidays.years.length > 0 ? ` (listed for ${yearsText(holidays.years)})` : '';
+  return `excluding public holidays: ${parts.join(' and ')}${listed}`;
 }

@@ -102,12 +102,12 @@ describe('words', () => {
     expect(formatHolidayDate('2026-12-25', 'de-DE')).toBe('Freitag, 25. Dezember 2026');
   });
   test.each([
-    [['national'], 'excluding public holidays (National holidays, listed for 2026–2027)'],
+    [['national'], 'excluding public holidays: National holidays (listed for 2026–2027)'],
     [
       ['national', 'regional', '2026-12-24'],
-      'excluding public holidays (National holidays and Regional holidays and 1 further closing day, listed for 2026)',
+      'excluding public holidays: National holidays and Regional holidays and 1 further closing day (listed for 2026)',
     ],
-    [['2026-12-24', '2026-12-31'], 'excluding public holidays (2 further closing days)'],
+    [['2026-12-24', '2026-12-31'], 'excluding public holidays: 2 further closing days'],
   ])('describes %j', (holidays, text) =>
     expect(excludingHolidaysText(scheduleHolidays(sets, { holidays }))).toBe(text),
   );
@@ -115,7 +115,7 @@ describe('words', () => {
     expect(excludingHolidaysText(scheduleHolidays(sets, { holidays: [] }))).toBeNull();
     const empty: HolidaySet = { id: 'empty', name: 'No holidays yet', dates: {} };
     expect(excludingHolidaysText(scheduleHolidays([empty], { holidays: ['empty'] }))).toBe(
-      'excluding public holidays (No holidays yet)',
+      'excluding public holidays: No holidays yet',
     );
   });
 });
@@ -135,7 +135,9 @@ describe('the published holiday calendars', () => {
   /** A fixed-date federal holiday moved off a weekend: Saturday to Friday, Sunday to Monday. */
   const observed = (date: string) => {
     const shift = { 6: -1, 0: 1 }[weekdayOf(date)] ?? 0;
-    return new Date(Date.parse(`${date}T00:00:00Z`) + shift * 86_400_000).toISOString().slice(0, 10);
+    return new Date(Date.parse(`${date}T00:00:00Z`) + shift * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
   };
   const plus = (date: string, days: number) =>
     new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -182,7 +184,11 @@ describe('the published holiday calendars', () => {
       const day = ((h + l - 7 * m + 114) % 31) + 1;
       return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
     };
-    expect([easter(2026), easter(2027), easter(2025)]).toEqual(['2026-04-05', '2027-03-28', '2025-04-20']);
+    expect([easter(2026), easter(2027), easter(2025)]).toEqual([
+      '2026-04-05',
+      '2027-03-28',
+      '2025-04-20',
+    ]);
     const expected = [2026, 2027].flatMap((y) => [
       `${y}-01-01`,
       plus(easter(y), -2), // Karfreitag

@@ -352,9 +352,9 @@ describe('public holidays', () => {
   test('a deadline that crosses a holiday resumes on the next working day', () => {
     // 4 hours asked at 15:00 on the day before: 2 hours that day (15–17), none on the holiday,
     // 2 more from 09:00 the day after, so 11:00.
-    expect(local(addBusinessMinutes(at('2026-11-25', '15:00', NY), 240, thanksgiving, NY), NY)).toBe(
-      '2026-11-27 11:00',
-    );
+    expect(
+      local(addBusinessMinutes(at('2026-11-25', '15:00', NY), 240, thanksgiving, NY), NY),
+    ).toBe('2026-11-27 11:00');
     // Without the holiday the same 4 hours end on the Thursday.
     expect(local(addBusinessMinutes(at('2026-11-25', '15:00', NY), 240, weekdays, NY), NY)).toBe(
       '2026-11-26 11:00',
@@ -385,14 +385,16 @@ describe('public holidays', () => {
     // 2026-12-26 is a Saturday. Friday 16:00 + 2 hours:
     const friday = at('2026-12-18', '16:00', BERLIN);
     const saturday = ['2026-12-19'];
-    expect(local(addBusinessMinutes(friday, 120, withHolidays(weekdays, saturday), BERLIN), BERLIN)).toBe(
-      '2026-12-21 10:00',
-    );
+    expect(
+      local(addBusinessMinutes(friday, 120, withHolidays(weekdays, saturday), BERLIN), BERLIN),
+    ).toBe('2026-12-21 10:00');
     const everyDay: Schedule = { ...weekdays, days: [...always.days] };
-    expect(local(addBusinessMinutes(friday, 120, everyDay, BERLIN), BERLIN)).toBe('2026-12-19 10:00');
-    expect(local(addBusinessMinutes(friday, 120, withHolidays(everyDay, saturday), BERLIN), BERLIN)).toBe(
-      '2026-12-20 10:00',
+    expect(local(addBusinessMinutes(friday, 120, everyDay, BERLIN), BERLIN)).toBe(
+      '2026-12-19 10:00',
     );
+    expect(
+      local(addBusinessMinutes(friday, 120, withHolidays(everyDay, saturday), BERLIN), BERLIN),
+    ).toBe('2026-12-20 10:00');
   });
   test('consecutive holidays before a weekend are skipped together', () => {
     // Wednesday 2026-12-23 16:00 + 2 hours, Thursday and Friday closed: Monday 10:00.
@@ -428,7 +430,12 @@ describe('public holidays', () => {
       allMondays.push(new Date(d).toISOString().slice(0, 10));
     }
     expect(() =>
-      addBusinessMinutes(at('2026-01-01', '00:00', 'UTC'), 1, withHolidays(mondays, allMondays), 'UTC'),
+      addBusinessMinutes(
+        at('2026-01-01', '00:00', 'UTC'),
+        1,
+        withHolidays(mondays, allMondays),
+        'UTC',
+      ),
     ).toThrow('the support-hours schedule never opens');
   });
   test('formats the local date with two digits for month and day', () => {
@@ -463,9 +470,9 @@ describe('yearsWithoutHolidays', () => {
   });
   test('a year between listed years is missing too', () => {
     const gap: Schedule = { ...weekdays, holiday_years: [2026, 2028] };
-    expect(yearsWithoutHolidays(at('2026-06-01', '10:00', NY), at('2028-06-01', '10:00', NY), gap, NY)).toEqual(
-      [2027],
-    );
+    expect(
+      yearsWithoutHolidays(at('2026-06-01', '10:00', NY), at('2028-06-01', '10:00', NY), gap, NY),
+    ).toEqual([2027]);
   });
   test('claims nothing for a schedule that names no holiday set', () => {
     const far = at('2040-01-01', '10:00', NY);
@@ -483,7 +490,12 @@ describe('yearsWithoutHolidays', () => {
 describe('deadlines across DST changes in the published zones', () => {
   // A `customer` schedule runs in the customer's zone: these stand for customers on both sides
   // of the Atlantic and in the southern hemisphere.
-  const CUSTOMER_ZONES = ['America/New_York', 'America/Los_Angeles', 'Europe/London', 'Australia/Sydney'];
+  const CUSTOMER_ZONES = [
+    'America/New_York',
+    'America/Los_Angeles',
+    'Europe/London',
+    'Australia/Sydney',
+  ];
   const DAY_MS = 86_400_000;
   const WEEK: Schedule['days'] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
@@ -491,7 +503,10 @@ describe('deadlines across DST changes in the published zones', () => {
   /** The zone's UTC offset at `instant`, in minutes. */
   const offset = (instant: number, zone: string): number => {
     if (!formats.has(zone))
-      formats.set(zone, new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'longOffset' }));
+      formats.set(
+        zone,
+        new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'longOffset' }),
+      );
     const name = formats
       .get(zone)!
       .formatToParts(instant)
