@@ -404,6 +404,12 @@ test.describe('response deadline calculator', () => {
     await expect(figure(page, 'clock')).toContainText('excluding public holidays');
     await expect(figure(page, 'holiday-years')).toHaveCount(0);
 
+    // Opened on the holiday itself: the clock waits for the next open day.
+    await page.goto(
+      `/calculators/response-deadline/?tier=${pick.tier}&sev=${pick.sev}&date=${holiday}&time=12:00&tz=${zone}`,
+    );
+    await expect(figure(page, 'outside')).toContainText('on a public holiday');
+
     // A deadline in the year after the last one listed says that year's holidays are unknown.
     const last = Math.max(...hours.holiday_years!);
     await page.goto(
