@@ -245,6 +245,11 @@ test('the SLA page shows targets, availability and credit bands from the data', 
       closes.get(date)!.schedules.join(', '),
     ]),
   );
+  // The sample's schedules name sets that list the same consecutive years.
+  const years = catalog.sla.holiday_sets.flatMap((set) => Object.keys(set.dates).map(Number));
+  await expect(page.locator('[data-holiday-coverage]')).toContainText(
+    `Holidays are listed for ${Math.min(...years)}–${Math.max(...years)}.`,
+  );
   const supportHours = await rowsOf(page, /^Support hours$/);
   for (const set of catalog.sla.holiday_sets) {
     expect(supportHours.some((r) => r[2]!.includes(`excluding public holidays: ${set.name}`))).toBe(
