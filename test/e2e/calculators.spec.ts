@@ -30,6 +30,7 @@ import { expectations, moneyPattern } from './pricing-expect';
 import { catalog } from './support';
 
 const money = moneyFormat(catalog);
+const WEEK = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 const locale = catalog.company.locale;
 const WAIT = 'Correct the highlighted field to see the result.';
 
@@ -347,6 +348,74 @@ test.describe('response deadline calculator', () => {
         ),
       );
     }
+  });
+
+  test('skips a public holiday the sample lists', async ({ page }) => {
+    const hours = supportHoursFor(catalog, pick.tier);
+    const closed = (date: string) =>
+      !hours.days.includes(WEEK[new Date(`${date}T00:00:00Z`).getUTCDay()]!) ||
+      catalog.sla.holiday_sets.some(
+        (set) =>
+          hours.holidays.includes(set.id) &&
+          Object.values(set.dates).some((list) => list.some((h) => h.date === date)),
+      );
+    const nextDay = (date: string) =>
+      new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    // The first holiday, from the data, that falls on a day the schedule is open, after an open day.
+    const holiday = catalog.sla.holiday_sets
+      .filter((set) => hours.holidays.includes(set.id))
+      .flatMap((set) => Object.values(set.dates).flat())
+      .map((h) => h.date)
+      .sort()
+      .find((date) => {
+        const before = new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000);
+        const weekday = WEEK[new Date(`${date}T00:00:00Z`).getUTCDay()]!;
+        const day = before.toISOString().slice(0, 10);
+        return hours.days.includes(weekday) && !closed(day) && day.slice(0, 4) === date.slice(0, 4);
+      });
+    expect(holiday, `${hours.name} should list a holiday on an open day`).toBeDefined();
+    const dayBefore = new Date(Date.parse(`${holiday}T00:00:00Z`) - 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    // Opened an hour before closing the day before: one hour that day, the rest from the next
+    // open day's opening, day by day.
+    const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3));
+    const dayLength = minutesOf(hours.end) - minutesOf(hours.start);
+    const clock = (m: number) =>
+      `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+    const openedAt = clock(minutesOf(hours.end) - 60);
+    let left = pick.firstResponse - 60;
+    let day = dayBefore;
+    while (left > 0) {
+      day = nextDay(day);
+      while (closed(day)) day = nextDay(day);
+      if (left <= dayLength) break;
+      left -= dayLength;
+    }
+    const dueAt = clock(minutesOf(hours.start) + left);
+    expect(day > holiday!, 'the deadline should fall after the holiday').toBe(true);
+
+    await page.goto(
+      `/calculators/response-deadline/?tier=${pick.tier}&sev=${pick.sev}&date=${dayBefore}&time=${openedAt}&tz=${zone}`,
+    );
+    await expect(figure(page, 'first-response')).toHaveText(
+      formatInstant(instantFromLocal(day, dueAt, zone)!, zone, locale),
+    );
+    await expect(figure(page, 'clock')).toContainText('excluding public holidays');
+    await expect(figure(page, 'holiday-years')).toHaveCount(0);
+
+    // Opened on the holiday itself: the clock waits for the next open day.
+    await page.goto(
+      `/calculators/response-deadline/?tier=${pick.tier}&sev=${pick.sev}&date=${holiday}&time=12:00&tz=${zone}`,
+    );
+    await expect(figure(page, 'outside')).toContainText('on a public holiday');
+
+    // A deadline in the year after the last one listed says that year's holidays are unknown.
+    const last = Math.max(...hours.holiday_years!);
+    await page.goto(
+      `/calculators/response-deadline/?tier=${pick.tier}&sev=${pick.sev}&date=${last}-12-31&time=${openedAt}&tz=${zone}`,
+    );
+    await expect(figure(page, 'holiday-years')).toContainText(`None are known yet for ${last + 1}`);
   });
 
   test('starts the clock at the next opening for a ticket opened at the weekend', async ({

@@ -217,6 +217,49 @@ test('the SLA page shows targets, availability and credit bands from the data', 
     `never exceed ${percent(catalog.credits.cap_percent)} of that month's fee`,
   );
 
+  // Public holidays: every date of the sets and single dates each schedule names, with the
+  // schedules it closes, its date in words by Intl in the company's locale.
+  const closes = new Map<string, { names: Set<string>; schedules: string[] }>();
+  for (const hours of catalog.sla.support_hours) {
+    const sets = catalog.sla.holiday_sets.filter((set) => hours.holidays.includes(set.id));
+    const days = [
+      ...sets.flatMap((set) => Object.values(set.dates).flat()),
+      ...hours.holidays.filter((e) => /^\d{4}-/.test(e)).map((date) => ({ date, name: '' })),
+    ];
+    for (const { date, name } of days) {
+      const entry = closes.get(date) ?? { names: new Set<string>(), schedules: [] };
+      if (name) entry.names.add(name);
+      if (!entry.schedules.includes(hours.name)) entry.schedules.push(hours.name);
+      closes.set(date, entry);
+    }
+  }
+  expect(closes.size, 'the sample should list public holidays').toBeGreaterThan(0);
+  const longDate = new Intl.DateTimeFormat(locale, {
+    weekday: 'long',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
+  expect(await rowsOf(page, 'Public holidays: support hours closed all day')).toEqual(
+    [...closes.keys()].sort().map((date) => [
+      longDate.format(new Date(`${date}T00:00:00Z`)),
+      [...closes.get(date)!.names].join(' / ') || 'Support closed',
+      closes.get(date)!.schedules.join(', '),
+    ]),
+  );
+  // The sample's schedules name sets that list the same consecutive years.
+  const years = catalog.sla.holiday_sets.flatMap((set) => Object.keys(set.dates).map(Number));
+  await expect(page.locator('[data-holiday-coverage]')).toContainText(
+    `Holidays are listed for ${Math.min(...years)}–${Math.max(...years)}.`,
+  );
+  const supportHours = await rowsOf(page, /^Support hours$/);
+  for (const set of catalog.sla.holiday_sets) {
+    expect(supportHours.some((r) => r[2]!.includes(`excluding public holidays: ${set.name}`))).toBe(
+      catalog.sla.support_hours.some((h) => h.holidays.includes(set.id)),
+    );
+  }
+
   const severities = await rowsOf(page, 'Severity definitions');
   expect(severities.map((r) => r[0])).toEqual(catalog.severities.severities.map((s) => s.name));
   for (const item of catalog.sla.exclusions)

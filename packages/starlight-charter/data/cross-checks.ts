@@ -1,5 +1,6 @@
 import { issueAt, type DataIssue } from './issues.ts';
 import { roiProblems } from './roi-checks.ts';
+import { isHolidayDate } from '../lib/holidays.ts';
 import type { PartialCatalog, Sources } from './load.ts';
 import type { DataPath, SourceFile } from './positions.ts';
 
@@ -163,6 +164,22 @@ export function crossCheck(data: PartialCatalog, sources: Sources): DataIssue[] 
 
   if (data.sla) {
     unique('sla', ['support_hours'], data.sla.support_hours, 'support hours');
+    unique('sla', ['holiday_sets'], data.sla.holiday_sets, 'holiday set');
+    const holidaySets = data.sla.holiday_sets;
+    data.sla.support_hours.forEach((hours, i) =>
+      hours.holidays.forEach((entry, j) => {
+        const path = ['support_hours', i, 'holidays', j];
+        if (!isHolidayDate(entry)) {
+          refer('sla', path, entry, holidaySets.map((s) => s.id), 'holiday set');
+          return;
+        }
+        // A single date that a set the schedule names already lists is a duplicate.
+        const inSet = holidaySets.find(
+          (s) => hours.holidays.includes(s.id) && Object.values(s.dates).some((list) => list.some((d) => d.date === entry)),
+        );
+        if (inSet) issues.push(issueAt(src('sla'), path, `${entry} is already listed in holiday set "${inSet.id}"`));
+      }),
+    );
     const seen = new Map<string, number>();
     data.sla.tiers.forEach((entry, i) => {
       refer('sla', ['tiers', i, 'tier'], entry.tier, tierIds, 'tier');

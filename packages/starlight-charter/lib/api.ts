@@ -18,6 +18,7 @@ import { describeBand } from './credits.ts';
 import { allowedDowntime, formatDowntime, PERIODS } from './downtime.ts';
 import { formatDuration } from './duration.ts';
 import { featureValueKind, featureValueText } from './features.ts';
+import { scheduleHolidays } from './holidays.ts';
 import { MICROS_PER_UNIT, type Micros, type MoneyFormat } from './money.ts';
 import {
   addOnPriceText,
@@ -174,7 +175,19 @@ export function plansPayload(catalog: Catalog): PlansApi {
 export function slaPayload(catalog: Catalog): SlaApi {
   const month = PERIODS.month;
   return {
-    support_hours: catalog.sla.support_hours.map((h) => ({ ...h, days: [...h.days] })),
+    support_hours: catalog.sla.support_hours.map((h) => {
+      const holidays = scheduleHolidays(catalog.sla.holiday_sets, h);
+      return {
+        id: h.id,
+        name: h.name,
+        days: [...h.days],
+        start: h.start,
+        end: h.end,
+        time_zone: h.time_zone,
+        holidays: holidays.dates,
+        holiday_years: holidays.years,
+      };
+    }),
     severities: catalog.severities.severities.map((s) => ({
       id: s.id,
       name: s.name,

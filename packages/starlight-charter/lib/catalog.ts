@@ -1,6 +1,7 @@
 import type { Catalog } from '../data/load.ts';
 import type { AddOn, Clock, Meter, Plan, SupportHours, Tier, TierSla } from '../schemas/index.ts';
 import { formatDuration } from './duration.ts';
+import { clockHolidays } from './holidays.ts';
 import { type MoneyFormat } from './money.ts';
 import { priceText } from './pricing-text.ts';
 
@@ -28,9 +29,17 @@ export function slaForTier(catalog: Catalog, tierId: string): TierSla {
   return find(catalog.sla.tiers, (s) => s.tier === tierId, `an SLA for tier "${tierId}"`);
 }
 
-export function supportHoursFor(catalog: Catalog, tierId: string): SupportHours {
+/** A schedule as the clock reads it: with its public holidays resolved to dates. */
+export type ClockHours = SupportHours & {
+  holiday_dates: string[];
+  holiday_years: number[] | null;
+};
+
+/** A tier's support hours, with the dates of their public holidays for the clock. */
+export function supportHoursFor(catalog: Catalog, tierId: string): ClockHours {
   const id = slaForTier(catalog, tierId).support_hours;
-  return find(catalog.sla.support_hours, (h) => h.id === id, `support hours "${id}"`);
+  const hours = find(catalog.sla.support_hours, (h) => h.id === id, `support hours "${id}"`);
+  return { ...hours, ...clockHolidays(catalog.sla.holiday_sets, hours) };
 }
 
 const DAY_NAMES = {

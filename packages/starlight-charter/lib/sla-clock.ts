@@ -10,7 +10,15 @@ import type { SupportHours, Weekday } from '../schemas/sla.ts';
  * @date-fns/tz, so a day that is 23 or 25 hours long is handled by the library, not by us.
  */
 
-export type Schedule = Pick<SupportHours, 'days' | 'start' | 'end'>;
+export type Schedule = Pick<SupportHours, 'days' | 'start' | 'end'> & {
+  /**
+   * Local dates ("2026-12-25") in the schedule's zone on which it stays closed all day: its
+   * public holidays, resolved from the data by lib/holidays.ts.
+   */
+  holiday_dates?: readonly string[];
+  /** The years its holiday sets list dates for; null or absent when it names no set. */
+  holiday_years?: readonly number[] | null;
+};
 
 const DAY_IDS: Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const MINUTE_MS = 60_000;
@@ -22,9 +30,15 @@ function hoursAndMinutes(time: string): [number, number] {
   return [h!, m!];
 }
 
+const pad = (n: number) => String(n).padStart(2, '0');
+/** The local date of `day` in its own zone, "2026-12-25". */
+const dateOf = (day: TZDate) =>
+  `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+
 /** The opening and closing instants of the schedule on the local day that contains `day`. */
 function windowOn(day: TZDate, schedule: Schedule): { open: Date; close: Date } | null {
   if (!schedule.days.includes(DAY_IDS[day.getDay()]!)) return null;
+  if (schedule.holiday_dates?.includes(dateOf(day))) return null;
   const midnight = startOfDay(day);
   const at = ([h, m]: [number, number]): Date =>
     h === 24
@@ -136,11 +150,28 @@ export function instantFromLocal(date: string, time: string, timeZone: string): 
 /** The local date (`YYYY-MM-DD`) and time (`HH:MM`) of an instant in `timeZone`, for form fields. */
 export function localFields(at: Date, timeZone: string): { date: string; time: string } {
   const z = new TZDate(at.getTime(), timeZone);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return {
-    date: `${z.getFullYear()}-${pad(z.getMonth() + 1)}-${pad(z.getDate())}`,
-    time: `${pad(z.getHours())}:${pad(z.getMinutes())}`,
-  };
+  return { date: dateOf(z), time: `${pad(z.getHours())}:${pad(z.getMinutes())}` };
+}
+
+/**
+ * The local years from `from` to `to` (in `timeZone`) for which the schedule's holiday sets list
+ * no dates: a business-hours deadline there skips none of that year's holidays, so it may in fact
+ * fall later. Empty when the schedule names no holiday set.
+ */
+export function yearsWithoutHolidays(
+  from: Date,
+  to: Date,
+  schedule: Schedule,
+  timeZone: string,
+): number[] {
+  const listed = schedule.holiday_years;
+  if (!listed) return [];
+  const missing: number[] = [];
+  const last = new TZDate(to.getTime(), timeZone).getFullYear();
+  for (let year = new TZDate(from.getTime(), timeZone).getFullYear(); year <= last; year++) {
+    if (!listed.includes(year)) missing.push(year);
+  }
+  return missing;
 }
 
 /** "Monday, March 9, 2026 at 4:59 PM EDT": an instant with its weekday, in `timeZone`. */

@@ -172,6 +172,18 @@ export const SlaApiSchema = z.strictObject({
       start: Text,
       end: Text,
       time_zone: Text,
+      /** Whole local days (in the schedule's zone) on which it is closed, sorted by date. */
+      holidays: z.array(
+        z.strictObject({
+          date: Text,
+          /** Null for a single date the schedule lists without a name. */
+          name: Text.nullable(),
+          /** The holiday set it comes from; null for a single date. */
+          set: Text.nullable(),
+        }),
+      ),
+      /** Years its holiday sets list dates for; null when it names no set. */
+      holiday_years: z.array(z.number().int()).nullable(),
     }),
   ),
   severities: z.array(

@@ -434,6 +434,29 @@ describe('the other endpoints', () => {
     for (const time of timed) expect(time.text).toBe(formatDuration(time.minutes));
   });
 
+  test("list each schedule's holidays as sla.yaml gives them, with the years they cover", () => {
+    const schedules = slaPayload(catalog).support_hours;
+    const sets = catalog.sla.holiday_sets;
+    expect(schedules.some((s) => s.holidays.length > 0)).toBe(true);
+    catalog.sla.support_hours.forEach((hours, i) => {
+      const named = sets.filter((set) => hours.holidays.includes(set.id));
+      const fromSets = named.flatMap((set) =>
+        Object.values(set.dates)
+          .flat()
+          .map((h) => ({ ...h, set: set.id })),
+      );
+      const single = hours.holidays
+        .filter((e) => /^\d{4}-/.test(e))
+        .map((date) => ({ date, name: null, set: null }));
+      expect(schedules[i]!.holidays).toEqual(
+        [...fromSets, ...single].sort((a, b) => a.date.localeCompare(b.date)),
+      );
+      expect(schedules[i]!.holiday_years).toEqual(
+        named.length === 0 ? null : Object.keys(named[0]!.dates).map(Number),
+      );
+    });
+  });
+
   test('list one matrix entry per severity and level the data defines', () => {
     const count = Object.values(catalog.escalation.matrix).reduce(
       (n, row) => n + Object.keys(row).length,

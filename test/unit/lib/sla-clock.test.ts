@@ -11,8 +11,12 @@ import {
   localFields,
   nextOpening,
   scheduleZone,
+  yearsWithoutHolidays,
   type Schedule,
 } from '../../../packages/starlight-charter/lib/sla-clock';
+import { loadCatalog } from '../../../packages/starlight-charter/data/load';
+import { clockHolidays } from '../../../packages/starlight-charter/lib/holidays';
+import { SAMPLE, WEE } from '../../support/sites';
 
 // Schedules written for the test, independent of data/.
 const weekdays: Schedule = {
@@ -335,4 +339,255 @@ describe('describeSchedule, in words', () => {
   ] as [Schedule, string][])('describes %j', (schedule, text) =>
     expect(describeSchedule(schedule)).toBe(text),
   );
+});
+
+describe('public holidays', () => {
+  // 2026-11-26 is a Thursday (US Thanksgiving); 2026-12-24/25 a Thursday and Friday.
+  const withHolidays = (schedule: Schedule, holiday_dates: string[]): Schedule => ({
+    ...schedule,
+    holiday_dates,
+  });
+  const thanksgiving = withHolidays(weekdays, ['2026-11-26']);
+
+  test('a deadline that crosses a holiday resumes on the next working day', () => {
+    // 4 hours asked at 15:00 on the day before: 2 hours that day (15–17), none on the holiday,
+    // 2 more from 09:00 the day after, so 11:00.
+    expect(
+      local(addBusinessMinutes(at('2026-11-25', '15:00', NY), 240, thanksgiving, NY), NY),
+    ).toBe('2026-11-27 11:00');
+    // Without the holiday the same 4 hours end on the Thursday.
+    expect(local(addBusinessMinutes(at('2026-11-25', '15:00', NY), 240, weekdays, NY), NY)).toBe(
+      '2026-11-26 11:00',
+    );
+  });
+  test('a ticket opened on a holiday starts counting at the next working day', () => {
+    const opened = at('2026-11-26', '10:00', NY);
+    expect(isOpen(opened, thanksgiving, NY)).toBe(false);
+    expect(isOpen(opened, weekdays, NY)).toBe(true);
+    expect(local(nextOpening(opened, thanksgiving, NY), NY)).toBe('2026-11-27 09:00');
+    expect(local(addBusinessMinutes(opened, 30, thanksgiving, NY), NY)).toBe('2026-11-27 09:30');
+  });
+  test('the whole local day is closed, from midnight to midnight', () => {
+    expect(isOpen(at('2026-11-25', '23:59', NY), withHolidays(always, ['2026-11-26']), NY)).toBe(
+      true,
+    );
+    expect(isOpen(at('2026-11-26', '00:00', NY), withHolidays(always, ['2026-11-26']), NY)).toBe(
+      false,
+    );
+    expect(isOpen(at('2026-11-26', '23:59', NY), withHolidays(always, ['2026-11-26']), NY)).toBe(
+      false,
+    );
+    expect(isOpen(at('2026-11-27', '00:00', NY), withHolidays(always, ['2026-11-26']), NY)).toBe(
+      true,
+    );
+  });
+  test('a holiday on a weekend changes nothing for a weekday schedule, and closes a 7-day one', () => {
+    // 2026-12-26 is a Saturday. Friday 16:00 + 2 hours:
+    const friday = at('2026-12-18', '16:00', BERLIN);
+    const saturday = ['2026-12-19'];
+    expect(
+      local(addBusinessMinutes(friday, 120, withHolidays(weekdays, saturday), BERLIN), BERLIN),
+    ).toBe('2026-12-21 10:00');
+    const everyDay: Schedule = { ...weekdays, days: [...always.days] };
+    expect(local(addBusinessMinutes(friday, 120, everyDay, BERLIN), BERLIN)).toBe(
+      '2026-12-19 10:00',
+    );
+    expect(
+      local(addBusinessMinutes(friday, 120, withHolidays(everyDay, saturday), BERLIN), BERLIN),
+    ).toBe('2026-12-20 10:00');
+  });
+  test('consecutive holidays before a weekend are skipped together', () => {
+    // Wednesday 2026-12-23 16:00 + 2 hours, Thursday and Friday closed: Monday 10:00.
+    const christmas = withHolidays(weekdays, ['2026-12-24', '2026-12-25']);
+    expect(local(addBusinessMinutes(at('2026-12-23', '16:00', NY), 120, christmas, NY), NY)).toBe(
+      '2026-12-28 10:00',
+    );
+  });
+  test('a holiday next to a DST change counts real minutes', () => {
+    // Berlin goes to summer time on Sunday 2026-03-29; Monday 03-30 is a holiday here.
+    // Friday 16:00 CET (15:00Z) + 2 hours: 1 hour on Friday, 1 hour from 09:00 CEST (07:00Z) on
+    // Tuesday 03-31, so 08:00Z.
+    const end = addBusinessMinutes(
+      at('2026-03-27', '16:00', BERLIN),
+      120,
+      withHolidays(weekdays, ['2026-03-30']),
+      BERLIN,
+    );
+    expect(end.toISOString()).toBe('2026-03-31T08:00:00.000Z');
+  });
+  test('a holiday is the date where the schedule is read: one instant, two zones', () => {
+    // 2026-11-27 01:00Z is Friday 10:00 in Tokyo, but still Thursday 15:00 in Honolulu.
+    const instant = new Date('2026-11-27T01:00:00Z');
+    expect(isOpen(instant, thanksgiving, 'Asia/Tokyo')).toBe(true);
+    expect(isOpen(instant, thanksgiving, 'Pacific/Honolulu')).toBe(false);
+    expect(isOpen(instant, weekdays, 'Pacific/Honolulu')).toBe(true);
+    expect(scheduleZone({ time_zone: 'customer' }, 'Pacific/Honolulu')).toBe('Pacific/Honolulu');
+  });
+  test('a schedule whose every open day is a holiday never opens', () => {
+    const mondays: Schedule = { days: ['mon'], start: '09:00', end: '17:00' };
+    const allMondays: string[] = [];
+    for (let d = Date.UTC(2026, 0, 5); d < Date.UTC(2056, 0, 1); d += 7 * 86_400_000) {
+      allMondays.push(new Date(d).toISOString().slice(0, 10));
+    }
+    expect(() =>
+      addBusinessMinutes(
+        at('2026-01-01', '00:00', 'UTC'),
+        1,
+        withHolidays(mondays, allMondays),
+        'UTC',
+      ),
+    ).toThrow('the support-hours schedule never opens');
+  });
+  test('formats the local date with two digits for month and day', () => {
+    // 2026-01-05 (Monday) closed; a single-digit month or day written without its zero would not match.
+    expect(isOpen(at('2026-01-05', '10:00', NY), withHolidays(weekdays, ['2026-01-05']), NY)).toBe(
+      false,
+    );
+    expect(isOpen(at('2026-01-05', '10:00', NY), withHolidays(weekdays, ['2026-1-5']), NY)).toBe(
+      true,
+    );
+  });
+});
+
+describe('yearsWithoutHolidays', () => {
+  const listed: Schedule = { ...weekdays, holiday_dates: [], holiday_years: [2026, 2027] };
+  test.each([
+    ['2026-03-02', '2027-12-31', []],
+    ['2027-12-30', '2028-01-04', [2028]],
+    ['2025-12-30', '2026-01-04', [2025]],
+    ['2025-12-30', '2028-01-04', [2025, 2028]],
+    ['2028-05-01', '2028-05-01', [2028]],
+  ])('from %s to %s: %j', (from, to, years) => {
+    expect(yearsWithoutHolidays(at(from, '10:00', NY), at(to, '10:00', NY), listed, NY)).toEqual(
+      years,
+    );
+  });
+  test('reads the years in the schedule zone', () => {
+    // 2027-12-31 20:00 in New York is already 2028 in UTC.
+    const end = at('2027-12-31', '20:00', NY);
+    expect(yearsWithoutHolidays(end, end, listed, NY)).toEqual([]);
+    expect(yearsWithoutHolidays(end, end, listed, 'UTC')).toEqual([2028]);
+  });
+  test('a year between listed years is missing too', () => {
+    const gap: Schedule = { ...weekdays, holiday_years: [2026, 2028] };
+    expect(
+      yearsWithoutHolidays(at('2026-06-01', '10:00', NY), at('2028-06-01', '10:00', NY), gap, NY),
+    ).toEqual([2027]);
+  });
+  test('claims nothing for a schedule that names no holiday set', () => {
+    const far = at('2040-01-01', '10:00', NY);
+    expect(yearsWithoutHolidays(far, far, weekdays, NY)).toEqual([]);
+    expect(yearsWithoutHolidays(far, far, { ...weekdays, holiday_years: null }, NY)).toEqual([]);
+    expect(yearsWithoutHolidays(far, far, { ...weekdays, holiday_years: [] }, NY)).toEqual([2040]);
+  });
+});
+
+/**
+ * A deadline across each DST change of 2026 in every time zone the sample and WEE data publish,
+ * on each of their schedules, holidays included. Expectations from first principles: the local
+ * wall-clock times the schedule gives, less the change in the zone's UTC offset (read from Intl).
+ */
+describe('deadlines across DST changes in the published zones', () => {
+  // A `customer` schedule runs in the customer's zone: these stand for customers on both sides
+  // of the Atlantic and in the southern hemisphere.
+  const CUSTOMER_ZONES = [
+    'America/New_York',
+    'America/Los_Angeles',
+    'Europe/London',
+    'Australia/Sydney',
+  ];
+  const DAY_MS = 86_400_000;
+  const WEEK: Schedule['days'] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+  const formats = new Map<string, Intl.DateTimeFormat>();
+  /** The zone's UTC offset at `instant`, in minutes. */
+  const offset = (instant: number, zone: string): number => {
+    if (!formats.has(zone))
+      formats.set(
+        zone,
+        new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'longOffset' }),
+      );
+    const name = formats
+      .get(zone)!
+      .formatToParts(instant)
+      .find((p) => p.type === 'timeZoneName')!.value;
+    const m = /GMT(?:([+-])(\d{2}):(\d{2}))?/.exec(name)!;
+    return m[1] ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+  };
+  const found = new Map<string, number[]>();
+  /** The first hour of 2026 at which the zone's offset has changed, for each change. */
+  const changes = (zone: string): number[] => {
+    if (found.has(zone)) return found.get(zone)!;
+    const hours: number[] = [];
+    // Day by day, then hour by hour through a day in which the offset changed.
+    for (let d = Date.UTC(2026, 0, 1); d < Date.UTC(2027, 0, 1); d += DAY_MS) {
+      if (offset(d + DAY_MS, zone) === offset(d, zone)) continue;
+      for (let t = d + 3_600_000; t <= d + DAY_MS; t += 3_600_000) {
+        if (offset(t, zone) !== offset(t - 3_600_000, zone)) hours.push(t);
+      }
+    }
+    found.set(zone, hours);
+    return hours;
+  };
+  /** Wall-clock date ("2026-03-08") at `instant` in `zone`. */
+  const dateIn = (instant: number, zone: string) =>
+    new Date(instant + offset(instant, zone) * 60_000).toISOString().slice(0, 10);
+  /** Wall-clock minutes of a local date and "HH:MM", as if there were no zones. */
+  const wall = (date: string, time: string) => {
+    const [h, m] = time.split(':').map(Number);
+    return Date.parse(`${date}T00:00:00Z`) / 60_000 + h! * 60 + m!;
+  };
+  const shift = (date: string, days: number) =>
+    new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+  const weekday = (date: string) => WEEK[new Date(`${date}T00:00:00Z`).getUTCDay()]!;
+  const addTime = (time: string, minutes: number) => {
+    const total = wall('1970-01-01', time) + minutes;
+    return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+  };
+
+  const cases = [SAMPLE.terms, WEE.terms].flatMap((terms) => {
+    const catalog = loadCatalog(terms);
+    return catalog.sla.support_hours.flatMap((hours) => {
+      const schedule: Schedule = { ...hours, ...clockHolidays(catalog.sla.holiday_sets, hours) };
+      const zones = hours.time_zone === 'customer' ? CUSTOMER_ZONES : [hours.time_zone];
+      return zones.map((zone) => ({ name: `${terms} ${hours.id} in ${zone}`, schedule, zone }));
+    });
+  });
+
+  test('covers every schedule of both companies, each zone with two changes in 2026', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(5);
+    for (const c of cases) expect(changes(c.zone), c.name).toHaveLength(2);
+  });
+
+  test.each(cases)('$name', ({ schedule, zone }) => {
+    const open = (date: string) =>
+      schedule.days.includes(weekday(date)) && !schedule.holiday_dates!.includes(date);
+    for (const change of changes(zone)) {
+      const day = dateIn(change, zone);
+      const shiftMinutes = offset(change, zone) - offset(change - 3_600_000, zone);
+      if (schedule.start === '00:00' && schedule.end === '24:00' && open(day)) {
+        // Open around the clock: 2 hours from an hour before the change are 120 real minutes.
+        const from = new Date(change - 3_600_000);
+        expect(addBusinessMinutes(from, 120, schedule, zone).getTime() - from.getTime()).toBe(
+          120 * 60_000,
+        );
+        continue;
+      }
+      // Closed on the day of the change: open an hour before the last close before it and ask
+      // for 2 hours; the second hour is the first hour of the next open day after it.
+      expect(open(day), `${day} should be closed`).toBe(false);
+      let before = shift(day, -1);
+      while (!open(before)) before = shift(before, -1);
+      let after = shift(day, 1);
+      while (!open(after)) after = shift(after, 1);
+      const fromTime = addTime(schedule.end, -60);
+      const toTime = addTime(schedule.start, 60);
+      const from = at(before, fromTime, zone);
+      const end = addBusinessMinutes(from, 120, schedule, zone);
+      expect(local(end, zone)).toBe(`${after} ${toTime}`);
+      // Elapsed real time: the wall-clock gap less the hour the clocks moved.
+      const wallGap = wall(after, toTime) - wall(before, fromTime);
+      expect((end.getTime() - from.getTime()) / 60_000).toBe(wallGap - shiftMinutes);
+    }
+  });
 });
