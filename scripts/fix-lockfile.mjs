@@ -15,7 +15,14 @@ const packages = lock.packages ?? {};
 
 /** os, cpu and libc from a platform package name such as `compiler-binding-linux-x64-musl`. */
 export function platformOf(name) {
-  const osMap = { darwin: 'darwin', linux: 'linux', win32: 'win32', windows: 'win32', freebsd: 'freebsd', android: 'android' };
+  const osMap = {
+    darwin: 'darwin',
+    linux: 'linux',
+    win32: 'win32',
+    windows: 'win32',
+    freebsd: 'freebsd',
+    android: 'android',
+  };
   const cpuMap = { x64: 'x64', arm64: 'arm64', ia32: 'ia32', arm: 'arm', wasm32: 'wasm32' };
   const parts = name.split('/').pop().split('-');
   const os = parts.map((p) => osMap[p]).find(Boolean);
@@ -44,7 +51,11 @@ for (const [path, entry] of Object.entries(packages)) {
 }
 
 if (added > 0) {
-  lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
+  lock.packages = Object.fromEntries(
+    Object.entries(packages).sort(([a], [b]) =>
+      a === '' ? -1 : b === '' ? 1 : a.localeCompare(b),
+    ),
+  );
   writeFileSync(LOCK, `${JSON.stringify(lock, null, 2)}\n`);
   console.log(`fix-lockfile: recorded ${added} optional platform package(s) in ${LOCK}`);
 }

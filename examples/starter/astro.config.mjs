@@ -10,7 +10,7 @@ export default defineConfig({
   // with), come from site_url in terms/company.yaml.
   integrations: [
     starlight({
-      title: "Example Co Support",
+      title: 'Example Co Support',
       favicon: '/favicon.svg',
       plugins: [
         charter({

@@ -45,11 +45,9 @@ export const CharterOptionsSchema = z.strictObject({
    */
   replace: z
     .array(
-      z
-        .string()
-        .regex(/^[a-z0-9-]+(\/[a-z0-9-]+)*$/, {
-          error: 'expected a page such as "commercial/pricing"',
-        }),
+      z.string().regex(/^[a-z0-9-]+(\/[a-z0-9-]+)*$/, {
+        error: 'expected a page such as "commercial/pricing"',
+      }),
     )
     .default([]),
   /** Which parts of Charter the site publishes; each key is optional. */

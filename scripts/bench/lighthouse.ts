@@ -11,7 +11,10 @@ export interface LighthouseScores {
 }
 
 /** Lighthouse category scores (0–100, default mobile settings) for each route of the site at `baseUrl`. */
-export async function lighthouseScores(baseUrl: string, routes: string[]): Promise<LighthouseScores[]> {
+export async function lighthouseScores(
+  baseUrl: string,
+  routes: string[],
+): Promise<LighthouseScores[]> {
   const chrome = await chromeLauncher.launch({
     chromePath: chromiumPath(),
     chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],

@@ -11,7 +11,8 @@ const WORDS = (
 
 function sentence(seed: number, length: number): string {
   const words: string[] = [];
-  for (let i = 0; i < length; i++) words.push(WORDS[(seed * 31 + i * 17 + ((seed * i) % 7)) % WORDS.length]!);
+  for (let i = 0; i < length; i++)
+    words.push(WORDS[(seed * 31 + i * 17 + ((seed * i) % 7)) % WORDS.length]!);
   const text = words.join(' ');
   return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
 }
@@ -20,7 +21,9 @@ function sentence(seed: number, length: number): string {
 export function syntheticBody(seed: number): string {
   const sections: string[] = [];
   for (let s = 0; s < 4; s++) {
-    const paragraphs = [0, 1, 2].map((p) => Array.from({ length: 4 }, (_, i) => sentence(seed + s * 13 + p * 5 + i, 9)).join(' '));
+    const paragraphs = [0, 1, 2].map((p) =>
+      Array.from({ length: 4 }, (_, i) => sentence(seed + s * 13 + p * 5 + i, 9)).join(' '),
+    );
     sections.push(`## Section ${s + 1}\n\n${paragraphs.join('\n\n')}`);
   }
   return sections.join('\n\n');
@@ -31,7 +34,12 @@ export function syntheticTitle(seed: number): string {
 }
 
 /** Writes `count` Charter KB articles (typed frontmatter) under `dir/<category>/`. */
-export function writeCharterArticles(dir: string, count: number, categories: string[], tiers: string[]): void {
+export function writeCharterArticles(
+  dir: string,
+  count: number,
+  categories: string[],
+  tiers: string[],
+): void {
   for (let i = 0; i < count; i++) {
     const category = categories[i % categories.length]!;
     mkdirSync(join(dir, category), { recursive: true });
@@ -47,7 +55,10 @@ export function writeCharterArticles(dir: string, count: number, categories: str
       'type: article',
       '---',
     ].join('\n');
-    writeFileSync(join(dir, category, `synthetic-${i}.md`), `${frontmatter}\n\n${syntheticBody(i)}\n`);
+    writeFileSync(
+      join(dir, category, `synthetic-${i}.md`),
+      `${frontmatter}\n\n${syntheticBody(i)}\n`,
+    );
   }
 }
 
@@ -55,7 +66,12 @@ export function writeCharterArticles(dir: string, count: number, categories: str
 export function writeStarlightPages(dir: string, count: number): void {
   mkdirSync(join(dir, 'kb'), { recursive: true });
   for (let i = 0; i < count; i++) {
-    const frontmatter = ['---', `title: "${syntheticTitle(i)}"`, `description: "A generated article (${i})."`, '---'].join('\n');
+    const frontmatter = [
+      '---',
+      `title: "${syntheticTitle(i)}"`,
+      `description: "A generated article (${i})."`,
+      '---',
+    ].join('\n');
     writeFileSync(join(dir, 'kb', `synthetic-${i}.md`), `${frontmatter}\n\n${syntheticBody(i)}\n`);
   }
 }

@@ -59,9 +59,13 @@ test.describe('every calculator', () => {
   for (const path of ['service-credit', 'downtime', 'response-deadline', 'monthly-cost', 'roi']) {
     test(`has no accessibility violations in the /calculators/${path}/ form`, async ({ page }) => {
       await page.goto(`/calculators/${path}/`);
-      await expect(page.getByRole('region', { name: 'Result' })).not.toContainText('needs JavaScript');
+      await expect(page.getByRole('region', { name: 'Result' })).not.toContainText(
+        'needs JavaScript',
+      );
       const results = await new AxeBuilder({ page }).include('.calc').analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+      expect(
+        results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`),
+      ).toEqual([]);
     });
   }
 });
@@ -109,8 +113,10 @@ test.describe('service credit calculator', () => {
     await expect(figure(page, 'percent')).toHaveText(
       `${new Intl.NumberFormat(locale, { maximumFractionDigits: 6 }).format(percent)}%`,
     );
-    const digits = new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency })
-      .resolvedOptions().maximumFractionDigits!;
+    const digits = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: money.currency,
+    }).resolvedOptions().maximumFractionDigits!;
     const minor = Math.round(((fee / MICROS_PER_UNIT) * 10 ** digits * percent) / 100);
     await expect(figure(page, 'amount')).toHaveText(
       new Intl.NumberFormat(locale, {
@@ -543,7 +549,10 @@ test.describe('monthly cost calculator', () => {
         ? [{ meter, over: usage[meter.id]! - a.included, rate: a.overage.per_unit }]
         : [];
     });
-    expect(perUnit.length, `${plan.id} should charge per unit above an included amount`).toBeGreaterThan(0);
+    expect(
+      perUnit.length,
+      `${plan.id} should charge per unit above an included amount`,
+    ).toBeGreaterThan(0);
     for (const { meter, over, rate } of perUnit) {
       await expect(figure(page, `overage-${meter.id}`)).toHaveText(
         `${expected.money(cost.lines[meter.id]!)} (per unit: ${expected.amount(meter.unit, over)} × ${expected.rate(rate)})`,

@@ -1,12 +1,26 @@
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { expect, test, type Page } from '@playwright/test';
-import { describeTarget, moneyFormat, targetFor, tierById } from '../../packages/starlight-charter/lib/catalog';
-import { allowedDowntime, formatDowntime, PERIODS } from '../../packages/starlight-charter/lib/downtime';
+import {
+  describeTarget,
+  moneyFormat,
+  targetFor,
+  tierById,
+} from '../../packages/starlight-charter/lib/catalog';
+import {
+  allowedDowntime,
+  formatDowntime,
+  PERIODS,
+} from '../../packages/starlight-charter/lib/downtime';
 import { formatDuration } from '../../packages/starlight-charter/lib/duration';
 import { formatPercent } from '../../packages/starlight-charter/lib/format';
 import { formatPrice } from '../../packages/starlight-charter/lib/money';
-import { planCells, planFields, TARGET_FIELDS, targetCells } from '../../packages/starlight-charter/lib/published';
+import {
+  planCells,
+  planFields,
+  TARGET_FIELDS,
+  targetCells,
+} from '../../packages/starlight-charter/lib/published';
 import { expectations } from './pricing-expect';
 import { catalog } from './support';
 
@@ -242,11 +256,13 @@ test('the SLA page shows targets, availability and credit bands from the data', 
     timeZone: 'UTC',
   });
   expect(await rowsOf(page, 'Public holidays: support hours closed all day')).toEqual(
-    [...closes.keys()].sort().map((date) => [
-      longDate.format(new Date(`${date}T00:00:00Z`)),
-      [...closes.get(date)!.names].join(' / ') || 'Support closed',
-      closes.get(date)!.schedules.join(', '),
-    ]),
+    [...closes.keys()]
+      .sort()
+      .map((date) => [
+        longDate.format(new Date(`${date}T00:00:00Z`)),
+        [...closes.get(date)!.names].join(' / ') || 'Support closed',
+        closes.get(date)!.schedules.join(', '),
+      ]),
   );
   // The sample's schedules name sets that list the same consecutive years.
   const years = catalog.sla.holiday_sets.flatMap((set) => Object.keys(set.dates).map(Number));
@@ -409,7 +425,9 @@ for (const name of ['plans', 'sla', 'credits', 'escalation', 'catalog']) {
   test(`/api/${name}.json validates against /schemas/api/${name}.json`, async ({ request }) => {
     const response = await request.get(`/api/${name}.json`);
     expect(response.ok()).toBe(true);
-    const schema = JSON.parse(readFileSync(`packages/starlight-charter/json-schemas/api/${name}.json`, 'utf8'));
+    const schema = JSON.parse(
+      readFileSync(`packages/starlight-charter/json-schemas/api/${name}.json`, 'utf8'),
+    );
     const validate = new Ajv2020({ strict: false }).compile(schema);
     validate(await response.json());
     expect(validate.errors ?? []).toEqual([]);

@@ -1,11 +1,16 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { describeTarget, planForTier, planPriceText, targetFor } from '../../packages/starlight-charter/lib/catalog';
+import {
+  describeTarget,
+  planForTier,
+  planPriceText,
+  targetFor,
+} from '../../packages/starlight-charter/lib/catalog';
 import { copyTerms, makeSite, runBuild } from '../support/sites';
 import { catalog } from './support';
 
-test('the home page renders from the site\'s own pages', async ({ page }) => {
+test("the home page renders from the site's own pages", async ({ page }) => {
   await page.goto('/');
   await expect(page).toHaveTitle(new RegExp(catalog.company.name));
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -25,16 +30,21 @@ test('the tiers page shows every tier from the data', async ({ page }) => {
       planPriceText(catalog, planForTier(catalog, tier.id)),
     ];
   });
-  const rows = await table.locator('tbody tr').evaluateAll((trs) =>
-    trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent!.trim())),
-  );
+  const rows = await table
+    .locator('tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent!.trim())),
+    );
   expect(rows).toEqual(expected);
 });
 
 test('the sidebar links to the tiers page', async ({ page }) => {
   await page.goto('/commercial/tiers/');
   const sidebar = page.getByRole('navigation', { name: 'Main' });
-  await expect(sidebar.getByRole('link', { name: 'Support tiers' })).toHaveAttribute('href', '/commercial/tiers/');
+  await expect(sidebar.getByRole('link', { name: 'Support tiers' })).toHaveAttribute(
+    'href',
+    '/commercial/tiers/',
+  );
 });
 
 test('search finds the tiers page', async ({ page }) => {
@@ -42,7 +52,9 @@ test('search finds the tiers page', async ({ page }) => {
   await page.getByRole('button', { name: 'Search' }).click();
   const dialog = page.getByRole('dialog');
   // The knowledge base mentions every tier too, so ask for the page the way a reader would.
-  await dialog.getByRole('textbox').fill(`support tiers ${catalog.tiers.tiers.at(-1)!.name} coverage`);
+  await dialog
+    .getByRole('textbox')
+    .fill(`support tiers ${catalog.tiers.tiers.at(-1)!.name} coverage`);
   await expect(dialog.getByRole('link', { name: /Support tiers/ }).first()).toBeVisible();
 });
 

@@ -15,7 +15,10 @@ export default async function globalSetup(): Promise<() => void> {
   const removeRun = () => rmSync(run, { recursive: true, force: true });
   const [wee, internal] = await Promise.all([
     buildSiteAsync(WEE.root, { outDir: join(run, 'wee') }),
-    buildSiteAsync(SAMPLE.root, { config: SAMPLE.internalConfig, outDir: join(run, 'sample-internal') }),
+    buildSiteAsync(SAMPLE.root, {
+      config: SAMPLE.internalConfig,
+      outDir: join(run, 'sample-internal'),
+    }),
   ]).catch((error: unknown) => {
     removeRun();
     throw error;

@@ -50,7 +50,7 @@ test('every page of the WEE site is valid HTML', () => {
   expect(nuErrors(weeSite())).toEqual([]);
 });
 
-test('every playbook page of the sample\'s internal site is valid HTML', () => {
+test("every playbook page of the sample's internal site is valid HTML", () => {
   test.setTimeout(CHECK_TIMEOUT);
   // The rest of that site is the public site's pages, checked above.
   expect(nuErrors(join(internalSite(), 'playbook'))).toEqual([]);

@@ -2,7 +2,10 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { parse, parseDocument } from 'yaml';
-import { allowlistOf, securePage } from '../../packages/starlight-charter/integrations/security-headers';
+import {
+  allowlistOf,
+  securePage,
+} from '../../packages/starlight-charter/integrations/security-headers';
 import { copyTerms, makeSite, runBuild } from '../support/sites';
 
 /**
@@ -70,9 +73,12 @@ test.beforeAll(() => {
     terms,
     docs: {
       'index.mdx': '---\ntitle: Home\ndescription: Support terms.\n---\n\nOur support terms.\n',
-      'guides/welcome.md': '---\ntitle: Welcome\ndescription: Where to start.\n---\n\nStart here.\n',
+      'guides/welcome.md':
+        '---\ntitle: Welcome\ndescription: Where to start.\n---\n\nStart here.\n',
     },
-    starlight: { sidebar: [{ label: 'Guides', items: [{ autogenerate: { directory: 'guides' } }] }] },
+    starlight: {
+      sidebar: [{ label: 'Guides', items: [{ autogenerate: { directory: 'guides' } }] }],
+    },
   });
   out = join(site, 'dist');
   const kb = join(terms, 'kb');

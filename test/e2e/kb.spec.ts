@@ -4,7 +4,12 @@ import { expect, test } from '@playwright/test';
 import { parse } from 'yaml';
 import AxeBuilder from '@axe-core/playwright';
 import { tierById } from '../../packages/starlight-charter/lib/catalog';
-import { channelsForTier, formatUpdated, KB_TYPE_LABELS, type KbType } from '../../packages/starlight-charter/lib/kb';
+import {
+  channelsForTier,
+  formatUpdated,
+  KB_TYPE_LABELS,
+  type KbType,
+} from '../../packages/starlight-charter/lib/kb';
 import { searchHelpFrom } from '../../packages/starlight-charter/lib/search-query';
 import { SAMPLE } from '../support/sites';
 import { catalog } from './support';
@@ -34,7 +39,9 @@ test('the KB home shows each category with the number of its articles', async ({
   const cards = page.getByRole('main').getByRole('list', { name: 'Categories' });
   for (const category of catalog.kb.categories) {
     const count = articles.filter((a) => a.category === category.id).length;
-    const card = cards.getByRole('listitem').filter({ has: page.getByRole('link', { name: category.name, exact: true }) });
+    const card = cards
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('link', { name: category.name, exact: true }) });
     await expect(card).toContainText(`${count} ${count === 1 ? 'article' : 'articles'}`);
   }
 });
@@ -47,20 +54,27 @@ test('a category page lists exactly its articles', async ({ page }) => {
   await expect(list.getByRole('link')).toHaveText(titles.sort((a, b) => a.localeCompare(b)));
 });
 
-test('an article shows breadcrumbs, last updated, related links and channels for its tiers', async ({ page }) => {
+test('an article shows breadcrumbs, last updated, related links and channels for its tiers', async ({
+  page,
+}) => {
   const article = articles.find((a) => (a.related?.length ?? 0) > 0 && a.tiers.length > 1)!;
   const category = catalog.kb.categories.find((c) => c.id === article.category)!;
   await page.goto(`/kb/${article.slug}/`);
 
   const crumbs = page.getByRole('navigation', { name: 'Breadcrumbs' });
   await expect(crumbs.getByRole('link')).toHaveText(['Knowledge base', category.name]);
-  await expect(crumbs.getByRole('link', { name: category.name })).toHaveAttribute('href', `/kb/${category.id}/`);
+  await expect(crumbs.getByRole('link', { name: category.name })).toHaveAttribute(
+    'href',
+    `/kb/${category.id}/`,
+  );
 
   const updated = new Date(article.updated);
   await expect(page.getByText(formatUpdated(updated, catalog.company.locale))).toBeVisible();
 
   const related = page.getByRole('region', { name: 'Related articles' });
-  const relatedTitles = article.related!.map((slug) => articles.find((a) => a.slug === slug)!.title);
+  const relatedTitles = article.related!.map(
+    (slug) => articles.find((a) => a.slug === slug)!.title,
+  );
   await expect(related.getByRole('link')).toHaveText(relatedTitles);
 
   const stuck = page.getByRole('region', { name: 'Still stuck?' });
@@ -68,11 +82,14 @@ test('an article shows breadcrumbs, last updated, related links and channels for
     const tier = stuck.getByRole('region', { name: tierById(catalog, tierId).name, exact: true });
     const names = channelsForTier(catalog.channels.channels, tierId).map((c) => c.name);
     await expect(tier.getByRole('listitem')).toHaveCount(names.length);
-    for (const name of names) await expect(tier.getByText(name, { exact: false }).first()).toBeVisible();
+    for (const name of names)
+      await expect(tier.getByText(name, { exact: false }).first()).toBeVisible();
   }
 });
 
-test('a code block is highlighted, and one wider than the page scrolls from the keyboard', async ({ page }) => {
+test('a code block is highlighted, and one wider than the page scrolls from the keyboard', async ({
+  page,
+}) => {
   // The article with the longest line of highlighted code (a language other than plain text).
   const longestCodeLine = (a: Front) => {
     const file = ['.md', '.mdx'].map((ext) => join(SAMPLE.kb, `${a.slug}${ext}`)).find(existsSync)!;
@@ -85,12 +102,18 @@ test('a code block is highlighted, and one wider than the page scrolls from the 
   await page.goto(`/kb/${article.slug}/`);
 
   const highlighted = page.locator('main pre:has(.token)');
-  const colours = await highlighted.first().evaluate((pre) =>
-    [pre, pre.querySelector('.token.string, .token.property, .token.keyword')!].map((e) => getComputedStyle(e).color),
-  );
+  const colours = await highlighted
+    .first()
+    .evaluate((pre) =>
+      [pre, pre.querySelector('.token.string, .token.property, .token.keyword')!].map(
+        (e) => getComputedStyle(e).color,
+      ),
+    );
   expect(colours[1]).not.toBe(colours[0]);
 
-  const wide = await highlighted.evaluateAll((pres) => pres.findIndex((pre) => pre.scrollWidth > pre.clientWidth));
+  const wide = await highlighted.evaluateAll((pres) =>
+    pres.findIndex((pre) => pre.scrollWidth > pre.clientWidth),
+  );
   expect(wide).toBeGreaterThanOrEqual(0);
   const block = highlighted.nth(wide);
   await block.focus();
@@ -99,7 +122,9 @@ test('a code block is highlighted, and one wider than the page scrolls from the 
   await expect.poll(() => block.evaluate((pre) => pre.scrollLeft)).toBeGreaterThan(0);
 });
 
-test('filtering the KB search by tier and by category changes the results to match', async ({ page }) => {
+test('filtering the KB search by tier and by category changes the results to match', async ({
+  page,
+}) => {
   // A tier that some, but not all, articles apply to.
   const tier = catalog.tiers.tiers.find((t) => {
     const n = articles.filter((a) => a.tiers.includes(t.id)).length;
@@ -107,12 +132,18 @@ test('filtering the KB search by tier and by category changes the results to mat
   })!;
   await page.goto('/kb/search/?q=ticket');
   await expect(resultLinks(page).first()).toBeVisible();
-  const hrefs = () => resultLinks(page).evaluateAll((links) => links.map((l) => l.getAttribute('href')!));
-  const allowed = new Set(articles.filter((a) => a.tiers.includes(tier.id)).map((a) => `/kb/${a.slug}/`));
+  const hrefs = () =>
+    resultLinks(page).evaluateAll((links) => links.map((l) => l.getAttribute('href')!));
+  const allowed = new Set(
+    articles.filter((a) => a.tiers.includes(tier.id)).map((a) => `/kb/${a.slug}/`),
+  );
   // The unfiltered results include a page the tier filter must remove, so the test can fail.
   expect((await hrefs()).some((h) => !allowed.has(h))).toBe(true);
 
-  await page.getByRole('group', { name: 'Tier' }).getByRole('checkbox', { name: new RegExp(`^${tier.name} `) }).check();
+  await page
+    .getByRole('group', { name: 'Tier' })
+    .getByRole('checkbox', { name: new RegExp(`^${tier.name} `) })
+    .check();
   await expect(page).toHaveURL(/tier=/);
   // Non-empty and all for this tier (an empty list would pass "every" and prove nothing).
   const settled = async (ok: (href: string) => boolean) => {
@@ -125,11 +156,16 @@ test('filtering the KB search by tier and by category changes the results to mat
   // A category that holds some, not all, of these results, so its filter has one to remove.
   const categoryOf = (href: string) => href.split('/')[2];
   const category = catalog.kb.categories.find(
-    (c) => tierResults.some((h) => categoryOf(h) === c.id) && tierResults.some((h) => categoryOf(h) !== c.id),
+    (c) =>
+      tierResults.some((h) => categoryOf(h) === c.id) &&
+      tierResults.some((h) => categoryOf(h) !== c.id),
   )!;
   expect(category, `the results for "ticket" on ${tier.name} span two categories`).toBeDefined();
   const kept = tierResults.filter((h) => categoryOf(h) === category.id);
-  await page.getByRole('group', { name: 'Category' }).getByRole('checkbox', { name: new RegExp(`^${category.name} `) }).check();
+  await page
+    .getByRole('group', { name: 'Category' })
+    .getByRole('checkbox', { name: new RegExp(`^${category.name} `) })
+    .check();
   await expect(page).toHaveURL(/category=/);
   // Only the category's results for this tier are left, and each of them that was shown still is.
   await expect.poll(() => settled((h) => categoryOf(h) === category.id)).toBe(true);
@@ -138,26 +174,40 @@ test('filtering the KB search by tier and by category changes the results to mat
   expect(filtered).toEqual(expect.arrayContaining(kept));
 });
 
-test('a KB search address with a question and a filter opens with both applied', async ({ page }) => {
+test('a KB search address with a question and a filter opens with both applied', async ({
+  page,
+}) => {
   const tier = catalog.tiers.tiers.find((t) => {
     const n = articles.filter((a) => a.tiers.includes(t.id)).length;
     return n > 0 && n < articles.length;
   })!;
-  const allowed = new Set(articles.filter((a) => a.tiers.includes(tier.id)).map((a) => `/kb/${a.slug}/`));
+  const allowed = new Set(
+    articles.filter((a) => a.tiers.includes(tier.id)).map((a) => `/kb/${a.slug}/`),
+  );
   // Filter values are the names the pages show.
   await page.goto(`/kb/search/?q=ticket&tier=${encodeURIComponent(tier.name)}`);
   await expect(page.getByLabel('Describe your problem')).toHaveValue('ticket');
-  await expect(page.getByRole('group', { name: 'Tier' }).getByRole('checkbox', { name: new RegExp(`^${tier.name} `) })).toBeChecked();
+  await expect(
+    page
+      .getByRole('group', { name: 'Tier' })
+      .getByRole('checkbox', { name: new RegExp(`^${tier.name} `) }),
+  ).toBeChecked();
   await expect(resultLinks(page).first()).toBeVisible();
-  const hrefs = await resultLinks(page).evaluateAll((links) => links.map((l) => l.getAttribute('href')!));
+  const hrefs = await resultLinks(page).evaluateAll((links) =>
+    links.map((l) => l.getAttribute('href')!),
+  );
   expect(hrefs.every((h) => allowed.has(h))).toBe(true);
 });
 
-test('the KB search page offers the type filter with every article type in use', async ({ page }) => {
+test('the KB search page offers the type filter with every article type in use', async ({
+  page,
+}) => {
   await page.goto('/kb/search/');
   const group = page.getByRole('group', { name: 'Type' });
   for (const type of new Set(articles.map((a) => a.type))) {
-    await expect(group.getByRole('checkbox', { name: new RegExp(`^${KB_TYPE_LABELS[type]} `) })).toBeVisible();
+    await expect(
+      group.getByRole('checkbox', { name: new RegExp(`^${KB_TYPE_LABELS[type]} `) }),
+    ).toBeVisible();
   }
 });
 
@@ -166,10 +216,17 @@ test('the site search dialog answers a question typed in full', async ({ page })
   await page.getByRole('banner').getByRole('button', { name: 'Search' }).click();
   const dialog = page.getByRole('dialog', { name: 'Search' });
   await dialog.getByRole('textbox').fill('how do I fix 429 too many requests');
-  await expect(dialog.getByRole('link', { name: articles.find((a) => a.slug === 'api/rate-limit-429')!.title })).toBeVisible();
+  await expect(
+    dialog.getByRole('link', {
+      name: articles.find((a) => a.slug === 'api/rate-limit-429')!.title,
+    }),
+  ).toBeVisible();
 });
 
-test('search help comes as one file, fetched only once someone searches', async ({ page, request }) => {
+test('search help comes as one file, fetched only once someone searches', async ({
+  page,
+  request,
+}) => {
   const served = await request.get('/search-help.json');
   expect(await served.json()).toEqual(searchHelpFrom(catalog.kb.search));
   const asked: string[] = [];
@@ -190,7 +247,11 @@ test('opening the search dialog loads the search engine and index metadata befor
   expect(asked.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
   await page.getByRole('banner').getByRole('button', { name: 'Search' }).click();
   await expect
-    .poll(() => asked.filter((path) => /^\/pagefind\/(wasm\.[^/]+\.pagefind|pagefind\.[^/]+\.pf_meta)$/.test(path)))
+    .poll(() =>
+      asked.filter((path) =>
+        /^\/pagefind\/(wasm\.[^/]+\.pagefind|pagefind\.[^/]+\.pf_meta)$/.test(path),
+      ),
+    )
     .toHaveLength(2);
   await expect(page.getByRole('dialog', { name: 'Search' }).getByRole('textbox')).toHaveValue('');
 });
@@ -202,11 +263,15 @@ test('search says so when the index cannot load, and works once it can', async (
   const dialog = page.getByRole('dialog', { name: 'Search' });
   await dialog.getByRole('textbox').fill('invoice');
   await expect(dialog.getByRole('status')).toHaveText(/Search is not available right now/);
-  await expect(dialog.getByRole('list', { name: 'Search results' }).getByRole('link')).toHaveCount(0);
+  await expect(dialog.getByRole('list', { name: 'Search results' }).getByRole('link')).toHaveCount(
+    0,
+  );
 
   await page.unroute('**/pagefind/pagefind.js*');
   await dialog.getByRole('textbox').fill('invoices');
-  await expect(dialog.getByRole('list', { name: 'Search results' }).getByRole('link').first()).toBeVisible();
+  await expect(
+    dialog.getByRole('list', { name: 'Search results' }).getByRole('link').first(),
+  ).toBeVisible();
   await expect(dialog.getByRole('status')).toHaveText(/\d+ results/);
 });
 
@@ -225,17 +290,26 @@ test('the search button has no accessibility violations', async ({ page }) => {
 
 test('the 404 page offers a search that opens the KB search', async ({ page }) => {
   await page.goto('/no-such-page/');
-  await page.getByRole('searchbox', { name: 'Search for the page you were looking for' }).fill('invoice');
+  await page
+    .getByRole('searchbox', { name: 'Search for the page you were looking for' })
+    .fill('invoice');
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(page).toHaveURL(/\/kb\/search\/\?q=invoice/);
   await expect(resultLinks(page).first()).toBeVisible();
 });
 
-test('articles stay out of the sidebar, which lists the KB home and categories', async ({ page }) => {
+test('articles stay out of the sidebar, which lists the KB home and categories', async ({
+  page,
+}) => {
   await page.goto('/kb/');
   const sidebar = page.getByRole('navigation', { name: 'Main' });
   for (const c of catalog.kb.categories) {
-    await expect(sidebar.getByRole('link', { name: c.name, exact: true })).toHaveAttribute('href', `/kb/${c.id}/`);
+    await expect(sidebar.getByRole('link', { name: c.name, exact: true })).toHaveAttribute(
+      'href',
+      `/kb/${c.id}/`,
+    );
   }
-  await expect(sidebar.locator('a[href^="/kb/"][href$="/"]')).toHaveCount(catalog.kb.categories.length + 2);
+  await expect(sidebar.locator('a[href^="/kb/"][href$="/"]')).toHaveCount(
+    catalog.kb.categories.length + 2,
+  );
 });

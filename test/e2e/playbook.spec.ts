@@ -4,8 +4,16 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { moneyFormat, tierById } from '../../packages/starlight-charter/lib/catalog';
 import { formatDuration } from '../../packages/starlight-charter/lib/duration';
 import { formatCount, formatPercent } from '../../packages/starlight-charter/lib/format';
-import { bandFor, formatScore, healthScore } from '../../packages/starlight-charter/lib/health-score';
-import { describeGoal, describeRedFlag, netPromoterScore } from '../../packages/starlight-charter/lib/metrics';
+import {
+  bandFor,
+  formatScore,
+  healthScore,
+} from '../../packages/starlight-charter/lib/health-score';
+import {
+  describeGoal,
+  describeRedFlag,
+  netPromoterScore,
+} from '../../packages/starlight-charter/lib/metrics';
 import { formatPrice } from '../../packages/starlight-charter/lib/money';
 import {
   costShareOfRevenue,
@@ -24,7 +32,9 @@ const test = testServing(internalSite);
 
 /** An article's title as its writer wrote it in the frontmatter. */
 const kbTitle = (slug: string) => {
-  const file = ['.md', '.mdx'].map((ext) => join(SAMPLE.kb, `${slug}${ext}`)).find((f) => existsSync(f))!;
+  const file = ['.md', '.mdx']
+    .map((ext) => join(SAMPLE.kb, `${slug}${ext}`))
+    .find((f) => existsSync(f))!;
   return /^title:\s*"?(.*?)"?\s*$/m.exec(readFileSync(file, 'utf8'))![1];
 };
 
@@ -65,7 +75,10 @@ test('every playbook page is in the sidebar under Playbook', async ({ page }) =>
   }
 });
 
-test('search engines are asked to keep out of the playbook, and only the playbook', async ({ page, request }) => {
+test('search engines are asked to keep out of the playbook, and only the playbook', async ({
+  page,
+  request,
+}) => {
   const robots = (await (await request.get('/robots.txt')).text()).split('\n');
   expect(robots).toContain('Disallow: /playbook/');
   expect(robots.filter((line) => line.startsWith('Disallow:'))).toHaveLength(1);

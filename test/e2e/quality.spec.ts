@@ -10,7 +10,9 @@ import { SAMPLE_OUT } from './support';
 /** One page of every kind a person meets. Routes are the site's public contract. */
 const firstKbArticle = (() => {
   const category = readdirSync(SAMPLE.kb).sort()[0]!;
-  const slug = readdirSync(join(SAMPLE.kb, category)).sort()[0]!.replace(/\.mdx?$/, '');
+  const slug = readdirSync(join(SAMPLE.kb, category))
+    .sort()[0]!
+    .replace(/\.mdx?$/, '');
   return `/kb/${category}/${slug}/`;
 })();
 
@@ -34,7 +36,8 @@ const CONTENT_PAGES = [
  */
 async function showAnError(page: Page) {
   const typed = page.locator('main input:is([type=text], [type=number], :not([type]))');
-  const field = (await typed.count()) > 0 ? typed.first() : page.locator('main input[type=date]').first();
+  const field =
+    (await typed.count()) > 0 ? typed.first() : page.locator('main input[type=date]').first();
   await field.fill((await typed.count()) > 0 ? 'abc' : '');
   await field.press('Tab');
   await expect(page.locator('main [aria-invalid="true"]').first()).toBeVisible();
@@ -42,7 +45,9 @@ async function showAnError(page: Page) {
 
 async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
-  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
   expect(summary).toEqual([]);
 }
 
@@ -68,7 +73,13 @@ test.describe('accessibility: zero axe violations', () => {
     await page.goto('/kb/search/');
     await page.getByRole('main').getByRole('searchbox').first().fill('rate limit');
     await page.getByRole('main').getByRole('button', { name: 'Search' }).click();
-    await expect(page.getByRole('main').getByRole('link').filter({ hasText: /429|rate/i }).first()).toBeVisible();
+    await expect(
+      page
+        .getByRole('main')
+        .getByRole('link')
+        .filter({ hasText: /429|rate/i })
+        .first(),
+    ).toBeVisible();
     await expectNoAxeViolations(page);
   });
 
@@ -85,23 +96,35 @@ test.describe('privacy and security', () => {
       const foreign: string[] = [];
       page.on('request', (request) => {
         const url = new URL(request.url());
-        if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== new URL(baseURL!).origin) foreign.push(request.url());
+        if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== new URL(baseURL!).origin)
+          foreign.push(request.url());
       });
       // Violations are reported as events (a blocked eval never reaches the console).
       await page.addInitScript(() => {
         document.addEventListener('securitypolicyviolation', (e) =>
-          console.log(`CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+          console.log(
+            `CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`,
+          ),
         );
       });
       const violations: string[] = [];
       page.on('console', (message) => {
-        if (/Content Security Policy|CSP violation/i.test(message.text())) violations.push(message.text());
+        if (/Content Security Policy|CSP violation/i.test(message.text()))
+          violations.push(message.text());
       });
       await page.goto(route);
       await page.waitForLoadState('networkidle');
       // Open the search dialog too: Pagefind loads on demand and must stay on this host.
-      await page.getByRole('button', { name: /search/i }).first().click();
-      await page.getByRole('dialog').getByRole('textbox').or(page.getByRole('dialog').getByRole('searchbox')).first().fill('credit');
+      await page
+        .getByRole('button', { name: /search/i })
+        .first()
+        .click();
+      await page
+        .getByRole('dialog')
+        .getByRole('textbox')
+        .or(page.getByRole('dialog').getByRole('searchbox'))
+        .first()
+        .fill('credit');
       await page.waitForLoadState('networkidle');
       expect(foreign).toEqual([]);
       expect(violations).toEqual([]);
@@ -116,7 +139,9 @@ test.describe('privacy and security', () => {
       const scriptSrc = policy!.split(';').find((d) => d.trim().startsWith('script-src'))!;
       expect(scriptSrc, file).not.toContain('unsafe-inline');
     }
-    expect(readFileSync(join(SAMPLE_OUT, '_headers'), 'utf8')).toContain('Content-Security-Policy:');
+    expect(readFileSync(join(SAMPLE_OUT, '_headers'), 'utf8')).toContain(
+      'Content-Security-Policy:',
+    );
   });
 });
 
@@ -126,7 +151,8 @@ test('every built page is valid HTML', async () => {
   for (const file of htmlFiles(SAMPLE_OUT)) {
     const report = await validator.validateFile(join(SAMPLE_OUT, file));
     for (const result of report.results) {
-      for (const m of result.messages) errors.push(`${routeOf(file)}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+      for (const m of result.messages)
+        errors.push(`${routeOf(file)}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
     }
   }
   expect(errors).toEqual([]);
@@ -140,12 +166,17 @@ test('content pages load only Starlight’s own scripts', () => {
     .map((f) => f.replace('.astro', ''));
   const isStarlights = (src: string) => {
     const name = src.split('/').pop()!;
-    return /^(page|ec)\./.test(name) || starlightComponents.some((c) => name.startsWith(`${c}.astro_astro_type_script`));
+    return (
+      /^(page|ec)\./.test(name) ||
+      starlightComponents.some((c) => name.startsWith(`${c}.astro_astro_type_script`))
+    );
   };
   const extra: Record<string, string[]> = {};
   for (const route of CONTENT_PAGES) {
     const file = join(SAMPLE_OUT, route === '/' ? 'index.html' : `${route.slice(1)}index.html`);
-    const scripts = [...readFileSync(file, 'utf8').matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!);
+    const scripts = [...readFileSync(file, 'utf8').matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map(
+      (m) => m[1]!,
+    );
     extra[route] = scripts.filter((src) => !isStarlights(src));
   }
   console.log(`Scripts beyond Starlight's own, per content page: ${JSON.stringify(extra)}`);

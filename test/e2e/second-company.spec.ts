@@ -7,7 +7,12 @@ import { PERIODS } from '../../packages/starlight-charter/lib/downtime';
 import { formatDuration } from '../../packages/starlight-charter/lib/duration';
 import { formatPercent } from '../../packages/starlight-charter/lib/format';
 import { displayedFigures } from '../../packages/starlight-charter/lib/figures';
-import { planCells, planFields, TARGET_FIELDS, targetCells } from '../../packages/starlight-charter/lib/published';
+import {
+  planCells,
+  planFields,
+  TARGET_FIELDS,
+  targetCells,
+} from '../../packages/starlight-charter/lib/published';
 import { PriceSchema } from '../../packages/starlight-charter/schemas/pricing';
 import { SAMPLE, WEE } from '../support/sites';
 import { articlesIn, catalog, weeSite } from './support';
@@ -26,13 +31,18 @@ const weeFigures = displayedFigures(wee);
  * figure that happens to equal one of these is a coincidence, not a leak.
  */
 function ownFigures(c: Catalog): Set<string> {
-  const own = new Set<string>(Object.values(PERIODS).flatMap((p) => [p.basis, formatDuration(p.minutes)]));
+  const own = new Set<string>(
+    Object.values(PERIODS).flatMap((p) => [p.basis, formatDuration(p.minutes)]),
+  );
   const walk = (value: unknown): void => {
     if (typeof value === 'number') {
       own.add(formatPercent(value, c.company.locale));
       // Playbook numbers are minutes, hours (shift bounds) or days depending on the field.
       if (Number.isInteger(value) && value > 0) {
-        own.add(formatDuration(value)).add(formatDuration(value * 60)).add(`${value} days`);
+        own
+          .add(formatDuration(value))
+          .add(formatDuration(value * 60))
+          .add(`${value} days`);
       }
     } else if (Array.isArray(value)) value.forEach(walk);
     else if (value && typeof value === 'object') Object.values(value).forEach(walk);
@@ -41,7 +51,9 @@ function ownFigures(c: Catalog): Set<string> {
   return own;
 }
 const weeOwn = ownFigures(wee);
-const sampleOnly = displayedFigures(catalog).filter((f) => !weeFigures.includes(f) && !weeOwn.has(f));
+const sampleOnly = displayedFigures(catalog).filter(
+  (f) => !weeFigures.includes(f) && !weeOwn.has(f),
+);
 const weeArticles = articlesIn(WEE.kb);
 const sampleArticles = articlesIn(SAMPLE.kb);
 // The sample's words: its company, product, tiers and meters, where WEE does not use the same
@@ -61,7 +73,9 @@ const sampleOnlyNames = [
   ...catalog.tiers.tiers.map((t) => t.name),
   ...catalog.pricing.meters.flatMap((m) => [m.name, m.unit.one, m.unit.other]),
 ].filter((n, i, all) => !weeWords.includes(n) && all.indexOf(n) === i);
-const sampleOnlyTitles = [...sampleArticles.values()].filter((t) => ![...weeArticles.values()].includes(t));
+const sampleOnlyTitles = [...sampleArticles.values()].filter(
+  (t) => ![...weeArticles.values()].includes(t),
+);
 
 /**
  * A figure as a whole in page text, where table cells are joined by spaces: "3 hours" is not
@@ -77,7 +91,10 @@ function wholeFigure(figure: string): RegExp {
 
 /** Whole words only: the sample's "ABI" is not a leak inside "ABILITY". */
 const hasWord = (text: string, word: string) =>
-  new RegExp(`(?<![\\p{L}\\p{N}_])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}_])`, 'u').test(text);
+  new RegExp(
+    `(?<![\\p{L}\\p{N}_])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}_])`,
+    'u',
+  ).test(text);
 
 let out = '';
 let pages: string[] = [];
@@ -122,7 +139,7 @@ test('the second company builds every commercial page', () => {
   expect(sampleOnlyNames.length).toBeGreaterThan(2);
 });
 
-test('the knowledge base holds exactly the second company\'s own articles', async ({ page }) => {
+test("the knowledge base holds exactly the second company's own articles", async ({ page }) => {
   const built = pages
     .filter((p) => /^kb\/[^/]+\/[^/]+\/index\.html$/.test(p) && !p.startsWith('kb/search/'))
     .map((p) => p.replace(/^kb\/|\/index\.html$/g, ''))
@@ -137,7 +154,8 @@ test('the knowledge base holds exactly the second company\'s own articles', asyn
     const texts = await page
       .locator('h1, h2, h3, a, title')
       .evaluateAll((els) => els.map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()));
-    for (const title of sampleOnlyTitles) if (texts.includes(title)) found.push(`${file}: ${title}`);
+    for (const title of sampleOnlyTitles)
+      if (texts.includes(title)) found.push(`${file}: ${title}`);
   }
   expect(found).toEqual([]);
 });
@@ -150,7 +168,8 @@ test('no price, duration or percentage of the sample company appears on any page
   for (const file of pages) {
     const text = await textOf(page, file);
     // Whole figures only: the sample's "8 hours" is not a leak inside "168 hours".
-    for (const figure of sampleOnly) if (wholeFigure(figure).test(text)) leaks.push(`${file}: ${figure}`);
+    for (const figure of sampleOnly)
+      if (wholeFigure(figure).test(text)) leaks.push(`${file}: ${figure}`);
     for (const name of sampleOnlyNames) if (hasWord(text, name)) leaks.push(`${file}: ${name}`);
   }
   for (const file of globSync('api/*.json', { cwd: out })) {
@@ -175,7 +194,9 @@ test('every price, percentage and duration shown is a figure of the second compa
   const termPages = pages.filter((f) => f.startsWith('commercial/') || f.startsWith('reference/'));
   expect(termPages.length).toBeGreaterThan(5);
   // Longest first, so "From 299 € per month" is taken whole before "299 €".
-  const known = weeFigures.map((f) => f.replace(/\u00a0/g, ' ')).sort((a, b) => b.length - a.length);
+  const known = weeFigures
+    .map((f) => f.replace(/\u00a0/g, ' '))
+    .sort((a, b) => b.length - a.length);
   for (const file of termPages) {
     let text = (await textOf(page, file)).replace(/\u00a0/g, ' ');
     // Whole figures of WEE are blanked out; a price, percentage or duration left over is not
@@ -187,7 +208,6 @@ test('every price, percentage and duration shown is a figure of the second compa
   }
   expect(unknown).toEqual([]);
 });
-
 
 test('the pricing and SLA tables hold the second company figures', async ({ page }) => {
   await page.setContent(readFileSync(join(out, 'commercial/pricing/index.html'), 'utf8'));
@@ -220,5 +240,7 @@ test('the JSON catalogue of the second company is in its currency', () => {
   const plans = JSON.parse(readFileSync(join(out, 'api/plans.json'), 'utf8'));
   expect(plans.currency).toBe(wee.company.currency);
   expect(plans.plans.map((p: { id: string }) => p.id)).toEqual(wee.pricing.plans.map((p) => p.id));
-  expect(plans.meters.map((m: { id: string }) => m.id)).toEqual(wee.pricing.meters.map((m) => m.id));
+  expect(plans.meters.map((m: { id: string }) => m.id)).toEqual(
+    wee.pricing.meters.map((m) => m.id),
+  );
 });

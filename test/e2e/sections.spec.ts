@@ -14,7 +14,9 @@ import { internalSite, routesOf, SAMPLE_OUT, serve, weeSite } from './support';
 const packagePages = (folder: string) =>
   readdirSync(join('packages/starlight-charter/pages', folder))
     .filter((file) => file.endsWith('.mdx'))
-    .map((file) => (file === 'index.mdx' ? `/${folder}/` : `/${folder}/${file.replace(/\.mdx$/, '')}/`));
+    .map((file) =>
+      file === 'index.mdx' ? `/${folder}/` : `/${folder}/${file.replace(/\.mdx$/, '')}/`,
+    );
 
 /** Every same-site link (`<a href="/…">`) of each built page, by route. */
 function linksOf(out: string): Map<string, string[]> {
@@ -40,10 +42,12 @@ function brokenLinks(out: string): string[] {
 /** The sidebar's group labels and link targets, as a reader sees them. */
 async function sidebarOf(page: Page) {
   const sidebar = page.getByRole('navigation', { name: 'Main' });
-  const groups = await sidebar.locator('details > summary').evaluateAll((els) =>
-    els.map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()),
-  );
-  const links = await sidebar.locator('a[href]').evaluateAll((els) => els.map((el) => el.getAttribute('href')!));
+  const groups = await sidebar
+    .locator('details > summary')
+    .evaluateAll((els) => els.map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()));
+  const links = await sidebar
+    .locator('a[href]')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('href')!));
   return { groups, links };
 }
 
@@ -89,9 +93,11 @@ test.describe('a site with only the commercial pages and calculators', () => {
   });
 
   test('has the commercial pages and calculators, and no page of a section left out', () => {
-    const expected = [...packagePages('commercial'), ...packagePages('calculators'), '/reference/api/'].filter(
-      (route) => !leftOut(route),
-    );
+    const expected = [
+      ...packagePages('commercial'),
+      ...packagePages('calculators'),
+      '/reference/api/',
+    ].filter((route) => !leftOut(route));
     expect(expected.length).toBeGreaterThan(8);
     expect(routes).toEqual(expect.arrayContaining(expected));
     expect(routes.filter(leftOut)).toEqual([]);
@@ -103,7 +109,8 @@ test.describe('a site with only the commercial pages and calculators', () => {
     await page.goto(`${server!.url}/commercial/`);
     const { groups, links } = await sidebarOf(page);
     expect(groups).toEqual(expect.arrayContaining(['Commercial', 'Calculators']));
-    for (const label of ['Knowledge base', 'Sales', 'Playbook']) expect(groups).not.toContain(label);
+    for (const label of ['Knowledge base', 'Sales', 'Playbook'])
+      expect(groups).not.toContain(label);
     expect(links.filter(leftOut)).toEqual([]);
     expect(links.filter((href) => !routes.includes(href))).toEqual([]);
   });
@@ -117,8 +124,10 @@ test.describe("a site with Charter's pages under /support/ beside its own", () =
   test.describe.configure({ mode: 'serial' });
   const PREFIX = '/support/';
   const OWN = {
-    'index.mdx': '---\ntitle: Northwind\ndescription: What Northwind makes.\n---\n\nNorthwind makes wind farms talk.\n',
-    'company/about.md': '---\ntitle: About Northwind\ndescription: Who we are.\n---\n\nA small team in Leeds.\n',
+    'index.mdx':
+      '---\ntitle: Northwind\ndescription: What Northwind makes.\n---\n\nNorthwind makes wind farms talk.\n',
+    'company/about.md':
+      '---\ntitle: About Northwind\ndescription: Who we are.\n---\n\nA small team in Leeds.\n',
   };
   const OWN_ROUTES = ['/', '/company/about/'];
   const SIDEBAR = [
@@ -155,7 +164,12 @@ test.describe("a site with Charter's pages under /support/ beside its own", () =
     const charter = routes.filter((route) => !OWN_ROUTES.includes(route));
     expect(charter.length).toBeGreaterThan(50);
     expect(charter.filter((route) => !route.startsWith(PREFIX))).toEqual([]);
-    for (const route of ['commercial/pricing/', 'calculators/service-credit/', 'kb/', 'reference/api/'])
+    for (const route of [
+      'commercial/pricing/',
+      'calculators/service-credit/',
+      'kb/',
+      'reference/api/',
+    ])
       expect(routes).toContain(`${PREFIX}${route}`);
     expect(routes).toEqual(expect.arrayContaining(OWN_ROUTES));
     expect(globSync('api/*.json', { cwd: join(out, PREFIX) }).length).toBeGreaterThan(0);
@@ -179,8 +193,14 @@ test.describe("a site with Charter's pages under /support/ beside its own", () =
       expect(links.slice(0, 2), route).toEqual(OWN_ROUTES);
       const charter = links.slice(2);
       expect(charter.length, route).toBeGreaterThan(5);
-      expect(charter.filter((href) => !href.startsWith(PREFIX)), route).toEqual([]);
-      expect(links.filter((href) => !routes.includes(href)), route).toEqual([]);
+      expect(
+        charter.filter((href) => !href.startsWith(PREFIX)),
+        route,
+      ).toEqual([]);
+      expect(
+        links.filter((href) => !routes.includes(href)),
+        route,
+      ).toEqual([]);
     }
   });
 
@@ -207,7 +227,8 @@ test.describe('internal material', () => {
   });
 
   test('the public sites of the sample and WEE have no playbook page and link to none', () => {
-    for (const out of [SAMPLE_OUT, weeSite()]) expect(playbookIn(out), out).toEqual({ pages: [], links: [] });
+    for (const out of [SAMPLE_OUT, weeSite()])
+      expect(playbookIn(out), out).toEqual({ pages: [], links: [] });
     // The sample's internal site has it: the check above would see it.
     const internal = playbookIn(internalSite());
     expect(internal.pages.length).toBeGreaterThan(0);

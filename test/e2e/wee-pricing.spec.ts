@@ -169,7 +169,9 @@ test('an add-on that adds to an included amount lets the plan take more', async 
   );
 });
 
-test('the SLA page sets an add-on’s faster first responses beside the tier’s own', async ({ page }) => {
+test('the SLA page sets an add-on’s faster first responses beside the tier’s own', async ({
+  page,
+}) => {
   // Durations in words from first principles: whole hours or minutes, on the tier's clock.
   const words = (minutes: number) =>
     minutes % 60 === 0
@@ -193,7 +195,11 @@ test('the SLA page sets an add-on’s faster first responses beside the tier’s
     const tr = table.locator(
       `tr[data-add-on="${row.addOn.id}"][data-plan="${row.planId}"][data-severity="${row.severity}"]`,
     );
-    await expect(tr.locator('[data-field="own"]')).toHaveText(`${words(target.first_response!)} (${clock})`);
-    await expect(tr.locator('[data-field="with-add-on"]')).toHaveText(`${words(row.minutes)} (${clock})`);
+    await expect(tr.locator('[data-field="own"]')).toHaveText(
+      `${words(target.first_response!)} (${clock})`,
+    );
+    await expect(tr.locator('[data-field="with-add-on"]')).toHaveText(
+      `${words(row.minutes)} (${clock})`,
+    );
   }
 });

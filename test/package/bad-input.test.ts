@@ -121,8 +121,13 @@ export default defineConfig({
     expect(result.status, result.out).not.toBe(0);
     expect(result.out).toContain('links to /no-such-guide/: no such page');
     expect(result.out).toMatch(/^The build failed: \S*dist is left as the last good build\.$/m);
-    expect(readdirSync(join(result.dir, 'dist'), { recursive: true })).toEqual(['kb', 'kb/index.html']);
-    expect(readFileSync(join(result.dir, 'dist/kb/index.html'), 'utf8')).toBe('the last good build');
+    expect(readdirSync(join(result.dir, 'dist'), { recursive: true })).toEqual([
+      'kb',
+      'kb/index.html',
+    ]);
+    expect(readFileSync(join(result.dir, 'dist/kb/index.html'), 'utf8')).toBe(
+      'the last good build',
+    );
     expect(readdirSync(result.dir).filter((name) => name.includes('last-good'))).toEqual([]);
   });
 

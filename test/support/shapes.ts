@@ -44,9 +44,25 @@ export interface Shape {
 }
 
 // Words no base data set uses, so a name on a page can only have come from the shape.
-const TIER_NAMES = ['Bronze', 'Silver', 'Gold', 'Platinum', 'Diamond', 'Titanium', 'Obsidian', 'Cobalt'];
+const TIER_NAMES = [
+  'Bronze',
+  'Silver',
+  'Gold',
+  'Platinum',
+  'Diamond',
+  'Titanium',
+  'Obsidian',
+  'Cobalt',
+];
 const SEVERITY_NAMES = ['Blocker', 'Major', 'Moderate', 'Minor', 'Cosmetic', 'Trivial', 'Wishlist'];
-const LEVEL_NAMES = ['Duty lead', 'Team manager', 'Director', 'Vice president', 'Chief officer', 'Board'];
+const LEVEL_NAMES = [
+  'Duty lead',
+  'Team manager',
+  'Director',
+  'Vice president',
+  'Chief officer',
+  'Board',
+];
 const CHANNEL_KINDS = ['forum', 'email', 'chat', 'phone', 'pager', 'portal', 'github'] as const;
 
 type Obj = Record<string, any>;
@@ -54,7 +70,8 @@ type Obj = Record<string, any>;
 const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
 function names(list: string[], count: number, what: string): string[] {
-  if (count < 1 || count > list.length) throw new RangeError(`a shape has 1 to ${list.length} ${what}, not ${count}`);
+  if (count < 1 || count > list.length)
+    throw new RangeError(`a shape has 1 to ${list.length} ${what}, not ${count}`);
   return list.slice(0, count);
 }
 
@@ -72,7 +89,8 @@ class IdMap {
     readonly newIds: string[],
     chosen?: string[],
   ) {
-    if (chosen && chosen.length !== newIds.length) throw new RangeError(`"from" names ${chosen.length} base ids for ${newIds.length} new ones`);
+    if (chosen && chosen.length !== newIds.length)
+      throw new RangeError(`"from" names ${chosen.length} base ids for ${newIds.length} new ones`);
     this.from = chosen
       ? chosen.map((id) => {
           const b = baseIds.indexOf(id);
@@ -111,7 +129,8 @@ const clone = <T>(value: T): T => structuredClone(value);
 function read(dir: string): Record<string, Obj> {
   const files: Record<string, Obj> = {};
   for (const entry of readdirSync(dir)) {
-    if (entry.endsWith('.yaml')) files[entry.replace(/\.yaml$/, '')] = parse(readFileSync(join(dir, entry), 'utf8'));
+    if (entry.endsWith('.yaml'))
+      files[entry.replace(/\.yaml$/, '')] = parse(readFileSync(join(dir, entry), 'utf8'));
   }
   return files;
 }
@@ -145,15 +164,28 @@ export function makeShape(baseDir: string, options: ShapeOptions): Shape {
   const baseTier = (id: string) => base.tiers!.tiers.find((t: Obj) => t.id === id);
 
   // tiers.yaml
-  out.tiers!.tiers = tiers.newIds.map((id, k) => ({ ...clone(baseTier(tiers.baseOf(k))), id, name: tierNames[k] }));
-  out.tiers!.choosing.scenarios = base.tiers!.choosing.scenarios.map((s: Obj) => ({ ...s, tier: tiers.one(s.tier) }));
+  out.tiers!.tiers = tiers.newIds.map((id, k) => ({
+    ...clone(baseTier(tiers.baseOf(k))),
+    id,
+    name: tierNames[k],
+  }));
+  out.tiers!.choosing.scenarios = base.tiers!.choosing.scenarios.map((s: Obj) => ({
+    ...s,
+    tier: tiers.one(s.tier),
+  }));
 
   // severities.yaml: updates come less often as severity falls; "as needed" only at the end.
   const intervals = [30, 120, 480, 1440, 4320, 10080, 20160];
   out.severities!.severities = sevs.newIds.map((id, j) => {
     const from = base.severities!.severities.find((s: Obj) => s.id === sevs.baseOf(j));
     const last = j === sevs.newIds.length - 1 && sevs.newIds.length > 1;
-    return { ...clone(from), id, name: severityNames[j], label: `S${j + 1}`, update_interval: last ? 'as-needed' : minutes(intervals[j]!) };
+    return {
+      ...clone(from),
+      id,
+      name: severityNames[j],
+      label: `S${j + 1}`,
+      update_interval: last ? 'as-needed' : minutes(intervals[j]!),
+    };
   });
   const rowFor = <T>(row: Record<string, T>): Record<string, T> =>
     Object.fromEntries(sevs.newIds.map((id, j) => [id, clone(row[sevs.baseOf(j)]!)]));
@@ -170,7 +202,8 @@ export function makeShape(baseDir: string, options: ShapeOptions): Shape {
       const schedule = clone(baseSchedule(entry.credit_schedule));
       schedule.id = `${id}-credits`;
       schedule.name = tierNames[k];
-      if (options.bands !== undefined) schedule.bands = bands(entry.availability, options.bands, base.credits!.cap_percent);
+      if (options.bands !== undefined)
+        schedule.bands = bands(entry.availability, options.bands, base.credits!.cap_percent);
       schedules.push(schedule);
       entry.credit_schedule = schedule.id;
     }
@@ -179,7 +212,11 @@ export function makeShape(baseDir: string, options: ShapeOptions): Shape {
   // The file needs one schedule even when no tier gives credits.
   if (schedules.length === 0) {
     const schedule = clone(base.credits!.schedules[0]);
-    schedules.push(options.bands !== undefined ? { ...schedule, bands: bands(99.9, options.bands, base.credits!.cap_percent) } : schedule);
+    schedules.push(
+      options.bands !== undefined
+        ? { ...schedule, bands: bands(99.9, options.bands, base.credits!.cap_percent) }
+        : schedule,
+    );
   }
   out.credits!.schedules = schedules;
 
@@ -197,7 +234,8 @@ export function makeShape(baseDir: string, options: ShapeOptions): Shape {
     plan.tier = id;
     if (n > 0 && typeof plan.price === 'object') {
       for (const key of ['monthly', 'annual_monthly', 'minimum']) {
-        if (typeof plan.price[key] === 'number') plan.price[key] = Math.round(plan.price[key] * (1 + n / 10) * 100) / 100;
+        if (typeof plan.price[key] === 'number')
+          plan.price[key] = Math.round(plan.price[key] * (1 + n / 10) * 100) / 100;
       }
     }
     return plan;
@@ -212,7 +250,9 @@ export function makeShape(baseDir: string, options: ShapeOptions): Shape {
       addOn.available_for = planIds(a.available_for);
       if (addOn.adds?.first_response) {
         addOn.adds.first_response = Object.fromEntries(
-          Object.entries(a.adds.first_response).flatMap(([sev, d]) => sevs.all(sev).map((id) => [id, d])),
+          Object.entries(a.adds.first_response).flatMap(([sev, d]) =>
+            sevs.all(sev).map((id) => [id, d]),
+          ),
         );
       }
       return addOn;
@@ -222,7 +262,9 @@ export function makeShape(baseDir: string, options: ShapeOptions): Shape {
   // features.yaml
   for (const feature of out.features!.features) {
     const values = feature.values;
-    feature.values = Object.fromEntries(tiers.newIds.map((id, k) => [id, clone(values[tiers.baseOf(k)])]));
+    feature.values = Object.fromEntries(
+      tiers.newIds.map((id, k) => [id, clone(values[tiers.baseOf(k)])]),
+    );
   }
 
   // channels.yaml
@@ -234,7 +276,9 @@ export function makeShape(baseDir: string, options: ShapeOptions): Shape {
       kind: CHANNEL_KINDS[c % CHANNEL_KINDS.length],
       address: `https://support.example.com/channel-${c + 1}`,
       // Channel c opens at a tier part-way up, so every tier has at least the channels below it.
-      tiers: tiers.newIds.slice(Math.min(Math.floor((c * tiers.newIds.length) / count), tiers.newIds.length - 1)),
+      tiers: tiers.newIds.slice(
+        Math.min(Math.floor((c * tiers.newIds.length) / count), tiers.newIds.length - 1),
+      ),
     }));
     out.escalation!.customer_initiated = [{ channel: 'channel-1', how: 'Ask for an escalation' }];
   } else {
@@ -258,7 +302,9 @@ export function makeShape(baseDir: string, options: ShapeOptions): Shape {
     sevs.newIds.map((id, j) => {
       const row: Record<string, string> = base.escalation!.matrix[sevs.baseOf(j)];
       const first = Math.min(...Object.values(row).map(toMinutes));
-      const present = levels.newIds.filter((_, l) => l === 0 || row[levels.baseOf(l)] !== undefined);
+      const present = levels.newIds.filter(
+        (_, l) => l === 0 || row[levels.baseOf(l)] !== undefined,
+      );
       return [id, Object.fromEntries(present.map((level, l) => [level, minutes(first * (l + 1))]))];
     }),
   );
@@ -270,7 +316,8 @@ export function makeShape(baseDir: string, options: ShapeOptions): Shape {
   pb.case_study.tier = tiers.one(pb.case_study.tier);
   const cards: Obj[] = base.playbook!.battlecards;
   pb.battlecards = tiers.newIds.map((id, k) => {
-    const from = cards.find((b) => b.tier === tiers.baseOf(k)) ?? cards[Math.min(k, cards.length - 1)]!;
+    const from =
+      cards.find((b) => b.tier === tiers.baseOf(k)) ?? cards[Math.min(k, cards.length - 1)]!;
     return { ...clone(from), tier: id };
   });
 
@@ -284,10 +331,17 @@ export function makeShape(baseDir: string, options: ShapeOptions): Shape {
     out.kb = { ...out.kb, categories: [] };
     pb.automation.rules = [];
   } else {
-    writeArticles(kbDirectory, pb.automation.rules.map((r: Obj) => r.article), out, tiers.newIds, sevs.newIds);
+    writeArticles(
+      kbDirectory,
+      pb.automation.rules.map((r: Obj) => r.article),
+      out,
+      tiers.newIds,
+      sevs.newIds,
+    );
   }
 
-  for (const [name, value] of Object.entries(out)) writeFileSync(join(dir, `${name}.yaml`), stringify(value));
+  for (const [name, value] of Object.entries(out))
+    writeFileSync(join(dir, `${name}.yaml`), stringify(value));
   return {
     dir,
     tierIds: tiers.newIds,
@@ -301,7 +355,10 @@ export function makeShape(baseDir: string, options: ShapeOptions): Shape {
 
 /** `count` half-open bands from the availability target down to 0 %, credits rising to the cap. */
 function bands(availability: number, count: number, cap: number): Obj[] {
-  const edges = Array.from({ length: count }, (_, i) => Math.round((availability - i * 0.25) * 1000) / 1000);
+  const edges = Array.from(
+    { length: count },
+    (_, i) => Math.round((availability - i * 0.25) * 1000) / 1000,
+  );
   return edges.map((below, i) => ({
     at_least: i === count - 1 ? 0 : edges[i + 1],
     below,
@@ -310,7 +367,13 @@ function bands(availability: number, count: number, cap: number): Obj[] {
 }
 
 /** One short article per slug; the first also shows a figure for every tier, severity and meter. */
-function writeArticles(dir: string, slugs: string[], data: Obj, tierIds: string[], severityIds: string[]): void {
+function writeArticles(
+  dir: string,
+  slugs: string[],
+  data: Obj,
+  tierIds: string[],
+  severityIds: string[],
+): void {
   const unique = [...new Set(slugs)];
   unique.forEach((article, i) => {
     const [category, name] = article.split('/') as [string, string];
@@ -322,9 +385,12 @@ function writeArticles(dir: string, slugs: string[], data: Obj, tierIds: string[
             ...tierIds.flatMap((tier) => [
               `- ${tier}: <Price tier="${tier}" />, <Availability tier="${tier}" />`,
               ...severityIds.map(
-                (sev) => `  - ${sev}: <SlaTarget tier="${tier}" severity="${sev}" target="first_response" />`,
+                (sev) =>
+                  `  - ${sev}: <SlaTarget tier="${tier}" severity="${sev}" target="first_response" />`,
               ),
-              ...data.pricing.meters.map((m: Obj) => `  - ${m.id}: <Quota tier="${tier}" meter="${m.id}" />`),
+              ...data.pricing.meters.map(
+                (m: Obj) => `  - ${m.id}: <Quota tier="${tier}" meter="${m.id}" />`,
+              ),
             ]),
             '',
             '<SeverityTable />',

@@ -3,10 +3,19 @@
 // its dates and names hold. Prints `ROADMAP.md:LINE: message` per finding (with --json, a JSON
 // array of { level, file, line, message }). Exit 0 clean (warnings allowed), 1 errors, 2
 // unreadable file.
-import { checkRoadmap, formatRoadmapFinding, RoadmapReadError, type RoadmapFinding } from './lib/roadmap-check';
+import {
+  checkRoadmap,
+  formatRoadmapFinding,
+  RoadmapReadError,
+  type RoadmapFinding,
+} from './lib/roadmap-check';
 import type { Site } from './lib/site';
 
-export function roadmap(site: Site, file: string, options: { json?: boolean; dist?: string } = {}): number {
+export function roadmap(
+  site: Site,
+  file: string,
+  options: { json?: boolean; dist?: string } = {},
+): number {
   let findings: RoadmapFinding[];
   try {
     findings = checkRoadmap({ file, site, dist: options.dist ?? null });
@@ -22,7 +31,9 @@ export function roadmap(site: Site, file: string, options: { json?: boolean; dis
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
   } else {
     for (const f of findings)
-      process.stderr.write(`${f.level === 'warning' ? 'warning: ' : ''}${formatRoadmapFinding(file, f)}\n`);
+      process.stderr.write(
+        `${f.level === 'warning' ? 'warning: ' : ''}${formatRoadmapFinding(file, f)}\n`,
+      );
     if (errors === 0)
       process.stdout.write(
         `✓ ${file} is true for the project${findings.length ? `, ${findings.length} warning(s)` : ''}\n`,

@@ -30,7 +30,17 @@ const TYPES = {
 };
 
 // Text formats are gzipped as static hosts do; Pagefind's index files are compressed already.
-const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '.txt', '.xml', '.wasm']);
+const COMPRESSIBLE = new Set([
+  '.html',
+  '.css',
+  '.js',
+  '.mjs',
+  '.json',
+  '.svg',
+  '.txt',
+  '.xml',
+  '.wasm',
+]);
 
 /**
  * Starts the server and resolves once it listens; it prints the URL. Returns 1 (and serves
@@ -48,7 +58,8 @@ export async function preview({ dir, port = 4321, shownDir = dir, base = '/' }) 
     return 1;
   }
   const headerFile = join(root, '_headers');
-  if (!existsSync(headerFile)) console.error(`${shownDir}/_headers is missing: serving without its headers.`);
+  if (!existsSync(headerFile))
+    console.error(`${shownDir}/_headers is missing: serving without its headers.`);
   const rules = await readHeaderRules(headerFile);
   const host = '127.0.0.1';
 
@@ -88,7 +99,8 @@ export async function preview({ dir, port = 4321, shownDir = dir, base = '/' }) 
       return;
     }
     const target = file ?? join(root, '404.html');
-    const gzip = COMPRESSIBLE.has(extname(target)) && /\bgzip\b/.test(req.headers['accept-encoding'] || '');
+    const gzip =
+      COMPRESSIBLE.has(extname(target)) && /\bgzip\b/.test(req.headers['accept-encoding'] || '');
     res.writeHead(file ? 200 : 404, {
       ...site,
       'Content-Type': TYPES[extname(target)] || 'application/octet-stream',
@@ -106,7 +118,9 @@ export async function preview({ dir, port = 4321, shownDir = dir, base = '/' }) 
     server.listen(port, host, () => done(undefined));
   });
   const address = /** @type {import('node:net').AddressInfo} */ (server.address());
-  console.log(`Charter is being served at http://${host}:${address.port}${basePath} (Ctrl+C to stop)`);
+  console.log(
+    `Charter is being served at http://${host}:${address.port}${basePath} (Ctrl+C to stop)`,
+  );
   return 0;
 }
 

@@ -39,4 +39,3 @@ export async function sow(site: Site, path: string, outDir?: string): Promise<nu
   else process.stdout.write(`Wrote ${shown(pdfFile)}\n`);
   return 0;
 }
-

@@ -19,12 +19,33 @@ export function crossCheck(data: PartialCatalog, sources: Sources): DataIssue[] 
     items.forEach((item, i) => {
       const earlier = first.get(item.id);
       if (earlier === undefined) first.set(item.id, i);
-      else issues.push(issueAt(src(name), [...list, i, 'id'], `duplicate ${what} id "${item.id}" (first used at ${list.join('.')}[${earlier}])`));
+      else
+        issues.push(
+          issueAt(
+            src(name),
+            [...list, i, 'id'],
+            `duplicate ${what} id "${item.id}" (first used at ${list.join('.')}[${earlier}])`,
+          ),
+        );
     });
   };
-  const refer = (name: keyof Sources, path: DataPath, id: string, known: string[] | undefined, what: string, key?: string) => {
+  const refer = (
+    name: keyof Sources,
+    path: DataPath,
+    id: string,
+    known: string[] | undefined,
+    what: string,
+    key?: string,
+  ) => {
     if (known && !known.includes(id)) {
-      issues.push(issueAt(src(name), path, `unknown ${what} "${id}"; expected one of: ${[...new Set(known)].join(', ')}`, key));
+      issues.push(
+        issueAt(
+          src(name),
+          path,
+          `unknown ${what} "${id}"; expected one of: ${[...new Set(known)].join(', ')}`,
+          key,
+        ),
+      );
     }
   };
 
@@ -39,7 +60,9 @@ export function crossCheck(data: PartialCatalog, sources: Sources): DataIssue[] 
   }
   if (data.tiers) {
     unique('tiers', ['tiers'], data.tiers.tiers, 'tier');
-    data.tiers.choosing.scenarios.forEach((s, i) => refer('tiers', ['choosing', 'scenarios', i, 'tier'], s.tier, tierIds, 'tier'));
+    data.tiers.choosing.scenarios.forEach((s, i) =>
+      refer('tiers', ['choosing', 'scenarios', i, 'tier'], s.tier, tierIds, 'tier'),
+    );
   }
   if (data.severities) unique('severities', ['severities'], data.severities.severities, 'severity');
   if (data.credits) unique('credits', ['schedules'], data.credits.schedules, 'credit schedule');
@@ -52,9 +75,13 @@ export function crossCheck(data: PartialCatalog, sources: Sources): DataIssue[] 
   if (data.features) {
     unique('features', ['features'], data.features.features, 'feature');
     data.features.features.forEach((f, i) => {
-      for (const t of Object.keys(f.values)) refer('features', ['features', i, 'values'], t, tierIds, 'tier', t);
+      for (const t of Object.keys(f.values))
+        refer('features', ['features', i, 'values'], t, tierIds, 'tier', t);
       for (const t of tierIds ?? []) {
-        if (!(t in f.values)) issues.push(issueAt(src('features'), ['features', i, 'values'], `no value for tier "${t}"`));
+        if (!(t in f.values))
+          issues.push(
+            issueAt(src('features'), ['features', i, 'values'], `no value for tier "${t}"`),
+          );
       }
     });
   }
@@ -66,10 +93,24 @@ export function crossCheck(data: PartialCatalog, sources: Sources): DataIssue[] 
       tier.highlights?.forEach((id, j) => {
         const path = ['tiers', i, 'highlights', j];
         const feature = features.find((f) => f.id === id);
-        if (seen.has(id)) issues.push(issueAt(src('tiers'), path, `feature "${id}" is highlighted twice`));
-        else if (feature === undefined) refer('tiers', path, id, features.map((f) => f.id), 'feature');
+        if (seen.has(id))
+          issues.push(issueAt(src('tiers'), path, `feature "${id}" is highlighted twice`));
+        else if (feature === undefined)
+          refer(
+            'tiers',
+            path,
+            id,
+            features.map((f) => f.id),
+            'feature',
+          );
         else if (feature.values[tier.id] === 'no')
-          issues.push(issueAt(src('tiers'), path, `tier "${tier.id}" does not have feature "${id}" (features.yaml says no); highlight one it has`));
+          issues.push(
+            issueAt(
+              src('tiers'),
+              path,
+              `tier "${tier.id}" does not have feature "${id}" (features.yaml says no); highlight one it has`,
+            ),
+          );
         seen.add(id);
       });
     });
@@ -88,7 +129,8 @@ export function crossCheck(data: PartialCatalog, sources: Sources): DataIssue[] 
     );
     // Input ids, their kinds, meter ids and defaults the ROI model refers to (data/roi-checks.ts).
     const meterIds = data.pricing?.meters.map((m) => m.id);
-    for (const p of roiProblems(data.roi, meterIds)) issues.push(issueAt(src('roi'), p.path, p.message, p.key));
+    for (const p of roiProblems(data.roi, meterIds))
+      issues.push(issueAt(src('roi'), p.path, p.message, p.key));
   }
 
   if (data.playbook) {
@@ -100,10 +142,18 @@ export function crossCheck(data: PartialCatalog, sources: Sources): DataIssue[] 
     );
     unique('playbook', ['automation', 'rules'], pb.automation.rules, 'auto-response rule');
     pb.automation.rules.forEach((r, i) =>
-      refer('playbook', ['automation', 'rules', i, 'article'], r.article.split('/')[0]!, kbIds, 'KB category'),
+      refer(
+        'playbook',
+        ['automation', 'rules', i, 'article'],
+        r.article.split('/')[0]!,
+        kbIds,
+        'KB category',
+      ),
     );
     unique('playbook', ['alerts'], pb.alerts, 'alert rule');
-    pb.alerts.forEach((a, i) => refer('playbook', ['alerts', i, 'severity'], a.severity, severityIds, 'severity'));
+    pb.alerts.forEach((a, i) =>
+      refer('playbook', ['alerts', i, 'severity'], a.severity, severityIds, 'severity'),
+    );
     unique('playbook', ['routines'], pb.routines, 'routine');
     unique('playbook', ['metrics'], pb.metrics, 'metric');
     unique('playbook', ['health_score', 'factors'], pb.health_score.factors, 'health factor');
@@ -114,14 +164,27 @@ export function crossCheck(data: PartialCatalog, sources: Sources): DataIssue[] 
     pb.launch_checklist.forEach((day, d) =>
       day.tasks.forEach((task, t) => {
         if (taskSeen.has(task.id)) {
-          issues.push(issueAt(src('playbook'), ['launch_checklist', d, 'tasks', t, 'id'], `duplicate checklist task id "${task.id}"`));
+          issues.push(
+            issueAt(
+              src('playbook'),
+              ['launch_checklist', d, 'tasks', t, 'id'],
+              `duplicate checklist task id "${task.id}"`,
+            ),
+          );
         }
         taskSeen.add(task.id);
       }),
     );
     refer('playbook', ['case_study', 'tier'], pb.case_study.tier, tierIds, 'tier');
-    unique('playbook', ['battlecards'], pb.battlecards.map((b) => ({ id: b.tier })), 'battlecard tier');
-    pb.battlecards.forEach((b, i) => refer('playbook', ['battlecards', i, 'tier'], b.tier, tierIds, 'tier'));
+    unique(
+      'playbook',
+      ['battlecards'],
+      pb.battlecards.map((b) => ({ id: b.tier })),
+      'battlecard tier',
+    );
+    pb.battlecards.forEach((b, i) =>
+      refer('playbook', ['battlecards', i, 'tier'], b.tier, tierIds, 'tier'),
+    );
   }
 
   if (data.pricing) {
@@ -136,21 +199,55 @@ export function crossCheck(data: PartialCatalog, sources: Sources): DataIssue[] 
       refer('pricing', ['plans', i, 'tier'], p.tier, tierIds, 'tier');
       for (const [meter, allowance] of Object.entries(p.usage)) {
         refer('pricing', ['plans', i, 'usage'], meter, meterIds, 'meter', meter);
-        if (whole.has(meter) && typeof allowance.included === 'number' && !Number.isInteger(allowance.included)) {
-          issues.push(issueAt(src('pricing'), ['plans', i, 'usage', meter, 'included'], `meter "${meter}" counts whole units; expected a whole number`));
+        if (
+          whole.has(meter) &&
+          typeof allowance.included === 'number' &&
+          !Number.isInteger(allowance.included)
+        ) {
+          issues.push(
+            issueAt(
+              src('pricing'),
+              ['plans', i, 'usage', meter, 'included'],
+              `meter "${meter}" counts whole units; expected a whole number`,
+            ),
+          );
         }
         if (allowance.included === 'unlimited' && allowance.overage !== undefined) {
-          issues.push(issueAt(src('pricing'), ['plans', i, 'usage', meter, 'overage'], 'an unlimited allowance has no overage'));
+          issues.push(
+            issueAt(
+              src('pricing'),
+              ['plans', i, 'usage', meter, 'overage'],
+              'an unlimited allowance has no overage',
+            ),
+          );
         }
       }
       for (const meter of meterIds) {
-        if (!(meter in p.usage)) issues.push(issueAt(src('pricing'), ['plans', i, 'usage'], `no allowance for meter "${meter}"; state included (and overage, unless it is a hard limit)`));
+        if (!(meter in p.usage))
+          issues.push(
+            issueAt(
+              src('pricing'),
+              ['plans', i, 'usage'],
+              `no allowance for meter "${meter}"; state included (and overage, unless it is a hard limit)`,
+            ),
+          );
       }
     });
     pricing.add_ons.forEach((a, i) => {
-      a.available_for.forEach((id, j) => refer('pricing', ['add_ons', i, 'available_for', j], id, planIds, 'plan'));
-      for (const meter of Object.keys(a.adds.included ?? {})) refer('pricing', ['add_ons', i, 'adds', 'included'], meter, meterIds, 'meter', meter);
-      for (const sev of Object.keys(a.adds.first_response ?? {})) refer('pricing', ['add_ons', i, 'adds', 'first_response'], sev, severityIds, 'severity', sev);
+      a.available_for.forEach((id, j) =>
+        refer('pricing', ['add_ons', i, 'available_for', j], id, planIds, 'plan'),
+      );
+      for (const meter of Object.keys(a.adds.included ?? {}))
+        refer('pricing', ['add_ons', i, 'adds', 'included'], meter, meterIds, 'meter', meter);
+      for (const sev of Object.keys(a.adds.first_response ?? {}))
+        refer(
+          'pricing',
+          ['add_ons', i, 'adds', 'first_response'],
+          sev,
+          severityIds,
+          'severity',
+          sev,
+        );
     });
     if (tierIds) {
       for (const t of tierIds) {
@@ -170,34 +267,62 @@ export function crossCheck(data: PartialCatalog, sources: Sources): DataIssue[] 
       hours.holidays.forEach((entry, j) => {
         const path = ['support_hours', i, 'holidays', j];
         if (!isHolidayDate(entry)) {
-          refer('sla', path, entry, holidaySets.map((s) => s.id), 'holiday set');
+          refer(
+            'sla',
+            path,
+            entry,
+            holidaySets.map((s) => s.id),
+            'holiday set',
+          );
           return;
         }
         // A single date that a set the schedule names already lists is a duplicate.
         const inSet = holidaySets.find(
-          (s) => hours.holidays.includes(s.id) && Object.values(s.dates).some((list) => list.some((d) => d.date === entry)),
+          (s) =>
+            hours.holidays.includes(s.id) &&
+            Object.values(s.dates).some((list) => list.some((d) => d.date === entry)),
         );
-        if (inSet) issues.push(issueAt(src('sla'), path, `${entry} is already listed in holiday set "${inSet.id}"`));
+        if (inSet)
+          issues.push(
+            issueAt(src('sla'), path, `${entry} is already listed in holiday set "${inSet.id}"`),
+          );
       }),
     );
     const seen = new Map<string, number>();
     data.sla.tiers.forEach((entry, i) => {
       refer('sla', ['tiers', i, 'tier'], entry.tier, tierIds, 'tier');
-      if (seen.has(entry.tier)) issues.push(issueAt(src('sla'), ['tiers', i, 'tier'], `duplicate SLA for tier "${entry.tier}"`));
+      if (seen.has(entry.tier))
+        issues.push(
+          issueAt(src('sla'), ['tiers', i, 'tier'], `duplicate SLA for tier "${entry.tier}"`),
+        );
       seen.set(entry.tier, i);
       refer('sla', ['tiers', i, 'support_hours'], entry.support_hours, hoursIds, 'support hours');
       if (entry.credit_schedule !== undefined) {
-        refer('sla', ['tiers', i, 'credit_schedule'], entry.credit_schedule, scheduleIds, 'credit schedule');
+        refer(
+          'sla',
+          ['tiers', i, 'credit_schedule'],
+          entry.credit_schedule,
+          scheduleIds,
+          'credit schedule',
+        );
         // Credits repay a missed availability target; a best-effort tier has none to miss.
         if (entry.availability === null) {
           issues.push(
-            issueAt(src('sla'), ['tiers', i, 'credit_schedule'], 'a tier with best_effort availability earns no service credits; remove credit_schedule or give an availability target'),
+            issueAt(
+              src('sla'),
+              ['tiers', i, 'credit_schedule'],
+              'a tier with best_effort availability earns no service credits; remove credit_schedule or give an availability target',
+            ),
           );
         }
       }
-      for (const sev of Object.keys(entry.targets)) refer('sla', ['tiers', i, 'targets'], sev, severityIds, 'severity', sev);
+      for (const sev of Object.keys(entry.targets))
+        refer('sla', ['tiers', i, 'targets'], sev, severityIds, 'severity', sev);
       for (const sev of severityIds ?? []) {
-        if (!(sev in entry.targets)) issues.push(issueAt(src('sla'), ['tiers', i, 'targets'], `no target for severity "${sev}"`));
+        if (!(sev in entry.targets))
+          issues.push(
+            issueAt(src('sla'), ['tiers', i, 'targets'], `no target for severity "${sev}"`),
+          );
       }
     });
     for (const t of tierIds ?? []) {
@@ -209,10 +334,14 @@ export function crossCheck(data: PartialCatalog, sources: Sources): DataIssue[] 
     unique('escalation', ['levels'], data.escalation.levels, 'escalation level');
     for (const [sev, row] of Object.entries(data.escalation.matrix)) {
       refer('escalation', ['matrix'], sev, severityIds, 'severity', sev);
-      for (const level of Object.keys(row)) refer('escalation', ['matrix', sev], level, levelIds, 'escalation level', level);
+      for (const level of Object.keys(row))
+        refer('escalation', ['matrix', sev], level, levelIds, 'escalation level', level);
     }
     for (const sev of severityIds ?? []) {
-      if (!(sev in data.escalation.matrix)) issues.push(issueAt(src('escalation'), ['matrix'], `no escalation row for severity "${sev}"`));
+      if (!(sev in data.escalation.matrix))
+        issues.push(
+          issueAt(src('escalation'), ['matrix'], `no escalation row for severity "${sev}"`),
+        );
     }
   }
 

@@ -15,7 +15,9 @@ export class DataError extends Error {
   readonly issues: DataIssue[];
 
   constructor(issues: DataIssue[]) {
-    super(`${issues.length} problem${issues.length === 1 ? '' : 's'} in the data:\n${issues.map(formatIssue).join('\n')}`);
+    super(
+      `${issues.length} problem${issues.length === 1 ? '' : 's'} in the data:\n${issues.map(formatIssue).join('\n')}`,
+    );
     this.issues = issues;
     this.name = 'DataError';
   }
@@ -26,13 +28,28 @@ export function formatIssue(issue: DataIssue): string {
   return `${issue.file}:${issue.line}:${issue.col} ${issue.path}: ${issue.message}`;
 }
 
-export function issueAt(source: SourceFile, path: DataPath, message: string, key?: string): DataIssue {
+export function issueAt(
+  source: SourceFile,
+  path: DataPath,
+  message: string,
+  key?: string,
+): DataIssue {
   const { line, col } = locate(source, path, key === undefined ? {} : { key });
-  return { file: source.file, line, col, path: formatPath(key === undefined ? path : [...path, key]), message };
+  return {
+    file: source.file,
+    line,
+    col,
+    path: formatPath(key === undefined ? path : [...path, key]),
+    message,
+  };
 }
 
 export function sortIssues(issues: DataIssue[]): DataIssue[] {
   return [...issues].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col || a.path.localeCompare(b.path),
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      a.line - b.line ||
+      a.col - b.col ||
+      a.path.localeCompare(b.path),
   );
 }

@@ -31,7 +31,9 @@ export function locate(
   for (let i = 0; i < full.length; i++) {
     const segment = full[i];
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      const pair = node.items.find(
+        (p) => isScalar(p.key) && String(p.key.value) === String(segment),
+      );
       if (!pair) break;
       const isLast = i === full.length - 1;
       best = (isLast && options.key !== undefined ? pair.key : (pair.value ?? pair.key)) as Node;

@@ -10,7 +10,8 @@ import { multiply, roundToMinor, type Micros } from './money.ts';
 
 /** Overage for `over` units above the included amount. */
 export function overageAmount(charge: OverageCharge, over: number, currency: string): Micros {
-  if (!(over >= 0) || !Number.isFinite(over)) throw new RangeError(`units above the quota must be 0 or more: ${over}`);
+  if (!(over >= 0) || !Number.isFinite(over))
+    throw new RangeError(`units above the quota must be 0 or more: ${over}`);
   if (over === 0) return 0;
   switch (charge.model) {
     case 'per-unit':
@@ -20,7 +21,10 @@ export function overageAmount(charge: OverageCharge, over: number, currency: str
       return roundToMinor(charge.price * Math.ceil(over / charge.size), currency);
     case 'graduated':
       return roundToMinor(
-        graduatedParts(charge.bands, over).reduce((sum, part) => sum + multiply(part.band.per_unit, part.units), 0),
+        graduatedParts(charge.bands, over).reduce(
+          (sum, part) => sum + multiply(part.band.per_unit, part.units),
+          0,
+        ),
         currency,
       );
   }
@@ -36,7 +40,10 @@ export interface BandPart<B> {
 }
 
 /** Splits `quantity` over graduated bands (each `up_to` ends its band); bands it does not reach are left out. */
-export function graduatedParts<B extends { up_to: number | null }>(bands: readonly B[], quantity: number): BandPart<B>[] {
+export function graduatedParts<B extends { up_to: number | null }>(
+  bands: readonly B[],
+  quantity: number,
+): BandPart<B>[] {
   const parts: BandPart<B>[] = [];
   let from = 0;
   for (const band of bands) {
@@ -66,9 +73,13 @@ export function spendShare(
   spend: Micros,
   currency: string,
 ): SpendShare {
-  if (!(spend >= 0) || !Number.isFinite(spend)) throw new RangeError(`monthly spend must be 0 or more: ${spend}`);
+  if (!(spend >= 0) || !Number.isFinite(spend))
+    throw new RangeError(`monthly spend must be 0 or more: ${spend}`);
   // Band limits are in the currency's major unit, as written in the data.
-  const bands = price.bands.map((b) => ({ ...b, up_to: b.up_to === null ? null : b.up_to * 1_000_000 }));
+  const bands = price.bands.map((b) => ({
+    ...b,
+    up_to: b.up_to === null ? null : b.up_to * 1_000_000,
+  }));
   const parts = graduatedParts(bands, spend).map((part, i) => ({
     ...part,
     band: price.bands[i]!,
@@ -91,7 +102,8 @@ export interface PriceInput {
 
 /** The seats a per-seat price charges for: what the customer has, or the plan's minimum. */
 export function chargedSeats(price: Extract<Price, { model: 'per-seat' }>, seats = 0): number {
-  if (!(seats >= 0) || !Number.isInteger(seats)) throw new RangeError(`seats must be a whole number, 0 or more: ${seats}`);
+  if (!(seats >= 0) || !Number.isInteger(seats))
+    throw new RangeError(`seats must be a whole number, 0 or more: ${seats}`);
   return Math.max(seats, price.minimum_seats);
 }
 

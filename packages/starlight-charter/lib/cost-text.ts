@@ -193,9 +193,12 @@ export function blockedText(cost: MonthlyCost, input: CostInput, ctx: CostContex
         : `It needs a higher plan: ${named(ctx, next.id).name} can take it; contact sales for a quote.`;
   // An add-on that raises a blocked limit on this plan is the other way to take the usage.
   const raising = ctx.terms.addOns.filter(
-    (a) => takesAddOn(cost.plan, a) && cost.blocked.some((meter) => (a.adds.included?.[meter] ?? 0) > 0),
+    (a) =>
+      takesAddOn(cost.plan, a) && cost.blocked.some((meter) => (a.adds.included?.[meter] ?? 0) > 0),
   );
-  const addOnHint = raising.length ? ` Or add ${raising.map((a) => a.name).join(' or ')} to ${named(ctx, cost.plan.id).name}.` : '';
+  const addOnHint = raising.length
+    ? ` Or add ${raising.map((a) => a.name).join(' or ')} to ${named(ctx, cost.plan.id).name}.`
+    : '';
   return `${named(ctx, cost.plan.id).name} cannot take this usage: it allows ${limits.join(' and ')}. ${needs}${addOnHint}`;
 }
 

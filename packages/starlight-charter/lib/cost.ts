@@ -1,4 +1,11 @@
-import type { AddOn, Allowance, Meter, OverageCharge, Plan, PricingFile } from '../schemas/pricing.ts';
+import type {
+  AddOn,
+  Allowance,
+  Meter,
+  OverageCharge,
+  Plan,
+  PricingFile,
+} from '../schemas/pricing.ts';
 import { basePrice, overageAmount, type PriceInput } from './charges.ts';
 import { roundToMinor, type Micros } from './money.ts';
 
@@ -22,7 +29,12 @@ export interface PricingTerms {
 }
 
 export function pricingTerms(pricing: PricingFile, currency: string): PricingTerms {
-  return { meters: pricing.meters, addOns: pricing.add_ons, alerts: pricing.usage_alerts, currency };
+  return {
+    meters: pricing.meters,
+    addOns: pricing.add_ons,
+    alerts: pricing.usage_alerts,
+    currency,
+  };
 }
 
 /** How close usage is to an included amount: below the soft alert, at the soft or hard alert, or above it. */
@@ -91,7 +103,8 @@ export function usageRatio(used: number, included: number): number | null {
 /** A plan's allowance of a meter; throws when the data left it out (the loader prevents that). */
 export function allowanceOf(plan: Plan, meterId: string): Allowance {
   const allowance = plan.usage[meterId];
-  if (!allowance) throw new Error(`Charter: plan "${plan.id}" states nothing for meter "${meterId}".`);
+  if (!allowance)
+    throw new Error(`Charter: plan "${plan.id}" states nothing for meter "${meterId}".`);
   return allowance;
 }
 
@@ -101,10 +114,17 @@ export function takesAddOn(plan: Plan, addOn: AddOn): boolean {
 }
 
 /** The included amount of a meter with what the add-ons taken add. */
-export function includedWith(plan: Plan, meterId: string, addOns: AddOnLine[]): number | 'unlimited' {
+export function includedWith(
+  plan: Plan,
+  meterId: string,
+  addOns: AddOnLine[],
+): number | 'unlimited' {
   const base = allowanceOf(plan, meterId).included;
   if (base === 'unlimited') return base;
-  return addOns.reduce((sum, line) => sum + (line.addOn.adds.included?.[meterId] ?? 0) * line.quantity, base);
+  return addOns.reduce(
+    (sum, line) => sum + (line.addOn.adds.included?.[meterId] ?? 0) * line.quantity,
+    base,
+  );
 }
 
 function checkAmount(what: string, n: number, whole: boolean): void {
@@ -130,7 +150,10 @@ export function monthlyCost(plan: Plan, input: CostInput, terms: PricingTerms): 
     const amount =
       price.model === 'contact-us'
         ? null
-        : roundToMinor(price.model === 'flat' ? price.monthly : price.per_unit * quantity, currency);
+        : roundToMinor(
+            price.model === 'flat' ? price.monthly : price.per_unit * quantity,
+            currency,
+          );
     addOns.push({ addOn, quantity: price.model === 'per-unit' ? quantity : 1, amount });
   }
 
@@ -141,21 +164,52 @@ export function monthlyCost(plan: Plan, input: CostInput, terms: PricingTerms): 
     const included = includedWith(plan, meter.id, addOns);
     const charge = allowanceOf(plan, meter.id).overage ?? null;
     if (included === 'unlimited') {
-      return { meter: meter.id, used, included, over: 0, charge, amount: 0, ratio: null, alert: 'ok' };
+      return {
+        meter: meter.id,
+        used,
+        included,
+        over: 0,
+        charge,
+        amount: 0,
+        ratio: null,
+        alert: 'ok',
+      };
     }
     const over = Math.max(0, used - included);
     if (over > 0 && charge === null) blocked.push(meter.id);
     const amount = charge === null ? 0 : overageAmount(charge, over, currency);
     const ratio = usageRatio(used, included);
-    return { meter: meter.id, used, included, over, charge, amount, ratio, alert: alertLevel(ratio, alerts) };
+    return {
+      meter: meter.id,
+      used,
+      included,
+      over,
+      charge,
+      amount,
+      ratio,
+      alert: alertLevel(ratio, alerts),
+    };
   });
 
   const base = basePrice(plan.price, input, currency);
   const overage = lines.reduce((sum, line) => sum + line.amount, 0);
-  const extras = addOns.some((a) => a.amount === null) ? null : addOns.reduce((sum, a) => sum + a.amount!, 0);
+  const extras = addOns.some((a) => a.amount === null)
+    ? null
+    : addOns.reduce((sum, a) => sum + a.amount!, 0);
   const total =
-    base === null || extras === null || blocked.length > 0 || unavailable.length > 0 ? null : base + overage + extras;
-  return { plan, base, from: plan.price.model === 'from', lines, addOns, unavailable, total, blocked };
+    base === null || extras === null || blocked.length > 0 || unavailable.length > 0
+      ? null
+      : base + overage + extras;
+  return {
+    plan,
+    base,
+    from: plan.price.model === 'from',
+    lines,
+    addOns,
+    unavailable,
+    total,
+    blocked,
+  };
 }
 
 export interface CheapestPlan {

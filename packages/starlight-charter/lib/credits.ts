@@ -35,17 +35,26 @@ export function creditFor(
   fee: Micros,
   currency: string,
 ): CreditResult {
-  if (!(fee >= 0) || !Number.isSafeInteger(fee)) throw new RangeError(`fee must be a whole number of micro-units: ${fee}`);
+  if (!(fee >= 0) || !Number.isSafeInteger(fee))
+    throw new RangeError(`fee must be a whole number of micro-units: ${fee}`);
   const band = findBand(schedule, uptime);
   const bandPercent = band?.credit ?? 0;
   const percent = Math.min(bandPercent, capPercent);
-  return { band, bandPercent, percent, capped: percent < bandPercent, amount: percentOf(fee, percent, currency) };
+  return {
+    band,
+    bandPercent,
+    percent,
+    capped: percent < bandPercent,
+    amount: percentOf(fee, percent, currency),
+  };
 }
 
 /** A band in words: "at least 98% and below 99.2%", or "below 90%" for a band from 0. */
 export function describeBand(band: CreditBand, locale = 'en-US'): string {
   const below = `below ${formatPercent(band.below, locale)}`;
-  return band.at_least === 0 ? below : `at least ${formatPercent(band.at_least, locale)} and ${below}`;
+  return band.at_least === 0
+    ? below
+    : `at least ${formatPercent(band.at_least, locale)} and ${below}`;
 }
 
 /** The uptime at or above which no credit is due: the top of the highest band. */

@@ -10,9 +10,21 @@ export const AVERAGE_MONTH_DAYS = AVERAGE_YEAR_DAYS / 12;
 export const PERIODS = {
   day: { minutes: MINUTES_PER_DAY, label: 'day', basis: '24 hours' },
   week: { minutes: 7 * MINUTES_PER_DAY, label: 'week', basis: '7 days' },
-  month: { minutes: AVERAGE_MONTH_DAYS * MINUTES_PER_DAY, label: 'month', basis: 'an average month of 30.44 days (365.25 ÷ 12)' },
-  quarter: { minutes: (AVERAGE_YEAR_DAYS / 4) * MINUTES_PER_DAY, label: 'quarter', basis: 'an average quarter of 91.31 days (365.25 ÷ 4)' },
-  year: { minutes: AVERAGE_YEAR_DAYS * MINUTES_PER_DAY, label: 'year', basis: 'an average year of 365.25 days' },
+  month: {
+    minutes: AVERAGE_MONTH_DAYS * MINUTES_PER_DAY,
+    label: 'month',
+    basis: 'an average month of 30.44 days (365.25 ÷ 12)',
+  },
+  quarter: {
+    minutes: (AVERAGE_YEAR_DAYS / 4) * MINUTES_PER_DAY,
+    label: 'quarter',
+    basis: 'an average quarter of 91.31 days (365.25 ÷ 4)',
+  },
+  year: {
+    minutes: AVERAGE_YEAR_DAYS * MINUTES_PER_DAY,
+    label: 'year',
+    basis: 'an average year of 365.25 days',
+  },
 } as const;
 
 export type PeriodName = keyof typeof PERIODS;
@@ -37,14 +49,17 @@ function clean(value: number): number {
 
 /** Minutes of downtime an availability target (in %) allows in a period of `periodMinutes`. */
 export function allowedDowntime(availability: number, periodMinutes: number): number {
-  if (!(availability >= 0 && availability <= 100)) throw new RangeError(`availability must be 0–100: ${availability}`);
-  if (!(periodMinutes > 0) || !Number.isFinite(periodMinutes)) throw new RangeError(`not a period: ${periodMinutes}`);
+  if (!(availability >= 0 && availability <= 100))
+    throw new RangeError(`availability must be 0–100: ${availability}`);
+  if (!(periodMinutes > 0) || !Number.isFinite(periodMinutes))
+    throw new RangeError(`not a period: ${periodMinutes}`);
   return clean((periodMinutes * (100 - availability)) / 100);
 }
 
 /** Availability (in %) of a period with `downtimeMinutes` of downtime. */
 export function availabilityFromDowntime(downtimeMinutes: number, periodMinutes: number): number {
-  if (!(periodMinutes > 0) || !Number.isFinite(periodMinutes)) throw new RangeError(`not a period: ${periodMinutes}`);
+  if (!(periodMinutes > 0) || !Number.isFinite(periodMinutes))
+    throw new RangeError(`not a period: ${periodMinutes}`);
   if (!(downtimeMinutes >= 0 && downtimeMinutes <= periodMinutes)) {
     throw new RangeError(`downtime must be between 0 and the period length: ${downtimeMinutes}`);
   }
@@ -56,7 +71,8 @@ export function availabilityFromDowntime(downtimeMinutes: number, periodMinutes:
  * 263.0 → "4 hours 23 minutes", 0 → "0 seconds".
  */
 export function formatDowntime(minutes: number): string {
-  if (!(minutes >= 0) || !Number.isFinite(minutes)) throw new RangeError(`not a duration: ${minutes}`);
+  if (!(minutes >= 0) || !Number.isFinite(minutes))
+    throw new RangeError(`not a duration: ${minutes}`);
   let seconds = Math.round(minutes * 60);
   const days = Math.floor(seconds / 86400);
   seconds -= days * 86400;

@@ -37,7 +37,8 @@ export function displayedFigures(catalog: Catalog): string[] {
       const allowance = plan.usage[meter.id];
       if (!allowance) continue;
       for (const rate of chargeRates(allowance.overage)) add(formatRate(rate, money));
-      if (typeof allowance.included === 'number' && allowance.included >= 1000) add(formatCount(allowance.included, locale));
+      if (typeof allowance.included === 'number' && allowance.included >= 1000)
+        add(formatCount(allowance.included, locale));
     }
   }
   for (const addOn of catalog.pricing.add_ons) {

@@ -16,7 +16,10 @@ export function toMicros(amount: number): Micros | null {
 
 /** Digits after the decimal point in the currency's minor unit (USD 2, JPY 0). */
 export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return (
+    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+      .maximumFractionDigits ?? 2
+  );
 }
 
 /** Rounds micro-units half away from zero to the currency's minor unit, returned as minor units. */

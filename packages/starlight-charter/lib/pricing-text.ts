@@ -1,7 +1,13 @@
 import type { AddOnPrice, Allowance, Meter, OverageCharge, Price } from '../schemas/pricing.ts';
 import { chargedSeats, spendShare } from './charges.ts';
 import { formatCount, formatPercent } from './format.ts';
-import { formatMoney, formatPrice, formatRate, MICROS_PER_UNIT, type MoneyFormat } from './money.ts';
+import {
+  formatMoney,
+  formatPrice,
+  formatRate,
+  MICROS_PER_UNIT,
+  type MoneyFormat,
+} from './money.ts';
 
 /**
  * Prices, included amounts and overage in words, as the pricing page, the calculators, the JSON
@@ -44,7 +50,8 @@ export function chargeText(charge: OverageCharge, unit: UnitName, money: MoneyFo
       const n = (x: number) => formatCount(x, money.locale);
       const parts = charge.bands.map((band, i) => {
         const from = i === 0 ? 0 : charge.bands[i - 1]!.up_to!;
-        if (band.up_to === null) return i === 0 ? rate(band.per_unit) : `then ${rate(band.per_unit)}`;
+        if (band.up_to === null)
+          return i === 0 ? rate(band.per_unit) : `then ${rate(band.per_unit)}`;
         return i === 0
           ? `${rate(band.per_unit)} for the first ${n(band.up_to)} above the included amount`
           : `${rate(band.per_unit)} from ${n(from)} to ${n(band.up_to)}`;
@@ -92,15 +99,22 @@ export function priceRuleText(price: Price, money: MoneyFormat): string {
     case 'per-seat':
       return (
         `${m(price.monthly)} per ${price.seat.one} per month, times the ${price.seat.other} you have` +
-        (price.minimum_seats > 1 ? ` (at least ${amountText(price.seat, price.minimum_seats, money.locale)})` : '') +
+        (price.minimum_seats > 1
+          ? ` (at least ${amountText(price.seat, price.minimum_seats, money.locale)})`
+          : '') +
         '.'
       );
     case 'share-of-spend': {
       const major = (x: number) => m(x * MICROS_PER_UNIT);
       const bands = price.bands.map((band, i) => {
         const from = i === 0 ? 0 : price.bands[i - 1]!.up_to!;
-        if (band.up_to === null) return i === 0 ? `${pct(band.percent)} of it` : `${pct(band.percent)} of everything above ${major(from)}`;
-        return i === 0 ? `${pct(band.percent)} of the first ${major(band.up_to)}` : `${pct(band.percent)} of the next ${major(band.up_to - from)}`;
+        if (band.up_to === null)
+          return i === 0
+            ? `${pct(band.percent)} of it`
+            : `${pct(band.percent)} of everything above ${major(from)}`;
+        return i === 0
+          ? `${pct(band.percent)} of the first ${major(band.up_to)}`
+          : `${pct(band.percent)} of the next ${major(band.up_to - from)}`;
       });
       return `The greater of ${m(price.minimum)} or a share of your monthly product spend: ${bands.join(', ')}.`;
     }
@@ -115,7 +129,8 @@ export function priceRuleText(price: Price, money: MoneyFormat): string {
 export function exampleSpend(price: Extract<Price, { model: 'share-of-spend' }>): number {
   const [first, second] = price.bands;
   const firstEnd = first!.up_to;
-  if (firstEnd === null) return Math.max(1, Math.ceil((price.minimum / MICROS_PER_UNIT / first!.percent) * 100 * 2));
+  if (firstEnd === null)
+    return Math.max(1, Math.ceil((price.minimum / MICROS_PER_UNIT / first!.percent) * 100 * 2));
   const secondEnd = second?.up_to ?? null;
   return secondEnd === null ? firstEnd * 2 : (firstEnd + secondEnd) / 2;
 }
@@ -134,11 +149,15 @@ export function priceExampleText(price: Price, money: MoneyFormat): string | nul
   if (price.model === 'share-of-spend') {
     const spend = exampleSpend(price) * MICROS_PER_UNIT;
     const share = spendShare(price, spend, money.currency);
-    const parts = share.parts.map((p) => `${formatPercent(p.band.percent, money.locale)} of ${fm(p.units)} = ${fm(p.amount)}`);
+    const parts = share.parts.map(
+      (p) => `${formatPercent(p.band.percent, money.locale)} of ${fm(p.units)} = ${fm(p.amount)}`,
+    );
     const sum = `${parts.join(' + ')}${parts.length > 1 ? ` = ${fm(share.share)}` : ''}`;
     return (
       `For a monthly spend of ${fm(spend)}: ${sum}` +
-      (share.minimumApplies ? `, below the minimum, so ${fm(share.amount)} per month.` : ` per month.`)
+      (share.minimumApplies
+        ? `, below the minimum, so ${fm(share.amount)} per month.`
+        : ` per month.`)
     );
   }
   return null;

@@ -18,7 +18,10 @@ import { includedText, overageText } from './pricing-text.ts';
  * (`included-<meter>`) and what more costs (`overage-<meter>`).
  */
 export function planFields(catalog: Catalog): string[] {
-  return ['price', ...catalog.pricing.meters.flatMap((m) => [`included-${m.id}`, `overage-${m.id}`])];
+  return [
+    'price',
+    ...catalog.pricing.meters.flatMap((m) => [`included-${m.id}`, `overage-${m.id}`]),
+  ];
 }
 
 /** Cells of one plan row: `<tr data-plan={plan.id}>` with `<td data-field={field}>`. */
@@ -43,7 +46,11 @@ export const NO_COMMITMENT = BEST_EFFORT_TEXT;
  * Cells of one SLA target row: `<tr data-tier={tierId} data-severity={severityId}>` with
  * `<td data-field={field}>`.
  */
-export function targetCells(catalog: Catalog, tierId: string, severityId: string): Record<TargetField, string> {
+export function targetCells(
+  catalog: Catalog,
+  tierId: string,
+  severityId: string,
+): Record<TargetField, string> {
   const target = targetFor(catalog, tierId, severityId);
   return {
     first_response: orBestEffort(target.firstResponse, (m) => describeTarget(m, target.clock)),
@@ -58,7 +65,10 @@ export type AvailabilityField = (typeof AVAILABILITY_FIELDS)[number];
  * Cells of one availability row, `<tr data-tier={tierId}>`: the monthly target ("99.9%") and
  * the downtime it allows in a month, or the best-effort words for both.
  */
-export function availabilityCells(catalog: Catalog, tierId: string): Record<AvailabilityField, string> {
+export function availabilityCells(
+  catalog: Catalog,
+  tierId: string,
+): Record<AvailabilityField, string> {
   const availability = slaForTier(catalog, tierId).availability;
   if (availability === null) return { availability: BEST_EFFORT_TEXT, downtime: NO_DOWNTIME_LIMIT };
   return {

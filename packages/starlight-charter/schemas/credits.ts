@@ -4,7 +4,10 @@ import { CountSchema, IdSchema, PercentSchema, TextListSchema, TextSchema } from
 /** One half-open band: `at_least <= uptime < below` earns `credit` % of the monthly fee. */
 export const CreditBandSchema = z
   .strictObject({ at_least: PercentSchema, below: PercentSchema, credit: PercentSchema })
-  .refine((b) => b.at_least < b.below, { error: 'a band\'s "at_least" must be less than its "below"', path: ['below'] });
+  .refine((b) => b.at_least < b.below, {
+    error: 'a band\'s "at_least" must be less than its "below"',
+    path: ['below'],
+  });
 
 export const CreditScheduleSchema = z.strictObject({
   id: IdSchema,

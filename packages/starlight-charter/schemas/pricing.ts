@@ -40,7 +40,9 @@ export const MeterSchema = z.strictObject({
   description: z.optional(TextSchema),
 });
 
-const BandLimit = z.number({ error: 'expected an amount' }).positive({ error: 'must be more than 0' });
+const BandLimit = z
+  .number({ error: 'expected an amount' })
+  .positive({ error: 'must be more than 0' });
 
 /** Graduated bands: each `up_to` is where its band ends; the last band has none. */
 function bandsSchema<T extends z.ZodType>(band: T, what: string) {
@@ -53,11 +55,23 @@ function bandsSchema<T extends z.ZodType>(band: T, what: string) {
         const upTo = (b as { up_to?: number }).up_to;
         const final = i === bands.length - 1;
         if (final && upTo !== undefined) {
-          ctx.addIssue({ code: 'custom', path: [i, 'up_to'], message: 'the last band has no up_to: it takes everything above the band before' });
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'up_to'],
+            message: 'the last band has no up_to: it takes everything above the band before',
+          });
         } else if (!final && upTo === undefined) {
-          ctx.addIssue({ code: 'custom', path: [i], message: 'every band but the last needs up_to' });
+          ctx.addIssue({
+            code: 'custom',
+            path: [i],
+            message: 'every band but the last needs up_to',
+          });
         } else if (upTo !== undefined && upTo <= last) {
-          ctx.addIssue({ code: 'custom', path: [i, 'up_to'], message: `up_to must be above the band before (${last})` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'up_to'],
+            message: `up_to must be above the band before (${last})`,
+          });
         }
         if (upTo !== undefined) last = upTo;
       });
@@ -75,7 +89,9 @@ export const OverageSchema = z
     per_unit: z.optional(MoneySchema),
     package: z.optional(
       z.strictObject({
-        size: z.int({ error: 'expected a whole number of units' }).positive({ error: 'must be more than 0' }),
+        size: z
+          .int({ error: 'expected a whole number of units' })
+          .positive({ error: 'must be more than 0' }),
         price: MoneySchema,
       }),
     ),
@@ -86,8 +102,12 @@ export const OverageSchema = z
   })
   .transform((o): OverageCharge => {
     if (o.per_unit !== undefined) return { model: 'per-unit', per_unit: o.per_unit };
-    if (o.package !== undefined) return { model: 'package', size: o.package.size, price: o.package.price };
-    return { model: 'graduated', bands: o.graduated!.map((b) => ({ up_to: b.up_to ?? null, per_unit: b.per_unit })) };
+    if (o.package !== undefined)
+      return { model: 'package', size: o.package.size, price: o.package.price };
+    return {
+      model: 'graduated',
+      bands: o.graduated!.map((b) => ({ up_to: b.up_to ?? null, per_unit: b.per_unit })),
+    };
   });
 
 export type OverageCharge =
@@ -97,9 +117,12 @@ export type OverageCharge =
 
 /** A plan's allowance of one meter: what is included, and what more costs (none: a hard limit). */
 export const AllowanceSchema = z.strictObject({
-  included: z.union([z.number().min(0, { error: 'must not be negative' }), z.literal('unlimited')], {
-    error: 'expected an amount (0 or more) or "unlimited"',
-  }),
+  included: z.union(
+    [z.number().min(0, { error: 'must not be negative' }), z.literal('unlimited')],
+    {
+      error: 'expected an amount (0 or more) or "unlimited"',
+    },
+  ),
   overage: z.optional(OverageSchema),
 });
 
@@ -119,7 +142,9 @@ export const PriceSchema = z
     [
       z.literal('contact-us').transform(() => ({ model: 'contact-us' as const })),
       z.strictObject({
-        model: z.enum(PRICE_MODELS, { error: `expected one of: ${PRICE_MODELS.join(', ')}` }).default('flat'),
+        model: z
+          .enum(PRICE_MODELS, { error: `expected one of: ${PRICE_MODELS.join(', ')}` })
+          .default('flat'),
         /** Per month (per seat, for per-seat), billed monthly. */
         monthly: z.optional(MoneySchema),
         /** Per month when billed annually, if offered. */
@@ -132,13 +157,20 @@ export const PriceSchema = z
         bands: z.optional(bandsSchema(SpendBandSchema, 'spend')),
       }),
     ],
-    { error: 'expected a price such as { monthly: 99 }, { model: per-seat, monthly: 12 } or "contact-us"' },
+    {
+      error:
+        'expected a price such as { monthly: 99 }, { model: per-seat, monthly: 12 } or "contact-us"',
+    },
   )
   .superRefine((p, ctx) => {
     const need = (key: string) =>
       ctx.addIssue({ code: 'custom', path: [key], message: `a ${p.model} price needs "${key}"` });
     const refuse = (key: string) =>
-      ctx.addIssue({ code: 'custom', path: [key], message: `"${key}" does not apply to a ${p.model} price` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `"${key}" does not apply to a ${p.model} price`,
+      });
     if (p.model === 'contact-us') return;
     const given = p as Record<string, unknown>;
     const allowed: Record<Exclude<PriceModel, 'contact-us'>, string[]> = {
@@ -195,7 +227,11 @@ export type Price =
       seat: { one: string; other: string };
       minimum_seats: number;
     }
-  | { model: 'share-of-spend'; minimum: number; bands: { up_to: number | null; percent: number }[] };
+  | {
+      model: 'share-of-spend';
+      minimum: number;
+      bands: { up_to: number | null; percent: number }[];
+    };
 
 export const PlanSchema = z.strictObject({
   id: IdSchema,
@@ -215,17 +251,21 @@ export const PlanSchema = z.strictObject({
 });
 
 /** What an add-on costs: a flat monthly amount, an amount per unit taken, or on request. */
-export const AddOnPriceSchema = z
-  .union(
-    [
-      z.literal('contact-us').transform(() => ({ model: 'contact-us' as const })),
-      z.strictObject({ monthly: MoneySchema }).transform((p) => ({ model: 'flat' as const, monthly: p.monthly })),
-      z
-        .strictObject({ per_unit: MoneySchema, unit: UnitNameSchema })
-        .transform((p) => ({ model: 'per-unit' as const, per_unit: p.per_unit, unit: p.unit })),
-    ],
-    { error: 'expected { monthly: AMOUNT }, { per_unit: AMOUNT, unit: { one, other } } or "contact-us"' },
-  );
+export const AddOnPriceSchema = z.union(
+  [
+    z.literal('contact-us').transform(() => ({ model: 'contact-us' as const })),
+    z
+      .strictObject({ monthly: MoneySchema })
+      .transform((p) => ({ model: 'flat' as const, monthly: p.monthly })),
+    z
+      .strictObject({ per_unit: MoneySchema, unit: UnitNameSchema })
+      .transform((p) => ({ model: 'per-unit' as const, per_unit: p.per_unit, unit: p.unit })),
+  ],
+  {
+    error:
+      'expected { monthly: AMOUNT }, { per_unit: AMOUNT, unit: { one, other } } or "contact-us"',
+  },
+);
 
 export type AddOnPrice = z.output<typeof AddOnPriceSchema>;
 
@@ -242,7 +282,9 @@ export const AddOnSchema = z.strictObject({
       /** What it adds, in words. */
       features: z.optional(z.array(TextSchema)),
       /** More of a meter, keyed by meter id (per unit taken, for a per-unit add-on). */
-      included: z.optional(z.record(IdSchema, z.number().positive({ error: 'must be more than 0' }))),
+      included: z.optional(
+        z.record(IdSchema, z.number().positive({ error: 'must be more than 0' })),
+      ),
       /** Faster first responses, keyed by severity id, as durations ("30m"). */
       first_response: z.optional(z.record(IdSchema, DurationSchema)),
     })
@@ -272,12 +314,15 @@ export const PricingFileSchema = z
       .default('monthly'),
   })
   .superRefine((file, ctx) => {
-    const annual = file.plans.some((p) => 'annual_monthly' in p.price && p.price.annual_monthly !== undefined);
+    const annual = file.plans.some(
+      (p) => 'annual_monthly' in p.price && p.price.annual_monthly !== undefined,
+    );
     if (file.billing_default === 'annual' && !annual)
       ctx.addIssue({
         code: 'custom',
         path: ['billing_default'],
-        message: 'no plan has an annual_monthly price to show first; give one, or leave billing_default out',
+        message:
+          'no plan has an annual_monthly price to show first; give one, or leave billing_default out',
       });
   });
 

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { PRICING_MODEL_IDS } from './engagement.ts';
-import { CountSchema, IdSchema, MoneySchema, PercentSchema, TextListSchema, TextSchema } from './shared.ts';
+import {
+  CountSchema,
+  IdSchema,
+  MoneySchema,
+  PercentSchema,
+  TextListSchema,
+  TextSchema,
+} from './shared.ts';
 
 export const RateCardRoleSchema = z.strictObject({
   id: IdSchema,
@@ -11,11 +18,15 @@ export const RateCardRoleSchema = z.strictObject({
 
 /** services.yaml — read by the custom-development pages, the SOW template and generator. */
 export const ServicesFileSchema = z.strictObject({
-  service_types: z.array(z.strictObject({ id: IdSchema, name: TextSchema, items: TextListSchema })).min(1),
+  service_types: z
+    .array(z.strictObject({ id: IdSchema, name: TextSchema, items: TextListSchema }))
+    .min(1),
   pricing_models: z
     .array(
       z.strictObject({
-        id: z.enum(PRICING_MODEL_IDS, { error: 'expected fixed-price, time-and-materials or retainer' }),
+        id: z.enum(PRICING_MODEL_IDS, {
+          error: 'expected fixed-price, time-and-materials or retainer',
+        }),
         name: TextSchema,
         points: TextListSchema,
       }),

@@ -15,7 +15,10 @@ export const SeveritySchema = z.strictObject({
       if (value === 'as-needed') return null;
       const minutes = parseDuration(value);
       if (minutes === null) {
-        ctx.addIssue({ code: 'custom', message: `expected a duration like "4h" or "as-needed", got "${value}"` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `expected a duration like "4h" or "as-needed", got "${value}"`,
+        });
         return z.NEVER;
       }
       return minutes;

@@ -18,7 +18,9 @@ export type Weekday = (typeof WEEKDAYS)[number];
 
 const TimeOfDaySchema = z
   .string({ error: 'expected a time like "09:00"' })
-  .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, { error: 'expected a time like "09:00" (24-hour clock)' });
+  .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, {
+    error: 'expected a time like "09:00" (24-hour clock)',
+  });
 
 /** Anything that starts like a date is read as one: `2026-12-24`, never a holiday-set id. */
 const looksLikeDate = (value: string) => /^\d{4}-/.test(value);
@@ -37,9 +39,11 @@ const HolidayDateSchema = z
  */
 export const HolidaySetSchema = z
   .strictObject({
-    id: IdSchema.check(z.refine((id: string) => !looksLikeDate(id), {
-      error: 'a holiday-set id must not start like a date',
-    })),
+    id: IdSchema.check(
+      z.refine((id: string) => !looksLikeDate(id), {
+        error: 'a holiday-set id must not start like a date',
+      }),
+    ),
     name: TextSchema,
     /** Keyed by year; each year lists its holidays, `[]` for a year with none. */
     dates: z
@@ -53,7 +57,11 @@ export const HolidaySetSchema = z
   .superRefine((set, ctx) => {
     for (const [year, holidays] of Object.entries(set.dates)) {
       if (!/^\d{4}$/.test(year)) {
-        ctx.addIssue({ code: 'custom', path: ['dates', year], message: `expected a year like 2026, got "${year}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['dates', year],
+          message: `expected a year like 2026, got "${year}"`,
+        });
         continue;
       }
       const seen = new Map<string, number>();
@@ -83,9 +91,15 @@ const HolidayEntrySchema = z
   .superRefine((value, ctx) => {
     if (looksLikeDate(value)) {
       if (!isCalendarDate(value))
-        ctx.addIssue({ code: 'custom', message: `expected a real date like "2026-12-24", got "${value}"` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `expected a real date like "2026-12-24", got "${value}"`,
+        });
     } else if (!IdSchema.safeParse(value).success) {
-      ctx.addIssue({ code: 'custom', message: `expected a holiday-set id or a date like "2026-12-24", got "${value}"` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected a holiday-set id or a date like "2026-12-24", got "${value}"`,
+      });
     }
   });
 
@@ -117,11 +131,18 @@ export const SupportHoursSchema = z
         entries.forEach((entry, i) => {
           const earlier = entries.indexOf(entry);
           if (earlier < i)
-            ctx.addIssue({ code: 'custom', path: [i], message: `"${entry}" is listed twice (first at holidays[${earlier}])` });
+            ctx.addIssue({
+              code: 'custom',
+              path: [i],
+              message: `"${entry}" is listed twice (first at holidays[${earlier}])`,
+            });
         });
       }),
   })
-  .refine((h) => h.start < h.end, { error: 'support hours must end after they start', path: ['end'] });
+  .refine((h) => h.start < h.end, {
+    error: 'support hours must end after they start',
+    path: ['end'],
+  });
 
 /**
  * A duration like "4h", or `best_effort` where the tier promises none; read as minutes, or
@@ -139,26 +160,26 @@ const TargetDurationSchema = z
     }
     return minutes;
   })
-  .meta({ description: `A duration like "30m", "4h" or "2d", or ${BEST_EFFORT} for no commitment` });
-
-const TargetSchema = z
-  .strictObject({
-    /** `best_effort` (null): no first-response commitment. */
-    first_response: TargetDurationSchema,
-    /**
-     * Omitted or `best_effort`: no resolution commitment. Both read as omitted, so code that
-     * checks for a resolution target has one case to handle.
-     */
-    resolution: z.optional(TargetDurationSchema.transform((minutes) => minutes ?? undefined)),
-    /** Overrides the tier's clock for this severity. */
-    clock: z.optional(ClockSchema),
+  .meta({
+    description: `A duration like "30m", "4h" or "2d", or ${BEST_EFFORT} for no commitment`,
   });
 
+const TargetSchema = z.strictObject({
+  /** `best_effort` (null): no first-response commitment. */
+  first_response: TargetDurationSchema,
+  /**
+   * Omitted or `best_effort`: no resolution commitment. Both read as omitted, so code that
+   * checks for a resolution target has one case to handle.
+   */
+  resolution: z.optional(TargetDurationSchema.transform((minutes) => minutes ?? undefined)),
+  /** Overrides the tier's clock for this severity. */
+  clock: z.optional(ClockSchema),
+});
+
 /** A monthly availability target in %, or `best_effort` (null) for none. */
-const AvailabilitySchema = z.union(
-  [PercentSchema, z.literal(BEST_EFFORT).transform(() => null)],
-  { error: `expected a percentage like 99.9, or ${BEST_EFFORT}` },
-);
+const AvailabilitySchema = z.union([PercentSchema, z.literal(BEST_EFFORT).transform(() => null)], {
+  error: `expected a percentage like 99.9, or ${BEST_EFFORT}`,
+});
 
 /** sla.yaml — read by SLA tables, the response-deadline and credit calculators, and lint. */
 export const TierSlaSchema = z.strictObject({
@@ -178,7 +199,8 @@ export const TierSlaSchema = z.strictObject({
 export const SlaFileSchema = z.strictObject({
   /** Named holiday calendars that support-hour schedules refer to by id. Omitted: none. */
   holiday_sets: z.array(HolidaySetSchema).default([]).meta({
-    description: 'Named public-holiday calendars with their dates per year; support_hours name them by id',
+    description:
+      'Named public-holiday calendars with their dates per year; support_hours name them by id',
   }),
   support_hours: z.array(SupportHoursSchema).min(1),
   tiers: z.array(TierSlaSchema).min(1),

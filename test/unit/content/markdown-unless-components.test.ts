@@ -12,19 +12,27 @@ const needsMdx = (source: string) =>
     source.replace(/^```[\s\S]*?^```/gm, '').replace(/`[^`\n]*`/g, ''),
   );
 
-const mdxFiles = globSync(['packages/starlight-charter/pages/**/*.mdx', 'examples/*/src/content/**/*.mdx']).sort();
+const mdxFiles = globSync([
+  'packages/starlight-charter/pages/**/*.mdx',
+  'examples/*/src/content/**/*.mdx',
+]).sort();
 
 describe('content is MDX only where it places components', () => {
   test('tells pages with components from plain ones', () => {
     expect(needsMdx('Intro\n\n<Price tier="pro" />\n')).toBe(true);
     expect(needsMdx("import Foo from '../Foo.astro';\n\nText")).toBe(true);
-    expect(needsMdx('Text with <kbd>Ctrl</kbd>, a <br/> and `<Code>` in backticks is <fine>.\n')).toBe(false);
+    expect(
+      needsMdx('Text with <kbd>Ctrl</kbd>, a <br/> and `<Code>` in backticks is <fine>.\n'),
+    ).toBe(false);
     expect(needsMdx('Example:\n\n```astro\n<Price tier="pro" />\n```\n')).toBe(false);
   });
 
   test('finds the MDX pages', () => expect(mdxFiles.length).toBeGreaterThan(0));
 
   test.each(mdxFiles)('%s places a component', (file) => {
-    expect(needsMdx(readFileSync(file, 'utf8')), `${file} places no component: rename it to .md`).toBe(true);
+    expect(
+      needsMdx(readFileSync(file, 'utf8')),
+      `${file} places no component: rename it to .md`,
+    ).toBe(true);
   });
 });

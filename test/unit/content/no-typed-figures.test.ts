@@ -15,7 +15,11 @@ const PACKAGE = 'packages/starlight-charter';
 // Charter's own pages are published by every site, so they are checked against each
 // company's figures; a site's own content against its company's only.
 const pages = `${PACKAGE}/pages/**/*.{md,mdx}`;
-const sources = globSync([`${SAMPLE.root}/src/content/**/*.{md,mdx}`, pages, `${PACKAGE}/components/**/*.astro`]).sort();
+const sources = globSync([
+  `${SAMPLE.root}/src/content/**/*.{md,mdx}`,
+  pages,
+  `${PACKAGE}/components/**/*.astro`,
+]).sort();
 
 describe('no figure from the sample terms is typed into pages or components', () => {
   test('finds sources to scan, including knowledge-base articles', () => {
@@ -25,7 +29,9 @@ describe('no figure from the sample terms is typed into pages or components', ()
   });
 
   test('collects prices, percentages and durations from the Catalog', () => {
-    const plan = catalog.pricing.plans.find((p) => p.price.model === 'flat' && p.price.monthly > 0)!;
+    const plan = catalog.pricing.plans.find(
+      (p) => p.price.model === 'flat' && p.price.monthly > 0,
+    )!;
     expect(figures).toContain(planCells(catalog, plan).price);
     expect(figures.some((f) => f.endsWith('%'))).toBe(true);
     expect(figures.some((f) => /hours?\b/.test(f))).toBe(true);
@@ -48,7 +54,7 @@ describe('no figure from the sample terms is typed into pages or components', ()
   });
 });
 
-describe('no figure from the second company\'s terms is typed into its site or Charter\'s pages', () => {
+describe("no figure from the second company's terms is typed into its site or Charter's pages", () => {
   const wee = loadCatalog(WEE.terms);
   const weeFigures = displayedFigures(wee);
   const weeSources = globSync([`${WEE.root}/src/content/**/*.{md,mdx}`, pages]).sort();

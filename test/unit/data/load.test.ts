@@ -60,7 +60,8 @@ describe('loadData', () => {
   // Each fixture's messages equal its expect lines (above), so checking the lines checks them.
   test('every message has the form file:line:col path: message', () => {
     for (const { fixture, expected } of cases) {
-      for (const line of expected) expect(line, fixture).toMatch(/^data\/[a-z]+\.yaml:\d+:\d+ \S+: .+$/);
+      for (const line of expected)
+        expect(line, fixture).toMatch(/^data\/[a-z]+\.yaml:\d+:\d+ \S+: .+$/);
     }
   });
 

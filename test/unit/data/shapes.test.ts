@@ -1,7 +1,12 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCatalog, type Catalog } from '../../../packages/starlight-charter/data/load';
-import { catalogPayload, escalationPayload, plansPayload, slaPayload } from '../../../packages/starlight-charter/lib/api';
+import {
+  catalogPayload,
+  escalationPayload,
+  plansPayload,
+  slaPayload,
+} from '../../../packages/starlight-charter/lib/api';
 import { describeBand } from '../../../packages/starlight-charter/lib/credits';
 import { displayedFigures } from '../../../packages/starlight-charter/lib/figures';
 import {
@@ -12,7 +17,11 @@ import {
   overageText,
   updateIntervalText,
 } from '../../../packages/starlight-charter/lib/kb-figures';
-import { planCells, TARGET_FIELDS, targetCells } from '../../../packages/starlight-charter/lib/published';
+import {
+  planCells,
+  TARGET_FIELDS,
+  targetCells,
+} from '../../../packages/starlight-charter/lib/published';
 import { makeShape, type Shape, type ShapeOptions } from '../../support/shapes';
 import { SAMPLE, WEE } from '../../support/sites';
 
@@ -68,7 +77,8 @@ describe.each(BASES)('shapes derived from %s', (base) => {
         }
       }
       for (const plan of catalog.pricing.plans) {
-        for (const [field, text] of Object.entries(planCells(catalog, plan))) expectShown(text, `${plan.id} ${field}`);
+        for (const [field, text] of Object.entries(planCells(catalog, plan)))
+          expectShown(text, `${plan.id} ${field}`);
       }
       for (const sev of s.severityIds) {
         expectShown(updateIntervalText(catalog, sev), `${sev} updates`);
@@ -84,56 +94,78 @@ describe.each(BASES)('shapes derived from %s', (base) => {
 
   it('the JSON endpoints list every tier and severity of a 6 × 5 shape', () => {
     const { shape: s, catalog } = shape(base, { tiers: 6, severities: 5 });
-    const payloads = [slaPayload(catalog), plansPayload(catalog), escalationPayload(catalog), catalogPayload(catalog)];
+    const payloads = [
+      slaPayload(catalog),
+      plansPayload(catalog),
+      escalationPayload(catalog),
+      catalogPayload(catalog),
+    ];
     // JSON would turn NaN into null, so the numbers are checked before they are written.
     const bad: string[] = [];
     const walk = (value: unknown, path: string): void => {
       if (typeof value === 'number' && !Number.isFinite(value)) bad.push(path);
       else if (value === undefined) bad.push(path);
-      else if (typeof value === 'string' && /NaN|Infinity|undefined/.test(value)) bad.push(`${path}: ${value}`);
-      else if (value && typeof value === 'object') Object.entries(value).forEach(([k, v]) => walk(v, `${path}.${k}`));
+      else if (typeof value === 'string' && /NaN|Infinity|undefined/.test(value))
+        bad.push(`${path}: ${value}`);
+      else if (value && typeof value === 'object')
+        Object.entries(value).forEach(([k, v]) => walk(v, `${path}.${k}`));
     };
     payloads.forEach((p, i) => walk(p, `payload ${i}`));
     expect(bad).toEqual([]);
     const json = JSON.stringify(payloads);
-    for (const id of [...s.tierIds, ...s.severityIds, ...s.levelIds]) expect(json).toContain(`"${id}"`);
+    for (const id of [...s.tierIds, ...s.severityIds, ...s.levelIds])
+      expect(json).toContain(`"${id}"`);
   });
 });
 
 describe('counts of the other lists', () => {
-  it.each([1, 2, 5, 6])('%i escalation levels: every severity row starts at the first level and rises', (levels) => {
-    const { shape: s, catalog } = shape(SAMPLE.terms, { tiers: 3, severities: 3, levels });
-    expect(catalog.escalation.levels.map((l) => l.id)).toEqual(s.levelIds);
-    for (const sev of s.severityIds) {
-      const row = catalog.escalation.matrix[sev]!;
-      const times = s.levelIds.filter((l) => row[l] !== undefined).map((l) => row[l]!);
-      expect(times[0], sev).toBeGreaterThan(0);
-      expect(times, sev).toEqual([...times].sort((a, b) => a - b));
-      expect(new Set(times).size, sev).toBe(times.length);
-    }
-  });
+  it.each([1, 2, 5, 6])(
+    '%i escalation levels: every severity row starts at the first level and rises',
+    (levels) => {
+      const { shape: s, catalog } = shape(SAMPLE.terms, { tiers: 3, severities: 3, levels });
+      expect(catalog.escalation.levels.map((l) => l.id)).toEqual(s.levelIds);
+      for (const sev of s.severityIds) {
+        const row = catalog.escalation.matrix[sev]!;
+        const times = s.levelIds.filter((l) => row[l] !== undefined).map((l) => row[l]!);
+        expect(times[0], sev).toBeGreaterThan(0);
+        expect(times, sev).toEqual([...times].sort((a, b) => a - b));
+        expect(new Set(times).size, sev).toBe(times.length);
+      }
+    },
+  );
 
-  it.each([1, 2, 6])('%i credit bands per schedule: contiguous from the target down to 0 %%', (bands) => {
-    const { catalog } = shape(SAMPLE.terms, { tiers: 4, severities: 2, bands });
-    expect(catalog.credits.schedules.length).toBeGreaterThan(0);
-    for (const sla of catalog.sla.tiers) {
-      if (sla.credit_schedule === undefined) continue;
-      const schedule = catalog.credits.schedules.find((x) => x.id === sla.credit_schedule)!;
-      expect(schedule.bands).toHaveLength(bands);
-      expect(schedule.bands[0]!.below).toBe(sla.availability);
-      expect(schedule.bands.at(-1)!.at_least).toBe(0);
-      schedule.bands.slice(1).forEach((band, i) => expect(band.below).toBe(schedule.bands[i]!.at_least));
-      for (const band of schedule.bands) expectShown(describeBand(band, catalog.company.locale), 'a band');
-    }
-  });
+  it.each([1, 2, 6])(
+    '%i credit bands per schedule: contiguous from the target down to 0 %%',
+    (bands) => {
+      const { catalog } = shape(SAMPLE.terms, { tiers: 4, severities: 2, bands });
+      expect(catalog.credits.schedules.length).toBeGreaterThan(0);
+      for (const sla of catalog.sla.tiers) {
+        if (sla.credit_schedule === undefined) continue;
+        const schedule = catalog.credits.schedules.find((x) => x.id === sla.credit_schedule)!;
+        expect(schedule.bands).toHaveLength(bands);
+        expect(schedule.bands[0]!.below).toBe(sla.availability);
+        expect(schedule.bands.at(-1)!.at_least).toBe(0);
+        schedule.bands
+          .slice(1)
+          .forEach((band, i) => expect(band.below).toBe(schedule.bands[i]!.at_least));
+        for (const band of schedule.bands)
+          expectShown(describeBand(band, catalog.company.locale), 'a band');
+      }
+    },
+  );
 
-  it.each([1, 3, 7])('%i channels: every tier has one, and no tier fewer than the one below', (channels) => {
-    const { shape: s, catalog } = shape(SAMPLE.terms, { tiers: 5, severities: 2, channels });
-    expect(catalog.channels.channels).toHaveLength(channels);
-    const counts = s.tierIds.map((t) => catalog.channels.channels.filter((c) => c.tiers.includes(t)).length);
-    expect(Math.min(...counts)).toBeGreaterThan(0);
-    expect(counts).toEqual([...counts].sort((a, b) => a - b));
-  });
+  it.each([1, 3, 7])(
+    '%i channels: every tier has one, and no tier fewer than the one below',
+    (channels) => {
+      const { shape: s, catalog } = shape(SAMPLE.terms, { tiers: 5, severities: 2, channels });
+      expect(catalog.channels.channels).toHaveLength(channels);
+      const counts = s.tierIds.map(
+        (t) => catalog.channels.channels.filter((c) => c.tiers.includes(t)).length,
+      );
+      expect(Math.min(...counts)).toBeGreaterThan(0);
+      expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    },
+  );
 });
 
 describe('a data set without a knowledge base', () => {

@@ -1,6 +1,9 @@
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import { describe, expect, test, vi } from 'vitest';
-import { codeBlocks, focusableCodeBlocks } from '../../../packages/starlight-charter/integrations/code-blocks';
+import {
+  codeBlocks,
+  focusableCodeBlocks,
+} from '../../../packages/starlight-charter/integrations/code-blocks';
 
 /** Markdown rendered as the site renders it: Prism, then the plugin. */
 async function render(markdown: string): Promise<string> {

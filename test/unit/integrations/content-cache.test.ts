@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, test, vi } from 'vitest';
-import { contentCacheCheck, missingModuleFiles } from '../../../packages/starlight-charter/integrations/content-cache';
+import {
+  contentCacheCheck,
+  missingModuleFiles,
+} from '../../../packages/starlight-charter/integrations/content-cache';
 
 // What Astro writes to .astro/content-modules.mjs: one line per MDX page it has cached.
 const modulesFile = (files: string[]) =>

@@ -104,7 +104,11 @@ describe('contentGuard, before the build', () => {
     const hook = contentGuard(kb).hooks['astro:config:setup'] as unknown as Setup;
     hook({
       command,
-      config: { root: pathToFileURL(`${root}/`), srcDir: pathToFileURL(`${srcDir}/`), markdown: { processor } },
+      config: {
+        root: pathToFileURL(`${root}/`),
+        srcDir: pathToFileURL(`${srcDir}/`),
+        markdown: { processor },
+      },
       logger: { warn },
     });
     return warn;
@@ -139,7 +143,10 @@ describe('contentGuard, before the build', () => {
 
   test("checks the site's pages too, and the dev server as well as the build", () => {
     const built = site([]);
-    writeFileSync(join(built.docs, 'bad.md'), '---\ntitle: Bad\n---\n\n<iframe src="/x"></iframe>\n');
+    writeFileSync(
+      join(built.docs, 'bad.md'),
+      '---\ntitle: Bad\n---\n\n<iframe src="/x"></iframe>\n',
+    );
     const { stderr } = exits();
     expect(() => setup('dev', built)).toThrow('exit 1');
     expect(stderr()).toContain(`${join(built.docs, 'bad.md')}:5:1 an <iframe>`);

@@ -10,7 +10,11 @@ import {
   LinkChecker,
   resolveHref,
 } from '../../../packages/starlight-charter/integrations/link-check';
-import { allFiles, htmlFiles, routeOf } from '../../../packages/starlight-charter/integrations/html-files';
+import {
+  allFiles,
+  htmlFiles,
+  routeOf,
+} from '../../../packages/starlight-charter/integrations/html-files';
 
 function site(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'charter-site-'));
@@ -90,14 +94,16 @@ describe('checkLinks under a base path', () => {
   test('passes links under the base path, and fails one that forgot it', () => {
     const root = site({
       'index.html': '<a href="/support/a/">a</a><a href="a/#here">h</a><a href="/a/">bare</a>',
-      'a/index.html': '<h2 id="here">x</h2><a href="../">home</a><script src="/support/x.js"></script>',
+      'a/index.html':
+        '<h2 id="here">x</h2><a href="../">home</a><script src="/support/x.js"></script>',
       'x.js': '',
     });
     expect(checkLinks(root, '/support/')).toEqual([
       {
         page: '/',
         href: '/a/',
-        reason: "outside the site's base path /support/ (start it with /support/, or make it relative)",
+        reason:
+          "outside the site's base path /support/ (start it with /support/, or make it relative)",
       },
     ]);
   });

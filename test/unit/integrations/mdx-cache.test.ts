@@ -22,7 +22,10 @@ vi.mock('node:fs', async (importOriginal) => {
   const readFileSync = ((path: unknown, ...rest: unknown[]) =>
     typeof path === 'string' && edited.has(path)
       ? Buffer.from(edited.get(path)!)
-      : (actual.readFileSync as (...args: unknown[]) => unknown)(path, ...rest)) as typeof actual.readFileSync;
+      : (actual.readFileSync as (...args: unknown[]) => unknown)(
+          path,
+          ...rest,
+        )) as typeof actual.readFileSync;
   return { ...actual, default: { ...actual, readFileSync }, readFileSync };
 });
 afterEach(() => edited.clear());
@@ -49,20 +52,21 @@ describe('compilerKey', () => {
 
   // A page compiled under an older Markdown plugin (or a weaker content guard) is compiled, and
   // so checked, again.
-  test.each(['integrations/code-blocks.ts', 'integrations/content-guard.ts', 'lib/content-guard.ts'])(
-    "changes with Charter's %s, wherever the site is",
-    (file) => {
-      const root = dir();
-      writeFileSync(join(root, 'package.json'), '{}');
-      writeFileSync(join(root, 'astro.config.mjs'), 'export default {};');
-      const key = compilerKey(root);
-      const path = fileURLToPath(new URL(file, PACKAGE));
-      edited.set(path, `${readFileSync(path, 'utf8')}\nexport const stricter = true;\n`);
-      expect(compilerKey(root)).not.toBe(key);
-      edited.clear();
-      expect(compilerKey(root)).toBe(key);
-    },
-  );
+  test.each([
+    'integrations/code-blocks.ts',
+    'integrations/content-guard.ts',
+    'lib/content-guard.ts',
+  ])("changes with Charter's %s, wherever the site is", (file) => {
+    const root = dir();
+    writeFileSync(join(root, 'package.json'), '{}');
+    writeFileSync(join(root, 'astro.config.mjs'), 'export default {};');
+    const key = compilerKey(root);
+    const path = fileURLToPath(new URL(file, PACKAGE));
+    edited.set(path, `${readFileSync(path, 'utf8')}\nexport const stricter = true;\n`);
+    expect(compilerKey(root)).not.toBe(key);
+    edited.clear();
+    expect(compilerKey(root)).toBe(key);
+  });
 
   test('does not read plugin files from the site', () => {
     const root = dir();

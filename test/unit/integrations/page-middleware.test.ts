@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { fileForPathname, handPage, listenForPages, listening } from '../../../packages/starlight-charter/integrations/page-hook';
+import {
+  fileForPathname,
+  handPage,
+  listenForPages,
+  listening,
+} from '../../../packages/starlight-charter/integrations/page-hook';
 import { onRequest } from '../../../packages/starlight-charter/integrations/page-middleware';
 
 afterEach(() => listenForPages(undefined));

@@ -67,7 +67,10 @@ describe('startSearchIndex', () => {
     vi.resetModules();
     vi.doMock('pagefind', () => service);
     try {
-      await check((await import('../../../packages/starlight-charter/integrations/search-index')).startSearchIndex);
+      await check(
+        (await import('../../../packages/starlight-charter/integrations/search-index'))
+          .startSearchIndex,
+      );
     } finally {
       vi.doUnmock('pagefind');
       vi.resetModules();

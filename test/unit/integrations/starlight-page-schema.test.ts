@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test, vi } from 'vitest';
-import { memoiseSchemaFactory, starlightPageSchemaOnce } from '../../../packages/starlight-charter/integrations/starlight-page-schema';
+import {
+  memoiseSchemaFactory,
+  starlightPageSchemaOnce,
+} from '../../../packages/starlight-charter/integrations/starlight-page-schema';
 
 // The package's exports hide its files; this is where npm installs it for this project.
 const MODULE_PATH = fileURLToPath(
@@ -24,14 +27,18 @@ describe('memoiseSchemaFactory', () => {
     // When this fails after a Starlight upgrade, KB articles still build, only slower: look at
     // the new starlight-page.js and update the pattern (or drop the plugin if Starlight caches).
     const memoised = memoiseSchemaFactory(readFileSync(MODULE_PATH, 'utf8'));
-    expect(memoised).toContain('charterPageSchema ??= buildStarlightPageFrontmatterSchema(context)');
+    expect(memoised).toContain(
+      'charterPageSchema ??= buildStarlightPageFrontmatterSchema(context)',
+    );
   });
 
   test('builds the schema once however many pages ask for it', async () => {
     const code =
       'let built = 0;\nconst StarlightPageFrontmatterSchema = async (context) => { built++; return { schema: context.n }; };\n' +
       'return async () => [await StarlightPageFrontmatterSchema({ n: 1 }), await StarlightPageFrontmatterSchema({ n: 1 }), built];';
-    const run = new Function(memoiseSchemaFactory(code)!)() as () => Promise<[object, object, number]>;
+    const run = new Function(memoiseSchemaFactory(code)!)() as () => Promise<
+      [object, object, number]
+    >;
     const [first, second, built] = await run();
     expect(built).toBe(1);
     expect(second).toBe(first);
@@ -53,8 +60,12 @@ describe('starlightPageSchemaOnce', () => {
   test('asks the bundler for Starlight’s page module alone, not every module', () => {
     const { filter } = starlightPageSchemaOnce().transform as Hook;
     expect(filter.id.test(MODULE_PATH)).toBe(true);
-    expect(filter.id.test(MODULE_PATH.replace('starlight-page.js', 'starlight-page.jsx'))).toBe(false);
-    expect(filter.id.test('/project/node_modules/@astrojs/starlight/dist/utils/navigation.js')).toBe(false);
+    expect(filter.id.test(MODULE_PATH.replace('starlight-page.js', 'starlight-page.jsx'))).toBe(
+      false,
+    );
+    expect(
+      filter.id.test('/project/node_modules/@astrojs/starlight/dist/utils/navigation.js'),
+    ).toBe(false);
   });
 
   test('says so when Starlight’s code has changed, and changes nothing', () => {

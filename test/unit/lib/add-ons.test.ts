@@ -1,6 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { loadCatalog, type Catalog } from '../../../packages/starlight-charter/data/load';
-import { addOnAddsText, addOnTargetRows, extraIncludedText } from '../../../packages/starlight-charter/lib/add-ons';
+import {
+  addOnAddsText,
+  addOnTargetRows,
+  extraIncludedText,
+} from '../../../packages/starlight-charter/lib/add-ons';
 import type { AddOn } from '../../../packages/starlight-charter/schemas/pricing';
 import { SAMPLE } from '../../support/sites';
 

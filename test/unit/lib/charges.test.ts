@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { basePrice, chargedSeats, graduatedParts, listPrice, overageAmount, spendShare } from '../../../packages/starlight-charter/lib/charges';
+import {
+  basePrice,
+  chargedSeats,
+  graduatedParts,
+  listPrice,
+  overageAmount,
+  spendShare,
+} from '../../../packages/starlight-charter/lib/charges';
 import type { Price } from '../../../packages/starlight-charter/schemas/pricing';
 
 // Every expectation below is worked out by hand from the charge model's definition, in cents.
@@ -10,7 +17,9 @@ const cents = (c: number) => c * 10_000;
 describe('overageAmount', () => {
   test('per unit: units times the rate, rounded once to the cent', () => {
     // 1,003 units at 0.015 = 15.045 → 15.05 (half away from zero).
-    expect(overageAmount({ model: 'per-unit', per_unit: 0.015 * M }, 1003, 'USD')).toBe(cents(1505));
+    expect(overageAmount({ model: 'per-unit', per_unit: 0.015 * M }, 1003, 'USD')).toBe(
+      cents(1505),
+    );
     // 2.5 TB at 40.00 = 100.00
     expect(overageAmount({ model: 'per-unit', per_unit: 40 * M }, 2.5, 'EUR')).toBe(cents(10000));
   });
@@ -39,7 +48,9 @@ describe('overageAmount', () => {
   });
   test('refuses a negative or non-finite quantity', () => {
     expect(() => overageAmount({ model: 'per-unit', per_unit: M }, -1, 'USD')).toThrow(RangeError);
-    expect(() => overageAmount({ model: 'per-unit', per_unit: M }, Number.NaN, 'USD')).toThrow(RangeError);
+    expect(() => overageAmount({ model: 'per-unit', per_unit: M }, Number.NaN, 'USD')).toThrow(
+      RangeError,
+    );
   });
   test('a graduated charge never costs less for more units', () => {
     const graduated = {
@@ -51,7 +62,9 @@ describe('overageAmount', () => {
     };
     fc.assert(
       fc.property(fc.nat(100_000), fc.nat(100), (n, more) => {
-        expect(overageAmount(graduated, n + more, 'USD')).toBeGreaterThanOrEqual(overageAmount(graduated, n, 'USD'));
+        expect(overageAmount(graduated, n + more, 'USD')).toBeGreaterThanOrEqual(
+          overageAmount(graduated, n, 'USD'),
+        );
       }),
     );
   });
@@ -104,12 +117,25 @@ describe('spendShare, as the cloud vendors price support', () => {
 
 describe('basePrice', () => {
   test('flat and from: the monthly amount, or the annual one when billed annually', () => {
-    expect(basePrice({ model: 'flat', monthly: 99 * M, annual_monthly: 89 * M }, {}, 'EUR')).toBe(99 * M);
-    expect(basePrice({ model: 'flat', monthly: 99 * M, annual_monthly: 89 * M }, { annual: true }, 'EUR')).toBe(89 * M);
+    expect(basePrice({ model: 'flat', monthly: 99 * M, annual_monthly: 89 * M }, {}, 'EUR')).toBe(
+      99 * M,
+    );
+    expect(
+      basePrice(
+        { model: 'flat', monthly: 99 * M, annual_monthly: 89 * M },
+        { annual: true },
+        'EUR',
+      ),
+    ).toBe(89 * M);
     expect(basePrice({ model: 'from', monthly: 299 * M }, { annual: true }, 'EUR')).toBe(299 * M);
   });
   test('per seat: the seats times the price, never fewer than the minimum', () => {
-    const perSeat: Price = { model: 'per-seat', monthly: 12 * M, seat: { one: 'agent', other: 'agents' }, minimum_seats: 3 };
+    const perSeat: Price = {
+      model: 'per-seat',
+      monthly: 12 * M,
+      seat: { one: 'agent', other: 'agents' },
+      minimum_seats: 3,
+    };
     expect(basePrice(perSeat, { seats: 10 }, 'USD')).toBe(120 * M);
     expect(basePrice(perSeat, { seats: 1 }, 'USD')).toBe(36 * M);
     expect(basePrice(perSeat, {}, 'USD')).toBe(36 * M);
@@ -120,7 +146,9 @@ describe('basePrice', () => {
   });
   test('list prices order plans: contact us above all, share of spend at its minimum', () => {
     expect(listPrice({ model: 'contact-us' })).toBe(Infinity);
-    expect(listPrice({ model: 'share-of-spend', minimum: 5 * M, bands: [{ up_to: null, percent: 3 }] })).toBe(5 * M);
+    expect(
+      listPrice({ model: 'share-of-spend', minimum: 5 * M, bands: [{ up_to: null, percent: 3 }] }),
+    ).toBe(5 * M);
     expect(listPrice({ model: 'flat', monthly: 7 * M })).toBe(7 * M);
   });
 });
@@ -145,16 +173,29 @@ describe('share of spend as a plan price', () => {
 
 describe('guards, with the value each refuses', () => {
   test('units above the quota', () => {
-    expect(() => overageAmount({ model: 'per-unit', per_unit: M }, -1, 'USD')).toThrow('units above the quota must be 0 or more: -1');
+    expect(() => overageAmount({ model: 'per-unit', per_unit: M }, -1, 'USD')).toThrow(
+      'units above the quota must be 0 or more: -1',
+    );
   });
   test('a monthly spend', () => {
-    const price: Extract<Price, { model: 'share-of-spend' }> = { model: 'share-of-spend', minimum: 0, bands: [{ up_to: null, percent: 3 }] };
+    const price: Extract<Price, { model: 'share-of-spend' }> = {
+      model: 'share-of-spend',
+      minimum: 0,
+      bands: [{ up_to: null, percent: 3 }],
+    };
     expect(() => spendShare(price, -1, 'USD')).toThrow('monthly spend must be 0 or more: -1');
   });
   test('seats', () => {
-    const perSeat = { model: 'per-seat' as const, monthly: 12 * M, seat: { one: 'agent', other: 'agents' }, minimum_seats: 3 };
+    const perSeat = {
+      model: 'per-seat' as const,
+      monthly: 12 * M,
+      seat: { one: 'agent', other: 'agents' },
+      minimum_seats: 3,
+    };
     expect(() => chargedSeats(perSeat, -4)).toThrow('seats must be a whole number, 0 or more: -4');
-    expect(() => chargedSeats(perSeat, 2.5)).toThrow('seats must be a whole number, 0 or more: 2.5');
+    expect(() => chargedSeats(perSeat, 2.5)).toThrow(
+      'seats must be a whole number, 0 or more: 2.5',
+    );
     expect(chargedSeats(perSeat, 0)).toBe(3);
   });
 });

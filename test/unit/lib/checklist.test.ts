@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { describeProgress, readTicks, writeTicks } from '../../../packages/starlight-charter/lib/checklist';
+import {
+  describeProgress,
+  readTicks,
+  writeTicks,
+} from '../../../packages/starlight-charter/lib/checklist';
 
 const ids = ['inbox', 'status-page', 'runbooks'];
 

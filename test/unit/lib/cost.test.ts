@@ -32,7 +32,11 @@ const meter = (id: string, one: string, other: string, extra: Partial<Meter> = {
 
 // An analytics company: calls and GB per month, seats as a standing hard limit.
 const analytics: PricingTerms = {
-  meters: [meter('calls', 'call', 'calls'), meter('data', 'GB', 'GB', { whole: false }), meter('users', 'user', 'users', { resets: 'never' })],
+  meters: [
+    meter('calls', 'call', 'calls'),
+    meter('data', 'GB', 'GB', { whole: false }),
+    meter('users', 'user', 'users', { resets: 'never' }),
+  ],
   addOns: [],
   alerts,
   currency: 'USD',
@@ -61,13 +65,20 @@ const quote: Plan = {
   id: 'quote',
   tier: 'quote',
   price: { model: 'contact-us' },
-  usage: { calls: { included: 'unlimited' }, data: { included: 'unlimited' }, users: { included: 1000 } },
+  usage: {
+    calls: { included: 'unlimited' },
+    data: { included: 'unlimited' },
+    users: { included: 1000 },
+  },
 };
 
 // A backup company: stored TB (a standing amount, fractional) and restore requests per month,
 // sold per seat, from a starting price, with packs of restores and add-ons.
 const backup: PricingTerms = {
-  meters: [meter('storage', 'TB', 'TB', { resets: 'never', whole: false }), meter('restores', 'restore request', 'restore requests')],
+  meters: [
+    meter('storage', 'TB', 'TB', { resets: 'never', whole: false }),
+    meter('restores', 'restore request', 'restore requests'),
+  ],
   addOns: [
     {
       id: 'storage-pack',
@@ -106,7 +117,12 @@ const free: Plan = {
 const team: Plan = {
   id: 'team',
   tier: 'team',
-  price: { model: 'per-seat', monthly: 12 * M, seat: { one: 'admin', other: 'admins' }, minimum_seats: 3 },
+  price: {
+    model: 'per-seat',
+    monthly: 12 * M,
+    seat: { one: 'admin', other: 'admins' },
+    minimum_seats: 3,
+  },
   usage: {
     storage: { included: 10, overage: { model: 'per-unit', per_unit: 9 * M } },
     restores: { included: 20, overage: { model: 'package', size: 10, price: 50 * M } },
@@ -116,7 +132,10 @@ const business: Plan = {
   id: 'business',
   tier: 'business',
   price: { model: 'from', monthly: 900 * M },
-  usage: { storage: { included: 100, overage: { model: 'per-unit', per_unit: 7 * M } }, restores: { included: 'unlimited' } },
+  usage: {
+    storage: { included: 100, overage: { model: 'per-unit', per_unit: 7 * M } },
+    restores: { included: 'unlimited' },
+  },
 };
 
 describe('alertLevel', () => {
@@ -154,8 +173,14 @@ describe('monthlyCost, analytics company', () => {
     expect(cost.total).toBe(100 * M + 300_000 + 1_250_000);
   });
   test('rounds each line to the cent', () => {
-    expect(monthlyCost(small, { usage: { calls: 0, data: 10.001, users: 1 } }, analytics).lines[1]!.amount).toBe(0);
-    expect(monthlyCost(small, { usage: { calls: 0, data: 10.002, users: 1 } }, analytics).lines[1]!.amount).toBe(10_000);
+    expect(
+      monthlyCost(small, { usage: { calls: 0, data: 10.001, users: 1 } }, analytics).lines[1]!
+        .amount,
+    ).toBe(0);
+    expect(
+      monthlyCost(small, { usage: { calls: 0, data: 10.002, users: 1 } }, analytics).lines[1]!
+        .amount,
+    ).toBe(10_000);
   });
   test('blocks usage above a hard limit instead of pricing it', () => {
     const cost = monthlyCost(small, { usage: { calls: 0, data: 0, users: 6 } }, analytics);
@@ -165,7 +190,13 @@ describe('monthlyCost, analytics company', () => {
   test('has no total for a plan priced on request, and no limit for unlimited meters', () => {
     const cost = monthlyCost(quote, { usage: { calls: 5e6, data: 1e5, users: 1 } }, analytics);
     expect(cost).toMatchObject({ base: null, total: null, blocked: [] });
-    expect(cost.lines[0]).toMatchObject({ included: 'unlimited', over: 0, amount: 0, ratio: null, alert: 'ok' });
+    expect(cost.lines[0]).toMatchObject({
+      included: 'unlimited',
+      over: 0,
+      amount: 0,
+      ratio: null,
+      alert: 'ok',
+    });
   });
   test('counts a meter the input leaves out as unused', () => {
     expect(monthlyCost(small, { usage: {} }, analytics).total).toBe(100 * M);
@@ -179,8 +210,16 @@ describe('monthlyCost, analytics company', () => {
   test('total equals the sum of the lines and never decreases with usage', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 0, max: 1e6 }), (a, b) => {
-        const lo = monthlyCost(small, { usage: { calls: Math.min(a, b), data: 1, users: 1 } }, analytics);
-        const hi = monthlyCost(small, { usage: { calls: Math.max(a, b), data: 1, users: 1 } }, analytics);
+        const lo = monthlyCost(
+          small,
+          { usage: { calls: Math.min(a, b), data: 1, users: 1 } },
+          analytics,
+        );
+        const hi = monthlyCost(
+          small,
+          { usage: { calls: Math.max(a, b), data: 1, users: 1 } },
+          analytics,
+        );
         const sum = hi.base! + hi.lines.reduce((s, l) => s + l.amount, 0);
         return hi.total === sum && hi.total! >= lo.total!;
       }),
@@ -206,7 +245,11 @@ describe('monthlyCost, backup company', () => {
   });
   test('add-ons: per unit adds included amounts, flat adds its price, contact-us leaves no total', () => {
     // Two storage packs: 10 + 2 × 5 = 20 TB included, so 18 TB is inside; 2 × 40 + 500.
-    const cost = monthlyCost(team, { usage: { storage: 18 }, seats: 3, addOns: { 'storage-pack': 2, tam: 1 } }, backup);
+    const cost = monthlyCost(
+      team,
+      { usage: { storage: 18 }, seats: 3, addOns: { 'storage-pack': 2, tam: 1 } },
+      backup,
+    );
     expect(cost.lines[0]).toMatchObject({ included: 20, over: 0, amount: 0 });
     expect(cost.addOns.map((a) => [a.addOn.id, a.quantity, a.amount])).toEqual([
       ['storage-pack', 2, 80 * M],
@@ -224,7 +267,9 @@ describe('monthlyCost, backup company', () => {
     expect(takesAddOn(free, backup.addOns[1]!)).toBe(false);
   });
   test('an unknown add-on is an error', () => {
-    expect(() => monthlyCost(team, { usage: {}, addOns: { nope: 1 } }, backup)).toThrow('add-on "nope"');
+    expect(() => monthlyCost(team, { usage: {}, addOns: { nope: 1 } }, backup)).toThrow(
+      'add-on "nope"',
+    );
   });
   test('includedWith adds per-unit add-ons and leaves unlimited as it is', () => {
     const lines = [{ addOn: backup.addOns[0]!, quantity: 3, amount: 0 }];
@@ -237,7 +282,11 @@ describe('cheapestPlan', () => {
   test.each([
     ['light use picks the small plan', { calls: 500, data: 5, users: 2 }, 'small'],
     ['heavy calls pick the large plan', { calls: 9000, data: 5, users: 2 }, 'large'],
-    ['more users than the small plan allows pick the large plan', { calls: 0, data: 0, users: 6 }, 'large'],
+    [
+      'more users than the small plan allows pick the large plan',
+      { calls: 0, data: 0, users: 6 },
+      'large',
+    ],
   ])('%s', (_, usage, id) => {
     expect(cheapestPlan([small, large, quote], { usage }, analytics).cheapest?.plan.id).toBe(id);
   });
@@ -248,11 +297,17 @@ describe('cheapestPlan', () => {
   });
   test('keeps the lower plan on a tie', () => {
     const twin = { ...small, id: 'twin' };
-    expect(cheapestPlan([small, twin], { usage: { users: 1 } }, analytics).cheapest?.plan.id).toBe('small');
+    expect(cheapestPlan([small, twin], { usage: { users: 1 } }, analytics).cheapest?.plan.id).toBe(
+      'small',
+    );
   });
   test('a hard limit on the free plan does not make it the cheapest for more than it allows', () => {
     // 25 TB and 150 restores: the free plan cannot take them; team costs 36 + 15 × 9 + 13 packs × 50.
-    const result = cheapestPlan([free, team, business], { usage: { storage: 25, restores: 150 }, seats: 3 }, backup);
+    const result = cheapestPlan(
+      [free, team, business],
+      { usage: { storage: 25, restores: 150 }, seats: 3 },
+      backup,
+    );
     expect(result.cheapest?.plan.id).toBe('team');
     expect(result.cheapest?.total).toBe((36 + 135 + 650) * M);
     expect(result.onRequest.map((p) => p.id)).toEqual(['business']);
@@ -275,19 +330,28 @@ describe.each([SAMPLE.terms, WEE.terms])('the company in %s', (dir) => {
     plans: { id: string; price: unknown; usage: Record<string, { included: number | string }> }[];
   };
   const terms = pricingTerms(catalog.pricing, catalog.company.currency);
-  test.each(raw.plans.map((p) => [p.id, p] as const))('plan %s costs its price inside its included amounts', (id, rawPlan) => {
-    const plan = catalog.pricing.plans.find((p) => p.id === id)!;
-    const usage = Object.fromEntries(
-      Object.entries(rawPlan.usage).map(([m, a]) => [m, typeof a.included === 'number' ? a.included : 0]),
-    );
-    const cost = monthlyCost(plan, { usage }, terms);
-    expect(cost.blocked).toEqual([]);
-    expect(cost.lines.every((l) => l.amount === 0)).toBe(true);
-    const price = rawPlan.price as { monthly?: number; model?: string } | string;
-    if (price === 'contact-us') expect(cost.total).toBeNull();
-    else if (typeof price === 'object' && (price.model === undefined || price.model === 'flat' || price.model === 'from'))
-      expect(cost.total).toBe(Math.round(price.monthly! * 100) * 10_000);
-  });
+  test.each(raw.plans.map((p) => [p.id, p] as const))(
+    'plan %s costs its price inside its included amounts',
+    (id, rawPlan) => {
+      const plan = catalog.pricing.plans.find((p) => p.id === id)!;
+      const usage = Object.fromEntries(
+        Object.entries(rawPlan.usage).map(([m, a]) => [
+          m,
+          typeof a.included === 'number' ? a.included : 0,
+        ]),
+      );
+      const cost = monthlyCost(plan, { usage }, terms);
+      expect(cost.blocked).toEqual([]);
+      expect(cost.lines.every((l) => l.amount === 0)).toBe(true);
+      const price = rawPlan.price as { monthly?: number; model?: string } | string;
+      if (price === 'contact-us') expect(cost.total).toBeNull();
+      else if (
+        typeof price === 'object' &&
+        (price.model === undefined || price.model === 'flat' || price.model === 'from')
+      )
+        expect(cost.total).toBe(Math.round(price.monthly! * 100) * 10_000);
+    },
+  );
   test('one cost line per declared meter, in order', () => {
     const cost = monthlyCost(catalog.pricing.plans[0]!, { usage: {} }, terms);
     expect(cost.lines.map((l) => l.meter)).toEqual(raw.plans[0] && Object.keys(raw.plans[0].usage));
@@ -296,39 +360,55 @@ describe.each([SAMPLE.terms, WEE.terms])('the company in %s', (dir) => {
 
 describe('add-on quantities as a customer enters them', () => {
   test('none of an add-on adds nothing and costs nothing', () => {
-    const cost = monthlyCost(team, { usage: {}, seats: 3, addOns: { tam: 0, 'storage-pack': 0 } }, backup);
+    const cost = monthlyCost(
+      team,
+      { usage: {}, seats: 3, addOns: { tam: 0, 'storage-pack': 0 } },
+      backup,
+    );
     expect(cost.addOns).toEqual([]);
     expect(cost.total).toBe(36 * M);
   });
   test('a flat add-on is taken once, however many are asked for', () => {
     const cost = monthlyCost(team, { usage: {}, seats: 3, addOns: { tam: 2 } }, backup);
-    expect(cost.addOns.map((a) => [a.addOn.id, a.quantity, a.amount])).toEqual([['tam', 1, 500 * M]]);
+    expect(cost.addOns.map((a) => [a.addOn.id, a.quantity, a.amount])).toEqual([
+      ['tam', 1, 500 * M],
+    ]);
     expect(cost.total).toBe(536 * M);
   });
   test('a fraction of a pack is refused, naming the add-on', () => {
-    expect(() => monthlyCost(team, { usage: {}, seats: 3, addOns: { 'storage-pack': 1.5 } }, backup)).toThrow(
-      'quantity of storage-pack must be a whole number: 1.5',
-    );
-    expect(() => monthlyCost(team, { usage: {}, seats: 3, addOns: { 'storage-pack': -1 } }, backup)).toThrow(
-      'quantity of storage-pack must be 0 or more: -1',
-    );
+    expect(() =>
+      monthlyCost(team, { usage: {}, seats: 3, addOns: { 'storage-pack': 1.5 } }, backup),
+    ).toThrow('quantity of storage-pack must be a whole number: 1.5');
+    expect(() =>
+      monthlyCost(team, { usage: {}, seats: 3, addOns: { 'storage-pack': -1 } }, backup),
+    ).toThrow('quantity of storage-pack must be 0 or more: -1');
   });
 });
 
 describe('messages that name the meter or plan', () => {
   test('usage', () => {
-    expect(() => monthlyCost(small, { usage: { calls: -1 } }, analytics)).toThrow('usage of calls must be 0 or more: -1');
-    expect(() => monthlyCost(small, { usage: { calls: 1.5 } }, analytics)).toThrow('usage of calls must be a whole number: 1.5');
+    expect(() => monthlyCost(small, { usage: { calls: -1 } }, analytics)).toThrow(
+      'usage of calls must be 0 or more: -1',
+    );
+    expect(() => monthlyCost(small, { usage: { calls: 1.5 } }, analytics)).toThrow(
+      'usage of calls must be a whole number: 1.5',
+    );
   });
   test('a meter the plan states nothing for', () => {
-    expect(() => allowanceOf(small, 'storage')).toThrow('Charter: plan "small" states nothing for meter "storage".');
+    expect(() => allowanceOf(small, 'storage')).toThrow(
+      'Charter: plan "small" states nothing for meter "storage".',
+    );
     expect(allowanceOf(small, 'users')).toEqual({ included: 5 });
   });
 });
 
 describe('cheapestPlan and covers, on more than one condition', () => {
   test('a plan that cannot take an add-on asked for is neither cheapest nor on request', () => {
-    const result = cheapestPlan([free, team, business], { usage: {}, seats: 3, addOns: { 'storage-pack': 1 } }, backup);
+    const result = cheapestPlan(
+      [free, team, business],
+      { usage: {}, seats: 3, addOns: { 'storage-pack': 1 } },
+      backup,
+    );
     expect(result.cheapest?.plan.id).toBe('team');
     expect(result.onRequest).toEqual([]);
   });

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { explainCredit, formatUptime } from '../../../packages/starlight-charter/lib/credit-calc';
-import { availabilityFromDowntime, minutesInMonth } from '../../../packages/starlight-charter/lib/downtime';
+import {
+  availabilityFromDowntime,
+  minutesInMonth,
+} from '../../../packages/starlight-charter/lib/downtime';
 import type { CreditSchedule } from '../../../packages/starlight-charter/schemas/credits';
 
 const schedule: CreditSchedule = {

@@ -22,7 +22,9 @@ describe('calendar months', () => {
     expect(daysInMonth(year, month)).toBe(days);
     expect(minutesInMonth(year, month)).toBe(days * 24 * 60);
   });
-  test.each([0, 13, 1.5])('rejects month %s', (m) => expect(() => daysInMonth(2026, m)).toThrow(RangeError));
+  test.each([0, 13, 1.5])('rejects month %s', (m) =>
+    expect(() => daysInMonth(2026, m)).toThrow(RangeError),
+  );
 });
 
 describe('periods', () => {
@@ -34,19 +36,26 @@ describe('periods', () => {
 });
 
 describe('allowedDowntime', () => {
-  test('99.9% of a 30-day month is 43.2 minutes', () => expect(allowedDowntime(99.9, 30 * 1440)).toBe(43.2));
-  test('99.5% of a 30-day month is 216 minutes', () => expect(allowedDowntime(99.5, 30 * 1440)).toBe(216));
+  test('99.9% of a 30-day month is 43.2 minutes', () =>
+    expect(allowedDowntime(99.9, 30 * 1440)).toBe(43.2));
+  test('99.5% of a 30-day month is 216 minutes', () =>
+    expect(allowedDowntime(99.5, 30 * 1440)).toBe(216));
   test('100% allows nothing', () => expect(allowedDowntime(100, 1440)).toBe(0));
   test('0% allows the whole period', () => expect(allowedDowntime(0, 1440)).toBe(1440));
-  test.each([-1, 101, Number.NaN])('rejects availability %s', (a) => expect(() => allowedDowntime(a, 1440)).toThrow(RangeError));
+  test.each([-1, 101, Number.NaN])('rejects availability %s', (a) =>
+    expect(() => allowedDowntime(a, 1440)).toThrow(RangeError),
+  );
   test('rejects a zero period', () => expect(() => allowedDowntime(99, 0)).toThrow(RangeError));
 });
 
 describe('availabilityFromDowntime', () => {
-  test('216 minutes in a 30-day month is exactly 99.5%', () => expect(availabilityFromDowntime(216, 30 * 1440)).toBe(99.5));
+  test('216 minutes in a 30-day month is exactly 99.5%', () =>
+    expect(availabilityFromDowntime(216, 30 * 1440)).toBe(99.5));
   test('no downtime is 100%', () => expect(availabilityFromDowntime(0, 1440)).toBe(100));
-  test('rejects more downtime than the period', () => expect(() => availabilityFromDowntime(1441, 1440)).toThrow(RangeError));
-  test('rejects negative downtime', () => expect(() => availabilityFromDowntime(-1, 1440)).toThrow(RangeError));
+  test('rejects more downtime than the period', () =>
+    expect(() => availabilityFromDowntime(1441, 1440)).toThrow(RangeError));
+  test('rejects negative downtime', () =>
+    expect(() => availabilityFromDowntime(-1, 1440)).toThrow(RangeError));
 
   test('round-trips with allowedDowntime', () => {
     fc.assert(
@@ -74,8 +83,10 @@ describe('formatDowntime', () => {
 });
 
 describe('guards, with the value each refuses', () => {
-  test('a month outside 1–12', () => expect(() => daysInMonth(2026, 13)).toThrow('not a calendar month: 2026-13'));
-  test('an availability outside 0–100', () => expect(() => allowedDowntime(101, 1440)).toThrow('availability must be 0–100: 101'));
+  test('a month outside 1–12', () =>
+    expect(() => daysInMonth(2026, 13)).toThrow('not a calendar month: 2026-13'));
+  test('an availability outside 0–100', () =>
+    expect(() => allowedDowntime(101, 1440)).toThrow('availability must be 0–100: 101'));
   test('a period that is not a positive, finite length', () => {
     expect(() => allowedDowntime(99, 0)).toThrow('not a period: 0');
     expect(() => availabilityFromDowntime(0, 0)).toThrow('not a period: 0');
@@ -83,7 +94,10 @@ describe('guards, with the value each refuses', () => {
     expect(() => availabilityFromDowntime(0, Infinity)).toThrow('not a period: Infinity');
   });
   test('downtime longer than the period', () => {
-    expect(() => availabilityFromDowntime(1441, 1440)).toThrow('downtime must be between 0 and the period length: 1441');
+    expect(() => availabilityFromDowntime(1441, 1440)).toThrow(
+      'downtime must be between 0 and the period length: 1441',
+    );
   });
-  test('a negative downtime to format', () => expect(() => formatDowntime(-1)).toThrow('not a duration: -1'));
+  test('a negative downtime to format', () =>
+    expect(() => formatDowntime(-1)).toThrow('not a duration: -1'));
 });

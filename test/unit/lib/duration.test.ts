@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { formatDuration, formatDurationShort, parseDuration } from '../../../packages/starlight-charter/lib/duration';
+import {
+  formatDuration,
+  formatDurationShort,
+  parseDuration,
+} from '../../../packages/starlight-charter/lib/duration';
 
 describe('parseDuration', () => {
   test.each([
@@ -48,7 +52,8 @@ describe('formatDurationShort', () => {
 });
 
 describe('edges', () => {
-  test('reads a duration with two decimals: 1.25h is 75 minutes', () => expect(parseDuration('1.25h')).toBe(75));
+  test('reads a duration with two decimals: 1.25h is 75 minutes', () =>
+    expect(parseDuration('1.25h')).toBe(75));
   test('a zero duration is "0m" in a table cell', () => expect(formatDurationShort(0)).toBe('0m'));
   test('names the value it refuses', () => {
     expect(() => formatDuration(-1)).toThrow('not a duration: -1');

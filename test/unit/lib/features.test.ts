@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { loadCatalog } from '../../../packages/starlight-charter/data/load';
-import { featureValueKind, featureValueText } from '../../../packages/starlight-charter/lib/features';
+import {
+  featureValueKind,
+  featureValueText,
+} from '../../../packages/starlight-charter/lib/features';
 import { FeatureValueSchema } from '../../../packages/starlight-charter/schemas/features';
 import { SAMPLE, WEE } from '../../support/sites';
 

@@ -22,9 +22,14 @@ const catalog = loadCatalog(SAMPLE.terms);
 const severities = catalog.severities.severities;
 
 describe('updateIntervalText', () => {
-  test.each(severities.map((s) => [s.id, s.update_interval] as const))('describes %s', (id, minutes) => {
-    expect(updateIntervalText(catalog, id)).toBe(minutes === null ? 'as needed' : `every ${formatDuration(minutes)}`);
-  });
+  test.each(severities.map((s) => [s.id, s.update_interval] as const))(
+    'describes %s',
+    (id, minutes) => {
+      expect(updateIntervalText(catalog, id)).toBe(
+        minutes === null ? 'as needed' : `every ${formatDuration(minutes)}`,
+      );
+    },
+  );
   test('errors for an unknown severity', () => {
     expect(() => updateIntervalText(catalog, 'sev9')).toThrow('severity "sev9" is not defined');
   });
@@ -43,35 +48,52 @@ describe('escalationTriggerText', () => {
 
 describe('alertThresholdText and expectOneOf', () => {
   test('formats the soft level', () => {
-    expect(alertThresholdText(catalog, 'soft')).toBe(formatPercent(catalog.pricing.usage_alerts.soft));
+    expect(alertThresholdText(catalog, 'soft')).toBe(
+      formatPercent(catalog.pricing.usage_alerts.soft),
+    );
   });
   test('rejects an unknown attribute value with the allowed ones', () => {
-    expect(() => expectOneOf('medium', ['soft', 'hard'], 'level')).toThrowErrorMatchingInlineSnapshot(
+    expect(() =>
+      expectOneOf('medium', ['soft', 'hard'], 'level'),
+    ).toThrowErrorMatchingInlineSnapshot(
       `[Error: Charter: level="medium" must be one of: soft, hard.]`,
     );
   });
 });
 
-describe.each([SAMPLE.terms, WEE.terms])('quotaText and overageText for the company in %s', (dir) => {
-  const company = loadCatalog(dir);
-  const meters = company.pricing.meters;
-  const plan = company.pricing.plans.at(-1)!;
-  test.each(meters.map((m) => [m.id, m] as const))('meter %s reads in its own unit words', (_, meter) => {
-    const allowance = plan.usage[meter.id]!;
-    const text = quotaText(company, plan.tier, meter.id);
-    const n = allowance.included;
-    if (n === 'unlimited') expect(text).toBe(`Unlimited ${meter.unit.other}`);
-    else if (n === 0 && !allowance.overage) expect(text).toBe('Not included');
-    else expect(text.startsWith(`${new Intl.NumberFormat(company.company.locale).format(n)} ${n === 1 ? meter.unit.one : meter.unit.other}`)).toBe(true);
-    expect(overageText(company, plan.tier, meter.id)).not.toMatch(/NaN|undefined|Infinity/);
-  });
-  test('errors for a meter that is not declared, listing the declared ones', () => {
-    expect(() => overageText(company, plan.tier, 'nope')).toThrow(`meter="nope" must be one of: ${meters.map((m) => m.id).join(', ')}`);
-  });
-  test('errors for an unknown tier', () => {
-    expect(() => quotaText(company, 'gold', meters[0]!.id)).toThrow('tier "gold"');
-  });
-});
+describe.each([SAMPLE.terms, WEE.terms])(
+  'quotaText and overageText for the company in %s',
+  (dir) => {
+    const company = loadCatalog(dir);
+    const meters = company.pricing.meters;
+    const plan = company.pricing.plans.at(-1)!;
+    test.each(meters.map((m) => [m.id, m] as const))(
+      'meter %s reads in its own unit words',
+      (_, meter) => {
+        const allowance = plan.usage[meter.id]!;
+        const text = quotaText(company, plan.tier, meter.id);
+        const n = allowance.included;
+        if (n === 'unlimited') expect(text).toBe(`Unlimited ${meter.unit.other}`);
+        else if (n === 0 && !allowance.overage) expect(text).toBe('Not included');
+        else
+          expect(
+            text.startsWith(
+              `${new Intl.NumberFormat(company.company.locale).format(n)} ${n === 1 ? meter.unit.one : meter.unit.other}`,
+            ),
+          ).toBe(true);
+        expect(overageText(company, plan.tier, meter.id)).not.toMatch(/NaN|undefined|Infinity/);
+      },
+    );
+    test('errors for a meter that is not declared, listing the declared ones', () => {
+      expect(() => overageText(company, plan.tier, 'nope')).toThrow(
+        `meter="nope" must be one of: ${meters.map((m) => m.id).join(', ')}`,
+      );
+    });
+    test('errors for an unknown tier', () => {
+      expect(() => quotaText(company, 'gold', meters[0]!.id)).toThrow('tier "gold"');
+    });
+  },
+);
 
 describe('creditRows', () => {
   test.each(catalog.sla.tiers.map((t) => [t.tier, t.credit_schedule ?? null] as const))(
@@ -79,7 +101,9 @@ describe('creditRows', () => {
     (tier, scheduleId) => {
       const rows = creditRows(catalog, tier);
       const schedule = catalog.credits.schedules.find((s) => s.id === scheduleId);
-      expect(rows?.map((r) => r.credit) ?? null).toEqual(schedule ? schedule.bands.map((b) => formatPercent(b.credit)) : null);
+      expect(rows?.map((r) => r.credit) ?? null).toEqual(
+        schedule ? schedule.bands.map((b) => formatPercent(b.credit)) : null,
+      );
     },
   );
 });

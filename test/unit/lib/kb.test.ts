@@ -9,14 +9,20 @@ import {
 } from '../../../packages/starlight-charter/lib/kb';
 
 const articles = [
-  { slug: 'api/rate-limit', related: ['api/errors', 'data/missing'], file: 'content/kb/api/rate-limit.md' },
+  {
+    slug: 'api/rate-limit',
+    related: ['api/errors', 'data/missing'],
+    file: 'content/kb/api/rate-limit.md',
+  },
   { slug: 'api/errors', related: ['api/rate-limit'] },
   { slug: 'data/lag' },
 ];
 
 describe('findDanglingRelated', () => {
   test('returns each related slug that names no article', () => {
-    expect(findDanglingRelated(articles)).toEqual([{ article: 'api/rate-limit', slug: 'data/missing' }]);
+    expect(findDanglingRelated(articles)).toEqual([
+      { article: 'api/rate-limit', slug: 'data/missing' },
+    ]);
   });
 
   test('returns nothing when every link resolves', () => {
@@ -44,12 +50,10 @@ describe('assertRelatedExist', () => {
 
 describe('countByCategory', () => {
   test('counts articles per category and keeps empty categories at zero', () => {
-    const counts = countByCategory(['api', 'data', 'billing'], [
-      { category: 'api' },
-      { category: 'api' },
-      { category: 'data' },
-      { category: 'unknown' },
-    ]);
+    const counts = countByCategory(
+      ['api', 'data', 'billing'],
+      [{ category: 'api' }, { category: 'api' }, { category: 'data' }, { category: 'unknown' }],
+    );
     expect(counts).toEqual({ api: 2, data: 1, billing: 0 });
   });
 });
@@ -57,7 +61,13 @@ describe('countByCategory', () => {
 describe('channelsForTier', () => {
   const channels = [
     { id: 'forum', name: 'Forum', kind: 'forum', address: 'https://f.example', tiers: ['free'] },
-    { id: 'mail', name: 'Mail', kind: 'email', address: 'help@example.com', tiers: ['free', 'paid'] },
+    {
+      id: 'mail',
+      name: 'Mail',
+      kind: 'email',
+      address: 'help@example.com',
+      tiers: ['free', 'paid'],
+    },
     { id: 'phone', name: 'Phone', kind: 'phone', address: 'In your contract', tiers: ['paid'] },
   ];
   test.each([

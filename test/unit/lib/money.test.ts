@@ -20,7 +20,9 @@ describe('toMicros', () => {
     const sum = toMicros(0.1)! + toMicros(0.1)! + toMicros(0.1)!;
     expect(formatMoney(sum, usd)).toBe('$0.30');
   });
-  test.each([Number.NaN, Infinity, -Infinity, 1e309])('rejects %s', (n) => expect(toMicros(n)).toBeNull());
+  test.each([Number.NaN, Infinity, -Infinity, 1e309])('rejects %s', (n) =>
+    expect(toMicros(n)).toBeNull(),
+  );
   test('keeps sub-cent rates exact', () => expect(toMicros(0.015)).toBe(15_000));
 });
 
@@ -40,19 +42,27 @@ describe('minor units', () => {
 });
 
 describe('arithmetic', () => {
-  test('multiplies a unit rate by a quantity', () => expect(multiply(15_000, 1_000)).toBe(15_000_000));
-  test('takes a percentage rounded to the cent', () => expect(percentOf(3_499_000_000, 10, 'USD')).toBe(349_900_000));
-  test('rounds a percentage of an odd amount', () => expect(percentOf(10_010_000, 25, 'USD')).toBe(2_500_000));
+  test('multiplies a unit rate by a quantity', () =>
+    expect(multiply(15_000, 1_000)).toBe(15_000_000));
+  test('takes a percentage rounded to the cent', () =>
+    expect(percentOf(3_499_000_000, 10, 'USD')).toBe(349_900_000));
+  test('rounds a percentage of an odd amount', () =>
+    expect(percentOf(10_010_000, 25, 'USD')).toBe(2_500_000));
 });
 
 describe('formatting', () => {
   test('formats money with cents', () => expect(formatMoney(3_499_000_000, usd)).toBe('$3,499.00'));
-  test('formats yen without decimals', () => expect(formatMoney(1_500_000_000, jpy)).toBe('￥1,500'));
-  test('formats euros in German', () => expect(formatMoney(1_234_500_000, eur)).toBe('1.234,50\u00a0€'));
-  test('formats whole prices without cents', () => expect(formatPrice(3_499_000_000, usd)).toBe('$3,499'));
-  test('keeps cents on prices that have them', () => expect(formatPrice(99_990_000, usd)).toBe('$99.99'));
+  test('formats yen without decimals', () =>
+    expect(formatMoney(1_500_000_000, jpy)).toBe('￥1,500'));
+  test('formats euros in German', () =>
+    expect(formatMoney(1_234_500_000, eur)).toBe('1.234,50\u00a0€'));
+  test('formats whole prices without cents', () =>
+    expect(formatPrice(3_499_000_000, usd)).toBe('$3,499'));
+  test('keeps cents on prices that have them', () =>
+    expect(formatPrice(99_990_000, usd)).toBe('$99.99'));
   test('formats a sub-cent rate', () => expect(formatRate(15_000, usd)).toBe('$0.015'));
-  test('formats a whole-cent rate with two decimals', () => expect(formatRate(2_400_000, usd)).toBe('$2.40'));
+  test('formats a whole-cent rate with two decimals', () =>
+    expect(formatRate(2_400_000, usd)).toBe('$2.40'));
 });
 
 // Currencies whose minor unit is not the cent, built from Intl's own data and checked by hand.

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { parseMonthInput, parseNumberInput } from '../../../packages/starlight-charter/lib/number-input';
+import {
+  parseMonthInput,
+  parseNumberInput,
+} from '../../../packages/starlight-charter/lib/number-input';
 
 const percent = { min: 0, max: 100, unit: '%' };
 

@@ -19,9 +19,18 @@ const M = 1_000_000;
 const usd = { currency: 'USD', locale: 'en-US' };
 const eur = { currency: 'EUR', locale: 'de-DE' };
 const $ = (n: number, digits = 0) =>
-  new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: digits, maximumFractionDigits: 6 }).format(n);
+  new Intl.NumberFormat('en-US', {
+    style: 'currency',
+    currency: 'USD',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: 6,
+  }).format(n);
 const euro = (n: number, digits = 0) =>
-  new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR', minimumFractionDigits: digits }).format(n);
+  new Intl.NumberFormat('de-DE', {
+    style: 'currency',
+    currency: 'EUR',
+    minimumFractionDigits: digits,
+  }).format(n);
 
 const restores: Meter = {
   id: 'restores',
@@ -30,7 +39,13 @@ const restores: Meter = {
   resets: 'month',
   whole: true,
 };
-const storage: Meter = { id: 'storage', name: 'Storage', unit: { one: 'TB', other: 'TB' }, resets: 'never', whole: false };
+const storage: Meter = {
+  id: 'storage',
+  name: 'Storage',
+  unit: { one: 'TB', other: 'TB' },
+  resets: 'never',
+  whole: false,
+};
 
 describe('unit words', () => {
   test('follow the locale plural rule', () => {
@@ -50,17 +65,21 @@ describe('includedText', () => {
     [restores, { included: 0 }, 'Not included'],
     [storage, { included: 10 }, '10 TB'],
     [{ ...restores, resets: 'year' as const }, { included: 12 }, '12 restore requests per year'],
-  ])('%# says %s', (meter, allowance, text) => expect(includedText(meter, allowance, 'en-US')).toBe(text));
+  ])('%# says %s', (meter, allowance, text) =>
+    expect(includedText(meter, allowance, 'en-US')).toBe(text),
+  );
   test('an included 0 with an overage price is pay-as-you-go, not "not included"', () => {
-    expect(includedText(restores, { included: 0, overage: { model: 'per-unit', per_unit: M } }, 'en-US')).toBe(
-      '0 restore requests per month',
-    );
+    expect(
+      includedText(restores, { included: 0, overage: { model: 'per-unit', per_unit: M } }, 'en-US'),
+    ).toBe('0 restore requests per month');
   });
 });
 
 describe('overageText and chargeText', () => {
   test('per unit', () => {
-    expect(chargeText({ model: 'per-unit', per_unit: 0.015 * M }, restores.unit, usd)).toBe(`${$(0.015, 2)} per restore request`);
+    expect(chargeText({ model: 'per-unit', per_unit: 0.015 * M }, restores.unit, usd)).toBe(
+      `${$(0.015, 2)} per restore request`,
+    );
   });
   test('per package', () => {
     expect(chargeText({ model: 'package', size: 10, price: 500 * M }, restores.unit, usd)).toBe(
@@ -86,7 +105,9 @@ describe('overageText and chargeText', () => {
     );
   });
   test('a hard limit, no limit and not available, in words', () => {
-    expect(overageText(restores, { included: 1 }, usd)).toBe('Hard limit: no more than 1 restore request per month');
+    expect(overageText(restores, { included: 1 }, usd)).toBe(
+      'Hard limit: no more than 1 restore request per month',
+    );
     expect(overageText(storage, { included: 2 }, usd)).toBe('Hard limit: no more than 2 TB');
     expect(overageText(restores, { included: 'unlimited' }, usd)).toBe('No limit');
     expect(overageText(restores, { included: 0 }, usd)).toBe('Not available on this plan');
@@ -111,7 +132,15 @@ describe('priceText and priceRuleText', () => {
     [{ model: 'flat', monthly: 0 } as Price, 'Free'],
     [{ model: 'flat', monthly: 99 * M } as Price, `${euro(99)} per month`],
     [{ model: 'from', monthly: 299 * M } as Price, `From ${euro(299)} per month`],
-    [{ model: 'per-seat', monthly: 12 * M, seat: { one: 'agent', other: 'agents' }, minimum_seats: 1 } as Price, `${euro(12)} per agent per month`],
+    [
+      {
+        model: 'per-seat',
+        monthly: 12 * M,
+        seat: { one: 'agent', other: 'agents' },
+        minimum_seats: 1,
+      } as Price,
+      `${euro(12)} per agent per month`,
+    ],
     [{ model: 'contact-us' } as Price, 'Contact us'],
   ])('%# %s', (price, text) => expect(priceText(price, eur)).toBe(text));
   test('share of spend states its minimum and every band', () => {
@@ -122,8 +151,15 @@ describe('priceText and priceRuleText', () => {
     );
   });
   test('per seat states its minimum', () => {
-    const perSeat: Price = { model: 'per-seat', monthly: 12 * M, seat: { one: 'agent', other: 'agents' }, minimum_seats: 3 };
-    expect(priceRuleText(perSeat, usd)).toBe(`${$(12)} per agent per month, times the agents you have (at least 3 agents).`);
+    const perSeat: Price = {
+      model: 'per-seat',
+      monthly: 12 * M,
+      seat: { one: 'agent', other: 'agents' },
+      minimum_seats: 3,
+    };
+    expect(priceRuleText(perSeat, usd)).toBe(
+      `${$(12)} per agent per month, times the agents you have (at least 3 agents).`,
+    );
   });
   test('worked examples are computed from the price', () => {
     // Halfway into the second band: 45,000 → 10% of 10,000 + 7% of 35,000 = 1,000 + 2,450.
@@ -131,23 +167,39 @@ describe('priceText and priceRuleText', () => {
     expect(priceExampleText(share, usd)).toBe(
       `For a monthly spend of ${$(45_000, 2)}: 10% of ${$(10_000, 2)} = ${$(1_000, 2)} + 7% of ${$(35_000, 2)} = ${$(2_450, 2)} = ${$(3_450, 2)} per month.`,
     );
-    const perSeat: Price = { model: 'per-seat', monthly: 12 * M, seat: { one: 'agent', other: 'agents' }, minimum_seats: 3 };
-    expect(priceExampleText(perSeat, usd)).toBe(`For 10 agents: 10 × ${$(12)} = ${$(120, 2)} per month.`);
+    const perSeat: Price = {
+      model: 'per-seat',
+      monthly: 12 * M,
+      seat: { one: 'agent', other: 'agents' },
+      minimum_seats: 3,
+    };
+    expect(priceExampleText(perSeat, usd)).toBe(
+      `For 10 agents: 10 × ${$(12)} = ${$(120, 2)} per month.`,
+    );
     expect(priceExampleText({ model: 'flat', monthly: M }, usd)).toBeNull();
   });
   test('a worked example below the minimum says the minimum applies', () => {
-    const one: Extract<Price, { model: 'share-of-spend' }> = { model: 'share-of-spend', minimum: 100 * M, bands: [{ up_to: null, percent: 10 }] };
+    const one: Extract<Price, { model: 'share-of-spend' }> = {
+      model: 'share-of-spend',
+      minimum: 100 * M,
+      bands: [{ up_to: null, percent: 10 }],
+    };
     // Twice the break-even spend (1,000) is 2,000 → 200, above the minimum.
     expect(exampleSpend(one)).toBe(2000);
     const low: Extract<Price, { model: 'share-of-spend' }> = { ...share, minimum: 5_000 * M };
-    expect(priceExampleText(low, usd)).toMatch(new RegExp(`below the minimum, so ${$(5_000, 2).replace('$', '\\$')} per month\\.$`));
+    expect(priceExampleText(low, usd)).toMatch(
+      new RegExp(`below the minimum, so ${$(5_000, 2).replace('$', '\\$')} per month\\.$`),
+    );
   });
 });
 
 describe('addOnPriceText', () => {
   test.each([
     [{ model: 'flat' as const, monthly: 500 * M }, `${$(500)} per month`],
-    [{ model: 'per-unit' as const, per_unit: 40 * M, unit: { one: 'pack', other: 'packs' } }, `${$(40)} per pack per month`],
+    [
+      { model: 'per-unit' as const, per_unit: 40 * M, unit: { one: 'pack', other: 'packs' } },
+      `${$(40)} per pack per month`,
+    ],
     [{ model: 'contact-us' as const }, 'Contact us'],
   ])('%# %s', (price, text) => expect(addOnPriceText(price, usd)).toBe(text));
 });

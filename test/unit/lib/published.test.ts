@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { loadCatalog } from '../../../packages/starlight-charter/data/load';
-import { NO_COMMITMENT, planCells, planFields, targetCells } from '../../../packages/starlight-charter/lib/published';
+import {
+  NO_COMMITMENT,
+  planCells,
+  planFields,
+  targetCells,
+} from '../../../packages/starlight-charter/lib/published';
 import { expectations } from '../../e2e/pricing-expect';
 import { SAMPLE, WEE } from '../../support/sites';
 

@@ -25,7 +25,10 @@ import {
   type RoiContext,
 } from '../../../packages/starlight-charter/lib/roi';
 import { PricingFileSchema, type Plan } from '../../../packages/starlight-charter/schemas/pricing';
-import { RoiFileSchema, type RoiNumberInput } from '../../../packages/starlight-charter/schemas/roi';
+import {
+  RoiFileSchema,
+  type RoiNumberInput,
+} from '../../../packages/starlight-charter/schemas/roi';
 import { SAMPLE, WEE } from '../../support/sites';
 
 const M = 1_000_000;

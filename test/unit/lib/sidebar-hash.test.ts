@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sidebarHash, type HashedEntry } from '../../../packages/starlight-charter/lib/sidebar-hash';
+import {
+  sidebarHash,
+  type HashedEntry,
+} from '../../../packages/starlight-charter/lib/sidebar-hash';
 
 /**
  * Starlight's own getSidebarHash, taken from the installed package: its module imports Astro's

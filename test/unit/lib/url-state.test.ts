@@ -1,6 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { parseNumberInput } from '../../../packages/starlight-charter/lib/number-input';
-import { checks, ignoredNote, readUrlState, writeUrlState } from '../../../packages/starlight-charter/lib/url-state';
+import {
+  checks,
+  ignoredNote,
+  readUrlState,
+  writeUrlState,
+} from '../../../packages/starlight-charter/lib/url-state';
 
 const fields = {
   tier: checks.oneOf(['a', 'b']),

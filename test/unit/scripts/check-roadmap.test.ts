@@ -160,9 +160,12 @@ describe('routes', () => {
     { prefix: '', file: 'og/[slug].png.ts', route: 'og/enterprise.png', expected: true },
     { prefix: '', file: 'api/[...path].json.ts', route: 'api/a/b.json', expected: true },
     { prefix: '', file: 'commercial/sla.mdx', route: 'commercial/slas', expected: false },
-  ])('matches $route against $file under "$prefix": $expected', ({ prefix, file, route, expected }) => {
-    expect(routePattern(prefix, file)!.test(route)).toBe(expected);
-  });
+  ])(
+    'matches $route against $file under "$prefix": $expected',
+    ({ prefix, file, route, expected }) => {
+      expect(routePattern(prefix, file)!.test(route)).toBe(expected);
+    },
+  );
 
   test('skips files that start with an underscore', () => {
     expect(routePattern('', 'sow/_parts.astro')).toBeNull();
@@ -260,12 +263,17 @@ describe('charter roadmap', () => {
     const file = join(FIXTURES, 'valid.md');
     const run = cli(file);
     // No errors: only warnings for the sections and terms files it does not mention.
-    for (const line of run.stderr.trim().split('\n')) expect(line).toMatch(/^warning: .* never mentions it$/);
-    expect(run.stdout).toMatch(new RegExp(`^✓ ${file} is true for the project, \\d+ warning\\(s\\)\\n$`));
+    for (const line of run.stderr.trim().split('\n'))
+      expect(line).toMatch(/^warning: .* never mentions it$/);
+    expect(run.stdout).toMatch(
+      new RegExp(`^✓ ${file} is true for the project, \\d+ warning\\(s\\)\\n$`),
+    );
     expect(run.status).toBe(0);
     const missing = cli(join(FIXTURES, 'missing-route.md'));
     expect(missing.status).toBe(1);
-    expect(missing.stderr).toContain('/commercial/no-such-page/, which no page of the site (examples/sample)');
+    expect(missing.stderr).toContain(
+      '/commercial/no-such-page/, which no page of the site (examples/sample)',
+    );
   });
 
   test('exits 2 when the file cannot be read', () => {

@@ -24,7 +24,11 @@ const seatWords = perSeat.model === 'per-seat' ? [perSeat.seat.one, perSeat.seat
 const ENGINE_MEANINGS: { what: string; word: RegExp; files?: RegExp; line?: RegExp }[] = [
   { what: 'the per-seat price model', word: new RegExp(`^(?:${seatWords.join('|')})$`, 'i') },
   { what: "a URL's query string", word: /^query$/i, line: /\bquery[- ](?:string|value)/i },
-  { what: "the query of a Vite import (import.meta.glob's `query: '?raw'`)", word: /^query$/i, line: /\bquery: '\?/ },
+  {
+    what: "the query of a Vite import (import.meta.glob's `query: '?raw'`)",
+    word: /^query$/i,
+    line: /\bquery: '\?/,
+  },
   { what: 'a search query, in the search code', word: /^quer(?:y|ies)$/i, files: /search/i },
   { what: 'a search query', word: /^quer(?:y|ies)$/i, line: /\bsearch|pagefind/i },
 ];
@@ -42,7 +46,13 @@ function wordsOf(dir: string, catalog: Catalog): Word[] {
     { text: catalog.company.product, caseSensitive: true, source: `${dir} product` },
   ];
   for (const meter of catalog.pricing.meters) {
-    for (const text of new Set([meter.id, meter.id.replace(/-/g, '_'), meter.name, meter.unit.one, meter.unit.other])) {
+    for (const text of new Set([
+      meter.id,
+      meter.id.replace(/-/g, '_'),
+      meter.name,
+      meter.unit.one,
+      meter.unit.other,
+    ])) {
       words.push({ text, caseSensitive: false, source: `${dir} meter ${meter.id}` });
     }
   }
@@ -52,7 +62,10 @@ function wordsOf(dir: string, catalog: Catalog): Word[] {
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // A word ends at anything that cannot continue an identifier or a kebab/snake id.
 const wordRegex = (w: Word) =>
-  new RegExp(`(?<![\\p{L}\\p{N}_-])${escape(w.text)}(?![\\p{L}\\p{N}_]|-[\\p{L}\\p{N}])`, w.caseSensitive ? 'gu' : 'giu');
+  new RegExp(
+    `(?<![\\p{L}\\p{N}_-])${escape(w.text)}(?![\\p{L}\\p{N}_]|-[\\p{L}\\p{N}])`,
+    w.caseSensitive ? 'gu' : 'giu',
+  );
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
@@ -73,7 +86,10 @@ export function companyWordsIn(files: string[], words: Word[]): string[] {
       for (const word of words) {
         for (const match of line.matchAll(wordRegex(word))) {
           const engine = ENGINE_MEANINGS.some(
-            (m) => m.word.test(match[0]) && (m.files?.test(file) ?? true) && (m.line?.test(line) ?? true),
+            (m) =>
+              m.word.test(match[0]) &&
+              (m.files?.test(file) ?? true) &&
+              (m.line?.test(line) ?? true),
           );
           if (engine || seen.has(match.index)) continue;
           seen.add(match.index);
@@ -89,7 +105,8 @@ describe('the engine names no company', () => {
   const words = COMPANIES.flatMap((dir) => wordsOf(dir, loadCatalog(dir)));
 
   it('reads the words of every company from its data', () => {
-    for (const dir of COMPANIES) expect(words.filter((w) => w.source.startsWith(`${dir} meter`)).length).toBeGreaterThan(0);
+    for (const dir of COMPANIES)
+      expect(words.filter((w) => w.source.startsWith(`${dir} meter`)).length).toBeGreaterThan(0);
   });
 
   it('finds a company word, whole, in any case, but not inside a longer name', () => {
@@ -98,7 +115,9 @@ describe('the engine names no company', () => {
     expect(wordRegex(name).test(`const title = '${name.text} support';`)).toBe(true);
     expect(wordRegex(meter).test('// 5,000 Restores per month')).toBe(true);
     expect(wordRegex(meter).test("{ restores: 1 }, 'restores'")).toBe(true);
-    expect(wordRegex(meter).test('const restoresSeen = 1; // top-restores-x, max_restores')).toBe(false);
+    expect(wordRegex(meter).test('const restoresSeen = 1; // top-restores-x, max_restores')).toBe(
+      false,
+    );
   });
 
   it('the package contains none of them', () => {

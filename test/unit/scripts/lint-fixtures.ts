@@ -3,8 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crossCheck } from '../../../packages/starlight-charter/data/cross-checks';
 import { DataError, formatIssue, issueAt } from '../../../packages/starlight-charter/data/issues';
-import { loadData, type Catalog, type PartialCatalog, type Sources } from '../../../packages/starlight-charter/data/load';
-import { locate, parseSource, type SourceFile } from '../../../packages/starlight-charter/data/positions';
+import {
+  loadData,
+  type Catalog,
+  type PartialCatalog,
+  type Sources,
+} from '../../../packages/starlight-charter/data/load';
+import {
+  locate,
+  parseSource,
+  type SourceFile,
+} from '../../../packages/starlight-charter/data/positions';
 import { describeTarget } from '../../../packages/starlight-charter/lib/catalog';
 import { formatPercent } from '../../../packages/starlight-charter/lib/format';
 import { DATA_FILES, type DataFileName } from '../../../packages/starlight-charter/schemas/index';

@@ -20,7 +20,13 @@ import {
   type LintContext,
 } from '../../../packages/starlight-charter/cli/lib/lint-rules';
 import { copyTerms, SAMPLE } from '../../support/sites';
-import { lintCases, loadFixtureCompany, LINT_FIXTURES, PRICING_CASES, pricingCases } from './lint-fixtures';
+import {
+  lintCases,
+  loadFixtureCompany,
+  LINT_FIXTURES,
+  PRICING_CASES,
+  pricingCases,
+} from './lint-fixtures';
 
 const temps: string[] = [];
 afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -39,7 +45,10 @@ const EXCEPTION_PLACES: Record<string, { file: string; entry: string }> = {
 function lintFixture(fixture: string): LintContext | null {
   const dir = copyTerms(SAMPLE);
   temps.push(dir);
-  writeFileSync(join(dir, `${fixture.split('.')[0]}.yaml`), readFileSync(join(LINT_FIXTURES, fixture), 'utf8'));
+  writeFileSync(
+    join(dir, `${fixture.split('.')[0]}.yaml`),
+    readFileSync(join(LINT_FIXTURES, fixture), 'utf8'),
+  );
   try {
     const { catalog, sources } = loadData(dir, { displayDir: 'data' });
     return { catalog, sources };
@@ -59,7 +68,12 @@ const findings = [
     }),
   // The fixture company holds only what the pricing rules read.
   ...pricingCases().flatMap((c) =>
-    lintData(loadFixtureCompany(join(PRICING_CASES, c.file)), [fewerUnits, pricesRise, higherOverage, addOnResponse]),
+    lintData(loadFixtureCompany(join(PRICING_CASES, c.file)), [
+      fewerUnits,
+      pricesRise,
+      higherOverage,
+      addOnResponse,
+    ]),
   ),
 ];
 const ruleOf = (text: string) => /\[([a-z-]+)\]$/.exec(text)![1]!;
@@ -96,21 +110,30 @@ describe('how lint says to keep a finding', () => {
   test('each finding of a rule without them says why, and what to change', () => {
     const others = findings.filter((f) => !(ruleOf(f.text) in EXCEPTION_PLACES));
     expect(others.length).toBeGreaterThan(0);
-    for (const f of others) expect(f.hint).toBe(`no exception can be recorded: ${NO_EXCEPTION[ruleOf(f.text)]}`);
+    for (const f of others)
+      expect(f.hint).toBe(`no exception can be recorded: ${NO_EXCEPTION[ruleOf(f.text)]}`);
   });
 
   test('the exception the hint describes, added where it says, keeps the finding away', () => {
     const file = join(PRICING_CASES, 'fewer-units.yaml');
     const [finding] = lintData(loadFixtureCompany(file), [fewerUnits]);
     expect(finding).toBeDefined();
-    const [, plan, line, col] = /to plan "([a-z0-9-]+)" at data\/pricing\.yaml:(\d+):(\d+)$/.exec(finding!.hint!)!;
+    const [, plan, line, col] = /to plan "([a-z0-9-]+)" at data\/pricing\.yaml:(\d+):(\d+)$/.exec(
+      finding!.hint!,
+    )!;
     const doc = parseDocument(readFileSync(file, 'utf8'));
     const plans = (doc.toJS() as { plans: { id: string }[] }).plans;
     const index = plans.findIndex((p) => p.id === plan);
     // The place is that plan's entry in the file.
     const ctx = loadFixtureCompany(file);
-    expect(locate(ctx.sources.pricing!, ['plans', index])).toEqual({ line: Number(line), col: Number(col) });
-    doc.setIn(['plans', index, 'lint_exceptions'], [{ rule: 'fewer-units', reason: 'Intended for this test.' }]);
+    expect(locate(ctx.sources.pricing!, ['plans', index])).toEqual({
+      line: Number(line),
+      col: Number(col),
+    });
+    doc.setIn(
+      ['plans', index, 'lint_exceptions'],
+      [{ rule: 'fewer-units', reason: 'Intended for this test.' }],
+    );
     const dir = mkdtempSync(join(tmpdir(), 'charter-lint-hint-'));
     temps.push(dir);
     writeFileSync(join(dir, 'pricing.yaml'), doc.toString());
@@ -120,15 +143,24 @@ describe('how lint says to keep a finding', () => {
   test('charter lint and charter check print the hint on the line below its finding', async () => {
     const dir = copyTerms(SAMPLE);
     temps.push(dir);
-    writeFileSync(join(dir, 'sla.yaml'), readFileSync(join(LINT_FIXTURES, 'sla.lower-availability.yaml'), 'utf8'));
+    writeFileSync(
+      join(dir, 'sla.yaml'),
+      readFileSync(join(LINT_FIXTURES, 'sla.lower-availability.yaml'), 'utf8'),
+    );
     let err = '';
-    const code = await runChecks([commercialLintCheck(dir)], { write: () => true } as never, {
-      write: (s: string) => ((err += s), true),
-    } as never);
+    const code = await runChecks(
+      [commercialLintCheck(dir)],
+      { write: () => true } as never,
+      {
+        write: (s: string) => ((err += s), true),
+      } as never,
+    );
     expect(code).toBe(1);
     const lines = err.trim().split('\n');
     const at = lines.findIndex((l) => l.endsWith('[lower-availability]'));
     expect(at).toBeGreaterThanOrEqual(0);
-    expect(lines[at + 1]).toMatch(/^ {2}if intended: add lint_exceptions: \[\{ rule: lower-availability, /);
+    expect(lines[at + 1]).toMatch(
+      /^ {2}if intended: add lint_exceptions: \[\{ rule: lower-availability, /,
+    );
   });
 });

@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { loadCatalog, type Catalog } from '../../../packages/starlight-charter/data/load';
-import { planCells, TARGET_FIELDS, targetCells } from '../../../packages/starlight-charter/lib/published';
+import {
+  planCells,
+  TARGET_FIELDS,
+  targetCells,
+} from '../../../packages/starlight-charter/lib/published';
 import { markedRows, textOf } from '../../../packages/starlight-charter/cli/lib/html-rows';
 import {
   comparePublished,
@@ -198,7 +202,9 @@ describe('publishedCheck', () => {
 
   test('skips with a note when there is no build', async () => {
     const { out, text } = notes();
-    expect(await publishedCheck(SAMPLE.terms, join(tmpdir(), 'charter-no-build'), out).run()).toEqual([]);
+    expect(
+      await publishedCheck(SAMPLE.terms, join(tmpdir(), 'charter-no-build'), out).run(),
+    ).toEqual([]);
     expect(text()).toMatch(/not found; build the site/);
   });
 
@@ -241,7 +247,9 @@ describe('publishedCheck', () => {
       const { out, text } = notes();
       const findings = await publishedCheck(terms, dist, out).run();
       expect(findings.map((f) => f.text)).toEqual([
-        expect.stringMatching(new RegExp(`^${join(dist, PRICING_PAGE)}:\\d+: plan "${cheap!.id}" price shows `)),
+        expect.stringMatching(
+          new RegExp(`^${join(dist, PRICING_PAGE)}:\\d+: plan "${cheap!.id}" price shows `),
+        ),
       ]);
       expect(text()).toBe('');
     });
@@ -253,7 +261,9 @@ describe('publishedCheck', () => {
       [join('support', SLA_PAGE)]: slaHtml(),
     });
     const { out } = notes();
-    expect(await publishedCheck(SAMPLE.terms, dist, out, { prefix: '/support/' }).run()).toEqual([]);
+    expect(await publishedCheck(SAMPLE.terms, dist, out, { prefix: '/support/' }).run()).toEqual(
+      [],
+    );
     expect((await publishedCheck(SAMPLE.terms, dist, out).run()).map((f) => f.text)).toEqual([
       `${join(dist, PRICING_PAGE)}: page not found in the build`,
       `${join(dist, SLA_PAGE)}: page not found in the build`,
@@ -270,28 +280,41 @@ describe('charter check and a stale build', () => {
     const dist = join(site, 'dist');
     const shown = planCells(catalog, dear!).price!;
     for (const [page, html] of Object.entries({
-      [PRICING_PAGE]: pricingHtml((plan, field, text) => (plan === cheap!.id && field === 'price' ? shown : text)),
+      [PRICING_PAGE]: pricingHtml((plan, field, text) =>
+        plan === cheap!.id && field === 'price' ? shown : text,
+      ),
       [SLA_PAGE]: slaHtml(),
     })) {
       mkdirSync(dirname(join(dist, page)), { recursive: true });
       writeFileSync(join(dist, page), html);
       utimesSync(join(dist, page), 1_000_000, 1_000_000);
     }
-    const check = () => spawnSync('node_modules/.bin/charter', ['check', '--root', site], { encoding: 'utf8' });
+    const check = () =>
+      spawnSync('node_modules/.bin/charter', ['check', '--root', site], { encoding: 'utf8' });
     const skipped = check();
     expect(skipped.stderr).toBe('');
     expect(skipped.status).toBe(0);
     expect(skipped.stdout).toMatch(
-      new RegExp(`^note: published tables not compared \\(skipped: ${relative('.', dist)} is older than \\S+\\.yaml; run the build first\\)$`, 'm'),
+      new RegExp(
+        `^note: published tables not compared \\(skipped: ${relative('.', dist)} is older than \\S+\\.yaml; run the build first\\)$`,
+        'm',
+      ),
     );
 
     const later = Date.now() / 1000 + 3600;
     for (const page of [PRICING_PAGE, SLA_PAGE]) utimesSync(join(dist, page), later, later);
     const compared = check();
     expect(compared.status).toBe(1);
-    expect(compared.stderr).toMatch(new RegExp(`^${relative('.', join(dist, PRICING_PAGE))}:\\d+: plan "${cheap!.id}" price shows `, 'm'));
+    expect(compared.stderr).toMatch(
+      new RegExp(
+        `^${relative('.', join(dist, PRICING_PAGE))}:\\d+: plan "${cheap!.id}" price shows `,
+        'm',
+      ),
+    );
     // The site's own terms and build, and nothing else.
-    expect(compared.stderr).toContain(`(data (${terms}), lint (${terms}), content, releases, site, published (${relative('.', dist)}))`);
+    expect(compared.stderr).toContain(
+      `(data (${terms}), lint (${terms}), content, releases, site, published (${relative('.', dist)}))`,
+    );
     expect(`${compared.stdout}${compared.stderr}`).not.toMatch(/examples\//);
   });
 });

@@ -2,7 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { headersFor, readHeaderRules } from '../../../packages/starlight-charter/cli/lib/site-headers.mjs';
+import {
+  headersFor,
+  readHeaderRules,
+} from '../../../packages/starlight-charter/cli/lib/site-headers.mjs';
 import { headersFile } from '../../../packages/starlight-charter/integrations/security-headers';
 
 const work = mkdtempSync(join(tmpdir(), 'charter-headers-'));

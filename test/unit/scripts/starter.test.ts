@@ -40,9 +40,13 @@ function newFolder(parent = tmpdir()): string {
 async function run(checks: Check[]) {
   let out = '';
   let err = '';
-  const code = await runChecks(checks, { write: (s: string) => ((out += s), true) } as never, {
-    write: (s: string) => ((err += s), true),
-  } as never);
+  const code = await runChecks(
+    checks,
+    { write: (s: string) => ((out += s), true) } as never,
+    {
+      write: (s: string) => ((err += s), true),
+    } as never,
+  );
   return { code, out, err };
 }
 
@@ -93,7 +97,9 @@ describe('charter new: the starter site', () => {
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
     expect(pkg.name).toBe('acme-support');
     expect(pkg.dependencies).toEqual({ ...OWN.peerDependencies, [OWN.name]: `^${OWN.version}` });
-    expect(Object.keys(pkg.scripts)).toEqual(expect.arrayContaining(['dev', 'build', 'preview', 'check']));
+    expect(Object.keys(pkg.scripts)).toEqual(
+      expect.arrayContaining(['dev', 'build', 'preview', 'check']),
+    );
     expect(pkg.scripts.check).toBe('charter check');
   });
 
@@ -111,10 +117,14 @@ describe('charter new: the starter site', () => {
 describe('charter new, the command', () => {
   test('writes the site and prints the two commands to run next', () => {
     const dir = join(newFolder(), 'support');
-    const run = spawnSync('node_modules/.bin/charter', ['new', dir, '--name', 'Globex'], { encoding: 'utf8' });
+    const run = spawnSync('node_modules/.bin/charter', ['new', dir, '--name', 'Globex'], {
+      encoding: 'utf8',
+    });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toBe(`Wrote a starter site to ${dir}. Next:\n\n  cd ${dir} && npm install\n  npm run dev\n`);
+    expect(run.stdout).toBe(
+      `Wrote a starter site to ${dir}. Next:\n\n  cd ${dir} && npm install\n  npm run dev\n`,
+    );
     expect(loadCatalog(join(dir, 'terms')).company.name).toBe('Globex');
   });
 
@@ -141,7 +151,9 @@ describe('examples/starter', () => {
       .sort();
     expect(kept).toEqual(written);
     for (const file of written)
-      expect(readFileSync(join(STARTER, file), 'utf8'), file).toBe(readFileSync(join(dir, file), 'utf8'));
+      expect(readFileSync(join(STARTER, file), 'utf8'), file).toBe(
+        readFileSync(join(dir, file), 'utf8'),
+      );
   });
 
   test('builds, and charter check compares the tables of its build', () => {

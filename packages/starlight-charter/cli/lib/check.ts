@@ -14,7 +14,11 @@ export interface Check {
 }
 
 /** Runs checks in order, prints one line per finding and a one-line summary; returns the exit code. */
-export async function runChecks(checks: Check[], out = process.stdout, err = process.stderr): Promise<number> {
+export async function runChecks(
+  checks: Check[],
+  out = process.stdout,
+  err = process.stderr,
+): Promise<number> {
   let errors = 0;
   let warnings = 0;
   for (const check of checks) {

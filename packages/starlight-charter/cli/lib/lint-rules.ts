@@ -71,7 +71,8 @@ export const NO_EXCEPTION: Record<string, string> = {
     'tiers are listed from the lowest up, each costing more than the one before; put tiers.yaml in price order, or change the price',
   'add-on-response':
     'an add-on that promises faster answers must be faster; change its times, or take the plan out of its available_for',
-  'http-url': 'a warning, which does not fail the check; give the https:// address when there is one',
+  'http-url':
+    'a warning, which does not fail the check; give the https:// address when there is one',
 };
 
 class Reporter {
@@ -158,7 +159,11 @@ function planIndex(catalog: Catalog, plan: Plan): number {
 
 /** A tier's SLA entry, where the tier-order rules take their exceptions. */
 function slaEntry(catalog: Catalog, tierId: string): ExceptionEntry {
-  return { file: 'sla', path: ['tiers', slaIndex(catalog, tierId)], what: `the SLA of tier "${tierId}"` };
+  return {
+    file: 'sla',
+    path: ['tiers', slaIndex(catalog, tierId)],
+    what: `the SLA of tier "${tierId}"`,
+  };
 }
 
 /** A plan, where the pricing rules take their exceptions. */

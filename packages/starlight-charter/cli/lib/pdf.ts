@@ -26,7 +26,8 @@ const DEBIAN_CHROMIUMS = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium
  * `npx playwright install chromium`) or when there is none.
  */
 export function chromiumPath(): string | undefined {
-  const path = process.env.CHROMIUM_PATH ?? DEBIAN_CHROMIUMS.find((file) => existsSync(file)) ?? 'bundled';
+  const path =
+    process.env.CHROMIUM_PATH ?? DEBIAN_CHROMIUMS.find((file) => existsSync(file)) ?? 'bundled';
   return path === 'bundled' ? undefined : path;
 }
 
@@ -42,7 +43,9 @@ interface Browser {
  * Playwright's Chromium, from the site's own dependencies (playwright, playwright-core or
  * @playwright/test): Charter does not ship a browser. Null when none is installed.
  */
-async function chromium(root: string): Promise<{ launch(options: object): Promise<Browser> } | null> {
+async function chromium(
+  root: string,
+): Promise<{ launch(options: object): Promise<Browser> } | null> {
   const require = createRequire(join(root, 'package.json'));
   for (const name of ['playwright-core', 'playwright', '@playwright/test']) {
     let entry: string;
@@ -51,7 +54,10 @@ async function chromium(root: string): Promise<{ launch(options: object): Promis
     } catch {
       continue;
     }
-    const module = (await import(pathToFileURL(entry).href)) as { chromium?: unknown; default?: { chromium?: unknown } };
+    const module = (await import(pathToFileURL(entry).href)) as {
+      chromium?: unknown;
+      default?: { chromium?: unknown };
+    };
     const found = module.chromium ?? module.default?.chromium;
     if (found) return found as { launch(options: object): Promise<Browser> };
   }
@@ -62,7 +68,12 @@ async function chromium(root: string): Promise<{ launch(options: object): Promis
  * Prints `html` to a PDF at `file`. Returns why it could not (no Playwright, no Chromium), or
  * null once written.
  */
-export async function printPdf(html: string, file: string, format: string, root: string): Promise<string | null> {
+export async function printPdf(
+  html: string,
+  file: string,
+  format: string,
+  root: string,
+): Promise<string | null> {
   const engine = await chromium(root);
   if (!engine) return 'Playwright is not installed here (npm i -D playwright)';
   const executablePath = chromiumPath();

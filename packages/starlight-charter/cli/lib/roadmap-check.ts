@@ -376,7 +376,12 @@ export function siteCapabilities(site: Site, catalog: Catalog | null, root = '.'
   for (const folder of PAGE_FOLDERS) {
     const published = readdirSync(join(PAGES_DIR, folder))
       .filter((f) => f.endsWith('.mdx'))
-      .some((f) => sections[sectionOfPage(f === 'index.mdx' ? folder : `${folder}/${f.replace(/\.mdx$/, '')}`)]);
+      .some(
+        (f) =>
+          sections[
+            sectionOfPage(f === 'index.mdx' ? folder : `${folder}/${f.replace(/\.mdx$/, '')}`)
+          ],
+      );
     if (!published) continue;
     const label = labelOf(`${prefix}${folder}/`);
     out.push({ name: folder, ...(label ? { label } : {}), where: where(join(PAGES_DIR, folder)) });

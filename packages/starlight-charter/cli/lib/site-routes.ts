@@ -26,7 +26,9 @@ export function siteRoutes(site: Site, catalog: Catalog | null): RegExp[] {
     const categories =
       catalog?.kb.categories.map((c) => c.id) ??
       (existsSync(site.kb)
-        ? readdirSync(site.kb, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)
+        ? readdirSync(site.kb, { withFileTypes: true })
+            .filter((e) => e.isDirectory())
+            .map((e) => e.name)
         : []);
     routes.push(...categories.map((id) => exact(`${under}kb/${id}`)));
   }

@@ -3,7 +3,12 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import { normalizeBase, siteBase } from '../../lib/base-path.ts';
-import { CharterOptionsError, parseOptions, type CharterOptions, type CharterUserOptions } from '../../options.ts';
+import {
+  CharterOptionsError,
+  parseOptions,
+  type CharterOptions,
+  type CharterUserOptions,
+} from '../../options.ts';
 
 /** The Astro config file names Astro looks for, in its order. */
 export const CONFIG_NAMES = [
@@ -109,7 +114,9 @@ export function siteFromOptions(
  */
 function basePath(astroBase: string | undefined, terms: string): string {
   try {
-    const company = parse(readFileSync(join(terms, 'company.yaml'), 'utf8')) as { site_url?: unknown };
+    const company = parse(readFileSync(join(terms, 'company.yaml'), 'utf8')) as {
+      site_url?: unknown;
+    };
     if (typeof company?.site_url === 'string') return siteBase(astroBase, company.site_url);
   } catch {}
   return normalizeBase(astroBase);
@@ -153,7 +160,9 @@ export async function loadSite(root = '.', configFile?: string): Promise<Site> {
   let exported: unknown;
   try {
     const { tsImport } = await import('tsx/esm/api');
-    const module = (await tsImport(pathToFileURL(config).href, import.meta.url)) as { default?: unknown };
+    const module = (await tsImport(pathToFileURL(config).href, import.meta.url)) as {
+      default?: unknown;
+    };
     exported = module.default;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -162,9 +171,13 @@ export async function loadSite(root = '.', configFile?: string): Promise<Site> {
   const made = calls.splice(before);
   const notes: string[] = [];
   if (made.length === 0)
-    notes.push(`${shown(config)} does not call charter(): using Charter's defaults, ./terms and ./src/content/kb`);
+    notes.push(
+      `${shown(config)} does not call charter(): using Charter's defaults, ./terms and ./src/content/kb`,
+    );
   else if (made.length > 1)
-    notes.push(`${shown(config)} calls charter() ${made.length} times: using the options of the first call`);
+    notes.push(
+      `${shown(config)} calls charter() ${made.length} times: using the options of the first call`,
+    );
   const astro = (exported && typeof exported === 'object' ? exported : {}) as AstroConfigParts;
   return siteFromOptions(absRoot, made[0] ?? {}, astro, config, notes);
 }

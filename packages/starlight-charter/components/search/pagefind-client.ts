@@ -20,7 +20,10 @@ type PagefindFilters = Record<string, { any: string[] }>;
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(query: string | null, options?: { filters?: PagefindFilters }): Promise<{ results: PagefindResult[] }>;
+  search(
+    query: string | null,
+    options?: { filters?: PagefindFilters },
+  ): Promise<{ results: PagefindResult[] }>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
@@ -93,7 +96,11 @@ export async function searchPages(
     results = hasFilters ? (await api.search(null, { filters: pagefindFilters })).results : [];
     answered = results.length > 0;
   } else {
-    const answer = await answerSearch((q) => api.search(q, { filters: pagefindFilters }), input, help);
+    const answer = await answerSearch(
+      (q) => api.search(q, { filters: pagefindFilters }),
+      input,
+      help,
+    );
     results = answer.results;
     answered = answer.matchedAll > 0;
   }
@@ -101,7 +108,8 @@ export async function searchPages(
 }
 
 /** What a search box says when the index cannot be loaded or searched. */
-export const SEARCH_UNAVAILABLE = 'Search is not available right now. Check your connection and try again.';
+export const SEARCH_UNAVAILABLE =
+  'Search is not available right now. Check your connection and try again.';
 
 /** Every filter in the index with its values and page counts. */
 export async function allFilters(): Promise<Record<string, Record<string, number>>> {
@@ -116,7 +124,11 @@ let helpRequest: Promise<SearchHelp> | undefined;
  */
 export function loadHelp(): Promise<SearchHelp> {
   helpRequest ??= fetch(`${BASE}search-help.json`)
-    .then((response) => (response.ok ? (response.json() as Promise<SearchHelp>) : Promise.reject(new Error(String(response.status)))))
+    .then((response) =>
+      response.ok
+        ? (response.json() as Promise<SearchHelp>)
+        : Promise.reject(new Error(String(response.status))),
+    )
     .catch(() => ({ stopWords: [], synonyms: {} }));
   return helpRequest;
 }

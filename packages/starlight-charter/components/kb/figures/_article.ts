@@ -9,7 +9,9 @@ import { BUILDING, componentPosition } from '../../../lib/kb-check';
  */
 export function articleFile(url: URL): string {
   const home = charterHref('/kb/');
-  const rest = url.pathname.startsWith(home) ? url.pathname.slice(home.length).replace(/\/$/, '') : '';
+  const rest = url.pathname.startsWith(home)
+    ? url.pathname.slice(home.length).replace(/\/$/, '')
+    : '';
   if (!rest) return url.pathname;
   const base = `${charterConfig.kbDir}/${rest}`;
   return existsSync(`${base}.md`) && !existsSync(`${base}.mdx`) ? `${base}.md` : `${base}.mdx`;
