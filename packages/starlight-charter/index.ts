@@ -24,6 +24,8 @@ import {
   type CharterUserOptions,
 } from './options.ts';
 import { charterSidebar, siteSidebar } from './sidebar.ts';
+import { CHARTER_LANGUAGES } from './translations/index.ts';
+import { languageOf, messagesFor, missingMessages } from './lib/i18n.ts';
 import { routeCollisions, versionProblems } from './site-checks.ts';
 
 export type { CharterUserOptions } from './options.ts';
@@ -37,6 +39,12 @@ export type { CharterUserOptions } from './options.ts';
 export const configuredSites: CharterUserOptions[] = ((globalThis as Record<symbol, unknown>)[
   Symbol.for('starlight-charter.configured-sites')
 ] ??= []) as CharterUserOptions[];
+
+/** A language's name in that language: "Deutsch" for de-DE, "日本語" for ja-JP. */
+function languageName(locale: string): string {
+  const { language } = new Intl.Locale(locale);
+  return new Intl.DisplayNames([locale], { type: 'language' }).of(language) ?? locale;
+}
 
 /** Stops the build with one line per problem: people need the list, not a stack trace. */
 function stop(lines: string[]): never {
@@ -62,6 +70,16 @@ export default function charter(userOptions?: CharterUserOptions): StarlightPlug
   return {
     name: 'starlight-charter',
     hooks: {
+      // Charter's words in every language it has, read by components as Astro.locals.t.
+      // Each language English where it has no word yet (warned about below), as Starlight's
+      // fallback is the site's own language.
+      'i18n:setup'({ injectTranslations }) {
+        injectTranslations(
+          Object.fromEntries(
+            CHARTER_LANGUAGES.map((language) => [language, messagesFor(language)]),
+          ),
+        );
+      },
       'config:setup'({ config, updateConfig, addIntegration, astroConfig, logger }) {
         let options: CharterOptions;
         try {
@@ -133,8 +151,31 @@ export default function charter(userOptions?: CharterUserOptions): StarlightPlug
           config.favicon !== undefined ||
           existsSync(join(fileURLToPath(astroConfig.publicDir), 'favicon.svg'));
         const icon = ownIcon ? undefined : faviconFor(termsDir, catalog.company.favicon);
+        // The company's locale is the site's language, Starlight's words and Charter's, unless the
+        // site declares its own languages.
+        const own = config.locales ?? (config.defaultLocale ? {} : undefined);
+        const languages = own
+          ? Object.values(own).map((locale) => languageOf(locale.lang ?? 'en'))
+          : [languageOf(catalog.company.locale)];
+        for (const language of new Set(languages)) {
+          const missing = missingMessages(language);
+          if (missing.length)
+            logger.warn(
+              `Charter has no ${language} words for ${missing.join(', ')}; these are in English`,
+            );
+        }
+        // Starlight's words and Charter's in the language of the company's locale, unless the
+        // site declares its own languages.
+        const language = own
+          ? {}
+          : {
+              locales: {
+                root: { label: languageName(catalog.company.locale), lang: languages[0]! },
+              },
+            };
         updateConfig({
           ...brand,
+          ...language,
           ...(icon ? { favicon: icon.href } : {}),
           // The company's tagline describes the site unless the site says otherwise.
           description: config.description ?? catalog.company.tagline,

@@ -15,3 +15,8 @@ declare module 'virtual:starlight-charter/releases' {
   /** The releases kept in terms/versions/, oldest first (data/releases.ts). */
   export const releases: import('./integrations/virtual-modules.ts').KeptRelease[];
 }
+declare namespace StarlightApp {
+  /** Charter's keys, typed from its English locale file, on Starlight's `Astro.locals.t`. */
+  type CharterUI = typeof import('./translations/en.json');
+  interface I18n extends CharterUI {}
+}

@@ -2,6 +2,7 @@ import { catalog } from 'virtual:starlight-charter/catalog';
 import { config } from 'virtual:starlight-charter/config';
 import { normalizeBase, withBase } from '../lib/base-path.ts';
 import { withPrefix } from '../lib/route-prefix.ts';
+import { languageOf, translator, type Translate } from '../lib/i18n.ts';
 import type { Catalog } from './load.ts';
 
 /** The Catalog of the site being built or served (see integrations/virtual-modules.ts). */
@@ -26,4 +27,17 @@ export const BASE = normalizeBase(import.meta.env.BASE_URL);
  */
 export function charterHref(path: string): string {
   return withBase(withPrefix(path, config.prefix), BASE);
+}
+
+/**
+ * Charter's words on a page, in the page's language: Starlight's `Astro.locals.t`, which Charter
+ * fills with its locale files (translations/), or, on a site whose languages carry a region
+ * Charter has no file for ("de-AT"), the words of that language.
+ */
+export function charterWords(locals: App.Locals, lang: string | undefined): Translate {
+  // Values come back as given: Astro escapes what a page shows.
+  return (key, values = {}) =>
+    locals.t.exists(key)
+      ? locals.t(key, { ...values, interpolation: { escapeValue: false } })
+      : translator(languageOf(lang ?? 'en'))(key, values);
 }
