@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +23,7 @@ import {
   type CharterOptions,
   type CharterUserOptions,
 } from './options.ts';
+import { untranslatedPages } from './pages/index.ts';
 import { charterSidebar, siteSidebar } from './sidebar.ts';
 import { CHARTER_LANGUAGES } from './translations/index.ts';
 import { languageOf, messagesFor, missingMessages } from './lib/i18n.ts';
@@ -157,11 +158,20 @@ export default function charter(userOptions?: CharterUserOptions): StarlightPlug
         const languages = own
           ? Object.values(own).map((locale) => languageOf(locale.lang ?? 'en'))
           : [languageOf(catalog.company.locale)];
+        const pageFiles = readdirSync(fileURLToPath(new URL('./pages/', import.meta.url)), {
+          recursive: true,
+          encoding: 'utf8',
+        });
         for (const language of new Set(languages)) {
           const missing = missingMessages(language);
           if (missing.length)
             logger.warn(
               `Charter has no ${language} words for ${missing.join(', ')}; these are in English`,
+            );
+          const pages = untranslatedPages(pageFiles, language);
+          if (pages.length)
+            logger.warn(
+              `Charter has no ${language} text of ${pages.join(', ')}; these are in English`,
             );
         }
         // Starlight's words and Charter's in the language of the company's locale, unless the
@@ -200,7 +210,7 @@ export default function charter(userOptions?: CharterUserOptions): StarlightPlug
             ...charterSidebar(catalog, options.sections, options.prefix),
           ] as never,
         });
-        const site = { ...options, termsDir, kbDir };
+        const site = { ...options, termsDir, kbDir, language: languages[0]! };
         // First, so a stale content cache is cleared before anything reads it.
         addIntegration(contentCacheCheck());
         // Content that would run code stops the build before anything renders.

@@ -21,6 +21,8 @@ export interface CharterSiteConfig extends CharterOptions {
   kbDir: string;
   /** The company's icon file from the terms (absolute), served when the site has none. */
   iconFile?: string;
+  /** The language Charter writes in (lib/i18n.ts languageOf): its words and its pages. */
+  language: string;
 }
 
 const CATALOG = 'virtual:starlight-charter/catalog';

@@ -40,26 +40,42 @@ export interface PageModule {
 /**
  * The static paths of Charter's pages (pages/<folder>/<name>.mdx, eagerly globbed): each under
  * its folder (`index.mdx` is the folder's own address), keeping only the pages of sections the
- * site publishes and leaving out those it writes itself.
+ * site publishes and leaving out those it writes itself. A page written in the site's language
+ * (`<name>.<language>.mdx`, as `sla.de.mdx`) stands in for the English one.
  */
 export function pagePaths(
   modules: Record<string, unknown>,
   sections: Record<SectionId, boolean>,
   replaced: readonly string[] = [],
+  language = 'en',
 ) {
-  return Object.entries(modules).flatMap(([file, module]) => {
-    const [folder = '', name = ''] = file
+  const pages = new Map<string, { folder: string; name: string; module: unknown }>();
+  for (const [file, module] of Object.entries(modules)) {
+    const [folder = '', base = ''] = file
       .replace(/\.mdx$/, '')
       .split('/')
       .slice(-2);
+    const [, name = '', written = 'en'] = /^(.*?)(?:\.([a-z]{2,3}))?$/.exec(base) ?? [];
     const slug = name === 'index' ? folder : `${folder}/${name}`;
-    if (!(PAGE_FOLDERS as readonly string[]).includes(folder)) return [];
-    if (!sections[sectionOfPage(slug)] || replaced.includes(slug)) return [];
-    return [
-      {
-        params: { folder, page: name === 'index' ? undefined : name },
-        props: { page: module as PageModule },
-      },
-    ];
-  });
+    if (!(PAGE_FOLDERS as readonly string[]).includes(folder)) continue;
+    if (!sections[sectionOfPage(slug)] || replaced.includes(slug)) continue;
+    if (written === language || (written === 'en' && !pages.has(slug)))
+      pages.set(slug, { folder, name, module });
+  }
+  return [...pages.values()].map(({ folder, name, module }) => ({
+    params: { folder, page: name === 'index' ? undefined : name },
+    props: { page: module as PageModule },
+  }));
+}
+
+/** Charter's pages that have no version in a language, by slug (`commercial/sla`). */
+export function untranslatedPages(files: readonly string[], language: string): string[] {
+  if (language === 'en') return [];
+  const slugs = (lang: string) =>
+    files
+      .map((file) => /([^/]+\/[^/.]+)(?:\.([a-z]{2,3}))?\.mdx$/.exec(file))
+      .filter((m): m is RegExpExecArray => !!m && (m[2] ?? 'en') === lang)
+      .map((m) => m[1]!.replace(/\/index$/, ''));
+  const translated = new Set(slugs(language));
+  return slugs('en').filter((slug) => !translated.has(slug));
 }

@@ -87,6 +87,7 @@ describe('charterIntegration', () => {
     ...parseOptions({ prefix }),
     termsDir: SAMPLE.terms,
     kbDir: SAMPLE.kb,
+    language: 'en',
   });
 
   /** Runs the setup hook as Astro would, returning what it injected and configured. */

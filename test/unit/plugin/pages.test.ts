@@ -10,6 +10,7 @@ import {
   PAGE_FOLDERS,
   pagePaths,
   sectionOfPage,
+  untranslatedPages,
 } from '../../../packages/starlight-charter/pages/index';
 import { PRINTED_PAGES, printedDocuments } from '../../../packages/starlight-charter/pages/printed';
 
@@ -113,5 +114,52 @@ describe('printedDocuments', () => {
       expect(text).toContain(`<PrintedDocument id="${documents[i]!.id}">`);
       expect(text).toMatch(new RegExp(`^title: ${documents[i]!.title}$`, 'm'));
     }
+  });
+});
+
+describe('pages in the site’s language', () => {
+  const sections = Object.fromEntries(
+    ['commercial', 'calculators', 'sow', 'playbook', 'roi', 'customDevelopment', 'kb'].map((s) => [
+      s,
+      true,
+    ]),
+  ) as never;
+  const modules = {
+    '../pages/commercial/sla.mdx': 'sla-en',
+    '../pages/commercial/sla.de.mdx': 'sla-de',
+    '../pages/commercial/index.mdx': 'index-en',
+    '../pages/commercial/index.ja.mdx': 'index-ja',
+    '../pages/commercial/tiers.mdx': 'tiers-en',
+  };
+  const chosen = (language: string) =>
+    Object.fromEntries(
+      pagePaths(modules, sections, [], language).map((p) => [
+        `${p.params.folder}/${p.params.page ?? ''}`,
+        p.props.page as unknown,
+      ]),
+    );
+  test('take the page written in it, else the English one, at the same address', () => {
+    expect(chosen('de')).toEqual({
+      'commercial/sla': 'sla-de',
+      'commercial/': 'index-en',
+      'commercial/tiers': 'tiers-en',
+    });
+    expect(chosen('ja')).toEqual({
+      'commercial/sla': 'sla-en',
+      'commercial/': 'index-ja',
+      'commercial/tiers': 'tiers-en',
+    });
+    expect(chosen('en')).toEqual({
+      'commercial/sla': 'sla-en',
+      'commercial/': 'index-en',
+      'commercial/tiers': 'tiers-en',
+    });
+  });
+  test('lists the pages a language lacks', () => {
+    expect(untranslatedPages(Object.keys(modules), 'de')).toEqual([
+      'commercial',
+      'commercial/tiers',
+    ]);
+    expect(untranslatedPages(Object.keys(modules), 'en')).toEqual([]);
   });
 });

@@ -38,6 +38,7 @@ function site(options: CharterUserOptions = {}) {
     ...parseOptions({ terms: './terms', ...options }),
     termsDir,
     kbDir: join(termsDir, 'kb'),
+    language: 'en',
   };
   const catalog = loadCatalog(termsDir, { optional: optionalFiles(config.sections) });
   return { termsDir, config, catalog };
