@@ -52,10 +52,11 @@ export function scheduleHolidays(
       ? null
       : sets
           .map((set) => Object.keys(set.dates).map(Number))
-          .reduce((common, listed) => common.filter((year) => listed.includes(year)))
-          .sort((a, b) => a - b);
+          // Integer keys come out of an object in ascending order: the years are sorted.
+          .reduce((common, listed) => common.filter((year) => listed.includes(year)));
   return {
-    dates: [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+    // Each date is listed once, and YYYY-MM-DD sorts as text.
+    dates: [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date)),
     sets,
     years,
   };

@@ -64,6 +64,12 @@ describe('scheduleHolidays', () => {
       name: null,
       set: null,
     });
+    // Named by a set first, the set's name stays.
+    expect(scheduleHolidays(sets, { holidays: ['national', '2026-12-25'] }).dates[1]).toEqual({
+      date: '2026-12-25',
+      name: 'Christmas',
+      set: 'national',
+    });
   });
   test('years are those of the set, ascending, and null without a set', () => {
     const later: HolidaySet = { ...national, dates: { '2028': [], '2026': [] } };
@@ -96,6 +102,7 @@ describe('words', () => {
     expect(isHolidayDate('2026-12-24')).toBe(true);
     expect(isHolidayDate('us-federal')).toBe(false);
     expect(isHolidayDate('2026')).toBe(false);
+    expect(isHolidayDate('bank-2026-days')).toBe(false);
   });
   test('formats a holiday with its weekday in the locale, whatever the reader’s zone', () => {
     expect(formatHolidayDate('2026-12-25', 'en-US')).toBe('Friday, December 25, 2026');
