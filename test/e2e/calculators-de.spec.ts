@@ -1,0 +1,162 @@
+import { expect, test, type Page } from '@playwright/test';
+import { loadCatalog } from '../../packages/starlight-charter/data/load';
+import { moneyFormat, slaForTier } from '../../packages/starlight-charter/lib/catalog';
+import { explainCredit, formatUptime } from '../../packages/starlight-charter/lib/credit-calc';
+import {
+  allowedDowntime,
+  availabilityFromDowntime,
+  PERIODS,
+} from '../../packages/starlight-charter/lib/downtime';
+import { languageOf, messagesFor } from '../../packages/starlight-charter/lib/i18n';
+import { formatMoney, toMicros } from '../../packages/starlight-charter/lib/money';
+import { formatInstant, instantFromLocal } from '../../packages/starlight-charter/lib/sla-clock';
+import { WEE } from '../support/sites';
+import { serve, weeSite } from './support';
+
+/**
+ * WEE writes German (locale de-DE): a person uses each calculator in German. Every word
+ * expected here is read from the locale file of WEE's language, every number is formatted by
+ * Intl in WEE's locale; nothing German is typed in this file.
+ */
+const wee = loadCatalog(WEE.terms);
+const { locale } = wee.company;
+const language = languageOf(locale);
+const words = messagesFor(language);
+const money = moneyFormat(wee);
+
+/** A text of the locale file with its `{{name}}` values filled in. */
+function say(key: string, values: Record<string, string | number> = {}): string {
+  const plural = typeof values.count === 'number' ? new Intl.PluralRules(language) : null;
+  const text =
+    (plural && words[`${key}_${plural.select(values.count as number)}`]) ??
+    words[plural ? `${key}_other` : key];
+  if (text === undefined) throw new Error(`the locale file has no ${key}`);
+  return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name]));
+}
+
+/** A downtime in words: days, hours, minutes and seconds from the locale file. */
+function downtimeWords(minutes: number): string {
+  let seconds = Math.round(minutes * 60);
+  const parts: string[] = [];
+  for (const [key, size] of [
+    ['charter.downtime.days', 86400],
+    ['charter.downtime.hours', 3600],
+    ['charter.downtime.minutes', 60],
+    ['charter.downtime.seconds', 1],
+  ] as const) {
+    const count = Math.floor(seconds / size);
+    seconds -= count * size;
+    if (count > 0) parts.push(say(key, { count }));
+  }
+  return parts.join(words['charter.downtime.partSeparator']);
+}
+
+const region = (page: Page) => page.getByRole('region', { name: say('charter.calc.result') });
+const figure = (page: Page, key: string) => region(page).locator(`[data-result="${key}"]`).first();
+
+/** Types into a field, leaves it, and expects exactly `message` next to it. */
+async function expectFieldError(page: Page, label: string, typed: string, message: string) {
+  const field = page.getByLabel(label, { exact: true });
+  await field.fill(typed);
+  await field.press('Tab');
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(field).toHaveAccessibleDescription(
+    new RegExp(`${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+  );
+  await expect(region(page)).toContainText(say('charter.calc.correctField'));
+}
+
+let server: { url: string; close: () => void } | undefined;
+test.beforeAll(async () => {
+  server = await serve(weeSite(), new URL(wee.company.site_url).pathname);
+});
+test.afterAll(() => server?.close());
+
+test('the page is German and the calculator frame speaks it', async ({ page }) => {
+  await page.goto(`${server!.url}/calculators/downtime/`);
+  await expect(page.locator('html')).toHaveAttribute('lang', language);
+  await expect(page.getByRole('form', { name: say('charter.downtime.form') })).toBeVisible();
+  await expect(page.getByRole('link', { name: say('charter.calc.link') })).toBeVisible();
+});
+
+test('service credit: German field errors, then a German result in euros', async ({ page }) => {
+  await page.goto(`${server!.url}/calculators/service-credit/`);
+  const uptimeLabel = `${say('charter.credit.uptime')} (%)`;
+  await expectFieldError(page, uptimeLabel, 'abc', say('charter.calc.digitsOnly'));
+  await expectFieldError(
+    page,
+    uptimeLabel,
+    '99,2',
+    say('charter.calc.decimalPoint', { number: '99.2' }),
+  );
+  await expectFieldError(page, uptimeLabel, '', say('charter.calc.enterNumber'));
+
+  // A tier with a credit schedule and a fee typed by the person.
+  const tier = wee.tiers.tiers.find((t) => slaForTier(wee, t.id).credit_schedule)!;
+  const schedule = wee.credits.schedules.find(
+    (s) => s.id === slaForTier(wee, tier.id).credit_schedule,
+  )!;
+  const band = schedule.bands.find((b) => b.credit > 0)!;
+  const uptime = band.at_least;
+  await page.getByLabel(say('charter.credit.tier')).selectOption(tier.id);
+  await page.getByLabel(uptimeLabel, { exact: true }).fill(String(uptime));
+  await page.getByLabel(`${say('charter.credit.fee')} (${money.currency})`).fill('1234.5');
+  const credit = explainCredit(schedule, wee.credits.cap_percent, uptime, toMicros(1234.5)!, money);
+  await expect(page.locator('.calc-error:visible')).toHaveCount(0);
+  await expect(region(page).getByText(say('charter.credit.resultAmount'))).toBeVisible();
+  await expect(figure(page, 'uptime')).toHaveText(formatUptime(uptime, locale));
+  await expect(figure(page, 'amount')).toHaveText(formatMoney(credit.amount, money));
+  // German money: a decimal comma before the cents.
+  await expect(figure(page, 'amount')).toHaveText(/\d,\d\d\s€$/);
+});
+
+test('downtime: a German error, then German periods and durations', async ({ page }) => {
+  await page.goto(`${server!.url}/calculators/downtime/`);
+  const target = `${say('charter.downtime.target')} (%)`;
+  await expectFieldError(page, target, '101', say('charter.calc.atMost', { value: '100%' }));
+  await page.getByLabel(target, { exact: true }).fill('99.95');
+  const table = page.getByRole('table', {
+    name: say('charter.downtime.caption', { availability: formatUptime(99.95, locale) }),
+  });
+  for (const name of Object.keys(PERIODS) as (keyof typeof PERIODS)[]) {
+    const row = table.getByRole('row', { name: new RegExp(`^${say(`charter.downtime.${name}`)}`) });
+    await expect(row.getByRole('cell').last()).toHaveText(
+      downtimeWords(allowedDowntime(99.95, PERIODS[name].minutes)),
+    );
+  }
+  // The reverse: an hour of downtime in a day.
+  await page
+    .getByLabel(`${say('charter.downtime.reverse')} (${say('charter.downtime.minutesOptional')})`)
+    .fill('60');
+  await page.getByLabel(say('charter.downtime.reverseOver')).selectOption('day');
+  await expect(figure(page, 'reverse')).toHaveText(
+    say('charter.downtime.reverseResult', {
+      downtime: say('charter.downtime.hours', { count: 1 }),
+      within: say('charter.downtime.dayWithin'),
+      availability: formatUptime(availabilityFromDowntime(60, PERIODS.day.minutes), locale),
+    }),
+  );
+});
+
+test('response deadline: a German error, then German dates', async ({ page }) => {
+  await page.goto(`${server!.url}/calculators/response-deadline/`);
+  const date = `${say('charter.deadline.date')} (${say('charter.deadline.dateUnit')})`;
+  const field = page.getByLabel(date, { exact: true });
+  await field.fill('');
+  await field.press('Tab');
+  await expect(page.locator('#deadline-date-error')).toHaveText(
+    say('charter.deadline.dateMissing'),
+  );
+
+  await field.fill('2026-11-02');
+  await page
+    .getByLabel(`${say('charter.deadline.time')} (${say('charter.deadline.timeUnit')})`)
+    .fill('10:00');
+  await page.getByLabel(say('charter.deadline.zone')).selectOption('Europe/Berlin');
+  const opened = instantFromLocal('2026-11-02', '10:00', 'Europe/Berlin')!;
+  await expect(figure(page, 'opened')).toHaveText(formatInstant(opened, 'Europe/Berlin', locale));
+  await expect(
+    region(page).getByText(say('charter.deadline.opened'), { exact: true }),
+  ).toBeVisible();
+  await expect(figure(page, 'clock')).toBeVisible();
+});
