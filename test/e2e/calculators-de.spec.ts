@@ -160,3 +160,48 @@ test('response deadline: a German error, then German dates', async ({ page }) =>
   ).toBeVisible();
   await expect(figure(page, 'clock')).toBeVisible();
 });
+
+test('monthly cost: a German error, then a German table and total in euros', async ({ page }) => {
+  await page.goto(`${server!.url}/calculators/monthly-cost/`);
+  const meter = wee.pricing.meters[0]!;
+  const field = page.locator(`#cost-meter-${meter.id}`);
+  await field.fill('1,000');
+  await field.press('Tab');
+  await expect(page.locator(`#cost-meter-${meter.id}-error`)).toHaveText(
+    say('charter.calc.noThousandsSeparators', { number: '1000' }),
+  );
+  await expect(region(page)).toContainText(say('charter.calc.correctField'));
+
+  await field.fill('0');
+  const plan = page.getByLabel(say('charter.cost.plan'));
+  const flat = wee.pricing.plans.find((p) => p.price.model === 'flat' && p.price.monthly > 0)!;
+  await plan.selectOption(flat.id);
+  const name = wee.tiers.tiers.find((t) => t.id === flat.tier)!.name;
+  const table = page.getByRole('table', { name: say('charter.cost.caption', { plan: name }) });
+  await expect(table.getByRole('columnheader', { name: say('charter.cost.charge') })).toBeVisible();
+  await expect(
+    table.getByRole('row', { name: new RegExp(`^${say('charter.cost.total')}`) }),
+  ).toBeVisible();
+  await expect(figure(page, 'base')).toHaveText(
+    formatMoney(flat.price.model === 'flat' ? flat.price.monthly : 0, money),
+  );
+});
+
+test('ROI: a German error, then a German recommendation and figures', async ({ page }) => {
+  await page.goto(`${server!.url}/calculators/roi/`);
+  const number = wee.roi.inputs.find((i) => i.kind === 'number' && i.min === 0)!;
+  const field = page.locator(`#roi-${number.id}`);
+  await field.fill('-1');
+  await field.press('Tab');
+  await expect(page.locator(`#roi-${number.id}-error`)).toHaveText(say('charter.calc.notNegative'));
+  await field.fill(String(number.default));
+  await field.press('Tab');
+  const names = wee.tiers.tiers.map((t) => t.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  await expect(figure(page, 'plan')).toHaveText(
+    new RegExp(`^${say('charter.roi.recommended', { plan: `(${names.join('|')})` })}$`),
+  );
+  await expect(
+    region(page).getByText(say('charter.roi.annualSavings'), { exact: true }),
+  ).toBeVisible();
+  await expect(figure(page, 'savings')).toHaveText(/^[\d.]+,\d\d\s€$/);
+});
