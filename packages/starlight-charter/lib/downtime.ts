@@ -69,7 +69,8 @@ export function periodWords(name: PeriodName, t: Translate = english): PeriodWor
   return words[name]();
 }
 
-export interface PeriodWords {
+// A type, not an interface, so it passes as a translation's values.
+export type PeriodWords = {
   /** "Per month", a table row. */
   per: string;
   /** "an average month of 30.44 days (365.25 ÷ 12)". */
@@ -78,7 +79,7 @@ export interface PeriodWords {
   one: string;
   /** "in a month", what a downtime happens in. */
   within: string;
-}
+};
 
 /** Days in a calendar month; `month` is 1–12. */
 export function daysInMonth(year: number, month: number): number {
