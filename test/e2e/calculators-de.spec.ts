@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { loadCatalog } from '../../packages/starlight-charter/data/load';
 import { moneyFormat, slaForTier } from '../../packages/starlight-charter/lib/catalog';
@@ -75,6 +76,14 @@ test.afterAll(() => server?.close());
 test('the page is German and the calculator frame speaks it', async ({ page }) => {
   await page.goto(`${server!.url}/calculators/downtime/`);
   await expect(page.locator('html')).toHaveAttribute('lang', language);
+  // The page itself is its German version, pages/calculators/downtime.de.mdx.
+  const source = readFileSync(
+    `packages/starlight-charter/pages/calculators/downtime.${language}.mdx`,
+    'utf8',
+  );
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    /^title: (.+)$/m.exec(source)![1]!,
+  );
   await expect(page.getByRole('form', { name: say('charter.downtime.form') })).toBeVisible();
   await expect(page.getByRole('link', { name: say('charter.calc.link') })).toBeVisible();
 });
@@ -204,4 +213,38 @@ test('ROI: a German error, then a German recommendation and figures', async ({ p
     region(page).getByText(say('charter.roi.annualSavings'), { exact: true }),
   ).toBeVisible();
   await expect(figure(page, 'savings')).toHaveText(/^[\d.]+,\d\d\s€$/);
+});
+
+test('SOW generator: German form, German problems next to their field, German document', async ({
+  page,
+}) => {
+  await page.goto(`${server!.url}/sales/sow-generator/`);
+  await expect(page.getByRole('button', { name: say('charter.sowForm.print') })).toBeVisible();
+  const preview = page
+    .getByRole('region', { name: say('charter.sowForm.preview') })
+    .getByRole('article', { name: say('charter.sow.title') });
+  await expect(
+    preview.getByRole('heading', { name: say('charter.sow.scope'), exact: true }),
+  ).toBeVisible();
+
+  await page.getByLabel(say('charter.sow.startDate'), { exact: true }).fill('2027-03-01');
+  const end = page.getByLabel(say('charter.sow.endDate'), { exact: true });
+  await end.fill('2027-02-01');
+  await expect(end).toHaveAttribute('aria-invalid', 'true');
+  // Shown as a sentence: its first letter capitalised, closed with the language's full stop.
+  const message = say('charter.sow.endBeforeStart');
+  await expect(end).toHaveAccessibleDescription(
+    say('charter.sowForm.problem', { message: message[0]!.toUpperCase() + message.slice(1) }),
+  );
+  await expect(page.locator('.sow-readiness')).toHaveText(
+    new RegExp(
+      `^${say('charter.sowForm.toFix', { count: 2 }).replace(/\d+/, '\\d+').replace('.', '')}`,
+    ),
+  );
+  // Dates in the document are written the German way.
+  await expect(preview).toContainText(
+    new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+      new Date('2027-03-01T00:00:00Z'),
+    ),
+  );
 });
