@@ -55,7 +55,8 @@ export function charterSidebar(
   const groups: SidebarGroup[] = [];
   const folderGroup = (folder: PageFolder): SidebarGroup | undefined => {
     const items = readdirSync(new URL(`${folder}/`, PAGES_DIR))
-      .filter((f) => f.endsWith('.mdx'))
+      // One entry per page: `sla.de.mdx` is the German version of `sla.mdx`, not a page.
+      .filter((f) => /^[^.]+\.mdx$/.test(f))
       .map((f) => pageEntry(folder, f))
       .filter((p) => sections[sectionOfPage(p.slug)])
       .sort((a, b) => a.order - b.order || a.label.localeCompare(b.label))

@@ -59,7 +59,8 @@ function pageRoutes(dir: string): { route: string; file: string }[] {
 export function charterPages(): string[] {
   return PAGE_FOLDERS.flatMap((folder) =>
     readdirSync(new URL(`./pages/${folder}/`, import.meta.url))
-      .filter((f) => f.endsWith('.mdx'))
+      // `sla.de.mdx` is the German version of `sla.mdx`, not a page of its own.
+      .filter((f) => /^[^.]+\.mdx$/.test(f))
       .map((f) => (f === 'index.mdx' ? folder : `${folder}/${f.replace(/\.mdx$/, '')}`)),
   );
 }

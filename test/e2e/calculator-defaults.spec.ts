@@ -13,6 +13,7 @@ import {
   formatDowntime,
   PERIODS,
 } from '../../packages/starlight-charter/lib/downtime';
+import { languageOf, messagesFor, type Messages } from '../../packages/starlight-charter/lib/i18n';
 import { formatMoney } from '../../packages/starlight-charter/lib/money';
 import {
   addClockMinutes,
@@ -35,14 +36,22 @@ const M = 1_000_000;
 const WAITING = /Correct the highlighted field|Complete the fields above|needs JavaScript/;
 const CALCULATORS = ['service-credit', 'downtime', 'response-deadline', 'monthly-cost', 'roi'];
 
-const result = (page: Page) => page.getByRole('region', { name: 'Result' });
-const figure = (page: Page, key: string) => result(page).locator(`[data-result="${key}"]`).first();
+const result = (page: Page, name = 'Result') => page.getByRole('region', { name });
+const figure = (page: Page, key: string, name = 'Result') =>
+  result(page, name).locator(`[data-result="${key}"]`).first();
 
-/** A result is showing, worked out, with no error anywhere in the form. */
-async function expectCleanResult(page: Page) {
-  await expect(result(page).locator('[data-result]').first()).toBeVisible();
-  await expect(result(page)).not.toContainText(WAITING);
-  await expect(result(page)).not.toContainText(/NaN|Infinity|undefined/);
+/**
+ * A result is showing, worked out, with no error anywhere in the form; `words` are the site's
+ * texts when it writes in another language than English.
+ */
+async function expectCleanResult(page: Page, words?: Messages) {
+  const region = result(page, words?.['charter.calc.result']);
+  const waiting = words
+    ? [words['charter.calc.correctField']!, words['charter.calc.completeFields']!]
+    : [WAITING];
+  await expect(region.locator('[data-result]').first()).toBeVisible();
+  for (const text of waiting) await expect(region).not.toContainText(text);
+  await expect(region).not.toContainText(/NaN|Infinity|undefined/);
   await expect(page.locator('.calc-error:visible')).toHaveCount(0);
   await expect(page.locator('.calc [aria-invalid="true"]')).toHaveCount(0);
   await expect(page.locator('.calc-note:visible')).toHaveCount(0);
@@ -240,6 +249,8 @@ test.describe('calculators open on a result from the data', () => {
 
 test.describe('WEE, under its base path', () => {
   const wee = loadCatalog(WEE.terms);
+  // WEE writes German: its words come from its language's locale file.
+  const words = messagesFor(languageOf(wee.company.locale));
   let server: { url: string; close: () => void } | undefined;
   test.beforeAll(async () => {
     server = await serve(weeSite(), new URL(wee.company.site_url).pathname);
@@ -249,7 +260,7 @@ test.describe('WEE, under its base path', () => {
   for (const path of CALCULATORS) {
     test(`/calculators/${path}/ opens with a result`, async ({ page }) => {
       await page.goto(`${server!.url}/calculators/${path}/`);
-      await expectCleanResult(page);
+      await expectCleanResult(page, words);
     });
   }
 
@@ -257,10 +268,14 @@ test.describe('WEE, under its base path', () => {
     const { tier, schedule, fee } = creditExample(wee);
     const weeMoney = moneyFormat(wee);
     await page.goto(`${server!.url}/calculators/service-credit/`);
-    await expect(page.getByLabel('Support tier')).toHaveValue(tier.id);
-    const uptime = Number(await page.getByLabel('Measured monthly uptime (%)').inputValue());
+    await expect(page.getByLabel(words['charter.credit.tier']!)).toHaveValue(tier.id);
+    const uptime = Number(
+      await page.getByLabel(`${words['charter.credit.uptime']} (%)`).inputValue(),
+    );
     const credit = explainCredit(schedule, wee.credits.cap_percent, uptime, fee, weeMoney);
     expect(credit.amount).toBeGreaterThan(0);
-    await expect(figure(page, 'amount')).toHaveText(formatMoney(credit.amount, weeMoney));
+    await expect(figure(page, 'amount', words['charter.calc.result'])).toHaveText(
+      formatMoney(credit.amount, weeMoney),
+    );
   });
 });

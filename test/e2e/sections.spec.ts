@@ -13,7 +13,8 @@ import { internalSite, routesOf, SAMPLE_OUT, serve, weeSite } from './support';
 /** Charter's own pages in a folder of the package, as routes without a prefix. */
 const packagePages = (folder: string) =>
   readdirSync(join('packages/starlight-charter/pages', folder))
-    .filter((file) => file.endsWith('.mdx'))
+    // `downtime.de.mdx` is the German version of a page, not a page of its own.
+    .filter((file) => /^[^.]+\.mdx$/.test(file))
     .map((file) =>
       file === 'index.mdx' ? `/${folder}/` : `/${folder}/${file.replace(/\.mdx$/, '')}/`,
     );

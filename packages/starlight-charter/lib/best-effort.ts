@@ -5,6 +5,7 @@
  */
 import type { Catalog } from '../data/load.ts';
 import type { Tier } from '../schemas/tiers.ts';
+import { english, type Translate } from './i18n.ts';
 
 export { BEST_EFFORT } from '../schemas/best-effort.ts';
 
@@ -18,34 +19,42 @@ export const NO_DOWNTIME_LIMIT = 'No limit promised (best effort)';
 export const NO_DEADLINE = 'Best effort: no deadline';
 
 /** "Community (best effort, no credits)": a best-effort tier in the credit calculator's list. */
-export function bestEffortTierLabel(tierName: string): string {
-  return `${tierName} (best effort, no credits)`;
+export function bestEffortTierLabel(tierName: string, t: Translate = english): string {
+  return t('charter.credit.bestEffortTier', { tier: tierName });
 }
 
 /** Why the credit calculator computes nothing for a tier without an availability target. */
-export function bestEffortCreditText(tierName: string): string {
-  return `${tierName} is best effort: it has no availability target, so it earns no service credits.`;
+export function bestEffortCreditText(tierName: string, t: Translate = english): string {
+  return t('charter.credit.bestEffortResult', { tier: tierName });
 }
 
-/** "Community has" or "Community and Hobby have", in English like the pages. */
-function tiersHave(tierNames: readonly string[]): string {
-  const names = new Intl.ListFormat('en-US', { type: 'conjunction' }).format(tierNames);
-  return `${names} ${tierNames.length === 1 ? 'has' : 'have'}`;
+/** "Community" or "Community and Hobby", with the count that picks "has" or "have". */
+function tierList(tierNames: readonly string[], locale: string) {
+  const names = new Intl.ListFormat(locale, { type: 'conjunction' }).format(tierNames);
+  return { tiers: names, count: tierNames.length };
 }
 
 /** The credit calculator's note by its tier list, or null when every tier has a target. */
-export function bestEffortCreditHint(tierNames: readonly string[]): string | null {
+export function bestEffortCreditHint(
+  tierNames: readonly string[],
+  locale = 'en-US',
+  t: Translate = english,
+): string | null {
   if (tierNames.length === 0) return null;
-  return `${tiersHave(tierNames)} no availability target (best effort), so no service credits.`;
+  return t('charter.credit.bestEffortHint', tierList(tierNames, locale));
 }
 
 /**
  * Why the downtime calculator offers no preset for these tiers, or null when every tier has a
  * target.
  */
-export function bestEffortDowntimeText(tierNames: readonly string[]): string | null {
+export function bestEffortDowntimeText(
+  tierNames: readonly string[],
+  locale = 'en-US',
+  t: Translate = english,
+): string | null {
   if (tierNames.length === 0) return null;
-  return `${tiersHave(tierNames)} no availability target (best effort), so there is no downtime budget to work out.`;
+  return t('charter.downtime.bestEffortHint', tierList(tierNames, locale));
 }
 
 /** A target in minutes, or the best-effort words when there is none. */

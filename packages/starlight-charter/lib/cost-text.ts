@@ -12,6 +12,7 @@ import {
   type PricingTerms,
 } from './cost.ts';
 import { formatCount, formatPercent } from './format.ts';
+import { english, type Translate } from './i18n.ts';
 import { formatMoney, formatPrice, formatRate, type MoneyFormat } from './money.ts';
 import { amountText, chargeModelName, periodSuffix, unitWord } from './pricing-text.ts';
 
@@ -47,29 +48,46 @@ export function billedAnnually(plan: Plan, input: CostInput): boolean {
 }
 
 /** "Below the 80% soft alert", "Hard alert (at or above 95%)", "Over the hard limit", "No limit". */
-export function alertText(line: CostLine, alerts: Alerts, locale: string): string {
-  if (line.included === 'unlimited') return 'No limit';
+export function alertText(
+  line: CostLine,
+  alerts: Alerts,
+  locale: string,
+  t: Translate = english,
+): string {
+  if (line.included === 'unlimited') return t('charter.cost.noLimit');
   if (line.alert === 'over')
-    return line.charge === null ? 'Over the hard limit' : 'Over the included amount';
+    return line.charge === null ? t('charter.cost.overHardLimit') : t('charter.cost.overIncluded');
   if (line.alert === 'hard')
-    return `Hard alert (at or above ${formatPercent(alerts.hard, locale)})`;
+    return t('charter.cost.hardAlert', { percent: formatPercent(alerts.hard, locale) });
   if (line.alert === 'soft')
-    return `Soft alert (at or above ${formatPercent(alerts.soft, locale)})`;
-  return `Below the ${formatPercent(alerts.soft, locale)} soft alert`;
+    return t('charter.cost.softAlert', { percent: formatPercent(alerts.soft, locale) });
+  return t('charter.cost.belowSoftAlert', { percent: formatPercent(alerts.soft, locale) });
+}
+
+/** "A and B" (or "A or B") in the locale's words for joining a list. */
+function joined(items: string[], locale: string, type: 'conjunction' | 'disjunction'): string {
+  return new Intl.ListFormat(locale, { type }).format(items);
 }
 
 /** Usage as a share of the included amount, to two decimals. */
-export function ratioText(line: CostLine, locale: string): string {
-  if (line.included === 'unlimited') return 'No limit';
-  if (line.ratio === null) return 'Above an included amount of 0';
+export function ratioText(line: CostLine, locale: string, t: Translate = english): string {
+  if (line.included === 'unlimited') return t('charter.cost.noLimit');
+  if (line.ratio === null) return t('charter.cost.aboveZero');
   return formatPercent(Math.round(line.ratio * 100) / 100, locale);
 }
 
 /** "no more than 1 build minute per month", or "no build minutes" when the plan includes none. */
-export function limitText(meter: Meter, included: number, locale: string): string {
+export function limitText(
+  meter: Meter,
+  included: number,
+  locale: string,
+  t: Translate = english,
+): string {
   return included === 0
-    ? `no ${meter.unit.other}`
-    : `no more than ${amountText(meter.unit, included, locale)}${periodSuffix(meter)}`;
+    ? t('charter.cost.limitNone', { unit: meter.unit.other })
+    : t('charter.cost.limitAtMost', {
+        amount: `${amountText(meter.unit, included, locale)}${periodSuffix(meter)}`,
+      });
 }
 
 /** A meter's overage with how it was worked out, or why the plan cannot take the usage. */
@@ -78,68 +96,92 @@ export function meterChargeText(
   line: CostLine,
   planName: string,
   money: MoneyFormat,
+  t: Translate = english,
 ): string {
   const m = (x: number) => formatMoney(x, money);
   const { locale } = money;
-  if (line.included === 'unlimited') return `${m(0)} (no limit)`;
+  if (line.included === 'unlimited') return t('charter.cost.chargeNoLimit', { amount: m(0) });
   const charge = line.charge;
   if (line.over === 0)
-    return `${m(0)} (${charge === null ? 'within the hard limit' : 'within the included amount'})`;
+    return charge === null
+      ? t('charter.cost.withinHardLimit', { amount: m(0) })
+      : t('charter.cost.withinIncluded', { amount: m(0) });
   if (charge === null)
-    return `Not available: ${planName} allows ${limitText(meter, line.included, locale)}`;
+    return t('charter.cost.notAvailable', {
+      plan: planName,
+      limit: limitText(meter, line.included, locale, t),
+    });
   const over = amountText(meter.unit, line.over, locale);
-  const model = chargeModelName(charge);
+  const values = { amount: m(line.amount), model: chargeModelName(charge), over };
   switch (charge.model) {
     case 'per-unit':
-      return `${m(line.amount)} (${model}: ${over} × ${formatRate(charge.per_unit, money)})`;
-    case 'package': {
-      const packs = Math.ceil(line.over / charge.size);
-      return (
-        `${m(line.amount)} (${model}: ${over} above the included amount, ` +
-        `${formatCount(packs, locale)} × ${formatPrice(charge.price, money)} per ${amountText(meter.unit, charge.size, locale)})`
-      );
-    }
+      return t('charter.cost.perUnitCharge', {
+        ...values,
+        rate: formatRate(charge.per_unit, money),
+      });
+    case 'package':
+      return t('charter.cost.packageCharge', {
+        ...values,
+        packs: formatCount(Math.ceil(line.over / charge.size), locale),
+        price: formatPrice(charge.price, money),
+        size: amountText(meter.unit, charge.size, locale),
+      });
     case 'graduated': {
       const parts = graduatedParts(charge.bands, line.over).map(
         (part) =>
           `${amountText(meter.unit, part.units, locale)} × ${formatRate(part.band.per_unit, money)}`,
       );
-      return `${m(line.amount)} (${model}: ${parts.join(' + ')})`;
+      return t('charter.cost.graduatedCharge', { ...values, parts: parts.join(' + ') });
     }
   }
 }
 
 /** The plan's price this month with how it was worked out: "€120.00 (12 seats × €10)", "From €299.00". */
-export function baseText(cost: MonthlyCost, input: CostInput, money: MoneyFormat): string {
+export function baseText(
+  cost: MonthlyCost,
+  input: CostInput,
+  money: MoneyFormat,
+  t: Translate = english,
+): string {
   const m = (x: number) => formatMoney(x, money);
   const price = cost.plan.price;
-  if (price.model === 'contact-us' || cost.base === null) return 'Priced on request';
+  if (price.model === 'contact-us' || cost.base === null) return t('charter.cost.onRequest');
   const yearly = billedAnnually(cost.plan, input);
   switch (price.model) {
     case 'flat':
-      return `${m(cost.base)}${yearly ? ' (billed annually)' : ''}`;
+      return yearly ? t('charter.cost.baseAnnual', { amount: m(cost.base) }) : m(cost.base);
     case 'from':
-      return `From ${m(cost.base)}${yearly ? ' (billed annually)' : ''}`;
+      return yearly
+        ? t('charter.cost.fromAnnual', { amount: m(cost.base) })
+        : t('charter.cost.from', { amount: m(cost.base) });
     case 'per-seat': {
       const seats = chargedSeats(price, input.seats ?? 0);
       const rate =
         yearly && price.annual_monthly !== undefined ? price.annual_monthly : price.monthly;
       // Fewer than the minimum are charged as the minimum, and the line says so.
-      const minimum = seats > (input.seats ?? 0) ? ', at the minimum' : '';
-      return (
-        `${m(cost.base)} (${amountText(price.seat, seats, money.locale)} × ` +
-        `${formatPrice(rate, money)}${minimum}${yearly ? ', billed annually' : ''})`
-      );
+      const minimum = seats > (input.seats ?? 0);
+      const values = {
+        amount: m(cost.base),
+        seats: amountText(price.seat, seats, money.locale),
+        rate: formatPrice(rate, money),
+      };
+      if (minimum && yearly) return t('charter.cost.seatsMinimumAnnual', values);
+      if (minimum) return t('charter.cost.seatsMinimum', values);
+      if (yearly) return t('charter.cost.seatsAnnual', values);
+      return t('charter.cost.seats', values);
     }
     case 'share-of-spend': {
       const share = spendShare(price, input.spend ?? 0, money.currency);
-      const parts = share.parts.map(
-        (p) => `${formatPercent(p.band.percent, money.locale)} of ${m(p.units)}`,
+      const parts = share.parts.map((p) =>
+        t('charter.cost.shareOf', {
+          percent: formatPercent(p.band.percent, money.locale),
+          amount: m(p.units),
+        }),
       );
-      const sum = parts.length > 0 ? parts.join(' + ') : 'no spend';
+      const sum = parts.length > 0 ? parts.join(' + ') : t('charter.cost.noSpend');
       return share.minimumApplies
-        ? `${m(cost.base)} (the minimum; ${sum} comes to ${m(share.share)})`
-        : `${m(cost.base)} (${sum})`;
+        ? t('charter.cost.spendMinimum', { amount: m(cost.base), sum, share: m(share.share) })
+        : t('charter.cost.spend', { amount: m(cost.base), sum });
     }
   }
 }
@@ -149,33 +191,52 @@ export function addOnIncludedText(
   line: AddOnLine,
   meters: readonly Meter[],
   locale: string,
+  t: Translate = english,
 ): string {
   return meters
     .filter((meter) => line.addOn.adds.included?.[meter.id] !== undefined)
     .map((meter) => {
       const n = line.addOn.adds.included![meter.id]! * line.quantity;
-      return `${formatCount(n, locale)} more ${unitWord(meter.unit, n, locale)}`;
+      return t('charter.cost.more', {
+        number: formatCount(n, locale),
+        unit: unitWord(meter.unit, n, locale),
+      });
     })
-    .join(', ');
+    .join(t('charter.calc.nameSeparator'));
 }
 
 /** "€138.00 (2 packs × €69)", "€149.00" or "Priced on request". */
-export function addOnChargeText(line: AddOnLine, money: MoneyFormat): string {
+export function addOnChargeText(
+  line: AddOnLine,
+  money: MoneyFormat,
+  t: Translate = english,
+): string {
   const price = line.addOn.price;
-  if (line.amount === null) return 'Priced on request';
+  if (line.amount === null) return t('charter.cost.onRequest');
   if (price.model !== 'per-unit') return formatMoney(line.amount, money);
-  return `${formatMoney(line.amount, money)} (${amountText(price.unit, line.quantity, money.locale)} × ${formatPrice(price.per_unit, money)})`;
+  return t('charter.cost.addOnCharge', {
+    amount: formatMoney(line.amount, money),
+    quantity: amountText(price.unit, line.quantity, money.locale),
+    rate: formatPrice(price.per_unit, money),
+  });
 }
 
 /** Why the plan cannot take this usage, and the cheapest plan that can. Never a price. */
-export function blockedText(cost: MonthlyCost, input: CostInput, ctx: CostContext): string {
+export function blockedText(
+  cost: MonthlyCost,
+  input: CostInput,
+  ctx: CostContext,
+  t: Translate = english,
+): string {
+  const { locale } = ctx.money;
   const limits = cost.lines
     .filter((line) => cost.blocked.includes(line.meter) && line.included !== 'unlimited')
     .map((line) =>
       limitText(
         ctx.terms.meters.find((m) => m.id === line.meter)!,
         line.included as number,
-        ctx.money.locale,
+        locale,
+        t,
       ),
     );
   // With the add-ons chosen where another plan can take them too, else on the usage alone.
@@ -187,52 +248,75 @@ export function blockedText(cost: MonthlyCost, input: CostInput, ctx: CostContex
   const next = other.cheapest?.plan ?? other.onRequest[0];
   const needs =
     next === undefined
-      ? 'It needs a higher plan, and no published plan takes this much: contact sales.'
+      ? t('charter.cost.needsNoPlan')
       : other.cheapest
-        ? `It needs a higher plan: the cheapest that can take it is ${named(ctx, next.id).name}.`
-        : `It needs a higher plan: ${named(ctx, next.id).name} can take it; contact sales for a quote.`;
+        ? t('charter.cost.needsCheapest', { plan: named(ctx, next.id).name })
+        : t('charter.cost.needsOnRequest', { plan: named(ctx, next.id).name });
   // An add-on that raises a blocked limit on this plan is the other way to take the usage.
   const raising = ctx.terms.addOns.filter(
     (a) =>
       takesAddOn(cost.plan, a) && cost.blocked.some((meter) => (a.adds.included?.[meter] ?? 0) > 0),
   );
-  const addOnHint = raising.length
-    ? ` Or add ${raising.map((a) => a.name).join(' or ')} to ${named(ctx, cost.plan.id).name}.`
-    : '';
-  return `${named(ctx, cost.plan.id).name} cannot take this usage: it allows ${limits.join(' and ')}. ${needs}${addOnHint}`;
+  const plan = named(ctx, cost.plan.id).name;
+  const blocked = t('charter.cost.blocked', {
+    plan,
+    limits: joined(limits, locale, 'conjunction'),
+    needs,
+  });
+  return raising.length
+    ? t('charter.cost.blockedAddOn', {
+        blocked,
+        addOns: joined(
+          raising.map((a) => a.name),
+          locale,
+          'disjunction',
+        ),
+        plan,
+      })
+    : blocked;
 }
 
 /** The month's total, "From …" for a starting price, or why there is none. */
-export function totalText(cost: MonthlyCost, input: CostInput, ctx: CostContext): string {
+export function totalText(
+  cost: MonthlyCost,
+  input: CostInput,
+  ctx: CostContext,
+  t: Translate = english,
+): string {
   const m = (x: number) => formatMoney(x, ctx.money);
-  if (cost.blocked.length > 0) return blockedText(cost, input, ctx);
-  if (cost.total !== null) return cost.from ? `From ${m(cost.total)}` : m(cost.total);
+  if (cost.blocked.length > 0) return blockedText(cost, input, ctx, t);
+  if (cost.total !== null)
+    return cost.from ? t('charter.cost.from', { amount: m(cost.total) }) : m(cost.total);
   const known =
     (cost.base ?? 0) +
     cost.lines.reduce((sum, line) => sum + line.amount, 0) +
     cost.addOns.reduce((sum, line) => sum + (line.amount ?? 0), 0);
   return known === 0
-    ? 'Priced on request'
-    : `Priced on request, plus ${m(known)} for the lines with a price`;
+    ? t('charter.cost.onRequest')
+    : t('charter.cost.onRequestPlus', { amount: m(known) });
 }
 
 /** The cheapest plan with a set price for this usage, and the plans priced from a starting price or on request that can also take it. */
-export function cheapestText(input: CostInput, ctx: CostContext): string {
+export function cheapestText(input: CostInput, ctx: CostContext, t: Translate = english): string {
   const m = (x: number) => formatMoney(x, ctx.money);
   const best = cheapestPlan(ctx.plans, input, ctx.terms);
-  const chosen = Object.keys(input.addOns ?? {}).length > 0 ? ' with the add-ons chosen' : '';
+  const withAddOns = Object.keys(input.addOns ?? {}).length > 0;
   const found = best.cheapest
-    ? `The cheapest plan for this usage${chosen} is ${named(ctx, best.cheapest.plan.id).name} at ${m(best.cheapest.total!)} a month.`
-    : `No plan with a set price can take this usage${chosen}.`;
+    ? t(withAddOns ? 'charter.cost.cheapestWithAddOns' : 'charter.cost.cheapest', {
+        plan: named(ctx, best.cheapest.plan.id).name,
+        amount: m(best.cheapest.total!),
+      })
+    : t(withAddOns ? 'charter.cost.noSetPriceWithAddOns' : 'charter.cost.noSetPrice');
   if (best.onRequest.length === 0) return found;
   const others = best.onRequest.map((plan) => {
     const cost = monthlyCost(plan, input, ctx.terms);
     const name = named(ctx, plan.id).name;
     return cost.from && cost.total !== null
-      ? `${name} (from ${m(cost.total)})`
-      : `${name} (priced on request)`;
+      ? t('charter.cost.planFrom', { plan: name, amount: m(cost.total) })
+      : t('charter.cost.planOnRequest', { plan: name });
   });
+  const plans = joined(others, ctx.money.locale, 'conjunction');
   return best.cheapest
-    ? `${found} ${others.join(' and ')} can take it too: contact sales for a quote.`
-    : `No plan with a set price can take this usage${chosen}; ${others.join(' and ')} can: contact sales for a quote.`;
+    ? t('charter.cost.othersToo', { found, plans })
+    : t(withAddOns ? 'charter.cost.onlyOthersWithAddOns' : 'charter.cost.onlyOthers', { plans });
 }

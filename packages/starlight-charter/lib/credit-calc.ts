@@ -1,5 +1,6 @@
 import type { CreditSchedule } from '../schemas/credits.ts';
 import { creditFor, creditThreshold, describeBand, type CreditResult } from './credits.ts';
+import { english, type Translate } from './i18n.ts';
 import { formatMoney, type Micros, type MoneyFormat } from './money.ts';
 
 /** The service-credit calculator's result in words, built on the same functions as the SLA page. */
@@ -21,6 +22,7 @@ export function explainCredit(
   uptime: number,
   fee: Micros,
   money: MoneyFormat,
+  t: Translate = english,
 ): ExplainedCredit {
   const result = creditFor(schedule, capPercent, uptime, fee, money.currency);
   const { locale } = money;
@@ -30,14 +32,24 @@ export function explainCredit(
     const target = creditThreshold(schedule);
     return {
       ...result,
-      explanation: `${shown} is at or above ${pct(target)}, the top of the ${schedule.name} credit schedule, so no credit is due.`,
+      explanation: t('charter.credit.noneDue', {
+        uptime: shown,
+        target: pct(target),
+        schedule: schedule.name,
+      }),
     };
   }
-  const feeText = formatMoney(fee, money);
-  const amountText = formatMoney(result.amount, money);
-  const where = `${shown} is ${describeBand(result.band, locale)}`;
+  const values = {
+    uptime: shown,
+    band: describeBand(result.band, locale),
+    bandPercent: pct(result.bandPercent),
+    cap: pct(capPercent),
+    percent: pct(result.percent),
+    fee: formatMoney(fee, money),
+    amount: formatMoney(result.amount, money),
+  };
   const explanation = result.capped
-    ? `${where}, so the band's credit is ${pct(result.bandPercent)}; credits are capped at ${pct(capPercent)} of the monthly fee, so the credit is ${pct(result.percent)} of ${feeText} = ${amountText}.`
-    : `${where}, so the credit is ${pct(result.percent)} of ${feeText} = ${amountText}.`;
+    ? t('charter.credit.explainedCapped', values)
+    : t('charter.credit.explained', values);
   return { ...result, explanation };
 }

@@ -1,3 +1,5 @@
+import { english, type Translate } from './i18n.ts';
+
 /**
  * Downtime budgets. An "average" month is 365.25 / 12 days (30.4375), a year 365.25 days;
  * a calendar month has its real length (28–31 days).
@@ -28,6 +30,56 @@ export const PERIODS = {
 } as const;
 
 export type PeriodName = keyof typeof PERIODS;
+
+/** A period's words in a language: its name ("month") and the length it stands for. */
+export function periodWords(name: PeriodName, t: Translate = english): PeriodWords {
+  // Languages inflect the period by its place in a sentence, so each form is its own text.
+  const words = {
+    day: () => ({
+      per: t('charter.downtime.day'),
+      basis: t('charter.downtime.dayBasis'),
+      one: t('charter.downtime.dayOne'),
+      within: t('charter.downtime.dayWithin'),
+    }),
+    week: () => ({
+      per: t('charter.downtime.week'),
+      basis: t('charter.downtime.weekBasis'),
+      one: t('charter.downtime.weekOne'),
+      within: t('charter.downtime.weekWithin'),
+    }),
+    month: () => ({
+      per: t('charter.downtime.month'),
+      basis: t('charter.downtime.monthBasis'),
+      one: t('charter.downtime.monthOne'),
+      within: t('charter.downtime.monthWithin'),
+    }),
+    quarter: () => ({
+      per: t('charter.downtime.quarter'),
+      basis: t('charter.downtime.quarterBasis'),
+      one: t('charter.downtime.quarterOne'),
+      within: t('charter.downtime.quarterWithin'),
+    }),
+    year: () => ({
+      per: t('charter.downtime.year'),
+      basis: t('charter.downtime.yearBasis'),
+      one: t('charter.downtime.yearOne'),
+      within: t('charter.downtime.yearWithin'),
+    }),
+  };
+  return words[name]();
+}
+
+// A type, not an interface, so it passes as a translation's values.
+export type PeriodWords = {
+  /** "Per month", a table row. */
+  per: string;
+  /** "an average month of 30.44 days (365.25 ÷ 12)". */
+  basis: string;
+  /** "a month", standing alone. */
+  one: string;
+  /** "in a month", what a downtime happens in. */
+  within: string;
+};
 
 /** Days in a calendar month; `month` is 1–12. */
 export function daysInMonth(year: number, month: number): number {
@@ -70,7 +122,7 @@ export function availabilityFromDowntime(downtimeMinutes: number, periodMinutes:
  * Formats minutes of downtime to the second: 43.8 → "43 minutes 48 seconds",
  * 263.0 → "4 hours 23 minutes", 0 → "0 seconds".
  */
-export function formatDowntime(minutes: number): string {
+export function formatDowntime(minutes: number, t: Translate = english): string {
   if (!(minutes >= 0) || !Number.isFinite(minutes))
     throw new RangeError(`not a duration: ${minutes}`);
   let seconds = Math.round(minutes * 60);
@@ -80,11 +132,13 @@ export function formatDowntime(minutes: number): string {
   seconds -= hours * 3600;
   const mins = Math.floor(seconds / 60);
   seconds -= mins * 60;
-  const parts: string[] = [];
-  const add = (n: number, unit: string) => n > 0 && parts.push(`${n} ${unit}${n === 1 ? '' : 's'}`);
-  add(days, 'day');
-  add(hours, 'hour');
-  add(mins, 'minute');
-  add(seconds, 'second');
-  return parts.length ? parts.join(' ') : '0 seconds';
+  const parts = [
+    days > 0 && t('charter.downtime.days', { count: days }),
+    hours > 0 && t('charter.downtime.hours', { count: hours }),
+    mins > 0 && t('charter.downtime.minutes', { count: mins }),
+    seconds > 0 && t('charter.downtime.seconds', { count: seconds }),
+  ].filter((part) => part !== false);
+  return parts.length
+    ? parts.join(t('charter.downtime.partSeparator'))
+    : t('charter.downtime.seconds', { count: 0 });
 }

@@ -27,10 +27,18 @@ export function messagesFor(language: string): Messages {
   return { ...charterTranslations.en, ...charterTranslations[language] };
 }
 
-/** The keys English has and a language lacks, for the build's warning. */
+/**
+ * The keys English has and a language lacks, for the build's warning. A plural form the
+ * language does not have (Japanese has no "one") is not missing.
+ */
 export function missingMessages(language: string): string[] {
   const own = charterTranslations[language] ?? {};
-  return Object.keys(charterTranslations.en!).filter((key) => !(key in own));
+  const forms = new Intl.PluralRules(language).resolvedOptions().pluralCategories as string[];
+  const needed = (key: string) => {
+    const form = /_(zero|one|two|few|many|other)$/.exec(key)?.[1];
+    return form === undefined || forms.includes(form);
+  };
+  return Object.keys(charterTranslations.en!).filter((key) => needed(key) && !(key in own));
 }
 
 /** A `Translate` over the given messages, plural forms by the language's rules. */

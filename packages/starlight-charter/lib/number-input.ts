@@ -1,3 +1,5 @@
+import { english, type Translate } from './i18n.ts';
+
 /**
  * Strict parsing of numbers people type into calculators. Anything that is not plainly a
  * number gets a message saying what is wrong, so a calculator never computes with NaN or
@@ -23,13 +25,14 @@ const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const COMMA_DECIMAL = /^[+-]?\d*,\d+$/;
 
-function withUnit(value: number, unit?: string): string {
+// Written as the field takes it (a point for decimals, no grouping), whatever the language.
+function withUnit(value: number, t: Translate, unit?: string): string {
   const text = new Intl.NumberFormat('en-US', {
     maximumFractionDigits: 6,
     useGrouping: false,
   }).format(value);
   if (!unit) return text;
-  return unit === '%' ? `${text}%` : `${text} ${unit}`;
+  return unit === '%' ? `${text}%` : t('charter.calc.numberWithUnit', { number: text, unit });
 }
 
 function fail(message: string): ParsedNumber {
@@ -37,24 +40,28 @@ function fail(message: string): ParsedNumber {
 }
 
 /** Parses what a person typed into a number field, or says in one sentence why it cannot. */
-export function parseNumberInput(raw: string, rule: NumberRule = {}): ParsedNumber {
+export function parseNumberInput(
+  raw: string,
+  rule: NumberRule = {},
+  t: Translate = english,
+): ParsedNumber {
   const text = raw.trim();
-  if (text === '') return fail('Enter a number.');
+  if (text === '') return fail(t('charter.calc.enterNumber'));
   if (GROUPED.test(text))
-    return fail(`Leave out the thousands separators: write ${text.replaceAll(',', '')}.`);
+    return fail(t('charter.calc.noThousandsSeparators', { number: text.replaceAll(',', '') }));
   if (COMMA_DECIMAL.test(text))
-    return fail(`Use a point for decimals: write ${text.replace(',', '.')}.`);
-  if (!PLAIN_NUMBER.test(text)) return fail('Enter a number using digits, for example 42 or 99.5.');
+    return fail(t('charter.calc.decimalPoint', { number: text.replace(',', '.') }));
+  if (!PLAIN_NUMBER.test(text)) return fail(t('charter.calc.digitsOnly'));
   const value = Number(text);
   if (!Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER)
-    return fail('That number is too large.');
+    return fail(t('charter.calc.tooLarge'));
   if (rule.min !== undefined && rule.min >= 0 && value < 0)
-    return fail('Enter a number that is not negative.');
-  if (rule.integer && !Number.isInteger(value)) return fail('Enter a whole number.');
+    return fail(t('charter.calc.notNegative'));
+  if (rule.integer && !Number.isInteger(value)) return fail(t('charter.calc.wholeNumber'));
   if (rule.min !== undefined && value < rule.min)
-    return fail(`Enter at least ${withUnit(rule.min, rule.unit)}.`);
+    return fail(t('charter.calc.atLeast', { value: withUnit(rule.min, t, rule.unit) }));
   if (rule.max !== undefined && value > rule.max)
-    return fail(`Enter at most ${withUnit(rule.max, rule.unit)}.`);
+    return fail(t('charter.calc.atMost', { value: withUnit(rule.max, t, rule.unit) }));
   if (rule.decimals !== undefined) {
     const fraction = /\.(\d*)$/.exec(text.replace(/[eE].*$/, ''))?.[1] ?? '';
     if (
@@ -64,8 +71,8 @@ export function parseNumberInput(raw: string, rule: NumberRule = {}): ParsedNumb
     ) {
       return fail(
         rule.decimals === 0
-          ? 'Enter a whole number.'
-          : `Use at most ${rule.decimals} digits after the decimal point.`,
+          ? t('charter.calc.wholeNumber')
+          : t('charter.calc.decimals', { count: rule.decimals }),
       );
     }
   }
@@ -75,13 +82,14 @@ export function parseNumberInput(raw: string, rule: NumberRule = {}): ParsedNumb
 /** Parses a calendar month written `YYYY-MM` (as `<input type="month">` gives it). */
 export function parseMonthInput(
   raw: string,
+  t: Translate = english,
 ): { ok: true; year: number; month: number } | { ok: false; message: string } {
   const match = /^(\d{4})-(\d{2})$/.exec(raw.trim());
-  if (raw.trim() === '') return { ok: false, message: 'Choose a month.' };
-  if (!match) return { ok: false, message: 'Enter a month as YYYY-MM, for example 2026-02.' };
+  if (raw.trim() === '') return { ok: false, message: t('charter.calc.chooseMonth') };
+  if (!match) return { ok: false, message: t('charter.calc.monthFormat') };
   const year = Number(match[1]);
   const month = Number(match[2]);
-  if (month < 1 || month > 12) return { ok: false, message: 'Enter a month from 01 to 12.' };
-  if (year < 1970 || year > 9999) return { ok: false, message: 'Enter a year from 1970 on.' };
+  if (month < 1 || month > 12) return { ok: false, message: t('charter.calc.monthRange') };
+  if (year < 1970 || year > 9999) return { ok: false, message: t('charter.calc.yearRange') };
   return { ok: true, year, month };
 }

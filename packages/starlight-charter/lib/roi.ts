@@ -11,6 +11,7 @@ import {
   type Usage,
 } from './cost.ts';
 import { formatCount, formatPercent } from './format.ts';
+import { english, type Translate } from './i18n.ts';
 import {
   formatPrice,
   MICROS_PER_UNIT,
@@ -142,11 +143,9 @@ export interface Recommendation {
   usage: Usage;
 }
 
-/** "a", "a and b", "a, b and c". */
-function listText(items: string[]): string {
-  return items.length <= 1
-    ? (items[0] ?? '')
-    : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+/** "a", "a and b", "a, b, and c", as the locale joins a list. */
+function listText(items: string[], locale: string): string {
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
 }
 
 export function tierName(ctx: RoiContext, tierId: string): string {
@@ -158,7 +157,11 @@ export function tierName(ctx: RoiContext, tierId: string): string {
  * highest minimum gives the reason); the recommendation is the lowest plan at or above it whose
  * included amounts cover the expected usage, or the largest plan when none does.
  */
-export function recommendPlan(ctx: RoiContext, answers: RoiAnswers): Recommendation {
+export function recommendPlan(
+  ctx: RoiContext,
+  answers: RoiAnswers,
+  t: Translate = english,
+): Recommendation {
   const { roi, money } = ctx;
   const rank = (tier: string) => ctx.tiers.findIndex((t) => t.id === tier);
   let floor = -1;
@@ -181,24 +184,26 @@ export function recommendPlan(ctx: RoiContext, answers: RoiAnswers): Recommendat
   const meters = Object.keys(usage).map((id) => ctx.terms.meters.find((m) => m.id === id)!);
   const amount = (meter: Meter, n: number) =>
     `${amountText(meter.unit, n, money.locale)}${periodSuffix(meter)}`;
-  const need = listText(meters.map((m) => amount(m, usage[m.id]!)));
+  const need = listText(
+    meters.map((m) => amount(m, usage[m.id]!)),
+    money.locale,
+  );
   if (meters.length === 0) {
-    if (!reason) reasons.push(`${name} is the lowest plan, and no answer calls for a higher one.`);
+    if (!reason) reasons.push(t('charter.roi.lowestPlan', { plan: name }));
   } else if (found) {
     const included = listText(
       meters.map((m) => {
         const inc = plan.usage[m.id]!.included;
-        return inc === 'unlimited' ? `unlimited ${m.unit.other}` : amount(m, inc);
+        return inc === 'unlimited'
+          ? t('charter.roi.unlimited', { unit: m.unit.other })
+          : amount(m, inc);
       }),
+      money.locale,
     );
-    reasons.push(
-      `${name} includes ${included}, which covers ${need}` +
-        (reason ? '.' : ', and it is the lowest plan that does.'),
-    );
+    const values = { plan: name, included, need };
+    reasons.push(reason ? t('charter.roi.covers', values) : t('charter.roi.coversLowest', values));
   } else {
-    reasons.push(
-      `No plan includes ${need}; ${name} is the largest, and usage above what it includes is billed as overage or needs a quote.`,
-    );
+    reasons.push(t('charter.roi.noPlanCovers', { plan: name, need }));
   }
   return { plan, reasons, fits: found !== undefined, usage };
 }
@@ -267,28 +272,41 @@ export function roiFor(ctx: RoiContext, plan: Plan, answers: RoiAnswers): RoiRes
 }
 
 /** What a field's label adds in brackets: "people", "%", "USD per hour"; none for yes-no. */
-export function inputUnitText(input: RoiInput, currency: string): string | undefined {
+export function inputUnitText(
+  input: RoiInput,
+  currency: string,
+  t: Translate = english,
+): string | undefined {
   switch (input.kind) {
     case 'yes-no':
       return undefined;
     case 'percent':
       return '%';
     case 'money':
-      return input.unit ? `${currency} per ${input.unit.one}` : currency;
+      return input.unit
+        ? t('charter.roi.perUnit', { amount: currency, unit: input.unit.one })
+        : currency;
     case 'number':
       return input.unit?.other;
   }
 }
 
 /** An answer in words: "20 people", "$120 per hour", "45%", "Yes". */
-export function answerText(input: RoiInput, value: number | boolean, money: MoneyFormat): string {
-  if (input.kind === 'yes-no') return value ? 'Yes' : 'No';
+export function answerText(
+  input: RoiInput,
+  value: number | boolean,
+  money: MoneyFormat,
+  t: Translate = english,
+): string {
+  if (input.kind === 'yes-no') return value ? t('charter.roi.yes') : t('charter.roi.no');
   const n = value as number;
   switch (input.kind) {
     case 'percent':
       return formatPercent(n, money.locale);
     case 'money':
-      return `${formatPrice(n, money)}${input.unit ? ` per ${input.unit.one}` : ''}`;
+      return input.unit
+        ? t('charter.roi.perUnit', { amount: formatPrice(n, money), unit: input.unit.one })
+        : formatPrice(n, money);
     case 'number':
       return input.unit ? amountText(input.unit, n, money.locale) : formatCount(n, money.locale);
   }
@@ -317,63 +335,88 @@ export function numberRule(input: RoiNumberInput, currency: string): NumberRule 
 }
 
 /** "Team size", or "(Automation rate ÷ 100)" for a percentage, as the formulas name an answer. */
-function factorText(roi: RoiFile, id: string): string {
+function factorText(roi: RoiFile, id: string, t: Translate): string {
   const input = inputById(roi, id);
-  return input.kind === 'percent' ? `(${input.label} ÷ 100)` : input.label;
+  return input.kind === 'percent'
+    ? t('charter.roi.percentFactor', { label: input.label })
+    : input.label;
 }
 
 /** The formulas, in words and in the order they are applied, naming the model's own inputs. */
-export function roiFormulas(ctx: RoiContext): [figure: string, how: string][] {
+export function roiFormulas(
+  ctx: RoiContext,
+  t: Translate = english,
+): [figure: string, how: string][] {
   const { roi } = ctx;
-  const product = (ids: readonly string[]) => ids.map((id) => factorText(roi, id)).join(' × ');
+  const product = (ids: readonly string[]) => ids.map((id) => factorText(roi, id, t)).join(' × ');
+  const savedName = t('charter.roi.perMonth', { name: roi.savings.name });
   const rows: [string, string][] = [
     [
-      `${roi.savings.name} per month`,
-      `${product(roi.savings.per_month)}, in ${roi.savings.unit.other}`,
+      savedName,
+      t('charter.roi.savedHow', {
+        product: product(roi.savings.per_month),
+        unit: roi.savings.unit.other,
+      }),
     ],
     [
-      'Annual savings',
-      `${roi.savings.name} per month × 12 × ${inputById(roi, roi.savings.value_each).label}`,
+      t('charter.roi.annualSavings'),
+      t('charter.roi.annualSavingsHow', {
+        saved: savedName,
+        value: inputById(roi, roi.savings.value_each).label,
+      }),
     ],
   ];
   const usage = ctx.terms.meters.map((meter) => {
     const factors = roi.usage[meter.id];
-    if (!factors) return `${meter.name}: not estimated, counted as 0`;
-    return `${meter.name}: ${product(factors)}${meter.whole ? `, rounded up to whole ${meter.unit.other}` : ''}`;
+    if (!factors) return t('charter.roi.notEstimated', { meter: meter.name });
+    const values = { meter: meter.name, product: product(factors), unit: meter.unit.other };
+    return meter.whole ? t('charter.roi.usageRounded', values) : t('charter.roi.usageHow', values);
   });
-  rows.push(['Expected usage', usage.join('; ')]);
+  rows.push([t('charter.roi.expectedUsage'), usage.join('; ')]);
   const { seats, spend, annual } = roi.plan_inputs;
   const priced = [
-    seats !== undefined ? `seats for a per-seat price: ${inputById(roi, seats).label}` : null,
+    seats !== undefined
+      ? t('charter.roi.seatsInput', { label: inputById(roi, seats).label })
+      : null,
     spend !== undefined
-      ? `monthly spend for a share-of-spend price: ${inputById(roi, spend).label}`
+      ? t('charter.roi.spendInput', { label: inputById(roi, spend).label })
       : null,
     annual !== undefined
-      ? `the price for annual billing when “${inputById(roi, annual).label}” is answered yes`
+      ? t('charter.roi.annualInput', { label: inputById(roi, annual).label })
       : null,
   ].filter((x): x is string => x !== null);
-  if (priced.length > 0) rows.push(['What the price takes', priced.join('; ')]);
+  if (priced.length > 0) rows.push([t('charter.roi.priceTakes'), priced.join('; ')]);
   rows.push(
+    [t('charter.roi.recommendedPlan'), t('charter.roi.recommendedHow')],
+    [t('charter.roi.annualCost'), t('charter.roi.annualCostHow')],
+    [t('charter.roi.roi'), t('charter.roi.roiHow')],
+    [t('charter.roi.payback'), t('charter.roi.paybackHow')],
     [
-      'Recommended plan',
-      'the lowest plan at or above the tier the rules require whose included amounts cover the expected usage; the largest plan when none does',
+      t('charter.roi.multiYear'),
+      t('charter.roi.multiYearHow', { label: inputById(roi, roi.horizon).label }),
     ],
-    ['Annual cost', "(the plan's monthly price + overage for the expected usage) × 12"],
-    ['ROI', '(annual savings − annual cost) ÷ annual cost × 100'],
-    ['Payback', 'annual cost ÷ (annual savings ÷ 12), in months'],
-    ['Multi-year value', `(annual savings − annual cost) × ${inputById(roi, roi.horizon).label}`],
   );
   return rows;
 }
 
 /** A rule's condition in words: "We run around the clock: yes", "Restores expected: at least 10 restores per month". */
-export function ruleConditionText(ctx: RoiContext, rule: RoiRule): string {
+export function ruleConditionText(ctx: RoiContext, rule: RoiRule, t: Translate = english): string {
   const input = ctx.roi.inputs.find((i) => i.id === rule.field);
   if (input) {
-    if (rule.equals !== undefined) return `${input.label}: ${rule.equals ? 'yes' : 'no'}`;
-    return `${input.label}: at least ${answerText(input, rule.at_least!, ctx.money)}`;
+    if (rule.equals !== undefined)
+      return t('charter.roi.ruleAnswer', {
+        label: input.label,
+        answer: rule.equals ? t('charter.roi.yesAnswer') : t('charter.roi.noAnswer'),
+      });
+    return t('charter.roi.ruleAtLeast', {
+      label: input.label,
+      amount: answerText(input, rule.at_least!, ctx.money, t),
+    });
   }
   const meter = ctx.terms.meters.find((m) => m.id === rule.field);
   if (!meter) return rule.field;
-  return `${meter.name} expected: at least ${amountText(meter.unit, rule.at_least!, ctx.money.locale)}${periodSuffix(meter)}`;
+  return t('charter.roi.ruleMeter', {
+    meter: meter.name,
+    amount: `${amountText(meter.unit, rule.at_least!, ctx.money.locale)}${periodSuffix(meter)}`,
+  });
 }

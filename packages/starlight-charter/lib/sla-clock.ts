@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz';
+import { english, type Translate } from './i18n.ts';
 import { addDays, startOfDay } from 'date-fns';
 import type { Clock } from '../schemas/shared.ts';
 import type { SupportHours, Weekday } from '../schemas/sla.ts';
@@ -188,32 +189,36 @@ export function formatInstant(at: Date, timeZone: string, locale = 'en-US'): str
   }).format(at);
 }
 
-const DAY_NAMES: Record<Weekday, string> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
-};
 const WEEK_ORDER: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
+/** A weekday's name in `locale`: 5 January 2026 was a Monday. */
+function dayName(day: Weekday, locale: string): string {
+  const date = new Date(Date.UTC(2026, 0, 5 + WEEK_ORDER.indexOf(day)));
+  return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(date);
+}
+
 /** "Monday to Friday, 09:00–17:00" or "every day, around the clock". */
-export function describeSchedule(schedule: Schedule): string {
+export function describeSchedule(
+  schedule: Schedule,
+  locale = 'en-US',
+  t: Translate = english,
+): string {
   const days = WEEK_ORDER.filter((d) => schedule.days.includes(d));
   const contiguous = days.every(
     (d, i) => i === 0 || WEEK_ORDER.indexOf(d) === WEEK_ORDER.indexOf(days[i - 1]!) + 1,
   );
   const dayText =
     days.length === 7
-      ? 'every day'
+      ? t('charter.deadline.everyDay')
       : contiguous && days.length > 2
-        ? `${DAY_NAMES[days[0]!]} to ${DAY_NAMES[days.at(-1)!]}`
-        : days.map((d) => DAY_NAMES[d]).join(', ');
+        ? t('charter.deadline.dayRange', {
+            from: dayName(days[0]!, locale),
+            to: dayName(days.at(-1)!, locale),
+          })
+        : days.map((d) => dayName(d, locale)).join(t('charter.calc.nameSeparator'));
   const hours =
     schedule.start === '00:00' && schedule.end === '24:00'
-      ? 'around the clock'
+      ? t('charter.deadline.aroundTheClock')
       : `${schedule.start}–${schedule.end}`;
-  return `${dayText}, ${hours}`;
+  return t('charter.deadline.schedule', { days: dayText, hours });
 }

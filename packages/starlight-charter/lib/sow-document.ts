@@ -1,6 +1,7 @@
 import type { SowDraft } from '../schemas/engagement.ts';
 import { isCalendarDate } from '../schemas/engagement.ts';
 import { formatCount, formatPercent } from './format.ts';
+import { english, type CharterKey, type Translate } from './i18n.ts';
 import { formatMoney, formatRate, type Micros } from './money.ts';
 import {
   priceEngagement,
@@ -60,6 +61,18 @@ export function html(strings: TemplateStringsArray, ...values: Part[]): SafeHtml
     out += render(value) + strings[i + 1]!;
   });
   return new SafeHtml(out);
+}
+
+/**
+ * A sentence of the locale file with markup in it: each named part (a placeholder, a bold
+ * name) takes its `{{name}}` place, the words around it are escaped as text.
+ */
+function phrase(t: Translate, key: CharterKey, parts: Record<string, Part>): Part[] {
+  const names = Object.keys(parts);
+  const markers = Object.fromEntries(names.map((name, i) => [name, `\u0000${i}\u0000`]));
+  return t(key, markers)
+    .split(/\u0000(\d+)\u0000/)
+    .map((piece, i) => (i % 2 === 0 ? piece : parts[names[Number(piece)]!]));
 }
 
 /** A bracketed placeholder such as "[Client name]" where the draft has nothing yet. */
@@ -133,6 +146,7 @@ export function renderSowDocument(
   draft: SowDraft | null,
   cat: SowCatalog,
   today: string = localToday(),
+  t: Translate = english,
 ): string {
   const company = cat.company.name;
   const fmt = { currency: cat.company.currency, locale: cat.company.locale };
@@ -146,22 +160,35 @@ export function renderSowDocument(
     }).format(new Date(`${value}T00:00:00Z`));
   };
   const d = draft;
+  // Placeholder and column words used in several places.
+  const w = {
+    name: t('charter.sow.name'),
+    description: t('charter.sow.description'),
+    date: t('charter.sow.date'),
+    role: t('charter.sow.role'),
+    hours: t('charter.sow.hours'),
+    rate: t('charter.sow.rate'),
+    amount: t('charter.sow.amount'),
+    responsibilities: t('charter.sow.responsibilities'),
+    milestone: t('charter.sow.milestone'),
+    total: t('charter.sow.total'),
+  };
   const totals = d ? priceEngagement(d, cat) : null;
   const model = cat.services.pricing_models.find((m) => m.id === d?.pricing.model);
 
   const deliverables =
     d && d.deliverables.length > 0
       ? d.deliverables.map((x, i) => [
-          text(x.id, `D${i + 1}`),
-          text(x.name, 'Name'),
-          text(x.description, 'Description'),
-          date(x.due, 'Date'),
+          text(x.id, t('charter.sow.deliverableId', { number: i + 1 })),
+          text(x.name, w.name),
+          text(x.description, w.description),
+          date(x.due, w.date),
         ])
       : [1, 2].map((n) => [
-          `D${n}`,
-          placeholder('Name'),
-          placeholder('Description'),
-          placeholder('Date'),
+          t('charter.sow.deliverableId', { number: n }),
+          placeholder(w.name),
+          placeholder(w.description),
+          placeholder(w.date),
         ]);
 
   const phases =
@@ -171,11 +198,20 @@ export function renderSowDocument(
   const timeline = phases.map(
     (p, i) =>
       html`<section class="sow-phase">
-        <h4>Phase ${i + 1}: ${text(p.name, 'Name')}</h4>
-        <p><strong>Duration:</strong> ${text(p.duration, 'X weeks')}</p>
+        <h4>${phrase(t, 'charter.sow.phase', { number: i + 1, name: text(p.name, w.name) })}</h4>
+        <p>
+          <strong>${t('charter.sow.duration')}</strong>
+          ${text(p.duration, t('charter.sow.weeksPlaceholder'))}
+        </p>
         <ul>
           ${(lines(p.milestones).length > 0 ? lines(p.milestones) : ['']).map(
-            (m, j) => html`<li>Milestone ${i + 1}.${j + 1}: ${text(m, 'Description')}</li>`,
+            (m, j) =>
+              html`<li>
+                ${phrase(t, 'charter.sow.milestoneLine', {
+                  number: `${i + 1}.${j + 1}`,
+                  text: text(m, w.description),
+                })}
+              </li>`,
           )}
         </ul>
       </section>`,
@@ -189,73 +225,80 @@ export function renderSowDocument(
           const role = cat.services.rate_card.find((c) => c.id === r.role);
           const line = totals?.lines.find((l) => l.role === r.role && l.hours === r.hours);
           return [
-            role ? role.role : text(r.role, 'Role'),
-            text(r.name, 'Name'),
+            role ? role.role : text(r.role, w.role),
+            text(r.name, w.name),
             r.allocation === null
               ? placeholder('%')
               : formatPercent(r.allocation, cat.company.locale),
-            r.hours === null ? placeholder('Hours') : formatCount(r.hours, cat.company.locale),
-            role ? formatRate(role.hourly, fmt) : placeholder('Rate'),
-            ...(priced || retainer ? [line ? money(line.amount) : placeholder('Amount')] : []),
+            r.hours === null ? placeholder(w.hours) : formatCount(r.hours, cat.company.locale),
+            role ? formatRate(role.hourly, fmt) : placeholder(w.rate),
+            ...(priced || retainer ? [line ? money(line.amount) : placeholder(w.amount)] : []),
           ];
         })
       : [
           [
-            placeholder('Role'),
-            placeholder('Name'),
+            placeholder(w.role),
+            placeholder(w.name),
             placeholder('%'),
-            placeholder('Hours'),
-            placeholder('Rate'),
+            placeholder(w.hours),
+            placeholder(w.rate),
           ],
         ];
   const providerHeaders = [
-    'Role',
-    'Name',
-    'Allocation',
-    retainer ? 'Hours a month' : 'Hours',
-    'Hourly rate',
-    ...(priced ? ['Amount'] : retainer ? ['Monthly amount'] : []),
+    w.role,
+    w.name,
+    t('charter.sow.allocation'),
+    retainer ? t('charter.sow.hoursMonth') : w.hours,
+    t('charter.sow.hourlyRate'),
+    ...(priced ? [w.amount] : retainer ? [t('charter.sow.monthlyAmount')] : []),
   ];
   const clientRows =
     d && d.resources.client.length > 0
       ? d.resources.client.map((r) => [
-          text(r.role, 'Role'),
-          text(r.name, 'Name'),
-          text(r.responsibilities, 'Responsibilities'),
+          text(r.role, w.role),
+          text(r.name, w.name),
+          text(r.responsibilities, w.responsibilities),
         ])
-      : [[placeholder('Role'), placeholder('Name'), placeholder('Responsibilities')]];
+      : [[placeholder(w.role), placeholder(w.name), placeholder(w.responsibilities)]];
 
   const priceRows: Part[][] = [];
   if (totals?.retainer) {
     const r = totals.retainer;
     priceRows.push([
-      `Monthly fee at rate-card rates (${formatCount(r.hours, cat.company.locale)} hours)`,
+      t('charter.sow.grossFee', {
+        count: r.hours,
+        hours: formatCount(r.hours, cat.company.locale),
+      }),
       money(r.gross),
     ]);
     priceRows.push([
-      `Retainer discount (${formatPercent(r.discountPercent, cat.company.locale)})`,
+      t('charter.sow.retainerDiscount', {
+        percent: formatPercent(r.discountPercent, cat.company.locale),
+      }),
       money(r.monthly - r.gross),
     ]);
-    priceRows.push(['Monthly fee', money(r.monthly)]);
-    priceRows.push([`Months`, formatCount(r.months, cat.company.locale)]);
+    priceRows.push([t('charter.sow.monthlyFee'), money(r.monthly)]);
+    priceRows.push([t('charter.sow.months'), formatCount(r.months, cat.company.locale)]);
   }
   if (totals) {
-    priceRows.push(['Subtotal', money(totals.subtotal)]);
+    priceRows.push([t('charter.sow.subtotal'), money(totals.subtotal)]);
     if (totals.discountPercent > 0) {
       priceRows.push([
-        `Discount (${formatPercent(totals.discountPercent, cat.company.locale)})`,
+        t('charter.sow.discount', {
+          percent: formatPercent(totals.discountPercent, cat.company.locale),
+        }),
         money(-totals.discount),
       ]);
     }
     if (totals.taxPercent > 0) {
       priceRows.push([
-        `Tax (${formatPercent(totals.taxPercent, cat.company.locale)})`,
+        t('charter.sow.tax', { percent: formatPercent(totals.taxPercent, cat.company.locale) }),
         money(totals.tax),
       ]);
     }
-    priceRows.push(['Total', html`<strong class="sow-total">${money(totals.total)}</strong>`]);
+    priceRows.push([w.total, html`<strong class="sow-total">${money(totals.total)}</strong>`]);
   } else {
-    priceRows.push(['Total', placeholder('Amount')]);
+    priceRows.push([w.total, placeholder(w.amount)]);
   }
 
   const schedule =
@@ -272,10 +315,10 @@ export function renderSowDocument(
         )
       : null;
   const scheduleRows = schedule.map((p, i) => [
-    text(p.milestone, 'Milestone'),
+    text(p.milestone, w.milestone),
     p.percent === null ? placeholder('%') : formatPercent(p.percent, cat.company.locale),
-    amounts ? money(amounts[i]!) : placeholder('Amount'),
-    text(p.due, 'Date'),
+    amounts ? money(amounts[i]!) : placeholder(w.amount),
+    text(p.due, w.date),
   ]);
 
   // An engagement that states no acceptance criteria or change process gets the standard ones.
@@ -283,116 +326,150 @@ export function renderSowDocument(
     own && lines(own).length > 0 ? own : standard;
   const acceptance = orDefault(d?.acceptance_criteria, cat.services.acceptance_criteria);
   const changes = orDefault(d?.change_management, cat.services.change_management);
-  const client = d ? text(d.client.name, 'Client name') : placeholder('Client name');
-  const contactOf = (name = '', email = '') => text(joinNonEmpty([name, email]), 'Contact name');
+  const clientName = t('charter.sow.clientName');
+  const projectName = t('charter.sow.projectName');
+  const client = d ? text(d.client.name, clientName) : placeholder(clientName);
+  const contactOf = (name = '', email = '') =>
+    text(joinNonEmpty([name, email]), t('charter.sow.contactName'));
   const quote = d ? quoteDates(d.quote, today) : null;
   const issued = !d
-    ? placeholder('Issue date')
+    ? placeholder(t('charter.sow.issueDate'))
     : quote!.issued
-      ? date(quote!.issued, 'Date')
-      : text(d.quote.issued, 'Date');
+      ? date(quote!.issued, w.date)
+      : text(d.quote.issued, w.date);
   const validUntil = !d
-    ? placeholder('Valid until')
+    ? placeholder(t('charter.sow.validUntil'))
     : quote!.validUntil
-      ? date(quote!.validUntil, 'Date')
-      : text(d.quote.valid_until, 'Date');
+      ? date(quote!.validUntil, w.date)
+      : text(d.quote.valid_until, w.date);
   const signer = (party: Part) =>
     html`<div class="sow-signer">
       <p class="sow-party"><strong>${party}</strong></p>
-      <p>Name: <span class="sow-line"></span></p>
-      <p>Title: <span class="sow-line"></span></p>
-      <p>Signature: <span class="sow-line"></span></p>
-      <p>Date: <span class="sow-line"></span></p>
+      <p>${t('charter.sow.signName')} <span class="sow-line"></span></p>
+      <p>${t('charter.sow.signTitle')} <span class="sow-line"></span></p>
+      <p>${t('charter.sow.signature')} <span class="sow-line"></span></p>
+      <p>${t('charter.sow.signDate')} <span class="sow-line"></span></p>
     </div>`;
+  const project = d ? text(d.project.name, projectName) : placeholder(projectName);
 
-  return html`<article class="sow-document" aria-label="Statement of Work">
+  return html`<article class="sow-document" aria-label="${t('charter.sow.title')}">
     <header class="sow-cover">
       <p class="sow-company">${company}</p>
-      <h2 class="sow-title">Statement of Work</h2>
-      <p class="sow-subtitle">
-        ${d ? text(d.project.name, 'Project name') : placeholder('Project name')} for ${client}
-      </p>
+      <h2 class="sow-title">${t('charter.sow.title')}</h2>
+      <p class="sow-subtitle">${phrase(t, 'charter.sow.subtitle', { project, client })}</p>
       <dl class="sow-facts sow-quote">
-        <dt>Issued</dt>
+        <dt>${t('charter.sow.issued')}</dt>
         <dd data-field="issued">${issued}</dd>
-        <dt>Quote valid until</dt>
+        <dt>${t('charter.sow.quoteValidUntil')}</dt>
         <dd data-field="valid-until">${validUntil}</dd>
-        <dt>Terms</dt>
+        <dt>${t('charter.sow.terms')}</dt>
         <dd data-field="terms">${termsVersionText(cat.company)}</dd>
       </dl>
     </header>
     <section class="sow-section">
-      <h3>Project information</h3>
+      <h3>${t('charter.sow.projectInformation')}</h3>
       <dl class="sow-facts">
-        <dt>Project name</dt>
-        <dd>${d ? text(d.project.name, 'Project name') : placeholder('Project name')}</dd>
-        <dt>Reference</dt>
-        <dd>${d ? text(d.project.reference, 'Reference') : placeholder('Reference')}</dd>
-        <dt>Client</dt>
+        <dt>${projectName}</dt>
+        <dd>${project}</dd>
+        <dt>${t('charter.sow.reference')}</dt>
+        <dd>
+          ${
+            d
+              ? text(d.project.reference, t('charter.sow.reference'))
+              : placeholder(t('charter.sow.reference'))
+          }
+        </dd>
+        <dt>${t('charter.sow.client')}</dt>
         <dd>${client}</dd>
-        <dt>Client contact</dt>
+        <dt>${t('charter.sow.clientContact')}</dt>
         <dd>${contactOf(d?.client.contact, d?.client.email)}</dd>
-        <dt>${company} contact</dt>
+        <dt>${t('charter.sow.providerContact', { company })}</dt>
         <dd>${contactOf(d?.provider_contact.name, d?.provider_contact.email)}</dd>
-        <dt>Start date</dt>
-        <dd>${d ? date(d.dates.start, 'Date') : placeholder('Date')}</dd>
-        <dt>End date</dt>
-        <dd>${d ? date(d.dates.end, 'Date') : placeholder('Date')}</dd>
+        <dt>${t('charter.sow.startDate')}</dt>
+        <dd>${d ? date(d.dates.start, w.date) : placeholder(w.date)}</dd>
+        <dt>${t('charter.sow.endDate')}</dt>
+        <dd>${d ? date(d.dates.end, w.date) : placeholder(w.date)}</dd>
       </dl>
     </section>
     <section class="sow-section">
-      <h3>Scope of work</h3>
-      <h4>Objectives</h4>
-      ${list(d ? d.objectives : [], 'Project objectives')}
-      ${table('Deliverables', ['ID', 'Deliverable', 'Description', 'Due date'], deliverables, 'sow-deliverables')}
-      <h4>Out of scope</h4>
-      ${list(d ? d.out_of_scope : [], 'Items explicitly excluded')}
+      <h3>${t('charter.sow.scope')}</h3>
+      <h4>${t('charter.sow.objectives')}</h4>
+      ${list(d ? d.objectives : [], t('charter.sow.objectivesPlaceholder'))}
+      ${table(
+        t('charter.sow.deliverables'),
+        [
+          t('charter.sow.id'),
+          t('charter.sow.deliverable'),
+          w.description,
+          t('charter.sow.dueDate'),
+        ],
+        deliverables,
+        'sow-deliverables',
+      )}
+      <h4>${t('charter.sow.outOfScope')}</h4>
+      ${list(d ? d.out_of_scope : [], t('charter.sow.outOfScopePlaceholder'))}
     </section>
     <section class="sow-section">
-      <h3>Technical requirements</h3>
-      <h4>Prerequisites</h4>
-      ${list(d ? d.technical_requirements.prerequisites : [], 'Required by client')}
-      <h4>Environments</h4>
-      ${list(d ? d.technical_requirements.environments : [], 'Development, testing and production environments')}
-      <h4>Technology stack</h4>
-      ${list(d ? d.technical_requirements.stack : [], 'Technologies to be used')}
+      <h3>${t('charter.sow.technical')}</h3>
+      <h4>${t('charter.sow.prerequisites')}</h4>
+      ${list(
+        d ? d.technical_requirements.prerequisites : [],
+        t('charter.sow.prerequisitesPlaceholder'),
+      )}
+      <h4>${t('charter.sow.environments')}</h4>
+      ${list(
+        d ? d.technical_requirements.environments : [],
+        t('charter.sow.environmentsPlaceholder'),
+      )}
+      <h4>${t('charter.sow.stack')}</h4>
+      ${list(d ? d.technical_requirements.stack : [], t('charter.sow.stackPlaceholder'))}
     </section>
     <section class="sow-section">
-      <h3>Timeline</h3>
+      <h3>${t('charter.sow.timeline')}</h3>
       ${timeline}
     </section>
     <section class="sow-section">
-      <h3>Resources</h3>
-      ${table(`${company} team`, providerHeaders, providerRows)}
-      ${table('Client team', ['Role', 'Name', 'Responsibilities'], clientRows)}
+      <h3>${t('charter.sow.resources')}</h3>
+      ${table(t('charter.sow.providerTeam', { company }), providerHeaders, providerRows)}
+      ${table(t('charter.sow.clientTeam'), [w.role, w.name, w.responsibilities], clientRows)}
     </section>
     <section class="sow-section">
-      <h3>Pricing</h3>
-      <p><strong>Pricing model:</strong> ${model ? model.name : placeholder('Pricing model')}</p>
-      ${table('Price', ['Item', 'Amount'], priceRows, 'sow-price')}
-      ${table('Payment schedule', ['Milestone', 'Share', 'Amount', 'Due'], scheduleRows, 'sow-schedule')}
+      <h3>${t('charter.sow.pricing')}</h3>
+      <p>
+        <strong>${t('charter.sow.pricingModelLabel')}</strong>
+        ${model ? model.name : placeholder(t('charter.sow.pricingModel'))}
+      </p>
+      ${table(t('charter.sow.price'), [t('charter.sow.item'), w.amount], priceRows, 'sow-price')}
+      ${table(
+        t('charter.sow.paymentSchedule'),
+        [w.milestone, t('charter.sow.share'), w.amount, t('charter.sow.due')],
+        scheduleRows,
+        'sow-schedule',
+      )}
     </section>
     <section class="sow-section">
-      <h3>Assumptions</h3>
-      ${list(d ? d.assumptions : [], 'Assumption', true)}
+      <h3>${t('charter.sow.assumptions')}</h3>
+      ${list(d ? d.assumptions : [], t('charter.sow.assumption'), true)}
     </section>
     <section class="sow-section">
-      <h3>Acceptance criteria</h3>
-      <p>A deliverable is accepted when:</p>
-      ${list(acceptance, 'Criterion', true)}
+      <h3>${t('charter.sow.acceptance')}</h3>
+      <p>${t('charter.sow.acceptedWhen')}</p>
+      ${list(acceptance, t('charter.sow.criterion'), true)}
     </section>
     <section class="sow-section">
-      <h3>Change management</h3>
-      <p>Changes to scope require:</p>
-      ${list(changes, 'Step', true)}
+      <h3>${t('charter.sow.changes')}</h3>
+      <p>${t('charter.sow.changesRequire')}</p>
+      ${list(changes, t('charter.sow.step'), true)}
     </section>
     <section class="sow-section">
-      <h3>Intellectual property</h3>
-      ${list(cat.services.ip_terms, 'Term')}
+      <h3>${t('charter.sow.ip')}</h3>
+      ${list(cat.services.ip_terms, t('charter.sow.term'))}
     </section>
     <section class="sow-section sow-signatures">
-      <h3>Signatures</h3>
-      <div class="sow-signers">${signer(html`Client: ${client}`)} ${signer(company)}</div>
+      <h3>${t('charter.sow.signatures')}</h3>
+      <div class="sow-signers">
+        ${signer(phrase(t, 'charter.sow.clientParty', { client }))} ${signer(company)}
+      </div>
     </section>
   </article>`.value;
 }
@@ -407,15 +484,18 @@ export function standaloneSowHtml(
   cat: SowCatalog,
   css: string,
   today: string = localToday(),
+  t: Translate = english,
 ): string {
   const title = [draft.project.name, draft.client.name].filter((t) => t.trim() !== '').join(' — ');
   const page = `@page { size: ${paperSize(cat.company.locale)}; }`;
+  const heading =
+    t('charter.sow.documentTitle', { company: cat.company.name }) + (title ? ` — ${title}` : '');
   return html`<!doctype html>
     <html lang="${cat.company.locale}">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${cat.company.name} Statement of Work${title ? ` — ${title}` : ''}</title>
+        <title>${heading}</title>
         <style>
           ${raw(css.replace(/<\/style/gi, '<\\/style'))} ${page} body {
             margin: 0;
@@ -431,7 +511,7 @@ export function standaloneSowHtml(
         </style>
       </head>
       <body>
-        ${raw(renderSowDocument(draft, cat, today))}
+        ${raw(renderSowDocument(draft, cat, today, t))}
       </body>
     </html> `.value;
 }

@@ -1,4 +1,5 @@
 import type { Catalog } from '../data/load.ts';
+import { english, type Translate } from './i18n.ts';
 import {
   EngagementSchema,
   isCalendarDate,
@@ -241,6 +242,7 @@ export function draftFromInput(input: unknown): SowDraft {
 export function validateEngagement(
   input: unknown,
   cat: SowCatalog,
+  t: Translate = english,
 ): { engagement: Engagement | null; issues: SowIssue[] } {
   const issues: SowIssue[] = [];
   const result = EngagementSchema.safeParse(input);
@@ -249,11 +251,15 @@ export function validateEngagement(
       const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys)
-          issues.push({ path: [...path, key], message: `unknown key "${key}"`, missing: false });
+          issues.push({
+            path: [...path, key],
+            message: t('charter.sow.unknownKey', { key }),
+            missing: false,
+          });
       } else if (issue.code === 'invalid_type' && valueAt(input, path) === undefined) {
         issues.push({
           path,
-          message: `missing required field "${String(path.at(-1))}"`,
+          message: t('charter.sow.missingField', { field: String(path.at(-1)) }),
           missing: true,
         });
       } else {
@@ -264,7 +270,7 @@ export function validateEngagement(
   const seen = new Set(issues.map((i) => i.path.join('.')));
   // Checks against the data run on whatever is filled in, so a half-done draft still hears
   // that its schedule is off; a field the schema already rejected is not reported twice.
-  for (const issue of checkDraft(draftFromInput(input), cat)) {
+  for (const issue of checkDraft(draftFromInput(input), cat, t)) {
     if (!seen.has(issue.path.join('.'))) issues.push(issue);
   }
   const ok = result.success && issues.length === 0;
@@ -272,23 +278,19 @@ export function validateEngagement(
 }
 
 /** Checks that need the data or span fields; skips whatever is not filled in yet. */
-export function checkDraft(draft: SowDraft, cat: SowCatalog): SowIssue[] {
+export function checkDraft(draft: SowDraft, cat: SowCatalog, t: Translate = english): SowIssue[] {
   const issues: SowIssue[] = [];
   const add = (path: SowPath, message: string) => issues.push({ path, message, missing: false });
   const { start, end } = draft.dates;
   const startOk = isCalendarDate(start);
   const endOk = isCalendarDate(end);
-  if (startOk && endOk && end <= start)
-    add(['dates', 'end'], 'the end date must be after the start date');
+  if (startOk && endOk && end <= start) add(['dates', 'end'], t('charter.sow.endBeforeStart'));
   const { issued, valid_until } = draft.quote;
   if (isCalendarDate(issued) && isCalendarDate(valid_until) && valid_until <= issued)
-    add(['quote', 'valid_until'], 'the quote must stay valid until a day after it is issued');
+    add(['quote', 'valid_until'], t('charter.sow.quoteValidity'));
   draft.deliverables.forEach((d, i) => {
     if (startOk && endOk && isCalendarDate(d.due) && (d.due < start || d.due > end)) {
-      add(
-        ['deliverables', i, 'due'],
-        `due date ${d.due} is outside the project (${start} to ${end})`,
-      );
+      add(['deliverables', i, 'due'], t('charter.sow.dueOutside', { due: d.due, start, end }));
     }
   });
 
@@ -297,7 +299,7 @@ export function checkDraft(draft: SowDraft, cat: SowCatalog): SowIssue[] {
     if (r.role !== '' && !roles.includes(r.role)) {
       add(
         ['resources', 'provider', i, 'role'],
-        `unknown rate-card role "${r.role}"; expected one of: ${roles.join(', ')}`,
+        t('charter.sow.unknownRole', { role: r.role, roles: roles.join(', ') }),
       );
     }
   });
@@ -305,23 +307,20 @@ export function checkDraft(draft: SowDraft, cat: SowCatalog): SowIssue[] {
   const models = cat.services.pricing_models.map((m) => m.id);
   const model = draft.pricing.model;
   if (model !== '' && !models.includes(model as never)) {
-    add(
-      ['pricing', 'model'],
-      `unknown pricing model "${model}"; expected one of: ${models.join(', ')}`,
-    );
+    add(['pricing', 'model'], t('charter.sow.unknownModel', { model, models: models.join(', ') }));
   }
   if (model === 'fixed-price' && draft.pricing.amount === null) {
-    add(['pricing', 'amount'], 'a fixed-price engagement needs an amount');
+    add(['pricing', 'amount'], t('charter.sow.fixedNeedsAmount'));
   }
   if (model === 'retainer') {
     if (draft.pricing.months === null)
-      add(['pricing', 'months'], 'a retainer needs a number of months');
+      add(['pricing', 'months'], t('charter.sow.retainerNeedsMonths'));
     const minimum = cat.services.retainer.minimum_monthly_hours;
     const hours = monthlyHours(draft);
     if (hours !== null && hours < minimum) {
       add(
         ['resources', 'provider'],
-        `a retainer reserves at least ${minimum} hours a month; these roles add up to ${hours}`,
+        t('charter.sow.retainerMinimum', { count: minimum, minimum, hours }),
       );
     }
   }
@@ -330,8 +329,10 @@ export function checkDraft(draft: SowDraft, cat: SowCatalog): SowIssue[] {
   if (sum !== null && Math.abs(sum - 100) > 1e-9) {
     add(
       ['payment_schedule'],
-      `the payment schedule adds up to ${formatPercent(round4(sum), cat.company.locale)}; ` +
-        'it must add up to exactly 100%',
+      t('charter.sow.scheduleSum', {
+        sum: formatPercent(round4(sum), cat.company.locale),
+        full: formatPercent(100, cat.company.locale),
+      }),
     );
   }
   return issues;

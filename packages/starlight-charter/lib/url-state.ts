@@ -1,3 +1,5 @@
+import { english, type Translate } from './i18n.ts';
+
 /**
  * Calculator state in the query string, so a link reproduces a result. Each field says which
  * values it accepts; anything else (malformed, out of range, hostile) is dropped and reported
@@ -42,10 +44,12 @@ export function writeUrlState(values: Record<string, string | undefined>): strin
 }
 
 /** The sentence a page shows for ignored parameters, or null when nothing was ignored. */
-export function ignoredNote(ignored: string[]): string | null {
+export function ignoredNote(ignored: string[], t: Translate = english): string | null {
   if (ignored.length === 0) return null;
-  const names = ignored.map((n) => `“${n}”`).join(', ');
-  return `The link’s value for ${names} was not valid and has been ignored; the default is shown instead.`;
+  const names = ignored
+    .map((name) => t('charter.calc.quotedName', { name }))
+    .join(t('charter.calc.nameSeparator'));
+  return t('charter.calc.ignoredLink', { names });
 }
 
 /** Field checks shared by calculators. */

@@ -9,6 +9,8 @@ import {
   type CostContext,
   type NamedPlan,
 } from '../../../packages/starlight-charter/lib/cost-text';
+import { messagesFor, translator } from '../../../packages/starlight-charter/lib/i18n';
+import { amountText, periodSuffix } from '../../../packages/starlight-charter/lib/pricing-text';
 import type { Meter } from '../../../packages/starlight-charter/schemas/pricing';
 import { costFieldKeys } from '../../../packages/starlight-charter/components/calculators/cost-fields';
 
@@ -182,5 +184,52 @@ describe('costFieldKeys', () => {
     ).toEqual({
       seats: 'seats',
     });
+  });
+});
+
+describe('the cost result in the site’s language', () => {
+  const euro = { currency: 'EUR', locale: 'de-DE' };
+  const yen = { currency: 'JPY', locale: 'ja-JP' };
+  const fill = (text: string | undefined, values: Record<string, string>) =>
+    text!.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name]!);
+  const euros = (micros: number) =>
+    new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' }).format(micros / M);
+
+  test.each([
+    ['de', euro],
+    ['ja', yen],
+  ] as const)('%s: sentences from the locale file, numbers and money by Intl', (language, m) => {
+    const words = messagesFor(language);
+    const t = translator(language);
+    const input = { usage: { calls: 0 }, seats: 3 };
+    const base = baseText(monthlyCost(seats, input, terms), input, m, t);
+    expect(base).toMatch(
+      new RegExp(
+        `^${fill(words['charter.cost.seatsMinimum'], { amount: '.+', seats: '5 operators', rate: '.+' }).replace(/[()（）×]/g, '\\$&')}$`,
+      ),
+    );
+    const ctxIn = { ...ctx, money: m };
+    const blockedInput = { usage: { calls: 2 }, seats: 5, spend: 0 };
+    const cost = monthlyCost(small, blockedInput, terms);
+    expect(totalText(cost, blockedInput, ctxIn, t)).toBe(
+      fill(words['charter.cost.blocked'], {
+        plan: 'SMALL',
+        limits: fill(words['charter.cost.limitAtMost'], {
+          amount: amountText(calls.unit, 1, m.locale) + periodSuffix(calls),
+        }),
+        needs: fill(words['charter.cost.needsCheapest'], { plan: 'SEATS' }),
+      }),
+    );
+  });
+
+  test('German money and a natural sentence', () => {
+    const input = { usage: { calls: 0 }, seats: 7 };
+    expect(baseText(monthlyCost(seats, input, terms), input, euro, translator('de'))).toBe(
+      `${euros(84 * M)} (7 operators × ${new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR', minimumFractionDigits: 0 }).format(12)})`,
+    );
+    const busy = { usage: { calls: 30 }, seats: 5, spend: 0 };
+    expect(cheapestText(busy, { ...ctx, money: euro }, translator('de'))).toMatch(
+      /^Der günstigste Tarif für diese Nutzung ist SEATS mit 82,00\s€ pro Monat\. /,
+    );
   });
 });

@@ -5,6 +5,8 @@ import {
   availabilityFromDowntime,
   minutesInMonth,
 } from '../../../packages/starlight-charter/lib/downtime';
+import { describeBand } from '../../../packages/starlight-charter/lib/credits';
+import { messagesFor, translator } from '../../../packages/starlight-charter/lib/i18n';
 import type { CreditSchedule } from '../../../packages/starlight-charter/schemas/credits';
 
 const schedule: CreditSchedule = {
@@ -64,6 +66,36 @@ describe('explainCredit', () => {
           explainCredit(schedule, 100, uptime, fee, money).percent
         );
       }),
+    );
+  });
+});
+
+describe('explainCredit in the site’s language', () => {
+  test('German: the locale file’s sentence with German numbers and money', () => {
+    const euro = { currency: 'EUR', locale: 'de-DE' };
+    const t = translator('de');
+    const result = explainCredit(schedule, 30, 90, 1_000_000_000, euro, t);
+    const pct = (n: number) => formatUptime(n, 'de-DE');
+    const money = (n: number) =>
+      new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' }).format(n);
+    expect(result.explanation).toBe(
+      t('charter.credit.explainedCapped', {
+        uptime: pct(90),
+        band: describeBand(result.band!, 'de-DE'),
+        bandPercent: pct(result.bandPercent),
+        cap: pct(30),
+        percent: pct(30),
+        fee: money(1000),
+        amount: money(300),
+      }),
+    );
+    expect(result.explanation).toMatch(/ 1\.000,00\s€ = 300,00\s€\.$/);
+    const none = explainCredit(schedule, 100, 99.9, 1_000_000_000, euro, translator('ja'));
+    expect(none.explanation).toBe(
+      messagesFor('ja')
+        ['charter.credit.noneDue']!.replace('{{uptime}}', pct(99.9))
+        .replace('{{target}}', pct(99.5))
+        .replace('{{schedule}}', 'Test'),
     );
   });
 });

@@ -7,7 +7,9 @@ import {
   formatDowntime,
   minutesInMonth,
   PERIODS,
+  periodWords,
 } from '../../../packages/starlight-charter/lib/downtime';
+import { messagesFor, translator } from '../../../packages/starlight-charter/lib/i18n';
 
 describe('calendar months', () => {
   test.each([
@@ -100,4 +102,38 @@ describe('guards, with the value each refuses', () => {
   });
   test('a negative downtime to format', () =>
     expect(() => formatDowntime(-1)).toThrow('not a duration: -1'));
+});
+
+describe('downtime in the site’s language', () => {
+  const words = (language: string) => messagesFor(language);
+  const fill = (text: string | undefined, count: number) =>
+    text!.replace('{{count}}', String(count));
+  test.each(['de', 'ja'])('%s: units and their joint come from the locale file', (language) => {
+    const m = words(language);
+    const plural = (key: string, count: number) =>
+      fill(m[`${key}_${new Intl.PluralRules(language).select(count)}`] ?? m[`${key}_other`], count);
+    expect(formatDowntime(263 + 1 / 60, translator(language))).toBe(
+      [
+        plural('charter.downtime.hours', 4),
+        plural('charter.downtime.minutes', 23),
+        plural('charter.downtime.seconds', 1),
+      ].join(m['charter.downtime.partSeparator']),
+    );
+    expect(formatDowntime(0, translator(language))).toBe(plural('charter.downtime.seconds', 0));
+  });
+  test('reads naturally', () => {
+    expect(formatDowntime(263, translator('de'))).toBe('4 Stunden 23 Minuten');
+    expect(formatDowntime(1441, translator('de'))).toBe('1 Tag 1 Minute');
+    expect(formatDowntime(263, translator('ja'))).toBe('4時間23分');
+  });
+  test('names every period in each language', () => {
+    for (const language of ['en', 'de', 'ja']) {
+      for (const name of Object.keys(PERIODS) as (keyof typeof PERIODS)[]) {
+        const period = periodWords(name, translator(language));
+        expect(period.per).toBe(words(language)[`charter.downtime.${name}`]);
+        expect(period.within).toBe(words(language)[`charter.downtime.${name}Within`]);
+      }
+    }
+    expect(periodWords('month').basis).toBe(PERIODS.month.basis);
+  });
 });

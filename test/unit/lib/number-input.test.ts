@@ -4,6 +4,7 @@ import {
   parseMonthInput,
   parseNumberInput,
 } from '../../../packages/starlight-charter/lib/number-input';
+import { messagesFor, translator } from '../../../packages/starlight-charter/lib/i18n';
 
 const percent = { min: 0, max: 100, unit: '%' };
 
@@ -89,4 +90,38 @@ describe('parseMonthInput', () => {
   ])('rejects %j', (text, message) =>
     expect(parseMonthInput(text)).toEqual({ ok: false, message }),
   );
+});
+
+describe('messages in the site’s language', () => {
+  test.each(['de', 'ja'])('%s: each message is the locale file’s', (language) => {
+    const m = messagesFor(language);
+    const t = translator(language);
+    const message = (raw: string, rule = {}) => {
+      const parsed = parseNumberInput(raw, rule, t);
+      return parsed.ok ? null : parsed.message;
+    };
+    expect(message('')).toBe(m['charter.calc.enterNumber']);
+    expect(message('abc')).toBe(m['charter.calc.digitsOnly']);
+    expect(message('99,5')).toBe(m['charter.calc.decimalPoint']!.replace('{{number}}', '99.5'));
+    expect(message('1,000')).toBe(
+      m['charter.calc.noThousandsSeparators']!.replace('{{number}}', '1000'),
+    );
+    expect(message('101', percent)).toBe(m['charter.calc.atMost']!.replace('{{value}}', '100%'));
+    const minutes = m['charter.calc.minutesUnit']!;
+    const tooFew = m['charter.calc.numberWithUnit']!.replace('{{number}}', '5').replace(
+      '{{unit}}',
+      minutes,
+    );
+    expect(message('4', { min: 5, unit: minutes })).toBe(
+      m['charter.calc.atLeast']!.replace('{{value}}', tooFew),
+    );
+    const month = parseMonthInput('2026-13', t);
+    expect(month.ok ? null : month.message).toBe(m['charter.calc.monthRange']);
+  });
+  test('reads naturally', () => {
+    const parsed = parseNumberInput('4', { min: 5, unit: 'Minuten' }, translator('de'));
+    expect(parsed).toEqual({ ok: false, message: 'Geben Sie mindestens 5 Minuten ein.' });
+    const ja = parseNumberInput('4', { min: 5, unit: '分' }, translator('ja'));
+    expect(ja).toEqual({ ok: false, message: '5分以上を入力してください。' });
+  });
 });

@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { loadCatalog, type Catalog } from '../../../packages/starlight-charter/data/load';
 import { roiProblems } from '../../../packages/starlight-charter/data/roi-checks';
 import { pricingTerms } from '../../../packages/starlight-charter/lib/cost';
+import { messagesFor, translator } from '../../../packages/starlight-charter/lib/i18n';
 import {
   answerText,
   checkAnswers,
@@ -357,6 +358,39 @@ describe('the backup model (written for the test)', () => {
       decimals: 0,
       unit: 'JPY',
     });
+  });
+
+  test.each(['de', 'ja'])(
+    '%s: the reason and the formulas come from the locale file, the names from the data',
+    (language) => {
+      const words = messagesFor(language);
+      const t = translator(language);
+      const fill = (key: string, values: Record<string, string>) =>
+        words[key]!.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name]!);
+      const rec = recommendPlan(backup, backupDefaults({ servers: 500, tb_per_server: 1 }), t);
+      expect(rec.reasons[0]).toMatch(
+        new RegExp(`^${fill('charter.roi.noPlanCovers', { need: '(.+)', plan: 'Critical' })}$`),
+      );
+      const formulas = roiFormulas(backup, t);
+      expect(formulas[1]).toEqual([
+        words['charter.roi.annualSavings'],
+        fill('charter.roi.annualSavingsHow', {
+          saved: fill('charter.roi.perMonth', { name: 'Restores avoided' }),
+          value: 'Cost of one restore',
+        }),
+      ]);
+      expect(formulas.at(-2)).toEqual([
+        words['charter.roi.payback'],
+        words['charter.roi.paybackHow'],
+      ]);
+    },
+  );
+
+  test('German reads naturally', () => {
+    const rec = recommendPlan(backup, backupDefaults(), translator('de'));
+    expect(rec.reasons[0]).toMatch(
+      /^Business enthält .+ und deckt damit .+ ab; es ist der niedrigste Tarif, der das leistet\.$/,
+    );
   });
 
   test('roiFormulas names the model’s own inputs, meters and horizon', () => {

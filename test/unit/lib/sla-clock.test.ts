@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { messagesFor, translator } from '../../../packages/starlight-charter/lib/i18n';
 import {
   addBusinessMinutes,
   addClockMinutes,
@@ -339,6 +340,48 @@ describe('describeSchedule, in words', () => {
   ] as [Schedule, string][])('describes %j', (schedule, text) =>
     expect(describeSchedule(schedule)).toBe(text),
   );
+});
+
+describe('describeSchedule in the site’s language', () => {
+  const weekday = (locale: string, day: number) =>
+    new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(2026, 0, 4 + day)),
+    );
+  test.each([
+    ['de', 'de-DE'],
+    ['ja', 'ja-JP'],
+  ])('%s: day names from Intl, words from the locale file', (language, locale) => {
+    const m = messagesFor(language);
+    const t = translator(language);
+    const fill = (text: string, values: Record<string, string>) =>
+      text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name]!);
+    const weekdays = { days: ['fri', 'mon', 'wed', 'thu', 'tue'], start: '09:00', end: '17:00' };
+    expect(describeSchedule(weekdays as Schedule, locale, t)).toBe(
+      fill(m['charter.deadline.schedule']!, {
+        days: fill(m['charter.deadline.dayRange']!, {
+          from: weekday(locale, 1),
+          to: weekday(locale, 5),
+        }),
+        hours: '09:00–17:00',
+      }),
+    );
+    const weekend = { days: ['sat', 'sun'], start: '00:00', end: '24:00' };
+    expect(describeSchedule(weekend as Schedule, locale, t)).toBe(
+      fill(m['charter.deadline.schedule']!, {
+        days: weekday(locale, 6) + m['charter.calc.nameSeparator'] + weekday(locale, 7),
+        hours: m['charter.deadline.aroundTheClock']!,
+      }),
+    );
+  });
+  test('reads naturally', () => {
+    const weekdays = { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' };
+    expect(describeSchedule(weekdays as Schedule, 'de-DE', translator('de'))).toBe(
+      'Montag bis Freitag, 09:00–17:00',
+    );
+    expect(describeSchedule(weekdays as Schedule, 'ja-JP', translator('ja'))).toBe(
+      '月曜日〜金曜日 09:00–17:00',
+    );
+  });
 });
 
 describe('public holidays', () => {

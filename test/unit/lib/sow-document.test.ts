@@ -16,7 +16,8 @@ import {
   renderSowDocument,
   standaloneSowHtml,
 } from '../../../packages/starlight-charter/lib/sow-document';
-import { SAMPLE } from '../../support/sites';
+import { languageOf, messagesFor, translator } from '../../../packages/starlight-charter/lib/i18n';
+import { SAMPLE, WEE } from '../../support/sites';
 
 const catalog = loadCatalog(SAMPLE.terms);
 const cat = sowCatalog(catalog);
@@ -169,5 +170,48 @@ describe('the quote and the terms on the SOW', () => {
   test('today is the local calendar day, written YYYY-MM-DD', () => {
     expect(localToday(new Date(2027, 0, 5, 23, 59))).toBe('2027-01-05');
     expect(localToday(new Date(2028, 1, 29, 0, 0))).toBe('2028-02-29');
+  });
+});
+
+describe('the SOW in the company’s language', () => {
+  const wee = loadCatalog(WEE.terms);
+  const weeCat = sowCatalog(wee);
+  const language = languageOf(wee.company.locale);
+  const words = messagesFor(language);
+  const t = translator(language);
+
+  test('headings, labels and placeholders come from the locale file', () => {
+    const doc = renderSowDocument(null, weeCat, '2026-10-01', t);
+    for (const key of [
+      'charter.sow.title',
+      'charter.sow.projectInformation',
+      'charter.sow.paymentSchedule',
+      'charter.sow.signatures',
+    ] as const)
+      expect(doc).toContain(escapeHtml(words[key]!));
+    expect(doc).toContain(
+      `<span class="sow-placeholder">[${escapeHtml(words['charter.sow.clientName']!)}]</span>`,
+    );
+    expect(doc).toContain(
+      escapeHtml(words['charter.sow.providerTeam']!.replace('{{company}}', wee.company.name)),
+    );
+    expect(doc).not.toContain('Statement of Work');
+  });
+
+  test('a sentence with markup in it keeps the markup and the language’s word order', () => {
+    const ja = renderSowDocument(null, weeCat, '2026-10-01', translator('ja'));
+    const placeholder = (key: string) =>
+      `<span class="sow-placeholder">[${messagesFor('ja')[key]}]</span>`;
+    expect(ja).toContain(
+      messagesFor('ja')
+        ['charter.sow.subtitle']!.replace('{{client}}', placeholder('charter.sow.clientName'))
+        .replace('{{project}}', placeholder('charter.sow.projectName')),
+    );
+  });
+
+  test('reads naturally in German', () => {
+    const doc = renderSowDocument(null, weeCat, '2026-10-01', t);
+    expect(doc).toContain('<h3>Leistungsumfang</h3>');
+    expect(doc).toMatch(/\[Projektname\]<\/span>\s*für\s*<span/);
   });
 });

@@ -15,6 +15,7 @@ import {
 } from '../../../packages/starlight-charter/lib/sow';
 import { SowDraftSchema } from '../../../packages/starlight-charter/schemas/engagement';
 import type { SowDraft } from '../../../packages/starlight-charter/schemas/engagement';
+import { messagesFor, translator } from '../../../packages/starlight-charter/lib/i18n';
 import { SAMPLE } from '../../support/sites';
 
 const catalog = loadCatalog(SAMPLE.terms);
@@ -181,6 +182,25 @@ describe('scheduleAmounts', () => {
         },
       ),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('checkDraft in the site’s language', () => {
+  test.each(['de', 'ja'])('%s: each message is the locale file’s', (language) => {
+    const words = messagesFor(language);
+    const t = translator(language);
+    const d = makeDraft();
+    d.dates = { start: '2026-05-01', end: '2026-04-01' };
+    d.pricing.model = 'no-such-model';
+    const messages = checkDraft(d, cat, t).map((i) => i.message);
+    expect(messages).toContain(words['charter.sow.endBeforeStart']);
+    const models = cat.services.pricing_models.map((m) => m.id).join(', ');
+    expect(messages).toContain(
+      words['charter.sow.unknownModel']!.replace('{{model}}', 'no-such-model').replace(
+        '{{models}}',
+        models,
+      ),
     );
   });
 });

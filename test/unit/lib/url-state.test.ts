@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { messagesFor, translator } from '../../../packages/starlight-charter/lib/i18n';
 import { parseNumberInput } from '../../../packages/starlight-charter/lib/number-input';
 import {
   checks,
@@ -58,4 +59,20 @@ describe('ignoredNote', () => {
     );
   });
   test('says nothing when nothing was ignored', () => expect(ignoredNote([])).toBeNull());
+});
+
+describe('ignoredNote in the site’s language', () => {
+  test.each(['de', 'ja'])('%s: quotes and sentence from the locale file', (language) => {
+    const m = messagesFor(language);
+    const quoted = (name: string) => m['charter.calc.quotedName']!.replace('{{name}}', name);
+    expect(ignoredNote(['tier', 'fee'], translator(language))).toBe(
+      m['charter.calc.ignoredLink']!.replace(
+        '{{names}}',
+        quoted('tier') + m['charter.calc.nameSeparator'] + quoted('fee'),
+      ),
+    );
+  });
+  test('reads naturally in Japanese', () => {
+    expect(ignoredNote(['tier', 'fee'], translator('ja'))).toContain('「tier」、「fee」');
+  });
 });

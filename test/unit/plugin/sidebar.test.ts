@@ -41,15 +41,18 @@ function frontmatter(folder: string, file: string) {
 
 /** The links of one folder's pages in a section set, in the order their frontmatter sets. */
 function folderLinks(folder: string, sections: Record<SectionId, boolean>, prefix = '/') {
-  return readdirSync(join(PAGES_DIR, folder))
-    .filter((f) => f.endsWith('.mdx'))
-    .map((f) => ({
-      slug: f === 'index.mdx' ? folder : `${folder}/${f.replace(/\.mdx$/, '')}`,
-      ...frontmatter(folder, f),
-    }))
-    .filter((p) => sections[sectionOfPage(p.slug)])
-    .sort((a, b) => a.order - b.order || a.label.localeCompare(b.label))
-    .map((p) => ({ label: p.label, link: `${prefix}${p.slug}/` }));
+  return (
+    readdirSync(join(PAGES_DIR, folder))
+      // `downtime.de.mdx` is the German version of a page, not a page of its own.
+      .filter((f) => /^[^.]+\.mdx$/.test(f))
+      .map((f) => ({
+        slug: f === 'index.mdx' ? folder : `${folder}/${f.replace(/\.mdx$/, '')}`,
+        ...frontmatter(folder, f),
+      }))
+      .filter((p) => sections[sectionOfPage(p.slug)])
+      .sort((a, b) => a.order - b.order || a.label.localeCompare(b.label))
+      .map((p) => ({ label: p.label, link: `${prefix}${p.slug}/` }))
+  );
 }
 
 describe('charterSidebar', () => {

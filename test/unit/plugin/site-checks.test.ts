@@ -22,7 +22,8 @@ const PEERS = (
 /** Every one of Charter's pages as its slug (`commercial/pricing`; `commercial` for an index). */
 const PAGES = PAGE_FOLDERS.flatMap((folder) =>
   readdirSync(join(PACKAGE, 'pages', folder))
-    .filter((f) => f.endsWith('.mdx'))
+    // `sla.de.mdx` is the German version of a page, not a page of its own.
+    .filter((f) => /^[^.]+\.mdx$/.test(f))
     .map((f) => (f === 'index.mdx' ? folder : `${folder}/${f.replace(/\.mdx$/, '')}`)),
 );
 
@@ -196,6 +197,12 @@ describe('routeCollisions', () => {
 });
 
 describe('charterPageRoutes', () => {
+  test('a page written in another language is a version of its page, not a route', () => {
+    const options = parseOptions({ prefix: '/' });
+    const routes = charterPageRoutes(options);
+    expect(routes).toContain('calculators/downtime');
+    expect(routes.filter((route) => /\.[a-z]{2,3}$/.test(route))).toEqual([]);
+  });
   test("are Charter's pages of the sections on, the KB home and search, and the terms' change log, under the prefix", () => {
     const options = parseOptions({ prefix: '/support/' });
     const published = PAGES.filter((slug) => options.sections[sectionOfPage(slug)]);

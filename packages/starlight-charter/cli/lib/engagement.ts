@@ -1,3 +1,4 @@
+import { english, type Translate } from '../../lib/i18n.ts';
 import { draftFromInput, validateEngagement, type SowCatalog } from '../../lib/sow.ts';
 import type { SowDraft } from '../../schemas/engagement.ts';
 import { issueAt, sortIssues, type DataIssue } from '../../data/issues.ts';
@@ -11,6 +12,7 @@ export function readEngagement(
   file: string,
   text: string,
   cat: SowCatalog,
+  t: Translate = english,
 ): { draft: SowDraft; issues: DataIssue[] } {
   const source = parseSource(file, text);
   const issues: DataIssue[] = source.doc.errors.map((error) => {
@@ -25,7 +27,7 @@ export function readEngagement(
   });
   if (issues.length > 0) return { draft: draftFromInput(undefined), issues };
   const value: unknown = source.doc.toJS({ maxAliasCount: 100 });
-  for (const issue of validateEngagement(value, cat).issues)
+  for (const issue of validateEngagement(value, cat, t).issues)
     issues.push(issueAt(source, issue.path, issue.message));
   return { draft: draftFromInput(value), issues: sortIssues(issues) };
 }

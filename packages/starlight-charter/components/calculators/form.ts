@@ -3,6 +3,7 @@
  * to it, rebuild the result region from text nodes (never markup), and keep the query string in
  * step with the form. The arithmetic itself lives in lib/.
  */
+import { translator, type Messages, type Translate } from '../../lib/i18n.ts';
 import { parseNumberInput, type NumberRule } from '../../lib/number-input.ts';
 import { ignoredNote, readUrlState, writeUrlState, type FieldCheck } from '../../lib/url-state.ts';
 
@@ -26,6 +27,21 @@ export function h(
 /** The data a widget embedded as `<script type="application/json" id=…>`. */
 export function readJson<T>(id: string): T {
   return JSON.parse(document.getElementById(id)!.textContent!) as T;
+}
+
+/**
+ * Charter's words for the calculator around `el`, in the page's language: the form carries
+ * exactly the texts its script needs (Calculator.astro), so the script holds no words itself.
+ */
+export function wordsFor(el: Element): Translate {
+  const holder = el.closest<HTMLElement>('[data-charter-words]');
+  const messages = JSON.parse(holder?.dataset.charterWords ?? '{}') as Messages;
+  return translator(document.documentElement.lang || 'en', messages);
+}
+
+/** The company's locale for numbers, money and dates, from the calculator around `el`. */
+export function localeFor(el: Element): string {
+  return el.closest<HTMLElement>('[data-charter-locale]')?.dataset.charterLocale ?? 'en-US';
 }
 
 export function byId<T extends HTMLElement>(id: string): T {
@@ -58,7 +74,7 @@ export function setError(
 
 /** The field's number, or null after showing why it is not one. */
 export function readNumber(input: HTMLInputElement, rule: NumberRule): number | null {
-  const parsed = parseNumberInput(input.value, rule);
+  const parsed = parseNumberInput(input.value, rule, wordsFor(input));
   setError(input, parsed.ok ? null : parsed.message);
   return parsed.ok ? parsed.value : null;
 }
@@ -69,14 +85,13 @@ export function readNumber(input: HTMLInputElement, rule: NumberRule): number | 
  */
 export function showResult(region: HTMLElement, nodes: Node[] | null): void {
   const flagged = region.closest('form')?.querySelector('[aria-invalid="true"]');
+  const t = wordsFor(region);
   region.replaceChildren(
     ...(nodes ?? [
       h(
         'p',
         { class: 'calc-wait' },
-        flagged
-          ? 'Correct the highlighted field to see the result.'
-          : 'Complete the fields above to see the result.',
+        flagged ? t('charter.calc.correctField') : t('charter.calc.completeFields'),
       ),
     ]),
   );
@@ -104,7 +119,7 @@ export function applyUrl(
 ): Record<string, string> {
   const state = readUrlState(window.location.search, checks);
   const note = document.getElementById(`${formId}-note`)!;
-  const text = ignoredNote(state.ignored);
+  const text = ignoredNote(state.ignored, wordsFor(note));
   note.textContent = text ?? '';
   note.hidden = text === null;
   return state.values;

@@ -21,8 +21,9 @@ import {
   type SowCatalog,
   type SowIssue,
 } from '../../lib/sow.ts';
-import { renderSowDocument } from '../../lib/sow-document.ts';
+import { localToday, renderSowDocument } from '../../lib/sow-document.ts';
 import { formatMoney } from '../../lib/money.ts';
+import { translator, type Messages } from '../../lib/i18n.ts';
 import { SowDraftSchema, type SowDraft } from '../../schemas/engagement.ts';
 
 export const STORAGE_KEY = 'charter.sow-draft.v1';
@@ -77,6 +78,9 @@ export function startSowGenerator(root: HTMLElement): void {
   const dialog = root.querySelector<HTMLDialogElement>('.sow-new-dialog')!;
   const importInput = root.querySelector<HTMLInputElement>('.sow-import')!;
   const money = (m: number) => formatMoney(m, cat.company);
+  // Charter's words in the page's language, put on the root by SowGenerator.astro.
+  const words = JSON.parse(root.dataset.charterWords ?? '{}') as Messages;
+  const t = translator(document.documentElement.lang || 'en', words);
 
   const touched = new Set<string>();
   // Without Web Locks (old browsers) the tab edits as before, unguarded.
@@ -88,8 +92,8 @@ export function startSowGenerator(root: HTMLElement): void {
   const notice = el('div', { class: 'sow-elsewhere', hidden: '' }, [
     el('p', { role: 'alert' }),
     el('div', { class: 'sow-dialog-actions' }, [
-      button('Take over here', 'take-over', takeOver),
-      button('Work on a copy', 'copy', workOnCopy),
+      button(t('charter.sowForm.takeOver'), 'take-over', takeOver),
+      button(t('charter.sowForm.workOnCopy'), 'copy', workOnCopy),
     ]),
   ]);
   status.after(notice);
@@ -103,7 +107,7 @@ export function startSowGenerator(root: HTMLElement): void {
     try {
       text = localStorage.getItem(STORAGE_KEY);
     } catch {
-      return { problem: 'This browser does not allow saving drafts; export your work to keep it.' };
+      return { problem: t('charter.sowForm.noStorage') };
     }
     if (text === null) return {};
     try {
@@ -112,7 +116,7 @@ export function startSowGenerator(root: HTMLElement): void {
     } catch {
       // Fall through: an unreadable saved draft is reported, not thrown.
     }
-    return { problem: 'The saved draft could not be read, so a new one was started.' };
+    return { problem: t('charter.sowForm.unreadable') };
   }
 
   function save(): void {
@@ -124,7 +128,7 @@ export function startSowGenerator(root: HTMLElement): void {
     try {
       localStorage.setItem(STORAGE_KEY, JSON.stringify(draft));
     } catch {
-      say('The draft could not be saved in this browser; export it to keep your work.', true);
+      say(t('charter.sowForm.notSaved'), true);
     }
   }
 
@@ -157,7 +161,7 @@ export function startSowGenerator(root: HTMLElement): void {
       const opts = options.options ?? [];
       const current = String(value ?? '');
       if (!opts.some((o) => o.value === current))
-        opts.unshift({ value: current, label: current || 'Choose…' });
+        opts.unshift({ value: current, label: current || t('charter.sowForm.choose') });
       for (const o of opts) {
         const option = el('option', { value: o.value }, [o.label]);
         control.append(option);
@@ -205,7 +209,7 @@ export function startSowGenerator(root: HTMLElement): void {
 
   function rowList<T>(
     path: Path,
-    noun: string,
+    labels: { add: string; remove: (n: number) => string },
     rows: T[],
     make: () => T,
     fields: (i: number) => HTMLElement[],
@@ -213,13 +217,13 @@ export function startSowGenerator(root: HTMLElement): void {
     const items = rows.map((_, i) =>
       el('div', { class: 'sow-row' }, [
         ...fields(i),
-        button(`Remove ${noun} ${i + 1}`, 'remove', () => {
+        button(labels.remove(i + 1), 'remove', () => {
           (getAt(draft, path) as T[]).splice(i, 1);
           changed(true);
         }),
       ]),
     );
-    const add = button(`Add ${noun}`, 'add', () => {
+    const add = button(labels.add, 'add', () => {
       (getAt(draft, path) as T[]).push(make());
       changed(true);
       const last = form.querySelectorAll<HTMLElement>(
@@ -240,112 +244,165 @@ export function startSowGenerator(root: HTMLElement): void {
     const company = cat.company.name;
     const roleOptions = cat.services.rate_card.map((r) => ({
       value: r.id,
-      label: `${r.role} (${formatRate(r.hourly, cat.company)} an hour)`,
+      label: t('charter.sowForm.roleOption', {
+        role: r.role,
+        rate: formatRate(r.hourly, cat.company),
+      }),
     }));
     const modelOptions = cat.services.pricing_models.map((m) => ({ value: m.id, label: m.name }));
     const { discount_percent, minimum_monthly_hours } = cat.services.retainer;
-    const lines = 'One item per line.';
+    const lines = t('charter.sowForm.lines');
     const model = draft.pricing.model;
+    const n = (number: number) => ({ number });
     const pricingFields = [
-      field(['pricing', 'model'], 'Pricing model', 'select', { options: modelOptions }),
+      field(['pricing', 'model'], t('charter.sow.pricingModel'), 'select', {
+        options: modelOptions,
+      }),
     ];
     if (model === 'fixed-price') {
       pricingFields.push(
-        field(['pricing', 'amount'], `Fixed price (${cat.company.currency})`, 'number', { min: 0 }),
+        field(
+          ['pricing', 'amount'],
+          t('charter.sowForm.fixedPrice', { currency: cat.company.currency }),
+          'number',
+          { min: 0 },
+        ),
       );
     }
     if (model === 'retainer') {
       pricingFields.push(
-        field(['pricing', 'months'], 'Retainer months', 'number', {
+        field(['pricing', 'months'], t('charter.sowForm.retainerMonths'), 'number', {
           min: 1,
-          hint:
-            `Team hours are per month, at least ${minimum_monthly_hours} in all; ` +
-            `rates are ${formatPercent(discount_percent, cat.company.locale)} off.`,
+          hint: t('charter.sowForm.retainerHint', {
+            count: minimum_monthly_hours,
+            minimum: minimum_monthly_hours,
+            discount: formatPercent(discount_percent, cat.company.locale),
+          }),
         }),
       );
     }
     pricingFields.push(
-      field(['pricing', 'discount_percent'], 'Discount (%)', 'number', { min: 0, max: 100 }),
-      field(['pricing', 'tax_percent'], 'Tax (%)', 'number', { min: 0, max: 100 }),
+      field(['pricing', 'discount_percent'], t('charter.sowForm.discount'), 'number', {
+        min: 0,
+        max: 100,
+      }),
+      field(['pricing', 'tax_percent'], t('charter.sowForm.tax'), 'number', { min: 0, max: 100 }),
     );
 
     const sections = [
-      group('Project information', null, [
-        field(['project', 'name'], 'Project name', 'text'),
-        field(['project', 'reference'], 'Reference', 'text', {
-          hint: 'Optional, e.g. a contract number.',
+      group(t('charter.sow.projectInformation'), null, [
+        field(['project', 'name'], t('charter.sow.projectName'), 'text'),
+        field(['project', 'reference'], t('charter.sow.reference'), 'text', {
+          hint: t('charter.sowForm.referenceHint'),
         }),
-        field(['client', 'name'], 'Client name', 'text'),
-        field(['client', 'contact'], 'Client contact', 'text'),
-        field(['client', 'email'], 'Client email', 'email'),
-        field(['provider_contact', 'name'], `${company} contact`, 'text'),
-        field(['provider_contact', 'email'], `${company} email`, 'email'),
-        field(['dates', 'start'], 'Start date', 'date'),
-        field(['dates', 'end'], 'End date', 'date'),
-        field(['quote', 'issued'], 'Quote issued', 'date', { hint: 'Today when left empty.' }),
-        field(['quote', 'valid_until'], 'Quote valid until', 'date', {
-          hint: `${QUOTE_VALID_DAYS} days after the quote is issued when left empty.`,
+        field(['client', 'name'], t('charter.sow.clientName'), 'text'),
+        field(['client', 'contact'], t('charter.sow.clientContact'), 'text'),
+        field(['client', 'email'], t('charter.sowForm.clientEmail'), 'email'),
+        field(['provider_contact', 'name'], t('charter.sow.providerContact', { company }), 'text'),
+        field(
+          ['provider_contact', 'email'],
+          t('charter.sowForm.providerEmail', { company }),
+          'email',
+        ),
+        field(['dates', 'start'], t('charter.sow.startDate'), 'date'),
+        field(['dates', 'end'], t('charter.sow.endDate'), 'date'),
+        field(['quote', 'issued'], t('charter.sowForm.quoteIssued'), 'date', {
+          hint: t('charter.sowForm.quoteIssuedHint'),
+        }),
+        field(['quote', 'valid_until'], t('charter.sow.quoteValidUntil'), 'date', {
+          hint: t('charter.sowForm.validUntilHint', { count: QUOTE_VALID_DAYS }),
         }),
       ]),
-      group('Objectives', null, [field(['objectives'], 'Objectives', 'lines', { hint: lines })]),
+      group(t('charter.sow.objectives'), null, [
+        field(['objectives'], t('charter.sow.objectives'), 'lines', { hint: lines }),
+      ]),
       group(
-        'Deliverables',
+        t('charter.sow.deliverables'),
         ['deliverables'],
         rowList(
           ['deliverables'],
-          'deliverable',
+          {
+            add: t('charter.sowForm.addDeliverable'),
+            remove: (i) => t('charter.sowForm.removeDeliverable', n(i)),
+          },
           draft.deliverables,
           () => ({
-            id: `D${draft.deliverables.length + 1}`,
+            id: t('charter.sow.deliverableId', n(draft.deliverables.length + 1)),
             name: '',
             description: '',
             due: '',
           }),
           (i) => [
-            field(['deliverables', i, 'id'], `Deliverable ${i + 1} ID`, 'text'),
-            field(['deliverables', i, 'name'], `Deliverable ${i + 1} name`, 'text'),
+            field(['deliverables', i, 'id'], t('charter.sowForm.deliverableId', n(i + 1)), 'text'),
+            field(
+              ['deliverables', i, 'name'],
+              t('charter.sowForm.deliverableName', n(i + 1)),
+              'text',
+            ),
             field(
               ['deliverables', i, 'description'],
-              `Deliverable ${i + 1} description`,
+              t('charter.sowForm.deliverableDescription', n(i + 1)),
               'textarea',
             ),
-            field(['deliverables', i, 'due'], `Deliverable ${i + 1} due date`, 'date'),
+            field(
+              ['deliverables', i, 'due'],
+              t('charter.sowForm.deliverableDue', n(i + 1)),
+              'date',
+            ),
           ],
         ),
       ),
-      group('Out of scope', null, [
-        field(['out_of_scope'], 'Out of scope', 'lines', { hint: lines }),
+      group(t('charter.sow.outOfScope'), null, [
+        field(['out_of_scope'], t('charter.sow.outOfScope'), 'lines', { hint: lines }),
       ]),
-      group('Technical requirements', null, [
-        field(['technical_requirements', 'prerequisites'], 'Prerequisites', 'lines', {
+      group(t('charter.sow.technical'), null, [
+        field(
+          ['technical_requirements', 'prerequisites'],
+          t('charter.sow.prerequisites'),
+          'lines',
+          {
+            hint: lines,
+          },
+        ),
+        field(['technical_requirements', 'environments'], t('charter.sow.environments'), 'lines', {
           hint: lines,
         }),
-        field(['technical_requirements', 'environments'], 'Environments', 'lines', { hint: lines }),
-        field(['technical_requirements', 'stack'], 'Technology stack', 'lines', { hint: lines }),
+        field(['technical_requirements', 'stack'], t('charter.sow.stack'), 'lines', {
+          hint: lines,
+        }),
       ]),
       group(
-        'Timeline',
+        t('charter.sow.timeline'),
         ['phases'],
         rowList(
           ['phases'],
-          'phase',
+          {
+            add: t('charter.sowForm.addPhase'),
+            remove: (i) => t('charter.sowForm.removePhase', n(i)),
+          },
           draft.phases,
           () => ({ name: '', duration: '', milestones: [] }),
           (i) => [
-            field(['phases', i, 'name'], `Phase ${i + 1} name`, 'text'),
-            field(['phases', i, 'duration'], `Phase ${i + 1} duration`, 'text'),
-            field(['phases', i, 'milestones'], `Phase ${i + 1} milestones`, 'lines', {
-              hint: lines,
-            }),
+            field(['phases', i, 'name'], t('charter.sowForm.phaseName', n(i + 1)), 'text'),
+            field(['phases', i, 'duration'], t('charter.sowForm.phaseDuration', n(i + 1)), 'text'),
+            field(
+              ['phases', i, 'milestones'],
+              t('charter.sowForm.phaseMilestones', n(i + 1)),
+              'lines',
+              { hint: lines },
+            ),
           ],
         ),
       ),
       group(
-        `${company} team`,
+        t('charter.sow.providerTeam', { company }),
         ['resources', 'provider'],
         rowList(
           ['resources', 'provider'],
-          'team role',
+          {
+            add: t('charter.sowForm.addTeamRole'),
+            remove: (i) => t('charter.sowForm.removeTeamRole', n(i)),
+          },
           draft.resources.provider,
           () => ({
             role: cat.services.rate_card[0]?.id ?? '',
@@ -354,16 +411,26 @@ export function startSowGenerator(root: HTMLElement): void {
             allocation: null,
           }),
           (i) => [
-            field(['resources', 'provider', i, 'role'], `Team role ${i + 1}`, 'select', {
-              options: [...roleOptions],
-            }),
-            field(['resources', 'provider', i, 'name'], `Team role ${i + 1} person`, 'text'),
-            field(['resources', 'provider', i, 'hours'], `Team role ${i + 1} hours`, 'number', {
-              min: 0,
-            }),
+            field(
+              ['resources', 'provider', i, 'role'],
+              t('charter.sowForm.teamRole', n(i + 1)),
+              'select',
+              { options: [...roleOptions] },
+            ),
+            field(
+              ['resources', 'provider', i, 'name'],
+              t('charter.sowForm.teamRolePerson', n(i + 1)),
+              'text',
+            ),
+            field(
+              ['resources', 'provider', i, 'hours'],
+              t('charter.sowForm.teamRoleHours', n(i + 1)),
+              'number',
+              { min: 0 },
+            ),
             field(
               ['resources', 'provider', i, 'allocation'],
-              `Team role ${i + 1} allocation (%)`,
+              t('charter.sowForm.teamRoleAllocation', n(i + 1)),
               'number',
               { min: 0, max: 100 },
             ),
@@ -371,50 +438,74 @@ export function startSowGenerator(root: HTMLElement): void {
         ),
       ),
       group(
-        'Client team',
+        t('charter.sow.clientTeam'),
         ['resources', 'client'],
         rowList(
           ['resources', 'client'],
-          'client role',
+          {
+            add: t('charter.sowForm.addClientRole'),
+            remove: (i) => t('charter.sowForm.removeClientRole', n(i)),
+          },
           draft.resources.client,
           () => ({ role: '', name: '', responsibilities: '' }),
           (i) => [
-            field(['resources', 'client', i, 'role'], `Client role ${i + 1}`, 'text'),
-            field(['resources', 'client', i, 'name'], `Client role ${i + 1} person`, 'text'),
+            field(
+              ['resources', 'client', i, 'role'],
+              t('charter.sowForm.clientRole', n(i + 1)),
+              'text',
+            ),
+            field(
+              ['resources', 'client', i, 'name'],
+              t('charter.sowForm.clientRolePerson', n(i + 1)),
+              'text',
+            ),
             field(
               ['resources', 'client', i, 'responsibilities'],
-              `Client role ${i + 1} responsibilities`,
+              t('charter.sowForm.clientRoleResponsibilities', n(i + 1)),
               'text',
             ),
           ],
         ),
       ),
-      group('Pricing', ['pricing'], pricingFields),
+      group(t('charter.sow.pricing'), ['pricing'], pricingFields),
       group(
-        'Payment schedule',
+        t('charter.sow.paymentSchedule'),
         ['payment_schedule'],
         [
           ...rowList(
             ['payment_schedule'],
-            'payment',
+            {
+              add: t('charter.sowForm.addPayment'),
+              remove: (i) => t('charter.sowForm.removePayment', n(i)),
+            },
             draft.payment_schedule,
             () => ({ milestone: '', percent: null, due: '' }),
             (i) => [
-              field(['payment_schedule', i, 'milestone'], `Payment ${i + 1} milestone`, 'text'),
-              field(['payment_schedule', i, 'percent'], `Payment ${i + 1} share (%)`, 'number', {
-                min: 0,
-                max: 100,
-              }),
-              field(['payment_schedule', i, 'due'], `Payment ${i + 1} due`, 'text'),
+              field(
+                ['payment_schedule', i, 'milestone'],
+                t('charter.sowForm.paymentMilestone', n(i + 1)),
+                'text',
+              ),
+              field(
+                ['payment_schedule', i, 'percent'],
+                t('charter.sowForm.paymentShare', n(i + 1)),
+                'number',
+                { min: 0, max: 100 },
+              ),
+              field(
+                ['payment_schedule', i, 'due'],
+                t('charter.sowForm.paymentDue', n(i + 1)),
+                'text',
+              ),
             ],
           ),
           el('p', { class: 'sow-schedule-sum', 'aria-live': 'polite' }),
         ],
       ),
-      group('Terms', null, [
-        field(['assumptions'], 'Assumptions', 'lines', { hint: lines }),
-        field(['acceptance_criteria'], 'Acceptance criteria', 'lines', { hint: lines }),
-        field(['change_management'], 'Change management', 'lines', { hint: lines }),
+      group(t('charter.sow.terms'), null, [
+        field(['assumptions'], t('charter.sow.assumptions'), 'lines', { hint: lines }),
+        field(['acceptance_criteria'], t('charter.sow.acceptance'), 'lines', { hint: lines }),
+        field(['change_management'], t('charter.sow.changes'), 'lines', { hint: lines }),
       ]),
     ];
     form.replaceChildren(...sections);
@@ -459,23 +550,26 @@ export function startSowGenerator(root: HTMLElement): void {
   }
 
   function refresh(): void {
-    const { issues } = validateEngagement(normalizeDraft(draft), cat);
+    const { issues } = validateEngagement(normalizeDraft(draft), cat, t);
     showIssues(issues);
-    preview.innerHTML = renderSowDocument(draft, cat);
+    preview.innerHTML = renderSowDocument(draft, cat, localToday(), t);
     const sum = schedulePercent(draft);
     const sumText = form.querySelector('.sow-schedule-sum');
     if (sumText)
       sumText.textContent =
         sum === null
           ? ''
-          : `The schedule adds up to ${formatPercent(Math.round(sum * 10_000) / 10_000, cat.company.locale)}.`;
+          : t('charter.sowForm.scheduleSum', {
+              sum: formatPercent(Math.round(sum * 10_000) / 10_000, cat.company.locale),
+            });
     const totals = priceEngagement(draft, cat);
     const problems = issues.length;
-    const soFar = totals ? `; total so far ${money(totals.total)}` : '';
     readiness.textContent =
       problems === 0
-        ? `Ready to sign. Total ${totals ? money(totals.total) : ''}.`
-        : `${problems} ${problems === 1 ? 'thing' : 'things'} to complete or fix before this SOW is ready${soFar}.`;
+        ? t('charter.sowForm.ready', { total: totals ? money(totals.total) : '' })
+        : totals
+          ? t('charter.sowForm.toFixSoFar', { count: problems, total: money(totals.total) })
+          : t('charter.sowForm.toFix', { count: problems });
   }
 
   function showIssues(issues: SowIssue[]): void {
@@ -488,7 +582,9 @@ export function startSowGenerator(root: HTMLElement): void {
       const at = key(path);
       if (!at) continue;
       if (issue.missing && !touched.has(key(issue.path)) && !touched.has(at)) continue;
-      const text = issue.missing ? 'Required.' : capitalise(issue.message) + '.';
+      const text = issue.missing
+        ? t('charter.sowForm.required')
+        : t('charter.sowForm.problem', { message: capitalise(issue.message) });
       messages.set(at, [...(messages.get(at) ?? []), text]);
     }
     for (const error of form.querySelectorAll<HTMLElement>('[data-error-for]')) {
@@ -507,15 +603,9 @@ export function startSowGenerator(root: HTMLElement): void {
   // ---- One editing tab ------------------------------------------------------------------------
 
   const NOTICES: Partial<Record<Mode, string>> = {
-    elsewhere:
-      'This draft is open in another tab. So that neither tab overwrites the other, it is ' +
-      'read-only here and nothing is saved from this tab until you choose.',
-    moved:
-      'The draft moved to another tab, where it is now edited. This tab stopped saving it ' +
-      'and is read-only.',
-    copy:
-      'You are working on a copy in this tab. It is not saved in this browser and leaves the ' +
-      'draft in the other tab unchanged: export it as JSON to keep it.',
+    elsewhere: t('charter.sowForm.elsewhere'),
+    moved: t('charter.sowForm.moved'),
+    copy: t('charter.sowForm.copy'),
   };
 
   /** Shows the notice for the mode and lets the form and toolbar change only where this tab may. */
@@ -574,7 +664,7 @@ export function startSowGenerator(root: HTMLElement): void {
     claim({ signal: waiting.signal }, () => {
       waiting = null;
       show('editing', true);
-      say('The other tab closed, so the draft is edited here now.');
+      say(t('charter.sowForm.otherClosed'));
     });
   }
 
@@ -584,7 +674,7 @@ export function startSowGenerator(root: HTMLElement): void {
     claim({ steal: true }, () => {
       // The other tab saved every change as it was made, so the saved draft is the latest.
       show('editing', true);
-      say('The draft is edited in this tab now; the other tab stopped saving it.');
+      say(t('charter.sowForm.tookOver'));
     });
   }
 
@@ -625,29 +715,33 @@ export function startSowGenerator(root: HTMLElement): void {
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 0);
-    say('Exported the draft as JSON.');
+    say(t('charter.sowForm.exported'));
   }
 
   async function importDraft(file: File): Promise<void> {
-    const refuse = (why: string) =>
-      say(`Nothing was imported: ${why} Your draft is unchanged.`, true);
+    const refuse = (why: string) => say(t('charter.sowForm.notImported', { why }), true);
     if (file.size > MAX_IMPORT_BYTES) {
       return refuse(
-        `"${file.name}" is too large to be a SOW draft (over ${Math.round(MAX_IMPORT_BYTES / 1024)} KB).`,
+        t('charter.sowForm.tooLarge', {
+          file: file.name,
+          size: Math.round(MAX_IMPORT_BYTES / 1024),
+        }),
       );
     }
     let value: unknown;
     try {
       value = JSON.parse(await file.text());
     } catch {
-      return refuse(`"${file.name}" is not valid JSON.`);
+      return refuse(t('charter.sowForm.notJson', { file: file.name }));
     }
     const result = SowDraftSchema.safeParse(value);
     if (!result.success) {
       const first = result.error.issues[0]!;
-      const where = first.path.length ? first.path.map(String).join('.') : 'the file';
+      const where = first.path.length
+        ? first.path.map(String).join('.')
+        : t('charter.sowForm.theFile');
       return refuse(
-        `"${file.name}" is not a SOW draft exported from this page (${where}: ${first.message}).`,
+        t('charter.sowForm.notADraft', { file: file.name, where, message: first.message }),
       );
     }
     draft = result.data;
@@ -655,7 +749,7 @@ export function startSowGenerator(root: HTMLElement): void {
     save();
     buildForm();
     refresh();
-    say(`Imported "${file.name}".`);
+    say(t('charter.sowForm.imported', { file: file.name }));
   }
 
   root.querySelector('.sow-print')!.addEventListener('click', () => window.print());
@@ -673,7 +767,7 @@ export function startSowGenerator(root: HTMLElement): void {
     save();
     buildForm();
     refresh();
-    say('Started a new SOW.');
+    say(t('charter.sowForm.started'));
     form.querySelector<HTMLElement>('[data-path]')?.focus();
   });
   form.addEventListener('input', onInput);
