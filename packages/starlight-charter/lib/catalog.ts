@@ -1,7 +1,8 @@
 import type { Catalog } from '../data/load.ts';
 import type { AddOn, Clock, Meter, Plan, SupportHours, Tier, TierSla } from '../schemas/index.ts';
-import { formatDuration } from './duration.ts';
+import { formatBusinessDuration, formatDuration } from './duration.ts';
 import { clockHolidays } from './holidays.ts';
+import { english, type Translate } from './i18n.ts';
 import { type MoneyFormat } from './money.ts';
 import { priceText } from './pricing-text.ts';
 
@@ -81,13 +82,15 @@ export function targetFor(catalog: Catalog, tierId: string, severityId: string):
 }
 
 /** "business hours" or "24x7", as the pages say it. */
-export function clockLabel(clock: Clock): string {
-  return clock === 'business' ? 'business hours' : '24x7';
+export function clockLabel(clock: Clock, t: Translate = english): string {
+  return clock === 'business' ? t('charter.clock.business') : t('charter.clock.calendar');
 }
 
-/** "8 hours (business hours)" or "30 minutes (24x7)". */
-export function describeTarget(minutes: number, clock: Clock): string {
-  return `${formatDuration(minutes)} (${clockLabel(clock)})`;
+/** "8 business hours" or "30 minutes (24x7)"; German "8 Geschäftsstunden", Japanese "8営業時間". */
+export function describeTarget(minutes: number, clock: Clock, t: Translate = english): string {
+  if (clock === 'calendar')
+    return t('charter.target.calendar', { duration: formatDuration(minutes, t) });
+  return t('charter.target.business', { businessDuration: formatBusinessDuration(minutes, t) });
 }
 
 /** "$1,200 per month", "From €299 per month", "€12 per seat per month", "Free" or "Contact us". */

@@ -1,10 +1,11 @@
 import type { Catalog } from '../data/load.ts';
 import type { Plan } from '../schemas/pricing.ts';
-import { BEST_EFFORT_TEXT, NO_DOWNTIME_LIMIT, orBestEffort } from './best-effort.ts';
+import { BEST_EFFORT_TEXT, orBestEffort } from './best-effort.ts';
 import { describeTarget, moneyFormat, planPriceText, slaForTier, targetFor } from './catalog.ts';
 import { allowanceOf } from './cost.ts';
 import { allowedDowntime, formatDowntime, PERIODS } from './downtime.ts';
 import { formatPercent } from './format.ts';
+import { english, type Translate } from './i18n.ts';
 import { includedText, overageText } from './pricing-text.ts';
 
 /**
@@ -50,11 +51,13 @@ export function targetCells(
   catalog: Catalog,
   tierId: string,
   severityId: string,
+  t: Translate = english,
 ): Record<TargetField, string> {
   const target = targetFor(catalog, tierId, severityId);
+  const describe = (minutes: number) => describeTarget(minutes, target.clock, t);
   return {
-    first_response: orBestEffort(target.firstResponse, (m) => describeTarget(m, target.clock)),
-    resolution: orBestEffort(target.resolution, (m) => describeTarget(m, target.clock)),
+    first_response: orBestEffort(target.firstResponse, describe, t),
+    resolution: orBestEffort(target.resolution, describe, t),
   };
 }
 
@@ -68,9 +71,14 @@ export type AvailabilityField = (typeof AVAILABILITY_FIELDS)[number];
 export function availabilityCells(
   catalog: Catalog,
   tierId: string,
+  t: Translate = english,
 ): Record<AvailabilityField, string> {
   const availability = slaForTier(catalog, tierId).availability;
-  if (availability === null) return { availability: BEST_EFFORT_TEXT, downtime: NO_DOWNTIME_LIMIT };
+  if (availability === null)
+    return {
+      availability: t('charter.bestEffort.target'),
+      downtime: t('charter.bestEffort.noDowntimeLimit'),
+    };
   return {
     availability: formatPercent(availability, catalog.company.locale),
     downtime: formatDowntime(allowedDowntime(availability, PERIODS.month.minutes)),
