@@ -94,8 +94,8 @@ export function describeTarget(minutes: number, clock: Clock, t: Translate = eng
 }
 
 /** "$1,200 per month", "From €299 per month", "€12 per seat per month", "Free" or "Contact us". */
-export function planPriceText(catalog: Catalog, plan: Plan): string {
-  return priceText(plan.price, moneyFormat(catalog));
+export function planPriceText(catalog: Catalog, plan: Plan, t: Translate = english): string {
+  return priceText(plan.price, moneyFormat(catalog), t);
 }
 
 export function meterById(catalog: Catalog, id: string): Meter {

@@ -26,13 +26,17 @@ export function planFields(catalog: Catalog): string[] {
 }
 
 /** Cells of one plan row: `<tr data-plan={plan.id}>` with `<td data-field={field}>`. */
-export function planCells(catalog: Catalog, plan: Plan): Record<string, string> {
+export function planCells(
+  catalog: Catalog,
+  plan: Plan,
+  t: Translate = english,
+): Record<string, string> {
   const money = moneyFormat(catalog);
-  const cells: Record<string, string> = { price: planPriceText(catalog, plan) };
+  const cells: Record<string, string> = { price: planPriceText(catalog, plan, t) };
   for (const meter of catalog.pricing.meters) {
     const allowance = allowanceOf(plan, meter.id);
-    cells[`included-${meter.id}`] = includedText(meter, allowance, money.locale);
-    cells[`overage-${meter.id}`] = overageText(meter, allowance, money);
+    cells[`included-${meter.id}`] = includedText(meter, allowance, money.locale, t);
+    cells[`overage-${meter.id}`] = overageText(meter, allowance, money, t);
   }
   return cells;
 }

@@ -89,7 +89,7 @@ export function comparePublished(catalog: Catalog, dist: string, base = ''): Fin
     const plans: Expected[] = catalog.pricing.plans.map((plan) => ({
       label: `plan "${plan.id}"`,
       key: { 'data-plan': plan.id },
-      cells: planCells(catalog, plan),
+      cells: planCells(catalog, plan, t),
     }));
     findings.push(
       ...comparePage(shown(join(dist, base, PRICING_PAGE)), pricing, 'data-plan', 'plan', plans),
