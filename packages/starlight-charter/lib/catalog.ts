@@ -43,20 +43,28 @@ export function supportHoursFor(catalog: Catalog, tierId: string): ClockHours {
   return { ...hours, ...clockHolidays(catalog.sla.holiday_sets, hours) };
 }
 
-const DAY_NAMES = {
-  mon: 'Mon',
-  tue: 'Tue',
-  wed: 'Wed',
-  thu: 'Thu',
-  fri: 'Fri',
-  sat: 'Sat',
-  sun: 'Sun',
-};
+type Weekday = SupportHours['days'][number];
+
+/** Short weekday names as `locale` writes them: "Mon", "Mo", "月". */
+export function weekdayNames(locale: string): Record<Weekday, string> {
+  const format = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
+  const days: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+  // 1 January 2024 was a Monday.
+  return Object.fromEntries(
+    days.map((day, i) => [day, format.format(Date.UTC(2024, 0, 1 + i))]),
+  ) as Record<Weekday, string>;
+}
 
 /** A support-hour schedule in a line: "Business hours: Mon, Tue, Wed, Thu, Fri, 09:00–17:00, your time zone". */
-export function supportHoursText(hours: SupportHours): string {
-  const days = hours.days.map((d) => DAY_NAMES[d]).join(', ');
-  const zone = hours.time_zone === 'customer' ? 'your time zone' : hours.time_zone;
+export function supportHoursText(
+  hours: SupportHours,
+  locale = 'en-US',
+  t: Translate = english,
+): string {
+  const names = weekdayNames(locale);
+  const days = hours.days.map((d) => names[d]).join(', ');
+  const zone =
+    hours.time_zone === 'customer' ? t('charter.supportHours.yourTimeZone') : hours.time_zone;
   return `${hours.name}: ${days}, ${hours.start}\u2013${hours.end}, ${zone}`;
 }
 
