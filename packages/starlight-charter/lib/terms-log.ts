@@ -23,7 +23,10 @@ export interface ChangeLogEntry {
 }
 
 /** The change log, newest release first. */
-export function changeLog(releases: readonly ReleasedTerms[]): ChangeLogEntry[] {
+export function changeLog(
+  releases: readonly ReleasedTerms[],
+  t: Translate = english,
+): ChangeLogEntry[] {
   const ordered = [...releases].sort((a, b) => compareVersions(a.version, b.version));
   return ordered
     .map((release, i) => {
@@ -33,7 +36,7 @@ export function changeLog(releases: readonly ReleasedTerms[]): ChangeLogEntry[] 
         effectiveDate: release.effectiveDate,
         previous: previous?.version ?? null,
         changes: previous
-          ? diffTerms(previous.catalog, release.catalog).map((c) => c.sentence)
+          ? diffTerms(previous.catalog, release.catalog, t).map((c) => c.sentence)
           : [],
       };
     })

@@ -10,7 +10,7 @@ export const GET: APIRoute = ({ site }) => {
   const { company } = getCatalog();
   const url = (path: string) => new URL(charterHref(path), site ?? company.site_url).href;
   const xml = changeLogFeed(
-    changeLog(getReleases()),
+    changeLog(getReleases(), translator(config.language)),
     {
       company: company.name,
       pageUrl: url(CHANGES_PATH),
