@@ -23,7 +23,8 @@ import { articlesIn, catalog, weeSite, wordsOf } from './support';
  * name, meter or article of the sample company appears.
  */
 const wee = loadCatalog(WEE.terms);
-const weeFigures = displayedFigures(wee);
+// In the words of WEE's language, as its pages say them.
+const weeFigures = displayedFigures(wee, wordsOf(wee));
 // Figures both companies share ("Free", a "10%" band) prove nothing either way.
 /**
  * Strings the second site shows for reasons of its own: numbers of its playbook (targets, alert
