@@ -16,37 +16,50 @@ export const BEST_EFFORT_TEXT = english('charter.bestEffort.target');
 export const NO_DOWNTIME_LIMIT = english('charter.bestEffort.noDowntimeLimit');
 
 /** A deadline the response-deadline calculator cannot give, because nothing is promised. */
-export const NO_DEADLINE = 'Best effort: no deadline';
+export const NO_DEADLINE = english('charter.bestEffort.noDeadline');
 
 /** "Community (best effort, no credits)": a best-effort tier in the credit calculator's list. */
-export function bestEffortTierLabel(tierName: string): string {
-  return `${tierName} (best effort, no credits)`;
+export function bestEffortTierLabel(tierName: string, t: Translate = english): string {
+  return t('charter.bestEffort.tierLabel', { tier: tierName });
 }
 
 /** Why the credit calculator computes nothing for a tier without an availability target. */
-export function bestEffortCreditText(tierName: string): string {
-  return `${tierName} is best effort: it has no availability target, so it earns no service credits.`;
+export function bestEffortCreditText(tierName: string, t: Translate = english): string {
+  return t('charter.bestEffort.creditText', { tier: tierName });
 }
 
-/** "Community has" or "Community and Hobby have", in English like the pages. */
-function tiersHave(tierNames: readonly string[]): string {
-  const names = new Intl.ListFormat('en-US', { type: 'conjunction' }).format(tierNames);
-  return `${names} ${tierNames.length === 1 ? 'has' : 'have'}`;
+/** The tiers' names as a list, as `locale` writes one: "Community and Hobby". */
+function namesOf(tierNames: readonly string[], locale: string): string {
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(tierNames);
 }
 
 /** The credit calculator's note by its tier list, or null when every tier has a target. */
-export function bestEffortCreditHint(tierNames: readonly string[]): string | null {
+export function bestEffortCreditHint(
+  tierNames: readonly string[],
+  locale = 'en-US',
+  t: Translate = english,
+): string | null {
   if (tierNames.length === 0) return null;
-  return `${tiersHave(tierNames)} no availability target (best effort), so no service credits.`;
+  return t('charter.bestEffort.creditHint', {
+    names: namesOf(tierNames, locale),
+    count: tierNames.length,
+  });
 }
 
 /**
  * Why the downtime calculator offers no preset for these tiers, or null when every tier has a
  * target.
  */
-export function bestEffortDowntimeText(tierNames: readonly string[]): string | null {
+export function bestEffortDowntimeText(
+  tierNames: readonly string[],
+  locale = 'en-US',
+  t: Translate = english,
+): string | null {
   if (tierNames.length === 0) return null;
-  return `${tiersHave(tierNames)} no availability target (best effort), so there is no downtime budget to work out.`;
+  return t('charter.bestEffort.downtimeText', {
+    names: namesOf(tierNames, locale),
+    count: tierNames.length,
+  });
 }
 
 /** A target in minutes, or the best-effort words when there is none. */

@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { loadCatalog } from '../../../packages/starlight-charter/data/load';
+import {
+  bestEffortCreditHint,
+  bestEffortDowntimeText,
+} from '../../../packages/starlight-charter/lib/best-effort';
 import { describeTarget, weekdayNames } from '../../../packages/starlight-charter/lib/catalog';
 import { describeBand } from '../../../packages/starlight-charter/lib/credits';
 import { excludingHolidaysText } from '../../../packages/starlight-charter/lib/holidays';
@@ -150,4 +154,31 @@ test('durations read naturally: the acceptance phrases', () => {
   expect(describeTarget(240, 'business', translator('de'))).toBe('4 Geschäftsstunden');
   expect(describeTarget(240, 'business', translator('ja'))).toBe('4営業時間');
   expect(describeTarget(240, 'business')).toBe('4 business hours');
+});
+
+describe('best-effort hints name the tiers as the locale lists them', () => {
+  test.each(LANGUAGES)('in $language', ({ language, words, locale }) => {
+    const t = translator(language);
+    const names = ['Community', 'Hobby'];
+    const list = new Intl.ListFormat(locale, { type: 'conjunction' }).format(names);
+    const many = new Intl.PluralRules(language).select(2);
+    expect(bestEffortCreditHint(names, locale, t)).toBe(
+      fill(words[`charter.bestEffort.creditHint_${many}`], { names: list }),
+    );
+    expect(bestEffortDowntimeText(['Community'], locale, t)).toBe(
+      fill(words[`charter.bestEffort.downtimeText_${new Intl.PluralRules(language).select(1)}`], {
+        names: 'Community',
+      }),
+    );
+    expect(bestEffortCreditHint([], locale, t)).toBeNull();
+  });
+
+  test('English keeps its Oxford comma and its verb agreement', () => {
+    expect(bestEffortCreditHint(['A', 'B', 'C'])).toBe(
+      'A, B, and C have no availability target (best effort), so no service credits.',
+    );
+    expect(bestEffortCreditHint(['A'])).toBe(
+      'A has no availability target (best effort), so no service credits.',
+    );
+  });
 });
