@@ -6,21 +6,20 @@ import { parse, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 import { loadCatalog, type Catalog } from '../../packages/starlight-charter/data/load';
 import {
   BEST_EFFORT,
-  BEST_EFFORT_TEXT,
   bestEffortCreditHint,
   bestEffortCreditText,
   bestEffortDowntimeText,
   bestEffortTierLabel,
   NO_DEADLINE,
-  NO_DOWNTIME_LIMIT,
 } from '../../packages/starlight-charter/lib/best-effort';
 import { slaForTier } from '../../packages/starlight-charter/lib/catalog';
+import type { Translate } from '../../packages/starlight-charter/lib/i18n';
 import { availabilityCells, targetCells } from '../../packages/starlight-charter/lib/published';
 import type { SlaApi } from '../../packages/starlight-charter/schemas/api';
 import type { Severity } from '../../packages/starlight-charter/schemas/severities';
 import type { Tier } from '../../packages/starlight-charter/schemas/tiers';
 import { buildSite, copyTerms, makeSite, WEE } from '../support/sites';
-import { serve } from './support';
+import { serve, wordsOf } from './support';
 
 /**
  * A tier that promises nothing. WEE's terms are copied and their lowest tier made best effort in
@@ -35,6 +34,8 @@ const BROKEN = /NaN|undefined|null|Infinity|Invalid Date/;
 let terms = '';
 let lowest = '';
 let company: Catalog;
+/** Charter's words in the language of the copy's site (WEE's: German). */
+let t: Translate;
 let tier: Tier;
 let severities: Severity[] = [];
 /** A tier with a credit schedule, for the credit calculator to compute with after the best-effort one. */
@@ -66,6 +67,7 @@ test.beforeAll(async () => {
   terms = copyTerms(WEE);
   lowest = makeLowestBestEffort(terms);
   company = loadCatalog(terms);
+  t = wordsOf(company);
   tier = company.tiers.tiers.find((t) => t.id === lowest)!;
   severities = company.severities.severities;
   credited = company.tiers.tiers.find((t) => slaForTier(company, t.id).credit_schedule)!;
@@ -97,17 +99,22 @@ test('the SLA page says best effort for every target and the availability of the
   for (const severity of severities) {
     const row = page.locator(`tr[data-tier="${lowest}"][data-severity="${severity.id}"]`);
     // The published cells, which the commercial lint compares with the data, say it in words.
-    expect(targetCells(company, lowest, severity.id)).toEqual({
-      first_response: BEST_EFFORT_TEXT,
-      resolution: BEST_EFFORT_TEXT,
+    const bestEffort = t('charter.bestEffort.target');
+    expect(targetCells(company, lowest, severity.id, t)).toEqual({
+      first_response: bestEffort,
+      resolution: bestEffort,
     });
-    await expect(row.locator('td[data-field="first_response"]')).toHaveText(BEST_EFFORT_TEXT);
-    await expect(row.locator('td[data-field="resolution"]')).toHaveText(BEST_EFFORT_TEXT);
+    await expect(row.locator('td[data-field="first_response"]')).toHaveText(bestEffort);
+    await expect(row.locator('td[data-field="resolution"]')).toHaveText(bestEffort);
   }
   const availability = page.locator(`tr[data-tier="${lowest}"]:not([data-severity])`);
   await expect(availability).toHaveCount(1);
-  await expect(availability.locator('td[data-field="availability"]')).toHaveText(BEST_EFFORT_TEXT);
-  await expect(availability.locator('td[data-field="downtime"]')).toHaveText(NO_DOWNTIME_LIMIT);
+  await expect(availability.locator('td[data-field="availability"]')).toHaveText(
+    t('charter.bestEffort.target'),
+  );
+  await expect(availability.locator('td[data-field="downtime"]')).toHaveText(
+    t('charter.bestEffort.noDowntimeLimit'),
+  );
   // No figure in any of the tier's figure cells.
   for (const text of await page
     .locator(`tr[data-tier="${lowest}"] td[data-field]`)
@@ -120,12 +127,14 @@ test('the SLA page says best effort for every target and the availability of the
       page.locator(
         `tr[data-tier="${other.id}"]:not([data-severity]) td[data-field="availability"]`,
       ),
-    ).toHaveText(availabilityCells(company, other.id).availability);
+    ).toHaveText(availabilityCells(company, other.id, t).availability);
   }
   // No credit table names the tier: it has no schedule.
-  await expect(page.getByRole('table', { name: /credit schedule/ })).not.toHaveCount(0);
+  // "credit schedule", "Gutschriftenstaffel": the caption's words without a schedule's name.
+  const scheduleWords = t('charter.creditTables.caption', { name: '' }).trim();
+  await expect(page.getByRole('table', { name: scheduleWords })).not.toHaveCount(0);
   for (const caption of await page.locator('table caption').allTextContents()) {
-    if (caption.includes('credit schedule')) expect(caption).not.toContain(tier.name);
+    if (caption.includes(scheduleWords)) expect(caption).not.toContain(tier.name);
   }
 });
 
@@ -135,9 +144,9 @@ test('the tiers page and the overview say best effort for the tier’s first res
   for (const path of ['/commercial/tiers/', '/commercial/']) {
     await page.goto(`${base}${path}`);
     const row = page
-      .getByRole('table', { name: 'Support tiers at a glance' })
+      .getByRole('table', { name: t('charter.tierTable.caption') })
       .locator(`tr[data-tier="${lowest}"]`);
-    await expect(row.getByRole('cell').first()).toHaveText(BEST_EFFORT_TEXT);
+    await expect(row.getByRole('cell').first()).toHaveText(t('charter.bestEffort.target'));
   }
 });
 
@@ -222,21 +231,23 @@ test('the calculators keep no accessibility violations with the best-effort tier
   }
 });
 
-test('/api/sla.json gives the tier nulls, each with the words', async ({ request }) => {
+test('/api/sla.json gives the tier nulls, each with the words of the pages', async ({
+  request,
+}) => {
   const sla = (await (await request.get(`${base}/api/sla.json`)).json()) as SlaApi;
   const entry = sla.tiers.find((t) => t.tier === lowest)!;
   expect(entry).toMatchObject({
     availability_percent: null,
-    availability_text: BEST_EFFORT_TEXT,
+    availability_text: t('charter.bestEffort.target'),
     allowed_downtime_per_month: null,
     credit_schedule: null,
   });
   for (const target of entry.targets) {
     expect(target).toMatchObject({
       first_response: null,
-      first_response_text: BEST_EFFORT_TEXT,
+      first_response_text: t('charter.bestEffort.target'),
       resolution: null,
-      resolution_text: BEST_EFFORT_TEXT,
+      resolution_text: t('charter.bestEffort.target'),
     });
   }
 });

@@ -4,7 +4,7 @@ import { loadCatalog, type Catalog } from '../../packages/starlight-charter/data
 import type { Plan } from '../../packages/starlight-charter/schemas/pricing';
 import { SAMPLE, WEE } from '../support/sites';
 import { expectations } from './pricing-expect';
-import { serve, weeSite } from './support';
+import { serve, weeSite, wordsOf } from './support';
 
 /**
  * The plan cards at the top of the pricing page, on the sample (served at baseURL) and on WEE
@@ -46,23 +46,29 @@ function savePercent(plan: Plan): number | null {
 }
 
 function oracle(catalog: Catalog) {
-  const expected = expectations(catalog);
+  // The words around the figures, in the site's language (WEE's: German).
+  const t = wordsOf(catalog);
+  const expected = expectations(catalog, t);
   const { locale } = catalog.company;
   const tierOf = (plan: Plan) => catalog.tiers.tiers.find((t) => t.id === plan.tier)!;
   const percent = (n: number) =>
     `${new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }).format(n)}%`;
   return {
     ...expected,
+    t,
     tierOf,
     saveText: (plan: Plan) => {
       const p = savePercent(plan);
-      return p === null ? null : `save ${percent(p)}`;
+      return p === null ? null : t('charter.planCards.save', { percent: percent(p) });
     },
     /** The best saving of any plan, as the switch's label says it. */
     switchSaving: () => {
       const all = catalog.pricing.plans.map(savePercent).filter((p): p is number => p !== null);
       const best = Math.max(...all);
-      return `save ${all.every((p) => p === best) ? '' : 'up to '}${percent(best)}`;
+      const key = all.every((p) => p === best)
+        ? 'charter.planCards.save'
+        : 'charter.planCards.saveUpTo';
+      return t(key, { percent: percent(best) });
     },
     monthlyText: (plan: Plan) => expected.priceText(plan),
     annualText: (plan: Plan) =>
@@ -75,7 +81,7 @@ function oracle(catalog: Catalog) {
         const named =
           meter.unit.other.toLowerCase() === meter.name.toLowerCase() &&
           !(a.included === 0 && a.overage === undefined);
-        return named ? text : `${meter.name}: ${text}`;
+        return named ? text : t('charter.planCards.included', { meter: meter.name, text });
       }),
     /** The tier's highlights, or the first four features it has, with their value in words. */
     highlights: (plan: Plan) => {
@@ -87,15 +93,23 @@ function oracle(catalog: Catalog) {
       return chosen.map((f) => {
         const v = f.values[tier.id]!;
         if (v === 'yes' || v === 'included') return f.name;
-        if (v === 'add-on') return `${f.name} (add-on)`;
-        return `${f.name}: ${(v as { text: string }).text}`;
+        if (v === 'add-on') return t('charter.planCards.addOn', { feature: f.name });
+        return t('charter.planCards.featureValue', {
+          feature: f.name,
+          value: (v as { text: string }).text,
+        });
       });
     },
     cta: (plan: Plan) => {
       if (plan.cta) return { label: plan.cta.label, href: plan.cta.href };
       const sales = catalog.company.contacts.find((c) => c.id === 'sales')!;
-      const subject = encodeURIComponent(`${tierOf(plan).name} plan`);
-      return { label: 'Contact sales', href: `mailto:${sales.email}?subject=${subject}` };
+      const subject = encodeURIComponent(
+        t('charter.planCards.subject', { plan: tierOf(plan).name }),
+      );
+      return {
+        label: t('charter.planCards.contactSales'),
+        href: `mailto:${sales.email}?subject=${subject}`,
+      };
     },
   };
 }
@@ -103,7 +117,8 @@ function oracle(catalog: Catalog) {
 const normalise = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim();
 const cardsOf = (page: Page) => page.locator('[data-plan-cards]');
 const cardOf = (page: Page, plan: Plan) => page.locator(`[data-plan-card="${plan.id}"]`);
-const switchOf = (page: Page) => page.getByRole('group', { name: 'Billing' });
+const switchOf = (page: Page, catalog: Catalog) =>
+  page.getByRole('group', { name: wordsOf(catalog)('charter.planCards.billing') });
 
 /** The price each card shows now, by plan id. */
 async function shownPrices(page: Page, catalog: Catalog) {
@@ -160,13 +175,25 @@ for (const site of SITES) {
           normalise(o.monthlyText(plan)),
         );
         expect(
-          await texts(card.getByRole('list', { name: 'Best for' }).getByRole('listitem')),
+          await texts(
+            card
+              .getByRole('list', { name: o.t('charter.planCards.bestFor') })
+              .getByRole('listitem'),
+          ),
         ).toEqual(tier.best_for);
         expect(
-          await texts(card.getByRole('list', { name: 'Included' }).getByRole('listitem')),
+          await texts(
+            card
+              .getByRole('list', { name: o.t('charter.planCards.includedHeading') })
+              .getByRole('listitem'),
+          ),
         ).toEqual(o.included(plan).map(normalise));
         expect(
-          await texts(card.getByRole('list', { name: 'Highlights' }).getByRole('listitem')),
+          await texts(
+            card
+              .getByRole('list', { name: o.t('charter.planCards.highlights') })
+              .getByRole('listitem'),
+          ),
         ).toEqual(o.highlights(plan));
         const cta = o.cta(plan);
         const link = card.getByRole('link', { name: `${cta.label} — ${tier.name}`, exact: true });
@@ -179,7 +206,7 @@ for (const site of SITES) {
       page,
     }) => {
       await page.goto(site.url());
-      await expect(switchOf(page)).toHaveCount(hasAnnual ? 1 : 0);
+      await expect(switchOf(page, catalog)).toHaveCount(hasAnnual ? 1 : 0);
       // Without a switch, every card shows its one price.
       if (!hasAnnual)
         expect(await shownPrices(page, catalog)).toEqual(pricesIn('monthly', catalog));
@@ -196,7 +223,7 @@ for (const site of SITES) {
     }) => {
       await page.goto(site.url());
       await page.emulateMedia({ media: 'print' });
-      await expect(switchOf(page)).toBeHidden();
+      await expect(switchOf(page, catalog)).toBeHidden();
       for (const plan of plans) {
         const card = cardOf(page, plan);
         expect(await card.evaluate((el) => getComputedStyle(el).breakInside)).toBe('avoid');
@@ -205,8 +232,10 @@ for (const site of SITES) {
         else {
           const save = o.saveText(plan);
           expect(prices).toEqual([
-            normalise(`${o.monthlyText(plan)} billed monthly`),
-            normalise(`${o.annualText(plan)} billed annually${save ? ` ${save}` : ''}`),
+            normalise(`${o.monthlyText(plan)} ${o.t('charter.planCards.billedMonthly')}`),
+            normalise(
+              `${o.annualText(plan)} ${o.t('charter.planCards.billedAnnually')}${save ? ` ${save}` : ''}`,
+            ),
           ]);
         }
       }
@@ -238,7 +267,12 @@ test.describe('WEE: billing monthly or annually', () => {
   const o = oracle(catalog);
   const initial = catalog.pricing.billing_default;
   const other = initial === 'annual' ? 'monthly' : 'annual';
-  const label = { monthly: /^Monthly$/, annual: /^Annually/ } as const;
+  const monthlyWord = o.t('charter.planCards.monthly');
+  const annualWord = o.t('charter.planCards.annually');
+  const label = {
+    monthly: new RegExp(`^${monthlyWord}$`),
+    annual: new RegExp(`^${annualWord}`),
+  } as const;
 
   test.beforeAll(() => {
     expect(catalog.pricing.plans.some((p) => annualOf(p) !== undefined)).toBe(true);
@@ -246,10 +280,10 @@ test.describe('WEE: billing monthly or annually', () => {
 
   async function checkSwitch(page: Page) {
     await page.goto(site.url());
-    const group = switchOf(page);
+    const group = switchOf(page, catalog);
     await expect(group.getByRole('radio', { name: label[initial] })).toBeChecked();
     await expect(group.getByRole('radio', { name: label.annual })).toHaveAccessibleName(
-      `Annually (${o.switchSaving()})`,
+      `${annualWord} (${o.switchSaving()})`,
     );
     expect(await shownPrices(page, catalog)).toEqual(pricesIn(initial, catalog));
     await group.locator('label').filter({ hasText: label[other] }).click();
@@ -285,7 +319,7 @@ test.describe('WEE: billing monthly or annually', () => {
 
   test('the switch works from the keyboard, with a visible focus', async ({ page }) => {
     await page.goto(site.url());
-    const group = switchOf(page);
+    const group = switchOf(page, catalog);
     const checked = group.getByRole('radio', { name: label[initial] });
     // Tab into the group from the heading before it, as a keyboard user arrives.
     await page.getByRole('heading', { name: 'Plans', exact: true }).click();
@@ -312,7 +346,7 @@ test.describe('WEE: billing monthly or annually', () => {
 
   test('both billing modes pass axe', async ({ page }) => {
     await page.goto(site.url());
-    await switchOf(page).locator('label').filter({ hasText: label[other] }).click();
+    await switchOf(page, catalog).locator('label').filter({ hasText: label[other] }).click();
     const results = await new AxeBuilder({ page }).include('[data-plan-cards]').analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   });

@@ -1,13 +1,15 @@
 import type { Catalog } from '../../packages/starlight-charter/data/load';
+import { english, type Translate } from '../../packages/starlight-charter/lib/i18n';
 import type { Allowance, Meter, Plan } from '../../packages/starlight-charter/schemas/pricing';
 
 /**
  * What the pricing page and the cost calculator should say, worked out here from the data with
  * Intl directly and the charge rules written out again, so a test never takes its expectation
  * from the code it checks. Price models a data set in these tests does not use throw, so a new
- * one is noticed rather than checked against nothing.
+ * one is noticed rather than checked against nothing. The words around the figures come from
+ * the locale file of the page's language through `t` (English unless a spec passes its site's).
  */
-export function expectations(catalog: Catalog) {
+export function expectations(catalog: Catalog, t: Translate = english) {
   const { locale, currency } = catalog.company;
   const digits =
     new Intl.NumberFormat(locale, { style: 'currency', currency }).resolvedOptions()
@@ -36,36 +38,55 @@ export function expectations(catalog: Catalog) {
   const word = (unit: { one: string; other: string }, n: number) =>
     new Intl.PluralRules(locale).select(n) === 'one' ? unit.one : unit.other;
   const amount = (unit: { one: string; other: string }, n: number) =>
-    `${count(n)} ${word(unit, n)}`;
+    t('charter.price.amount', { amount: count(n), unit: word(unit, n) });
+  /** " per month" as the cost calculator labels a meter (its words are English). */
   const period = (meter: Meter) => (meter.resets === 'never' ? '' : ` per ${meter.resets}`);
+  /** " per month" as the pricing page says it, in its language. */
+  const pagePeriod = (meter: Meter) =>
+    meter.resets === 'never'
+      ? ''
+      : t(
+          meter.resets === 'month' ? 'charter.price.perMonthSuffix' : 'charter.price.perYearSuffix',
+        );
   /** Half away from zero, to the minor unit, from micro-units. */
   const toMinor = (micros: number) => Math.sign(micros) * Math.round(Math.abs(micros) / perMinor);
 
   function priceText(plan: Plan): string {
     const p = plan.price;
-    if (p.model === 'contact-us') return 'Contact us';
-    if (p.model === 'flat') return p.monthly === 0 ? 'Free' : `${price(p.monthly)} per month`;
-    if (p.model === 'from') return `From ${price(p.monthly)} per month`;
-    if (p.model === 'per-seat') return `${price(p.monthly)} per ${p.seat.one} per month`;
+    if (p.model === 'contact-us') return t('charter.price.contactUs');
+    if (p.model === 'flat')
+      return p.monthly === 0
+        ? t('charter.price.free')
+        : t('charter.price.perMonth', { price: price(p.monthly) });
+    if (p.model === 'from') return t('charter.price.from', { price: price(p.monthly) });
+    if (p.model === 'per-seat')
+      return t('charter.price.perSeat', { price: price(p.monthly), seat: p.seat.one });
     throw new Error(`no expectation written for a ${p.model} price`);
   }
 
   function includedText(meter: Meter, a: Allowance): string {
-    if (a.included === 'unlimited') return `Unlimited ${meter.unit.other}`;
-    if (a.included === 0 && a.overage === undefined) return 'Not included';
-    return `${amount(meter.unit, a.included)}${period(meter)}`;
+    if (a.included === 'unlimited') return t('charter.price.unlimited', { unit: meter.unit.other });
+    if (a.included === 0 && a.overage === undefined) return t('charter.price.notIncluded');
+    return `${amount(meter.unit, a.included)}${pagePeriod(meter)}`;
   }
 
   function overageText(meter: Meter, a: Allowance): string {
-    if (a.included === 'unlimited') return 'No limit';
+    if (a.included === 'unlimited') return t('charter.price.noLimit');
     const o = a.overage;
     if (o === undefined)
       return a.included === 0
-        ? 'Not available on this plan'
-        : `Hard limit: no more than ${amount(meter.unit, a.included)}${period(meter)}`;
-    if (o.model === 'per-unit') return `${rate(o.per_unit)} per ${meter.unit.one}`;
+        ? t('charter.price.notAvailable')
+        : t('charter.price.hardLimit', {
+            amount: amount(meter.unit, a.included),
+            period: pagePeriod(meter),
+          });
+    if (o.model === 'per-unit')
+      return t('charter.price.perUnit', { price: rate(o.per_unit), unit: meter.unit.one });
     if (o.model === 'package')
-      return `${price(o.price)} per ${amount(meter.unit, o.size)}, each pack started charged in full`;
+      return t('charter.price.package', {
+        price: price(o.price),
+        amount: amount(meter.unit, o.size),
+      });
     throw new Error('no expectation written for graduated overage');
   }
 

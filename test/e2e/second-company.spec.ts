@@ -15,7 +15,7 @@ import {
 } from '../../packages/starlight-charter/lib/published';
 import { PriceSchema } from '../../packages/starlight-charter/schemas/pricing';
 import { SAMPLE, WEE } from '../support/sites';
-import { articlesIn, catalog, weeSite } from './support';
+import { articlesIn, catalog, weeSite, wordsOf } from './support';
 
 /**
  * The site of examples/wee, built once per run, proves that what it shows comes from that data set:
@@ -23,7 +23,8 @@ import { articlesIn, catalog, weeSite } from './support';
  * name, meter or article of the sample company appears.
  */
 const wee = loadCatalog(WEE.terms);
-const weeFigures = displayedFigures(wee);
+// In the words of WEE's language, as its pages say them.
+const weeFigures = displayedFigures(wee, wordsOf(wee));
 // Figures both companies share ("Free", a "10%" band) prove nothing either way.
 /**
  * Strings the second site shows for reasons of its own: numbers of its playbook (targets, alert
@@ -210,10 +211,12 @@ test('every price, percentage and duration shown is a figure of the second compa
 });
 
 test('the pricing and SLA tables hold the second company figures', async ({ page }) => {
+  // In the words of the site's language (WEE's: German).
+  const t = wordsOf(wee);
   await page.setContent(readFileSync(join(out, 'commercial/pricing/index.html'), 'utf8'));
   await expect(page.locator('tr[data-plan]')).toHaveCount(wee.pricing.plans.length);
   for (const plan of wee.pricing.plans) {
-    const cells = planCells(wee, plan);
+    const cells = planCells(wee, plan, t);
     for (const field of planFields(wee)) {
       await expect(page.locator(`tr[data-plan="${plan.id}"] td[data-field="${field}"]`)).toHaveText(
         cells[field]!,
@@ -225,7 +228,7 @@ test('the pricing and SLA tables hold the second company figures', async ({ page
   await expect(rows).toHaveCount(wee.tiers.tiers.length * wee.severities.severities.length);
   for (const tier of wee.tiers.tiers) {
     for (const severity of wee.severities.severities) {
-      const cells = targetCells(wee, tier.id, severity.id);
+      const cells = targetCells(wee, tier.id, severity.id, t);
       for (const field of TARGET_FIELDS) {
         const cell = page.locator(
           `tr[data-tier="${tier.id}"][data-severity="${severity.id}"] td[data-field="${field}"]`,

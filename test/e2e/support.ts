@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { loadCatalog, type Catalog } from '../../packages/starlight-charter/data/load';
+import { languageOf, translator, type Translate } from '../../packages/starlight-charter/lib/i18n';
 import { SAMPLE } from '../support/sites';
 
 /** The sample terms, read the same way the site reads them: tests compute expectations from them. */
@@ -106,4 +107,12 @@ export function articlesIn(dir: string): Map<string, string> {
       return [file.replace(/\.mdx?$/, ''), front.title];
     }),
   );
+}
+
+/**
+ * Charter's words in the language a company's site speaks (its locale's language), so a spec
+ * expects what the page says without typing a translation.
+ */
+export function wordsOf(company: Catalog): Translate {
+  return translator(languageOf(company.company.locale));
 }

@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { loadCatalog, type Catalog } from '../../packages/starlight-charter/data/load';
 import { SAMPLE, WEE } from '../support/sites';
-import { catalog as sample, routesOf, SAMPLE_OUT, serve, weeSite } from './support';
+import { catalog as sample, routesOf, SAMPLE_OUT, serve, weeSite, wordsOf } from './support';
 
 /**
  * The terms as a contract: every commercial page and every JSON file states the version and
@@ -53,7 +53,11 @@ const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 for (const company of companies) {
   const { catalog: c } = company;
-  const terms = `Terms version ${c.company.terms_version}, effective ${effectiveDay(c)}`;
+  const t = wordsOf(c);
+  const terms = t('charter.terms.versionEffective', {
+    version: c.company.terms_version,
+    date: effectiveDay(c),
+  });
 
   test.describe(`${company.name}`, () => {
     let site: { url: string; close: () => void };
@@ -92,8 +96,10 @@ for (const company of companies) {
     test('every commercial and reference page states the terms version and effective date', async ({
       page,
     }) => {
-      const commercial = routesOf(company.out()).filter((r) =>
-        /^\/(?:commercial|reference)\//.test(r),
+      // The change log and the release pages tell every version, each with its own date.
+      const commercial = routesOf(company.out()).filter(
+        (r) =>
+          /^\/(?:commercial|reference)\//.test(r) && !/^\/commercial\/(?:changes|terms)\//.test(r),
       );
       expect(commercial.length).toBeGreaterThan(5);
       for (const route of commercial) {
@@ -129,7 +135,9 @@ for (const company of companies) {
         const footer = squeeze(lines.at(-1) ?? '');
         expect(header, `sheet ${i + 1} header`).toContain(`${c.company.name} — ${title}`);
         expect(header, `sheet ${i + 1} header`).toContain(terms);
-        expect(footer, `sheet ${i + 1} footer`).toBe(`Page ${i + 1} of ${sheets.length}`);
+        expect(footer, `sheet ${i + 1} footer`).toBe(
+          t('charter.termsLog.pageOf', { page: i + 1, pages: sheets.length }),
+        );
         return { lines: lines.length - 2, text: squeeze(sheet.raw) };
       });
     }
@@ -150,15 +158,18 @@ for (const company of companies) {
       expect(sheets).toHaveLength(tiers.length);
       tiers.forEach((tier, i) => {
         const body = sheets[i]!.text;
-        expect(body).toContain(`${tier.name}: response and resolution targets`);
+        const targets = (name: string) => t('charter.slaExhibit.targets', { tier: name });
+        expect(body).toContain(targets(tier.name));
         // No other tier's tables on its sheet.
-        for (const other of tiers.filter((t) => t.id !== tier.id))
-          expect(body).not.toContain(`${other.name}: response and resolution targets`);
+        for (const other of tiers.filter((x) => x.id !== tier.id))
+          expect(body).not.toContain(targets(other.name));
         const sla = c.sla.tiers.find((s) => s.tier === tier.id)!;
         const schedule = c.credits.schedules.find((s) => s.id === sla.credit_schedule);
         if (schedule)
-          expect(body).toContain(`${tier.name}: service credits (${schedule.name} schedule)`);
-        expect(body).toContain(`${tier.name}: escalation after a ticket opens`);
+          expect(body).toContain(
+            t('charter.slaExhibit.credits', { tier: tier.name, schedule: schedule.name }),
+          );
+        expect(body).toContain(t('charter.slaExhibit.escalation', { tier: tier.name }));
         for (const exclusion of c.sla.exclusions) expect(body).toContain(exclusion);
         for (const severity of c.severities.severities) expect(body).toContain(severity.name);
       });

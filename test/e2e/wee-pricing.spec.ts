@@ -4,7 +4,7 @@ import { loadCatalog } from '../../packages/starlight-charter/data/load';
 import type { AddOnPrice, Meter } from '../../packages/starlight-charter/schemas/pricing';
 import { expectations, moneyPattern } from './pricing-expect';
 import { WEE } from '../support/sites';
-import { serve, weeSite } from './support';
+import { serve, weeSite, wordsOf } from './support';
 
 /**
  * The second company's pricing page and cost calculator, built from examples/wee and served on
@@ -13,6 +13,9 @@ import { serve, weeSite } from './support';
  */
 const wee = loadCatalog(WEE.terms);
 const expected = expectations(wee);
+// WEE's site speaks German: the pricing and SLA pages say it in the words of its locale file.
+const t = wordsOf(wee);
+const onPage = expectations(wee, t);
 const { locale, currency } = wee.company;
 const { meters, plans } = wee.pricing;
 
@@ -43,19 +46,19 @@ test('the pricing page says each plan’s included amount and overage of every m
   page,
 }) => {
   await page.goto(`${base}/commercial/pricing/`);
-  const table = page.getByRole('table', { name: 'Plans, included usage and overage' });
+  const table = page.getByRole('table', { name: t('charter.pricingTable.caption') });
   await expect(table.locator('tbody tr')).toHaveCount(plans.length);
   for (const plan of plans) {
     const row = table.locator(`tr[data-plan="${plan.id}"]`);
-    await expect(row.getByRole('rowheader')).toHaveText(expected.tierName(plan));
-    await expect(row.locator('td[data-field="price"]')).toHaveText(expected.priceText(plan));
+    await expect(row.getByRole('rowheader')).toHaveText(onPage.tierName(plan));
+    await expect(row.locator('td[data-field="price"]')).toHaveText(onPage.priceText(plan));
     for (const meter of meters) {
       const allowance = plan.usage[meter.id]!;
       await expect(row.locator(`td[data-field="included-${meter.id}"]`)).toHaveText(
-        expected.includedText(meter, allowance),
+        onPage.includedText(meter, allowance),
       );
       await expect(row.locator(`td[data-field="overage-${meter.id}"]`)).toHaveText(
-        expected.overageText(meter, allowance),
+        onPage.overageText(meter, allowance),
       );
     }
   }
@@ -172,12 +175,22 @@ test('an add-on that adds to an included amount lets the plan take more', async 
 test('the SLA page sets an add-on’s faster first responses beside the tier’s own', async ({
   page,
 }) => {
-  // Durations in words from first principles: whole hours or minutes, on the tier's clock.
-  const words = (minutes: number) =>
-    minutes % 60 === 0
-      ? `${minutes / 60} ${minutes === 60 ? 'hour' : 'hours'}`
-      : `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
-  const clockWords = (clock: string) => (clock === 'business' ? 'business hours' : '24x7');
+  // Durations in words from first principles: whole hours or minutes, on the tier's clock, a
+  // business-hours one in business hours ("4 Geschäftsstunden"), in the locale file's words.
+  const words = (minutes: number, clock: string) => {
+    const hours = minutes % 60 === 0;
+    if (clock === 'business')
+      return t('charter.target.business', {
+        businessDuration: hours
+          ? t('charter.duration.businessHours', { count: minutes / 60 })
+          : t('charter.duration.businessMinutes', { count: minutes }),
+      });
+    return t('charter.target.calendar', {
+      duration: hours
+        ? t('charter.duration.hours', { count: minutes / 60 })
+        : t('charter.duration.minutes', { count: minutes }),
+    });
+  };
   const rows = wee.pricing.add_ons.flatMap((addOn) =>
     Object.entries(addOn.adds.first_response ?? {}).flatMap(([severity, minutes]) =>
       addOn.available_for.map((planId) => ({ addOn, severity, minutes, planId })),
@@ -185,21 +198,17 @@ test('the SLA page sets an add-on’s faster first responses beside the tier’s
   );
   expect(rows.length, 'WEE’s data has an add-on with a faster first response').toBeGreaterThan(0);
   await page.goto(`${base}/commercial/sla/`);
-  const table = page.getByRole('table', { name: 'First-response targets with add-ons' });
+  const table = page.getByRole('table', { name: t('charter.addOnTargets.caption') });
   await expect(table.locator('tbody tr')).toHaveCount(rows.length);
   for (const row of rows) {
     const plan = plans.find((p) => p.id === row.planId)!;
     const sla = wee.sla.tiers.find((t) => t.tier === plan.tier)!;
     const target = sla.targets[row.severity]!;
-    const clock = clockWords(target.clock ?? sla.clock);
+    const clock = target.clock ?? sla.clock;
     const tr = table.locator(
       `tr[data-add-on="${row.addOn.id}"][data-plan="${row.planId}"][data-severity="${row.severity}"]`,
     );
-    await expect(tr.locator('[data-field="own"]')).toHaveText(
-      `${words(target.first_response!)} (${clock})`,
-    );
-    await expect(tr.locator('[data-field="with-add-on"]')).toHaveText(
-      `${words(row.minutes)} (${clock})`,
-    );
+    await expect(tr.locator('[data-field="own"]')).toHaveText(words(target.first_response!, clock));
+    await expect(tr.locator('[data-field="with-add-on"]')).toHaveText(words(row.minutes, clock));
   }
 });

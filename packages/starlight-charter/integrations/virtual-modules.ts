@@ -10,6 +10,7 @@ import { accentCss, accentShades } from '../lib/accent.ts';
 import { printHeaderCss } from '../lib/terms.ts';
 import { printedDocuments } from '../pages/printed.ts';
 import type { CharterOptions } from '../options.ts';
+import { translator } from '../lib/i18n.ts';
 
 export type { KeptRelease };
 
@@ -116,7 +117,8 @@ export function charterVirtualModules(
         }
       }
       if (module === ACCENT_CSS) return accentCss(accentShades(catalog.company.brand_color));
-      if (module === PRINT_CSS) return printHeaderCss(catalog.company, printedDocuments());
+      if (module === PRINT_CSS)
+        return printHeaderCss(catalog.company, printedDocuments(), translator(config.language));
       // Files the site left out stand in again as values that stop the build when read.
       const left = Object.entries(catalog)
         .filter(([, value]) => isAbsent(value))

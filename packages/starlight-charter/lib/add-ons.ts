@@ -5,6 +5,7 @@ import type { Clock } from '../schemas/index.ts';
 import { targetFor } from './catalog.ts';
 import { formatDuration } from './duration.ts';
 import { formatCount } from './format.ts';
+import { english, type Translate } from './i18n.ts';
 import { periodSuffix, unitWord } from './pricing-text.ts';
 
 /**
@@ -19,14 +20,31 @@ export function extraIncludedText(
   amount: number,
   addOn: AddOn,
   locale: string,
+  t: Translate = english,
 ): string {
-  const each = addOn.price.model === 'per-unit' ? ` for each ${addOn.price.unit.one}` : '';
-  return `${formatCount(amount, locale)} more ${unitWord(meter.unit, amount, locale)}${periodSuffix(meter)}${each}`;
+  const each =
+    addOn.price.model === 'per-unit'
+      ? t('charter.addOns.forEach', { unit: addOn.price.unit.one })
+      : '';
+  return t('charter.addOns.more', {
+    amount: formatCount(amount, locale),
+    unit: unitWord(meter.unit, amount, locale),
+    period: periodSuffix(meter, t),
+    each,
+  });
 }
 
 /** "First response to Sev 1 (Critical) within 30 minutes". */
-export function fasterResponseText(severity: Severity, minutes: number): string {
-  return `First response to ${severity.name} (${severity.label}) within ${formatDuration(minutes)}`;
+export function fasterResponseText(
+  severity: Severity,
+  minutes: number,
+  t: Translate = english,
+): string {
+  return t('charter.addOns.fasterResponse', {
+    severity: severity.name,
+    label: severity.label,
+    duration: formatDuration(minutes, t),
+  });
 }
 
 /** Everything an add-on adds, one sentence each: its features, extra amounts, faster first responses. */
@@ -35,16 +53,17 @@ export function addOnAddsText(
   meters: readonly Meter[],
   severities: readonly Severity[],
   locale: string,
+  t: Translate = english,
 ): string[] {
   const lines = [...(addOn.adds.features ?? [])];
   // Meters and severities in the order the data declares them, not the order the add-on names them.
   for (const meter of meters) {
     const amount = addOn.adds.included?.[meter.id];
-    if (amount !== undefined) lines.push(extraIncludedText(meter, amount, addOn, locale));
+    if (amount !== undefined) lines.push(extraIncludedText(meter, amount, addOn, locale, t));
   }
   for (const severity of severities) {
     const minutes = addOn.adds.first_response?.[severity.id];
-    if (minutes !== undefined) lines.push(fasterResponseText(severity, minutes));
+    if (minutes !== undefined) lines.push(fasterResponseText(severity, minutes, t));
   }
   return lines;
 }

@@ -27,24 +27,28 @@ import {
   overageText,
   priceRuleText,
 } from './pricing-text.ts';
+import { english, type Translate } from './i18n.ts';
 import { availabilityCells, targetCells } from './published.ts';
 
 /** Payloads of the /api/*.json endpoints, built from the Catalog (shapes in schemas/api.ts). */
 
 const decimal = (micros: Micros) => micros / MICROS_PER_UNIT;
-const duration = (minutes: number) => ({ minutes, text: formatDuration(minutes) });
-const timed = (minutes: number, clock: Clock) => ({
-  ...duration(minutes),
+const duration = (minutes: number, t: Translate) => ({
+  minutes,
+  text: formatDuration(minutes, t),
+});
+const timed = (minutes: number, clock: Clock, t: Translate) => ({
+  ...duration(minutes, t),
   clock,
-  clock_label: clockLabel(clock),
+  clock_label: clockLabel(clock, t),
 });
 
 /** A price with every field as a decimal, plus the words the pricing page uses. */
-function priceApi(catalog: Catalog, plan: Plan): PlansApi['plans'][number]['price'] {
+function priceApi(catalog: Catalog, plan: Plan, t: Translate): PlansApi['plans'][number]['price'] {
   const { price } = plan;
   const words = {
-    text: planPriceText(catalog, plan),
-    rule: priceRuleText(price, moneyFormat(catalog)),
+    text: planPriceText(catalog, plan, t),
+    rule: priceRuleText(price, moneyFormat(catalog), t),
   };
   const annual = (p: { annual_monthly?: number }) =>
     p.annual_monthly === undefined ? null : decimal(p.annual_monthly);
@@ -96,21 +100,26 @@ function overageApi(charge: OverageCharge, text: string): NonNullable<UsageItem[
 
 type UsageItem = PlansApi['plans'][number]['usage'][number];
 
-function usageApi(meter: Meter, allowance: Allowance, money: MoneyFormat): UsageItem {
+function usageApi(meter: Meter, allowance: Allowance, money: MoneyFormat, t: Translate): UsageItem {
   const overage = allowance.overage;
   return {
     meter: meter.id,
     included: allowance.included,
-    included_text: includedText(meter, allowance, money.locale),
+    included_text: includedText(meter, allowance, money.locale, t),
     overage:
-      overage === undefined ? null : overageApi(overage, overageText(meter, allowance, money)),
+      overage === undefined ? null : overageApi(overage, overageText(meter, allowance, money, t)),
     hard_limit: overage === undefined && allowance.included !== 'unlimited',
   };
 }
 
-function addOnApi(catalog: Catalog, addOn: AddOn, money: MoneyFormat): PlansApi['add_ons'][number] {
+function addOnApi(
+  catalog: Catalog,
+  addOn: AddOn,
+  money: MoneyFormat,
+  t: Translate,
+): PlansApi['add_ons'][number] {
   const { price, adds } = addOn;
-  const text = addOnPriceText(price, money);
+  const text = addOnPriceText(price, money, t);
   return {
     id: addOn.id,
     name: addOn.name,
@@ -134,16 +143,16 @@ function addOnApi(catalog: Catalog, addOn: AddOn, money: MoneyFormat): PlansApi[
         .filter((m) => adds.included?.[m.id] !== undefined)
         .map((m) => {
           const amount = adds.included![m.id]!;
-          return { meter: m.id, amount, text: amountText(m.unit, amount, money.locale) };
+          return { meter: m.id, amount, text: amountText(m.unit, amount, money.locale, t) };
         }),
       first_response: catalog.severities.severities
         .filter((s) => adds.first_response?.[s.id] !== undefined)
-        .map((s) => ({ severity: s.id, ...duration(adds.first_response![s.id]!) })),
+        .map((s) => ({ severity: s.id, ...duration(adds.first_response![s.id]!, t) })),
     },
   };
 }
 
-export function plansPayload(catalog: Catalog): PlansApi {
+export function plansPayload(catalog: Catalog, t: Translate = english): PlansApi {
   const money = moneyFormat(catalog);
   const { meters } = catalog.pricing;
   return {
@@ -165,14 +174,14 @@ export function plansPayload(catalog: Catalog): PlansApi {
       id: plan.id,
       tier: plan.tier,
       tier_name: tierById(catalog, plan.tier).name,
-      price: priceApi(catalog, plan),
-      usage: meters.map((m) => usageApi(m, allowanceOf(plan, m.id), money)),
+      price: priceApi(catalog, plan, t),
+      usage: meters.map((m) => usageApi(m, allowanceOf(plan, m.id), money, t)),
     })),
-    add_ons: catalog.pricing.add_ons.map((a) => addOnApi(catalog, a, money)),
+    add_ons: catalog.pricing.add_ons.map((a) => addOnApi(catalog, a, money, t)),
   };
 }
 
-export function slaPayload(catalog: Catalog): SlaApi {
+export function slaPayload(catalog: Catalog, t: Translate = english): SlaApi {
   const month = PERIODS.month;
   return {
     support_hours: catalog.sla.support_hours.map((h) => {
@@ -193,10 +202,10 @@ export function slaPayload(catalog: Catalog): SlaApi {
       name: s.name,
       label: s.label,
       criteria: [...s.criteria],
-      update_interval: s.update_interval === null ? null : duration(s.update_interval),
+      update_interval: s.update_interval === null ? null : duration(s.update_interval, t),
     })),
     tiers: catalog.sla.tiers.map((sla) => {
-      const words = availabilityCells(catalog, sla.tier);
+      const words = availabilityCells(catalog, sla.tier, t);
       const downtime =
         sla.availability === null ? null : allowedDowntime(sla.availability, month.minutes);
       return {
@@ -213,13 +222,14 @@ export function slaPayload(catalog: Catalog): SlaApi {
         credit_schedule: sla.credit_schedule ?? null,
         targets: catalog.severities.severities.map((severity) => {
           const target = targetFor(catalog, sla.tier, severity.id);
-          const cells = targetCells(catalog, sla.tier, severity.id);
+          const cells = targetCells(catalog, sla.tier, severity.id, t);
           return {
             severity: severity.id,
             first_response:
-              target.firstResponse === null ? null : timed(target.firstResponse, target.clock),
+              target.firstResponse === null ? null : timed(target.firstResponse, target.clock, t),
             first_response_text: cells.first_response,
-            resolution: target.resolution === null ? null : timed(target.resolution, target.clock),
+            resolution:
+              target.resolution === null ? null : timed(target.resolution, target.clock, t),
             resolution_text: cells.resolution,
           };
         }),
@@ -230,10 +240,10 @@ export function slaPayload(catalog: Catalog): SlaApi {
   };
 }
 
-export function creditsPayload(catalog: Catalog): CreditsApi {
+export function creditsPayload(catalog: Catalog, t: Translate = english): CreditsApi {
   const locale = catalog.company.locale;
   return {
-    band_rule: 'Bands are half-open: at_least <= measured monthly uptime < below.',
+    band_rule: t('charter.api.bandRule'),
     cap_percent: catalog.credits.cap_percent,
     claim: {
       window_days: catalog.credits.claim.window_days,
@@ -247,13 +257,13 @@ export function creditsPayload(catalog: Catalog): CreditsApi {
         at_least: band.at_least,
         below: band.below,
         credit_percent: band.credit,
-        text: describeBand(band, locale),
+        text: describeBand(band, locale, t),
       })),
     })),
   };
 }
 
-export function escalationPayload(catalog: Catalog): EscalationApi {
+export function escalationPayload(catalog: Catalog, t: Translate = english): EscalationApi {
   const e = catalog.escalation;
   return {
     when_to_escalate: [...e.when_to_escalate],
@@ -264,7 +274,7 @@ export function escalationPayload(catalog: Catalog): EscalationApi {
         .map((level) => ({
           severity: severity.id,
           level: level.id,
-          after: duration(e.matrix[severity.id]![level.id]!),
+          after: duration(e.matrix[severity.id]![level.id]!, t),
         })),
     ),
     customer_initiated: e.customer_initiated.map((c) => ({ ...c })),
@@ -272,7 +282,7 @@ export function escalationPayload(catalog: Catalog): EscalationApi {
   };
 }
 
-export function catalogPayload(catalog: Catalog): CatalogApi {
+export function catalogPayload(catalog: Catalog, t: Translate = english): CatalogApi {
   const { company } = catalog;
   return {
     company: {
@@ -294,15 +304,15 @@ export function catalogPayload(catalog: Catalog): CatalogApi {
       values: Object.fromEntries(
         Object.entries(f.values).map(([tier, v]) => [
           tier,
-          { kind: featureValueKind(v), text: featureValueText(v) },
+          { kind: featureValueKind(v), text: featureValueText(v, t) },
         ]),
       ),
     })),
     channels: catalog.channels.channels.map((c) => ({ ...c, tiers: [...c.tiers] })),
-    plans: plansPayload(catalog),
-    sla: slaPayload(catalog),
-    credits: creditsPayload(catalog),
-    escalation: escalationPayload(catalog),
+    plans: plansPayload(catalog, t),
+    sla: slaPayload(catalog, t),
+    credits: creditsPayload(catalog, t),
+    escalation: escalationPayload(catalog, t),
     // A site without custom development or SOWs may publish no rate card at all.
     ...(isAbsent(catalog.services)
       ? {}
@@ -323,7 +333,7 @@ const CONTENTS = {
   credits: creditsPayload,
   escalation: escalationPayload,
   catalog: catalogPayload,
-} satisfies Record<ApiEndpointName, (catalog: Catalog) => unknown>;
+} satisfies Record<ApiEndpointName, (catalog: Catalog, t: Translate) => unknown>;
 
 /**
  * What every file under /api/ starts with: its schema's address (`schemaUrl`, absolute, as
@@ -346,8 +356,9 @@ export function apiFile<N extends ApiEndpointName>(
   name: N,
   catalog: Catalog,
   schemaUrl: string,
+  t: Translate = english,
 ): ApiFile<N> {
-  const contents = CONTENTS[name](catalog) as object;
+  const contents = CONTENTS[name](catalog, t) as object;
   return { ...apiFileHeader(catalog, schemaUrl), ...contents } as ApiFile<N>;
 }
 

@@ -10,13 +10,13 @@ import { english, type Translate } from './i18n.ts';
 export { BEST_EFFORT } from '../schemas/best-effort.ts';
 
 /** A target or availability cell with no commitment. */
-export const BEST_EFFORT_TEXT = 'Best effort';
+export const BEST_EFFORT_TEXT = english('charter.bestEffort.target');
 
 /** The downtime a best-effort tier allows: there is no target to measure against. */
-export const NO_DOWNTIME_LIMIT = 'No limit promised (best effort)';
+export const NO_DOWNTIME_LIMIT = english('charter.bestEffort.noDowntimeLimit');
 
 /** A deadline the response-deadline calculator cannot give, because nothing is promised. */
-export const NO_DEADLINE = 'Best effort: no deadline';
+export const NO_DEADLINE = english('charter.bestEffort.noDeadline');
 
 /** "Community (best effort, no credits)": a best-effort tier in the credit calculator's list. */
 export function bestEffortTierLabel(tierName: string, t: Translate = english): string {
@@ -58,8 +58,12 @@ export function bestEffortDowntimeText(
 }
 
 /** A target in minutes, or the best-effort words when there is none. */
-export function orBestEffort<T>(value: T | null, describe: (value: T) => string): string {
-  return value === null ? BEST_EFFORT_TEXT : describe(value);
+export function orBestEffort<T>(
+  value: T | null,
+  describe: (value: T) => string,
+  t: Translate = english,
+): string {
+  return value === null ? t('charter.bestEffort.target') : describe(value);
 }
 
 /** The tiers, lowest first, whose SLA has no availability target. */

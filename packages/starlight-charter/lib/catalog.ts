@@ -1,7 +1,8 @@
 import type { Catalog } from '../data/load.ts';
 import type { AddOn, Clock, Meter, Plan, SupportHours, Tier, TierSla } from '../schemas/index.ts';
-import { formatDuration } from './duration.ts';
+import { formatBusinessDuration, formatDuration } from './duration.ts';
 import { clockHolidays } from './holidays.ts';
+import { english, type Translate } from './i18n.ts';
 import { type MoneyFormat } from './money.ts';
 import { priceText } from './pricing-text.ts';
 
@@ -42,20 +43,28 @@ export function supportHoursFor(catalog: Catalog, tierId: string): ClockHours {
   return { ...hours, ...clockHolidays(catalog.sla.holiday_sets, hours) };
 }
 
-const DAY_NAMES = {
-  mon: 'Mon',
-  tue: 'Tue',
-  wed: 'Wed',
-  thu: 'Thu',
-  fri: 'Fri',
-  sat: 'Sat',
-  sun: 'Sun',
-};
+type Weekday = SupportHours['days'][number];
+
+/** Short weekday names as `locale` writes them: "Mon", "Mo", "月". */
+export function weekdayNames(locale: string): Record<Weekday, string> {
+  const format = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
+  const days: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+  // 1 January 2024 was a Monday.
+  return Object.fromEntries(
+    days.map((day, i) => [day, format.format(Date.UTC(2024, 0, 1 + i))]),
+  ) as Record<Weekday, string>;
+}
 
 /** A support-hour schedule in a line: "Business hours: Mon, Tue, Wed, Thu, Fri, 09:00–17:00, your time zone". */
-export function supportHoursText(hours: SupportHours): string {
-  const days = hours.days.map((d) => DAY_NAMES[d]).join(', ');
-  const zone = hours.time_zone === 'customer' ? 'your time zone' : hours.time_zone;
+export function supportHoursText(
+  hours: SupportHours,
+  locale = 'en-US',
+  t: Translate = english,
+): string {
+  const names = weekdayNames(locale);
+  const days = hours.days.map((d) => names[d]).join(', ');
+  const zone =
+    hours.time_zone === 'customer' ? t('charter.supportHours.yourTimeZone') : hours.time_zone;
   return `${hours.name}: ${days}, ${hours.start}\u2013${hours.end}, ${zone}`;
 }
 
@@ -81,18 +90,20 @@ export function targetFor(catalog: Catalog, tierId: string, severityId: string):
 }
 
 /** "business hours" or "24x7", as the pages say it. */
-export function clockLabel(clock: Clock): string {
-  return clock === 'business' ? 'business hours' : '24x7';
+export function clockLabel(clock: Clock, t: Translate = english): string {
+  return clock === 'business' ? t('charter.clock.business') : t('charter.clock.calendar');
 }
 
-/** "8 hours (business hours)" or "30 minutes (24x7)". */
-export function describeTarget(minutes: number, clock: Clock): string {
-  return `${formatDuration(minutes)} (${clockLabel(clock)})`;
+/** "8 business hours" or "30 minutes (24x7)"; German "8 Geschäftsstunden", Japanese "8営業時間". */
+export function describeTarget(minutes: number, clock: Clock, t: Translate = english): string {
+  if (clock === 'calendar')
+    return t('charter.target.calendar', { duration: formatDuration(minutes, t) });
+  return t('charter.target.business', { businessDuration: formatBusinessDuration(minutes, t) });
 }
 
 /** "$1,200 per month", "From €299 per month", "€12 per seat per month", "Free" or "Contact us". */
-export function planPriceText(catalog: Catalog, plan: Plan): string {
-  return priceText(plan.price, moneyFormat(catalog));
+export function planPriceText(catalog: Catalog, plan: Plan, t: Translate = english): string {
+  return priceText(plan.price, moneyFormat(catalog), t);
 }
 
 export function meterById(catalog: Catalog, id: string): Meter {

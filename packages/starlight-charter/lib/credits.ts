@@ -1,6 +1,7 @@
 import type { CreditBand, CreditSchedule } from '../schemas/credits.ts';
 import { formatPercent } from './format.ts';
 import { percentOf, type Micros } from './money.ts';
+import { english, type Translate } from './i18n.ts';
 
 /**
  * Service credits. Bands are half-open — `at_least <= uptime < below` — so an uptime exactly
@@ -50,11 +51,11 @@ export function creditFor(
 }
 
 /** A band in words: "at least 98% and below 99.2%", or "below 90%" for a band from 0. */
-export function describeBand(band: CreditBand, locale = 'en-US'): string {
-  const below = `below ${formatPercent(band.below, locale)}`;
+export function describeBand(band: CreditBand, locale = 'en-US', t: Translate = english): string {
+  const below = formatPercent(band.below, locale);
   return band.at_least === 0
-    ? below
-    : `at least ${formatPercent(band.at_least, locale)} and ${below}`;
+    ? t('charter.credits.bandBelow', { below })
+    : t('charter.credits.band', { atLeast: formatPercent(band.at_least, locale), below });
 }
 
 /** The uptime at or above which no credit is due: the top of the highest band. */

@@ -8,6 +8,7 @@ import { availabilityCells, planCells, targetCells } from './published.ts';
 import { addOnPriceText } from './pricing-text.ts';
 import type { OverageCharge } from '../schemas/pricing.ts';
 import { retainerRate } from './rates.ts';
+import { english, type Translate } from './i18n.ts';
 
 /**
  * Every figure of a Catalog as the site displays it ("$1,200 per month", "99.8%", "3 hours").
@@ -15,7 +16,7 @@ import { retainerRate } from './rates.ts';
  * looks for one company's figures on the other company's site. Only strings with a digit are
  * kept, and bare small counts are left out: "5" or "25" alone would match anywhere.
  */
-export function displayedFigures(catalog: Catalog): string[] {
+export function displayedFigures(catalog: Catalog, t: Translate = english): string[] {
   const locale = catalog.company.locale;
   const money = moneyFormat(catalog);
   const pct = (n: number) => formatPercent(n, locale);
@@ -24,7 +25,7 @@ export function displayedFigures(catalog: Catalog): string[] {
   const add = (text: string) => /\d/.test(text) && !/^\d+$/.test(text) && out.add(text);
 
   for (const plan of catalog.pricing.plans) {
-    Object.values(planCells(catalog, plan)).forEach(add);
+    Object.values(planCells(catalog, plan, t)).forEach(add);
     const price = plan.price;
     if (price.model === 'flat' || price.model === 'from' || price.model === 'per-seat') {
       if (price.monthly > 0) add(formatPrice(price.monthly, money));
@@ -42,7 +43,7 @@ export function displayedFigures(catalog: Catalog): string[] {
     }
   }
   for (const addOn of catalog.pricing.add_ons) {
-    add(addOnPriceText(addOn.price, money));
+    add(addOnPriceText(addOn.price, money, t));
     if (addOn.price.model === 'flat') add(formatPrice(addOn.price.monthly, money));
     if (addOn.price.model === 'per-unit') add(formatPrice(addOn.price.per_unit, money));
   }
@@ -51,24 +52,24 @@ export function displayedFigures(catalog: Catalog): string[] {
 
   for (const sla of catalog.sla.tiers) {
     // A best-effort tier's cells are words without a digit, which add() leaves out.
-    Object.values(availabilityCells(catalog, sla.tier)).forEach(add);
+    Object.values(availabilityCells(catalog, sla.tier, t)).forEach(add);
     for (const severity of catalog.severities.severities) {
-      Object.values(targetCells(catalog, sla.tier, severity.id)).forEach(add);
+      Object.values(targetCells(catalog, sla.tier, severity.id, t)).forEach(add);
       const target = sla.targets[severity.id];
       if (!target) continue;
-      if (target.first_response !== null) add(formatDuration(target.first_response));
-      if (target.resolution !== undefined) add(formatDuration(target.resolution));
+      if (target.first_response !== null) add(formatDuration(target.first_response, t));
+      if (target.resolution !== undefined) add(formatDuration(target.resolution, t));
     }
   }
   for (const severity of catalog.severities.severities) {
-    if (severity.update_interval !== null) add(formatDuration(severity.update_interval));
+    if (severity.update_interval !== null) add(formatDuration(severity.update_interval, t));
   }
 
   add(pct(catalog.credits.cap_percent));
   add(`${catalog.credits.claim.window_days} days`);
   for (const schedule of catalog.credits.schedules) {
     for (const band of schedule.bands) {
-      add(describeBand(band, locale));
+      add(describeBand(band, locale, t));
       if (band.at_least > 0) add(pct(band.at_least));
       add(pct(band.below));
       add(pct(band.credit));
@@ -77,9 +78,9 @@ export function displayedFigures(catalog: Catalog): string[] {
 
   for (const levels of Object.values(catalog.escalation.matrix)) {
     for (const minutes of Object.values(levels)) {
-      add(formatDuration(minutes));
-      add(describeTarget(minutes, 'business'));
-      add(describeTarget(minutes, 'calendar'));
+      add(formatDuration(minutes, t));
+      add(describeTarget(minutes, 'business', t));
+      add(describeTarget(minutes, 'calendar', t));
     }
   }
 

@@ -1,4 +1,5 @@
 import type { HolidaySet, SupportHours } from '../schemas/sla.ts';
+import { english, type Translate } from './i18n.ts';
 
 /**
  * Public holidays of a support-hours schedule, resolved from the data: the dates of the holiday
@@ -94,16 +95,22 @@ export function formatHolidayDate(date: string, locale: string): string {
  * "excluding public holidays: US federal holidays (listed for 2026–2027)": what a schedule's
  * hours leave out, in words from the data; null when it has no holidays.
  */
-export function excludingHolidaysText(holidays: ScheduleHolidays): string | null {
+export function excludingHolidaysText(
+  holidays: ScheduleHolidays,
+  t: Translate = english,
+): string | null {
   if (holidays.dates.length === 0 && holidays.sets.length === 0) return null;
   const single = holidays.dates.filter((d) => d.set === null).length;
   const parts = [
     ...holidays.sets.map((s) => s.name),
-    ...(single > 0
-      ? [single === 1 ? '1 further closing day' : `${single} further closing days`]
-      : []),
+    ...(single > 0 ? [t('charter.holidays.closingDays', { count: single })] : []),
   ];
   const listed =
-    holidays.years && holidays.years.length > 0 ? ` (listed for ${yearsText(holidays.years)})` : '';
-  return `excluding public holidays: ${parts.join(' and ')}${listed}`;
+    holidays.years && holidays.years.length > 0
+      ? t('charter.holidays.listedFor', { years: yearsText(holidays.years) })
+      : '';
+  return t('charter.holidays.excluding', {
+    list: parts.join(t('charter.holidays.and')),
+    listed,
+  });
 }

@@ -3,6 +3,7 @@ import { planForTier, planPriceText, slaForTier, tierById } from './catalog.ts';
 import { describeBand } from './credits.ts';
 import { formatDuration } from './duration.ts';
 import { formatPercent } from './format.ts';
+import { english, type Translate } from './i18n.ts';
 import { availabilityCells, planCells, targetCells } from './published.ts';
 
 /**
@@ -39,9 +40,15 @@ export function levelById(catalog: Catalog, id: string) {
 }
 
 /** "every 2 hours", or "as needed" for a severity without a fixed interval. */
-export function updateIntervalText(catalog: Catalog, severityId: string): string {
+export function updateIntervalText(
+  catalog: Catalog,
+  severityId: string,
+  t: Translate = english,
+): string {
   const minutes = severityById(catalog, severityId).update_interval;
-  return minutes === null ? 'as needed' : `every ${formatDuration(minutes)}`;
+  return minutes === null
+    ? t('charter.kbFigures.asNeeded')
+    : t('charter.kbFigures.every', { duration: formatDuration(minutes, t) });
 }
 
 /** Minutes after which a ticket of a severity escalates to a level, or null if it never does. */
@@ -60,6 +67,7 @@ export function escalationTriggerText(
   catalog: Catalog,
   severityId: string,
   levelId: string,
+  t: Translate = english,
 ): string {
   const minutes = escalationMinutes(catalog, severityId, levelId);
   if (minutes === null) {
@@ -67,7 +75,7 @@ export function escalationTriggerText(
       `Charter: severity "${severityId}" has no escalation trigger for level "${levelId}".`,
     );
   }
-  return formatDuration(minutes);
+  return formatDuration(minutes, t);
 }
 
 /** "75%": the usage alert level as a share of the quota. */
@@ -88,28 +96,39 @@ function expectMeter(catalog: Catalog, meter: unknown): string {
 }
 
 /** "5,000 build minutes per month", "Unlimited build minutes": a plan's included amount of a meter. */
-export function quotaText(catalog: Catalog, tierId: string, meter: string): string {
-  return planCells(catalog, planForTier(catalog, tierId))[
+export function quotaText(
+  catalog: Catalog,
+  tierId: string,
+  meter: string,
+  t: Translate = english,
+): string {
+  return planCells(catalog, planForTier(catalog, tierId), t)[
     `included-${expectMeter(catalog, meter)}`
   ]!;
 }
 
 /** "$0.008 per build minute", or the hard limit in words: what a plan charges above its included amount. */
-export function overageText(catalog: Catalog, tierId: string, meter: string): string {
-  return planCells(catalog, planForTier(catalog, tierId))[
+export function overageText(
+  catalog: Catalog,
+  tierId: string,
+  meter: string,
+  t: Translate = english,
+): string {
+  return planCells(catalog, planForTier(catalog, tierId), t)[
     `overage-${expectMeter(catalog, meter)}`
   ]!;
 }
 
 /** "99.8%": a tier's monthly availability target, or "Best effort" when it has none. */
-export function availabilityText(catalog: Catalog, tierId: string): string {
-  return availabilityCells(catalog, tierId).availability;
+export function availabilityText(catalog: Catalog, tierId: string, t: Translate = english): string {
+  return availabilityCells(catalog, tierId, t).availability;
 }
 
 /** A tier's credit bands in words, or null when the tier earns no service credits. */
 export function creditRows(
   catalog: Catalog,
   tierId: string,
+  t: Translate = english,
 ): { uptime: string; credit: string }[] | null {
   tierById(catalog, tierId);
   const scheduleId = slaForTier(catalog, tierId).credit_schedule;
@@ -119,20 +138,21 @@ export function creditRows(
     throw new Error(`Charter: credit schedule "${scheduleId}" is not defined in the data.`);
   const locale = catalog.company.locale;
   return schedule.bands.map((band) => ({
-    uptime: describeBand(band, locale),
+    uptime: describeBand(band, locale, t),
     credit: formatPercent(band.credit, locale),
   }));
 }
 
 /** "45 days": how long after the affected month a credit can be claimed. */
-export function claimWindowText(catalog: Catalog): string {
-  const days = catalog.credits.claim.window_days;
-  return `${days} ${days === 1 ? 'day' : 'days'}`;
+export function claimWindowText(catalog: Catalog, t: Translate = english): string {
+  return t('charter.creditTerms.days', { count: catalog.credits.claim.window_days });
 }
 
 /** "50% of the monthly fee": the most a month's credits can add up to. */
-export function creditCapText(catalog: Catalog): string {
-  return `${formatPercent(catalog.credits.cap_percent, catalog.company.locale)} of the monthly fee`;
+export function creditCapText(catalog: Catalog, t: Translate = english): string {
+  return t('charter.kbFigures.capOfFee', {
+    percent: formatPercent(catalog.credits.cap_percent, catalog.company.locale),
+  });
 }
 
 /**
@@ -149,29 +169,36 @@ export type FigureProps = Readonly<Record<string, string | undefined>>;
  */
 export const FIGURE_LOOKUPS = {
   AlertThreshold: (catalog: Catalog, p: FigureProps) => alertThresholdText(catalog, p.level!),
-  Availability: (catalog: Catalog, p: FigureProps) => availabilityText(catalog, p.tier!),
+  Availability: (catalog: Catalog, p: FigureProps, t: Translate = english) =>
+    availabilityText(catalog, p.tier!, t),
   ContactChannels: (catalog: Catalog, p: FigureProps) => tierById(catalog, p.tier!),
-  CreditTable: (catalog: Catalog, p: FigureProps) => ({
+  CreditTable: (catalog: Catalog, p: FigureProps, t: Translate = english) => ({
     tier: tierById(catalog, p.tier!),
-    rows: creditRows(catalog, p.tier!),
+    rows: creditRows(catalog, p.tier!, t),
   }),
-  EscalationTrigger: (catalog: Catalog, p: FigureProps) =>
-    escalationTriggerText(catalog, p.severity!, p.level!),
-  OverageRate: (catalog: Catalog, p: FigureProps) => overageText(catalog, p.tier!, p.meter!),
-  Price: (catalog: Catalog, p: FigureProps) =>
-    planPriceText(catalog, planForTier(catalog, p.tier!)),
-  Quota: (catalog: Catalog, p: FigureProps) => quotaText(catalog, p.tier!, p.meter!),
-  SlaTable: (catalog: Catalog, p: FigureProps) => ({
+  EscalationTrigger: (catalog: Catalog, p: FigureProps, t: Translate = english) =>
+    escalationTriggerText(catalog, p.severity!, p.level!, t),
+  OverageRate: (catalog: Catalog, p: FigureProps, t: Translate = english) =>
+    overageText(catalog, p.tier!, p.meter!, t),
+  Price: (catalog: Catalog, p: FigureProps, t: Translate = english) =>
+    planPriceText(catalog, planForTier(catalog, p.tier!), t),
+  Quota: (catalog: Catalog, p: FigureProps, t: Translate = english) =>
+    quotaText(catalog, p.tier!, p.meter!, t),
+  SlaTable: (catalog: Catalog, p: FigureProps, t: Translate = english) => ({
     tier: tierById(catalog, p.tier!),
     rows: catalog.severities.severities.map((severity) => ({
       severity,
-      cells: targetCells(catalog, p.tier!, severity.id),
+      cells: targetCells(catalog, p.tier!, severity.id, t),
     })),
   }),
-  SlaTarget: (catalog: Catalog, p: FigureProps) =>
-    targetCells(catalog, p.tier!, p.severity!)[expectOneOf(p.target, TARGET_KINDS, 'target')],
-  UpdateInterval: (catalog: Catalog, p: FigureProps) => updateIntervalText(catalog, p.severity!),
-} as const satisfies Record<string, (catalog: Catalog, props: FigureProps) => unknown>;
+  SlaTarget: (catalog: Catalog, p: FigureProps, t: Translate = english) =>
+    targetCells(catalog, p.tier!, p.severity!, t)[expectOneOf(p.target, TARGET_KINDS, 'target')],
+  UpdateInterval: (catalog: Catalog, p: FigureProps, t: Translate = english) =>
+    updateIntervalText(catalog, p.severity!, t),
+} as const satisfies Record<
+  string,
+  (catalog: Catalog, props: FigureProps, t?: Translate) => unknown
+>;
 
 /** Why a figure with these attributes cannot be shown, as its component would say; undefined when it can. */
 export function figureProblem(

@@ -8,6 +8,7 @@ import { allowanceOf } from './cost.ts';
 import { featureValueText } from './features.ts';
 import { formatPercent } from './format.ts';
 import { formatPrice, type Micros, type MoneyFormat } from './money.ts';
+import { english, type Translate } from './i18n.ts';
 import { includedText, priceText } from './pricing-text.ts';
 
 /**
@@ -62,8 +63,8 @@ export interface CardPrice {
   parts: PriceParts;
 }
 
-function cardPrice(price: Price, money: MoneyFormat): CardPrice {
-  const text = priceText(price, money);
+function cardPrice(price: Price, money: MoneyFormat, t: Translate): CardPrice {
+  const text = priceText(price, money, t);
   const amount =
     'monthly' in price && price.monthly > 0
       ? formatPrice(price.monthly, money)
@@ -78,12 +79,17 @@ function cardPrice(price: Price, money: MoneyFormat): CardPrice {
  * name ("500 tickets per month"), else after the meter's name ("Storage: 5 TB per month",
  * "Restores: Not included").
  */
-export function includedLine(meter: Meter, allowance: Allowance, locale: string): string {
-  const text = includedText(meter, allowance, locale);
+export function includedLine(
+  meter: Meter,
+  allowance: Allowance,
+  locale: string,
+  t: Translate = english,
+): string {
+  const text = includedText(meter, allowance, locale, t);
   const namesMeter =
     meter.unit.other.toLowerCase() === meter.name.toLowerCase() &&
     !(allowance.included === 0 && allowance.overage === undefined);
-  return namesMeter ? text : `${meter.name}: ${text}`;
+  return namesMeter ? text : t('charter.planCards.included', { meter: meter.name, text });
 }
 
 /**
@@ -101,11 +107,14 @@ export function highlightedFeatures(tier: Tier, features: readonly Feature[]): F
 }
 
 /** "Email support", "Custom development (add-on)" or "24/7 coverage: Severity 1 only". */
-export function highlightText(feature: Feature, tierId: string): string {
+export function highlightText(feature: Feature, tierId: string, t: Translate = english): string {
   const value = feature.values[tierId];
   if (value === undefined || value === 'yes' || value === 'included') return feature.name;
-  if (value === 'add-on') return `${feature.name} (add-on)`;
-  return `${feature.name}: ${featureValueText(value)}`;
+  if (value === 'add-on') return t('charter.planCards.addOn', { feature: feature.name });
+  return t('charter.planCards.featureValue', {
+    feature: feature.name,
+    value: featureValueText(value, t),
+  });
 }
 
 /** The contact a card's default button writes to: the one with id `sales`, else the first. */
@@ -131,11 +140,20 @@ export function linkAddress(href: string): string {
  * The plan's own `cta`, or an email to sales with the plan in its subject: "Contact sales"
  * (or "Contact <label>" when the company has no sales contact).
  */
-export function callToAction(plan: Plan, planName: string, company: Company): CallToAction {
+export function callToAction(
+  plan: Plan,
+  planName: string,
+  company: Company,
+  t: Translate = english,
+): CallToAction {
   if (plan.cta) return { ...plan.cta, address: linkAddress(plan.cta.href) };
   const contact = salesContact(company);
-  const label = contact.id === 'sales' ? 'Contact sales' : `Contact ${contact.label}`;
-  const href = `mailto:${contact.email}?subject=${encodeURIComponent(`${planName} plan`)}`;
+  const label =
+    contact.id === 'sales'
+      ? t('charter.planCards.contactSales')
+      : t('charter.planCards.contact', { label: contact.label });
+  const subject = t('charter.planCards.subject', { plan: planName });
+  const href = `mailto:${contact.email}?subject=${encodeURIComponent(subject)}`;
   return { label, href, address: contact.email };
 }
 
@@ -155,7 +173,7 @@ export interface PlanCard {
   cta: CallToAction;
 }
 
-export function planCard(catalog: Catalog, plan: Plan): PlanCard {
+export function planCard(catalog: Catalog, plan: Plan, t: Translate = english): PlanCard {
   const tier = tierById(catalog, plan.tier);
   const money = moneyFormat(catalog);
   const { locale } = money;
@@ -167,16 +185,20 @@ export function planCard(catalog: Catalog, plan: Plan): PlanCard {
     name: tier.name,
     summary: tier.summary,
     bestFor: [...tier.best_for],
-    monthly: cardPrice(plan.price, money),
+    monthly: cardPrice(plan.price, money, t),
     // The same wording as the monthly price, at the lower rate (as the comparison table says it).
     annual:
-      yearly === undefined ? null : cardPrice({ ...plan.price, monthly: yearly } as Price, money),
+      yearly === undefined
+        ? null
+        : cardPrice({ ...plan.price, monthly: yearly } as Price, money, t),
     saving: saving === null ? null : formatPercent(saving, locale),
-    included: catalog.pricing.meters.map((m) => includedLine(m, allowanceOf(plan, m.id), locale)),
-    highlights: highlightedFeatures(tier, catalog.features.features).map((f) =>
-      highlightText(f, tier.id),
+    included: catalog.pricing.meters.map((m) =>
+      includedLine(m, allowanceOf(plan, m.id), locale, t),
     ),
-    cta: callToAction(plan, tier.name, catalog.company),
+    highlights: highlightedFeatures(tier, catalog.features.features).map((f) =>
+      highlightText(f, tier.id, t),
+    ),
+    cta: callToAction(plan, tier.name, catalog.company, t),
   };
 }
 
@@ -189,16 +211,19 @@ export interface BillingSwitch {
   saving: string | null;
 }
 
-export function billingSwitch(catalog: Catalog): BillingSwitch {
+export function billingSwitch(catalog: Catalog, t: Translate = english): BillingSwitch {
   const { plans, billing_default } = catalog.pricing;
   const savings = plans
     .map((p) => planSavingPercent(p.price))
     .filter((s): s is number => s !== null);
   const best = Math.max(...savings);
-  const upTo = savings.some((s) => s !== best) ? 'up to ' : '';
+  const percent = formatPercent(best, catalog.company.locale);
+  const upTo = savings.some((s) => s !== best);
   return {
     shown: plans.some((p) => annualMonthly(p.price) !== undefined),
     initial: billing_default,
-    saving: savings.length ? `save ${upTo}${formatPercent(best, catalog.company.locale)}` : null,
+    saving: savings.length
+      ? t(upTo ? 'charter.planCards.saveUpTo' : 'charter.planCards.save', { percent })
+      : null,
   };
 }

@@ -8,6 +8,7 @@ import {
   MICROS_PER_UNIT,
   type MoneyFormat,
 } from './money.ts';
+import { english, type Translate } from './i18n.ts';
 
 /**
  * Prices, included amounts and overage in words, as the pricing page, the calculators, the JSON
@@ -22,51 +23,92 @@ export function unitWord(unit: UnitName, n: number, locale: string): string {
 }
 
 /** "1 build minute", "5,000 build minutes", "2.5 TB". */
-export function amountText(unit: UnitName, n: number, locale: string): string {
-  return `${formatCount(n, locale)} ${unitWord(unit, n, locale)}`;
+export function amountText(
+  unit: UnitName,
+  n: number,
+  locale: string,
+  t: Translate = english,
+): string {
+  return t('charter.price.amount', {
+    amount: formatCount(n, locale),
+    unit: unitWord(unit, n, locale),
+  });
 }
 
 /** " per month", " per year", or nothing for a limit that never resets. */
-export function periodSuffix(meter: Meter): string {
-  return meter.resets === 'never' ? '' : ` per ${meter.resets}`;
+export function periodSuffix(meter: Meter, t: Translate = english): string {
+  if (meter.resets === 'never') return '';
+  return meter.resets === 'month'
+    ? t('charter.price.perMonthSuffix')
+    : t('charter.price.perYearSuffix');
 }
 
 /** "5,000 build minutes per month", "2 TB", "Unlimited restore requests" or "Not included". */
-export function includedText(meter: Meter, allowance: Allowance, locale: string): string {
-  if (allowance.included === 'unlimited') return `Unlimited ${meter.unit.other}`;
-  if (allowance.included === 0 && allowance.overage === undefined) return 'Not included';
-  return `${amountText(meter.unit, allowance.included, locale)}${periodSuffix(meter)}`;
+export function includedText(
+  meter: Meter,
+  allowance: Allowance,
+  locale: string,
+  t: Translate = english,
+): string {
+  if (allowance.included === 'unlimited')
+    return t('charter.price.unlimited', { unit: meter.unit.other });
+  if (allowance.included === 0 && allowance.overage === undefined)
+    return t('charter.price.notIncluded');
+  return `${amountText(meter.unit, allowance.included, locale, t)}${periodSuffix(meter, t)}`;
 }
 
 /** "€0.02 per build minute", "€500 per 10 restore requests", or the graduated bands in one sentence. */
-export function chargeText(charge: OverageCharge, unit: UnitName, money: MoneyFormat): string {
-  const rate = (micros: number) => `${formatRate(micros, money)} per ${unit.one}`;
+export function chargeText(
+  charge: OverageCharge,
+  unit: UnitName,
+  money: MoneyFormat,
+  t: Translate = english,
+): string {
+  const rate = (micros: number) =>
+    t('charter.price.perUnit', { price: formatRate(micros, money), unit: unit.one });
   switch (charge.model) {
     case 'per-unit':
       return rate(charge.per_unit);
     case 'package':
-      return `${formatPrice(charge.price, money)} per ${amountText(unit, charge.size, money.locale)}, each pack started charged in full`;
+      return t('charter.price.package', {
+        price: formatPrice(charge.price, money),
+        amount: amountText(unit, charge.size, money.locale, t),
+      });
     case 'graduated': {
       const n = (x: number) => formatCount(x, money.locale);
       const parts = charge.bands.map((band, i) => {
         const from = i === 0 ? 0 : charge.bands[i - 1]!.up_to!;
         if (band.up_to === null)
-          return i === 0 ? rate(band.per_unit) : `then ${rate(band.per_unit)}`;
+          return i === 0
+            ? rate(band.per_unit)
+            : t('charter.price.bandThen', { rate: rate(band.per_unit) });
         return i === 0
-          ? `${rate(band.per_unit)} for the first ${n(band.up_to)} above the included amount`
-          : `${rate(band.per_unit)} from ${n(from)} to ${n(band.up_to)}`;
+          ? t('charter.price.bandFirst', { rate: rate(band.per_unit), upTo: n(band.up_to) })
+          : t('charter.price.bandFrom', {
+              rate: rate(band.per_unit),
+              from: n(from),
+              upTo: n(band.up_to),
+            });
       });
-      return parts.join(', ');
+      return parts.join(t('charter.price.listSeparator'));
     }
   }
 }
 
 /** What usage above the included amount costs, or why there is none, in words. */
-export function overageText(meter: Meter, allowance: Allowance, money: MoneyFormat): string {
-  if (allowance.included === 'unlimited') return 'No limit';
-  if (allowance.overage !== undefined) return chargeText(allowance.overage, meter.unit, money);
-  if (allowance.included === 0) return 'Not available on this plan';
-  return `Hard limit: no more than ${amountText(meter.unit, allowance.included, money.locale)}${periodSuffix(meter)}`;
+export function overageText(
+  meter: Meter,
+  allowance: Allowance,
+  money: MoneyFormat,
+  t: Translate = english,
+): string {
+  if (allowance.included === 'unlimited') return t('charter.price.noLimit');
+  if (allowance.overage !== undefined) return chargeText(allowance.overage, meter.unit, money, t);
+  if (allowance.included === 0) return t('charter.price.notAvailable');
+  return t('charter.price.hardLimit', {
+    amount: amountText(meter.unit, allowance.included, money.locale, t),
+    period: periodSuffix(meter, t),
+  });
 }
 
 /** The charge model's name, for tables and the JSON. */
@@ -76,52 +118,68 @@ export function chargeModelName(charge: OverageCharge | undefined): string {
 }
 
 /** "$1,200 per month", "From €299 per month", "€12 per seat per month", "Free" or "Contact us". */
-export function priceText(price: Price, money: MoneyFormat): string {
+export function priceText(price: Price, money: MoneyFormat, t: Translate = english): string {
   switch (price.model) {
     case 'contact-us':
-      return 'Contact us';
+      return t('charter.price.contactUs');
     case 'flat':
-      return price.monthly === 0 ? 'Free' : `${formatPrice(price.monthly, money)} per month`;
+      return price.monthly === 0
+        ? t('charter.price.free')
+        : t('charter.price.perMonth', { price: formatPrice(price.monthly, money) });
     case 'from':
-      return `From ${formatPrice(price.monthly, money)} per month`;
+      return t('charter.price.from', { price: formatPrice(price.monthly, money) });
     case 'per-seat':
-      return `${formatPrice(price.monthly, money)} per ${price.seat.one} per month`;
+      return t('charter.price.perSeat', {
+        price: formatPrice(price.monthly, money),
+        seat: price.seat.one,
+      });
     case 'share-of-spend':
-      return `${formatPercent(price.bands[0]!.percent, money.locale)} of monthly spend, at least ${formatPrice(price.minimum, money)} per month`;
+      return t('charter.price.shareOfSpend', {
+        percent: formatPercent(price.bands[0]!.percent, money.locale),
+        minimum: formatPrice(price.minimum, money),
+      });
   }
 }
 
 /** The whole rule in a sentence: minimums, seat counts and every spend band. */
-export function priceRuleText(price: Price, money: MoneyFormat): string {
+export function priceRuleText(price: Price, money: MoneyFormat, t: Translate = english): string {
   const m = (x: number) => formatPrice(x, money);
   const pct = (x: number) => formatPercent(x, money.locale);
   switch (price.model) {
     case 'per-seat':
-      return (
-        `${m(price.monthly)} per ${price.seat.one} per month, times the ${price.seat.other} you have` +
-        (price.minimum_seats > 1
-          ? ` (at least ${amountText(price.seat, price.minimum_seats, money.locale)})`
-          : '') +
-        '.'
-      );
+      return t('charter.price.perSeatRule', {
+        price: m(price.monthly),
+        seat: price.seat.one,
+        seats: price.seat.other,
+        minimum:
+          price.minimum_seats > 1
+            ? t('charter.price.atLeast', {
+                amount: amountText(price.seat, price.minimum_seats, money.locale, t),
+              })
+            : '',
+      });
     case 'share-of-spend': {
       const major = (x: number) => m(x * MICROS_PER_UNIT);
       const bands = price.bands.map((band, i) => {
         const from = i === 0 ? 0 : price.bands[i - 1]!.up_to!;
+        const percent = pct(band.percent);
         if (band.up_to === null)
           return i === 0
-            ? `${pct(band.percent)} of it`
-            : `${pct(band.percent)} of everything above ${major(from)}`;
+            ? t('charter.price.spendAll', { percent })
+            : t('charter.price.spendAbove', { percent, from: major(from) });
         return i === 0
-          ? `${pct(band.percent)} of the first ${major(band.up_to)}`
-          : `${pct(band.percent)} of the next ${major(band.up_to - from)}`;
+          ? t('charter.price.spendFirst', { percent, upTo: major(band.up_to) })
+          : t('charter.price.spendNext', { percent, size: major(band.up_to - from) });
       });
-      return `The greater of ${m(price.minimum)} or a share of your monthly product spend: ${bands.join(', ')}.`;
+      return t('charter.price.spendRule', {
+        minimum: m(price.minimum),
+        bands: bands.join(t('charter.price.listSeparator')),
+      });
     }
     case 'from':
-      return `${m(price.monthly)} per month at the least; the final price is quoted for your usage.`;
+      return t('charter.price.fromRule', { price: m(price.monthly) });
     default:
-      return `${priceText(price, money)}.`;
+      return t('charter.price.sentence', { text: priceText(price, money, t) });
   }
 }
 
@@ -139,38 +197,55 @@ export function exampleSpend(price: Extract<Price, { model: 'share-of-spend' }>)
  * A worked example computed from the data, or null for prices that need none:
  * "For 10 seats: 10 × €12 = €120 per month."
  */
-export function priceExampleText(price: Price, money: MoneyFormat): string | null {
+export function priceExampleText(
+  price: Price,
+  money: MoneyFormat,
+  t: Translate = english,
+): string | null {
   const fm = (x: number) => formatMoney(x, money);
   if (price.model === 'per-seat') {
     const seats = Math.max(10, price.minimum_seats);
     const total = price.monthly * chargedSeats(price, seats);
-    return `For ${amountText(price.seat, seats, money.locale)}: ${formatCount(seats, money.locale)} × ${formatPrice(price.monthly, money)} = ${fm(total)} per month.`;
+    return t('charter.price.seatExample', {
+      amount: amountText(price.seat, seats, money.locale, t),
+      seats: formatCount(seats, money.locale),
+      price: formatPrice(price.monthly, money),
+      total: fm(total),
+    });
   }
   if (price.model === 'share-of-spend') {
     const spend = exampleSpend(price) * MICROS_PER_UNIT;
     const share = spendShare(price, spend, money.currency);
-    const parts = share.parts.map(
-      (p) => `${formatPercent(p.band.percent, money.locale)} of ${fm(p.units)} = ${fm(p.amount)}`,
+    const parts = share.parts.map((p) =>
+      t('charter.price.spendPart', {
+        percent: formatPercent(p.band.percent, money.locale),
+        amount: fm(p.units),
+        result: fm(p.amount),
+      }),
     );
     const sum = `${parts.join(' + ')}${parts.length > 1 ? ` = ${fm(share.share)}` : ''}`;
-    return (
-      `For a monthly spend of ${fm(spend)}: ${sum}` +
-      (share.minimumApplies
-        ? `, below the minimum, so ${fm(share.amount)} per month.`
-        : ` per month.`)
-    );
+    return share.minimumApplies
+      ? t('charter.price.spendExampleMinimum', { spend: fm(spend), sum, amount: fm(share.amount) })
+      : t('charter.price.spendExample', { spend: fm(spend), sum });
   }
   return null;
 }
 
 /** "$500 per month", "€40 per named contact per month" or "Contact us". */
-export function addOnPriceText(price: AddOnPrice, money: MoneyFormat): string {
+export function addOnPriceText(
+  price: AddOnPrice,
+  money: MoneyFormat,
+  t: Translate = english,
+): string {
   switch (price.model) {
     case 'contact-us':
-      return 'Contact us';
+      return t('charter.price.contactUs');
     case 'flat':
-      return `${formatPrice(price.monthly, money)} per month`;
+      return t('charter.price.perMonth', { price: formatPrice(price.monthly, money) });
     case 'per-unit':
-      return `${formatPrice(price.per_unit, money)} per ${price.unit.one} per month`;
+      return t('charter.price.perSeat', {
+        price: formatPrice(price.per_unit, money),
+        seat: price.unit.one,
+      });
   }
 }

@@ -1,10 +1,11 @@
 import type { Catalog } from '../data/load.ts';
 import type { Plan } from '../schemas/pricing.ts';
-import { BEST_EFFORT_TEXT, NO_DOWNTIME_LIMIT, orBestEffort } from './best-effort.ts';
+import { BEST_EFFORT_TEXT, orBestEffort } from './best-effort.ts';
 import { describeTarget, moneyFormat, planPriceText, slaForTier, targetFor } from './catalog.ts';
 import { allowanceOf } from './cost.ts';
 import { allowedDowntime, formatDowntime, PERIODS } from './downtime.ts';
 import { formatPercent } from './format.ts';
+import { english, type Translate } from './i18n.ts';
 import { includedText, overageText } from './pricing-text.ts';
 
 /**
@@ -25,13 +26,17 @@ export function planFields(catalog: Catalog): string[] {
 }
 
 /** Cells of one plan row: `<tr data-plan={plan.id}>` with `<td data-field={field}>`. */
-export function planCells(catalog: Catalog, plan: Plan): Record<string, string> {
+export function planCells(
+  catalog: Catalog,
+  plan: Plan,
+  t: Translate = english,
+): Record<string, string> {
   const money = moneyFormat(catalog);
-  const cells: Record<string, string> = { price: planPriceText(catalog, plan) };
+  const cells: Record<string, string> = { price: planPriceText(catalog, plan, t) };
   for (const meter of catalog.pricing.meters) {
     const allowance = allowanceOf(plan, meter.id);
-    cells[`included-${meter.id}`] = includedText(meter, allowance, money.locale);
-    cells[`overage-${meter.id}`] = overageText(meter, allowance, money);
+    cells[`included-${meter.id}`] = includedText(meter, allowance, money.locale, t);
+    cells[`overage-${meter.id}`] = overageText(meter, allowance, money, t);
   }
   return cells;
 }
@@ -50,11 +55,13 @@ export function targetCells(
   catalog: Catalog,
   tierId: string,
   severityId: string,
+  t: Translate = english,
 ): Record<TargetField, string> {
   const target = targetFor(catalog, tierId, severityId);
+  const describe = (minutes: number) => describeTarget(minutes, target.clock, t);
   return {
-    first_response: orBestEffort(target.firstResponse, (m) => describeTarget(m, target.clock)),
-    resolution: orBestEffort(target.resolution, (m) => describeTarget(m, target.clock)),
+    first_response: orBestEffort(target.firstResponse, describe, t),
+    resolution: orBestEffort(target.resolution, describe, t),
   };
 }
 
@@ -68,9 +75,14 @@ export type AvailabilityField = (typeof AVAILABILITY_FIELDS)[number];
 export function availabilityCells(
   catalog: Catalog,
   tierId: string,
+  t: Translate = english,
 ): Record<AvailabilityField, string> {
   const availability = slaForTier(catalog, tierId).availability;
-  if (availability === null) return { availability: BEST_EFFORT_TEXT, downtime: NO_DOWNTIME_LIMIT };
+  if (availability === null)
+    return {
+      availability: t('charter.bestEffort.target'),
+      downtime: t('charter.bestEffort.noDowntimeLimit'),
+    };
   return {
     availability: formatPercent(availability, catalog.company.locale),
     downtime: formatDowntime(allowedDowntime(availability, PERIODS.month.minutes)),

@@ -1,6 +1,7 @@
 import type { Catalog } from '../data/load.ts';
 import type { DataPath } from '../data/positions.ts';
 import type { DataFileName } from '../schemas/index.ts';
+import { english, type Translate } from './i18n.ts';
 import { ENTITY_WORDS, termsFigures, type TermsEntity, type TermsFigure } from './terms-figures.ts';
 
 /**
@@ -29,14 +30,15 @@ function capitalise(word: string): string {
  * figure whose text differs, in the order the pages show them. A figure of a new or removed
  * entity is not listed on its own: the entity's line covers it.
  */
-export function diffTerms(before: Catalog, after: Catalog): TermsChange[] {
-  const old = termsFigures(before);
-  const now = termsFigures(after);
+export function diffTerms(before: Catalog, after: Catalog, t: Translate = english): TermsChange[] {
+  const old = termsFigures(before, t);
+  const now = termsFigures(after, t);
   const changes: TermsChange[] = [];
   const oldEntities = new Map(old.entities.map((e) => [e.key, e]));
   const newEntities = new Map(now.entities.map((e) => [e.key, e]));
   const comeOrGone = new Set<string>();
-  const word = (e: TermsEntity) => ENTITY_WORDS[e.kind] ?? e.kind;
+  const word = (e: TermsEntity) =>
+    e.kind in ENTITY_WORDS ? t(ENTITY_WORDS[e.kind as keyof typeof ENTITY_WORDS]) : e.kind;
 
   for (const entity of now.entities) {
     const was = oldEntities.get(entity.key);
@@ -44,14 +46,18 @@ export function diffTerms(before: Catalog, after: Catalog): TermsChange[] {
       comeOrGone.add(entity.key);
       changes.push({
         kind: 'added',
-        sentence: `New ${word(entity)}: ${entity.name}`,
+        sentence: t('charter.termsDiff.added', { word: word(entity), name: entity.name }),
         file: entity.file,
         path: entity.path,
       });
     } else if (was.name !== entity.name) {
       changes.push({
         kind: 'renamed',
-        sentence: `${capitalise(word(entity))} renamed: ${was.name} → ${entity.name}`,
+        sentence: t('charter.termsDiff.renamed', {
+          word: capitalise(word(entity)),
+          was: was.name,
+          name: entity.name,
+        }),
         file: entity.file,
         path: [...entity.path, 'name'],
       });
@@ -62,7 +68,7 @@ export function diffTerms(before: Catalog, after: Catalog): TermsChange[] {
     comeOrGone.add(entity.key);
     changes.push({
       kind: 'removed',
-      sentence: `Removed ${word(entity)}: ${entity.name}`,
+      sentence: t('charter.termsDiff.removed', { word: word(entity), name: entity.name }),
       file: entity.file,
       path: entity.path.slice(0, -1),
     });
@@ -77,14 +83,18 @@ export function diffTerms(before: Catalog, after: Catalog): TermsChange[] {
     if (!was)
       changes.push({
         kind: 'added',
-        sentence: `${figure.label}: ${figure.text} (new)`,
+        sentence: t('charter.termsDiff.figureAdded', { label: figure.label, text: figure.text }),
         file: figure.file,
         path: figure.path,
       });
     else if (was.value !== figure.value)
       changes.push({
         kind: 'changed',
-        sentence: `${figure.label}: ${was.text} → ${figure.text}`,
+        sentence: t('charter.termsDiff.figureChanged', {
+          label: figure.label,
+          was: was.text,
+          text: figure.text,
+        }),
         file: figure.file,
         path: figure.path,
       });
@@ -93,7 +103,7 @@ export function diffTerms(before: Catalog, after: Catalog): TermsChange[] {
     if (newKeys.has(figure.key) || touched(figure)) continue;
     changes.push({
       kind: 'removed',
-      sentence: `${figure.label}: no longer offered (was ${figure.text})`,
+      sentence: t('charter.termsDiff.figureRemoved', { label: figure.label, text: figure.text }),
       file: figure.file,
       path: figure.path,
     });

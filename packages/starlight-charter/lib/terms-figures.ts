@@ -2,15 +2,16 @@ import type { Catalog } from '../data/load.ts';
 import type { DataPath } from '../data/positions.ts';
 import type { DataFileName } from '../schemas/index.ts';
 import { isAbsent } from '../data/absent.ts';
-import { moneyFormat, planPriceText } from './catalog.ts';
+import { moneyFormat, planPriceText, weekdayNames } from './catalog.ts';
 import { allowanceOf } from './cost.ts';
 import { describeBand } from './credits.ts';
 import { formatDuration } from './duration.ts';
 import { featureValueText } from './features.ts';
 import { formatCount, formatPercent } from './format.ts';
-import { formatPrice, formatRate } from './money.ts';
+import { formatPrice } from './money.ts';
 import { addOnPriceText, includedText, overageText, priceRuleText } from './pricing-text.ts';
 import { availabilityCells, targetCells } from './published.ts';
+import { english, type CharterKey, type Translate } from './i18n.ts';
 
 /**
  * Every commercial figure of a Catalog as a labelled sentence part, with where it lives in the
@@ -51,23 +52,14 @@ export interface TermsFigures {
   figures: TermsFigure[];
 }
 
-const DAY_NAMES = {
-  mon: 'Mon',
-  tue: 'Tue',
-  wed: 'Wed',
-  thu: 'Thu',
-  fri: 'Fri',
-  sat: 'Sat',
-  sun: 'Sun',
-};
-
 /** The entities and figures of a Catalog, in the order the pages show them. */
-export function termsFigures(catalog: Catalog): TermsFigures {
+export function termsFigures(catalog: Catalog, t: Translate = english): TermsFigures {
   const entities: TermsEntity[] = [];
   const figures: TermsFigure[] = [];
   const money = moneyFormat(catalog);
   const { locale } = money;
   const pct = (x: number) => formatPercent(x, locale);
+  const DAY_NAMES = weekdayNames(locale);
   const entity = (kind: string, id: string, name: string, file: DataFileName, path: DataPath) =>
     entities.push({ key: `${kind}:${id}`, kind, name, file, path });
   const figure = (
@@ -82,7 +74,9 @@ export function termsFigures(catalog: Catalog): TermsFigures {
 
   const tierName = new Map(catalog.tiers.tiers.map((t) => [t.id, t.name]));
   const severities = catalog.severities.severities;
-  catalog.tiers.tiers.forEach((t, i) => entity('tier', t.id, t.name, 'tiers', ['tiers', i]));
+  catalog.tiers.tiers.forEach((tier, i) =>
+    entity('tier', tier.id, tier.name, 'tiers', ['tiers', i]),
+  );
   catalog.pricing.meters.forEach((m, i) => entity('meter', m.id, m.name, 'pricing', ['meters', i]));
   severities.forEach((s, i) => entity('severity', s.id, s.name, 'severities', ['severities', i]));
 
@@ -93,18 +87,21 @@ export function termsFigures(catalog: Catalog): TermsFigures {
     const price = plan.price;
     const text =
       price.model === 'per-seat' || price.model === 'share-of-spend'
-        ? priceRuleText(price, money).replace(/\.$/, '')
-        : planPriceText(catalog, plan);
-    figure(`plan:${plan.tier}:price`, `${name} plan price`, text, [owner], 'pricing', [
-      'plans',
-      i,
-      'price',
-    ]);
+        ? priceRuleText(price, money, t).replace(/[.。]$/, '')
+        : planPriceText(catalog, plan, t);
+    figure(
+      `plan:${plan.tier}:price`,
+      t('charter.termsFigures.planPrice', { name }),
+      text,
+      [owner],
+      'pricing',
+      ['plans', i, 'price'],
+    );
     if ('annual_monthly' in price && price.annual_monthly !== undefined)
       figure(
         `plan:${plan.tier}:annual`,
-        `${name} plan price billed annually`,
-        `${formatPrice(price.annual_monthly, money)} per month`,
+        t('charter.termsFigures.planAnnual', { name }),
+        t('charter.price.perMonth', { price: formatPrice(price.annual_monthly, money) }),
         [owner],
         'pricing',
         ['plans', i, 'price', 'annual_monthly'],
@@ -115,16 +112,16 @@ export function termsFigures(catalog: Catalog): TermsFigures {
       const path = ['plans', i, 'usage', meter.id];
       figure(
         `plan:${plan.tier}:included:${meter.id}`,
-        `${name} plan, ${meter.name} included`,
-        includedText(meter, allowance, locale),
+        t('charter.termsFigures.planIncluded', { name, meter: meter.name }),
+        includedText(meter, allowance, locale, t),
         owners,
         'pricing',
         [...path, 'included'],
       );
       figure(
         `plan:${plan.tier}:overage:${meter.id}`,
-        `${name} plan, ${meter.name} above the included amount`,
-        overageText(meter, allowance, money),
+        t('charter.termsFigures.planOverage', { name, meter: meter.name }),
+        overageText(meter, allowance, money, t),
         owners,
         'pricing',
         [...path, 'overage'],
@@ -137,8 +134,8 @@ export function termsFigures(catalog: Catalog): TermsFigures {
     entity('add-on', addOn.id, addOn.name, 'pricing', ['add_ons', i]);
     figure(
       `${owner}:price`,
-      `${addOn.name} add-on price`,
-      addOnPriceText(addOn.price, money),
+      t('charter.termsFigures.addOnPrice', { name: addOn.name }),
+      addOnPriceText(addOn.price, money, t),
       [owner],
       'pricing',
       ['add_ons', i, 'price'],
@@ -146,8 +143,8 @@ export function termsFigures(catalog: Catalog): TermsFigures {
     const plans = addOn.available_for.map((id) => tierName.get(planTier.get(id) ?? id) ?? id);
     figure(
       `${owner}:available`,
-      `${addOn.name} add-on available with`,
-      new Intl.ListFormat('en-US', { type: 'conjunction' }).format(plans),
+      t('charter.termsFigures.addOnAvailable', { name: addOn.name }),
+      new Intl.ListFormat(locale, { type: 'conjunction' }).format(plans),
       [owner],
       'pricing',
       ['add_ons', i, 'available_for'],
@@ -157,7 +154,7 @@ export function termsFigures(catalog: Catalog): TermsFigures {
       const meter = catalog.pricing.meters.find((m) => m.id === meterId);
       figure(
         `${owner}:adds:${meterId}`,
-        `${addOn.name} add-on, ${meter?.name ?? meterId} added`,
+        t('charter.termsFigures.addOnAdds', { name: addOn.name, meter: meter?.name ?? meterId }),
         meter
           ? `${formatCount(amount, locale)} ${amount === 1 ? meter.unit.one : meter.unit.other}`
           : formatCount(amount, locale),
@@ -170,8 +167,8 @@ export function termsFigures(catalog: Catalog): TermsFigures {
   for (const level of ['soft', 'hard'] as const)
     figure(
       `usage-alert:${level}`,
-      `${level === 'soft' ? 'Soft' : 'Hard'} usage alert`,
-      `at ${pct(catalog.pricing.usage_alerts[level])} of the included amount`,
+      t(level === 'soft' ? 'charter.termsFigures.softAlert' : 'charter.termsFigures.hardAlert'),
+      t('charter.termsFigures.alertAt', { percent: pct(catalog.pricing.usage_alerts[level]) }),
       [],
       'pricing',
       ['usage_alerts', level],
@@ -184,8 +181,8 @@ export function termsFigures(catalog: Catalog): TermsFigures {
     const owner = `tier:${sla.tier}`;
     figure(
       `sla:${sla.tier}:availability`,
-      `${name} tier availability target`,
-      availabilityCells(catalog, sla.tier).availability,
+      t('charter.termsFigures.availability', { name }),
+      availabilityCells(catalog, sla.tier, t).availability,
       [owner],
       'sla',
       ['tiers', i, 'availability'],
@@ -194,7 +191,7 @@ export function termsFigures(catalog: Catalog): TermsFigures {
     if (hours)
       figure(
         `sla:${sla.tier}:hours`,
-        `${name} tier support hours`,
+        t('charter.termsFigures.supportHours', { name }),
         `${hours.name} (${hours.days.map((d) => DAY_NAMES[d]).join(', ')}, ${hours.start}–${hours.end})`,
         [owner],
         'sla',
@@ -203,10 +200,12 @@ export function termsFigures(catalog: Catalog): TermsFigures {
       );
     figure(
       `sla:${sla.tier}:credits`,
-      `${name} tier service credits`,
+      t('charter.termsFigures.credits', { name }),
       sla.credit_schedule === undefined
-        ? 'None'
-        : `${scheduleName.get(sla.credit_schedule) ?? sla.credit_schedule} schedule`,
+        ? t('charter.termsFigures.none')
+        : t('charter.termsFigures.schedule', {
+            schedule: scheduleName.get(sla.credit_schedule) ?? sla.credit_schedule,
+          }),
       [owner],
       'sla',
       ['tiers', i, 'credit_schedule'],
@@ -214,12 +213,12 @@ export function termsFigures(catalog: Catalog): TermsFigures {
     );
     for (const severity of severities) {
       if (!sla.targets[severity.id]) continue;
-      const cells = targetCells(catalog, sla.tier, severity.id);
+      const cells = targetCells(catalog, sla.tier, severity.id, t);
       const owners = [owner, `severity:${severity.id}`];
       const path = ['tiers', i, 'targets', severity.id];
       figure(
         `sla:${sla.tier}:${severity.id}:first_response`,
-        `${name} tier, ${severity.name} first response`,
+        t('charter.termsFigures.firstResponse', { name, severity: severity.name }),
         cells.first_response,
         owners,
         'sla',
@@ -227,7 +226,7 @@ export function termsFigures(catalog: Catalog): TermsFigures {
       );
       figure(
         `sla:${sla.tier}:${severity.id}:resolution`,
-        `${name} tier, ${severity.name} resolution`,
+        t('charter.termsFigures.resolution', { name, severity: severity.name }),
         cells.resolution,
         owners,
         'sla',
@@ -238,8 +237,10 @@ export function termsFigures(catalog: Catalog): TermsFigures {
   severities.forEach((s, i) =>
     figure(
       `severity:${s.id}:updates`,
-      `${s.name} updates`,
-      s.update_interval === null ? 'As needed' : `Every ${formatDuration(s.update_interval)}`,
+      t('charter.termsFigures.updates', { severity: s.name }),
+      s.update_interval === null
+        ? t('charter.severityTable.asNeeded')
+        : t('charter.severityTable.every', { duration: formatDuration(s.update_interval, t) }),
       [`severity:${s.id}`],
       'severities',
       ['severities', i, 'update_interval'],
@@ -249,16 +250,18 @@ export function termsFigures(catalog: Catalog): TermsFigures {
   // Service credits.
   figure(
     'credits:cap',
-    'Service credit cap',
-    `${pct(catalog.credits.cap_percent)} of the monthly fee`,
+    t('charter.termsFigures.cap'),
+    t('charter.kbFigures.capOfFee', { percent: pct(catalog.credits.cap_percent) }),
     [],
     'credits',
     ['cap_percent'],
   );
   figure(
     'credits:window',
-    'Service credit claim window',
-    `${formatCount(catalog.credits.claim.window_days, locale)} days after the end of the affected month`,
+    t('charter.termsFigures.window'),
+    t('charter.termsFigures.windowText', {
+      days: t('charter.creditTerms.days', { count: catalog.credits.claim.window_days }),
+    }),
     [],
     'credits',
     ['claim', 'window_days'],
@@ -270,8 +273,11 @@ export function termsFigures(catalog: Catalog): TermsFigures {
     schedule.bands.forEach((band, j) =>
       figure(
         `${owner}:band:${band.at_least}-${band.below}`,
-        `${schedule.name} credit schedule, uptime ${describeBand(band, locale)}`,
-        `${pct(band.credit)} credit`,
+        t('charter.termsFigures.band', {
+          schedule: schedule.name,
+          band: describeBand(band, locale, t),
+        }),
+        t('charter.termsFigures.bandCredit', { percent: pct(band.credit) }),
         [owner],
         'credits',
         ['schedules', i, 'bands', j],
@@ -291,8 +297,14 @@ export function termsFigures(catalog: Catalog): TermsFigures {
       const after = catalog.escalation.matrix[severity.id]?.[level.id];
       figure(
         `escalation:${severity.id}:${level.id}`,
-        `${severity.name}, escalation to ${level.name} (${level.role})`,
-        after === undefined ? 'None' : `After ${formatDuration(after)}`,
+        t('charter.termsFigures.escalation', {
+          severity: severity.name,
+          level: level.name,
+          role: level.role,
+        }),
+        after === undefined
+          ? t('charter.termsFigures.none')
+          : t('charter.escalationMatrix.after', { duration: formatDuration(after, t) }),
         [`severity:${severity.id}`, `escalation-level:${level.id}`],
         'escalation',
         ['matrix', severity.id, level.id],
@@ -309,8 +321,8 @@ export function termsFigures(catalog: Catalog): TermsFigures {
       if (value === undefined) continue;
       figure(
         `${owner}:${tier.id}`,
-        `${tier.name} tier, ${feature.name}`,
-        featureValueText(value),
+        t('charter.termsFigures.feature', { name: tier.name, feature: feature.name }),
+        featureValueText(value, t),
         [owner, `tier:${tier.id}`],
         'features',
         ['features', i, 'values', tier.id],
@@ -325,8 +337,9 @@ export function termsFigures(catalog: Catalog): TermsFigures {
       entity('rate-card-role', role.id, role.role, 'services', ['rate_card', i]);
       figure(
         `${owner}:hourly`,
-        `${role.role} hourly rate`,
-        `${formatRate(role.hourly, money)} per hour`,
+        t('charter.termsFigures.hourly', { role: role.role }),
+        // As the rate card says it.
+        t('charter.termsFigures.perHour', { price: formatPrice(role.hourly, money) }),
         [owner],
         'services',
         ['rate_card', i, 'hourly'],
@@ -334,7 +347,7 @@ export function termsFigures(catalog: Catalog): TermsFigures {
     });
     figure(
       'retainer:discount',
-      'Retainer discount',
+      t('charter.termsFigures.retainerDiscount'),
       pct(catalog.services.retainer.discount_percent),
       [],
       'services',
@@ -342,8 +355,12 @@ export function termsFigures(catalog: Catalog): TermsFigures {
     );
     figure(
       'retainer:minimum',
-      'Retainer minimum',
-      `${formatCount(catalog.services.retainer.minimum_monthly_hours, locale)} hours per month`,
+      t('charter.termsFigures.retainerMinimum'),
+      t('charter.termsFigures.hoursPerMonth', {
+        hours: t('charter.rateCard.hours', {
+          count: catalog.services.retainer.minimum_monthly_hours,
+        }),
+      }),
       [],
       'services',
       ['retainer', 'minimum_monthly_hours'],
@@ -352,14 +369,14 @@ export function termsFigures(catalog: Catalog): TermsFigures {
   return { entities, figures };
 }
 
-/** What each kind of entity is called in a sentence. */
-export const ENTITY_WORDS: Record<string, string> = {
-  tier: 'tier',
-  meter: 'meter',
-  severity: 'severity',
-  'add-on': 'add-on',
-  'credit-schedule': 'credit schedule',
-  'escalation-level': 'escalation level',
-  feature: 'feature',
-  'rate-card-role': 'rate-card role',
-};
+/** What each kind of entity is called in a sentence, by the key of its word. */
+export const ENTITY_WORDS = {
+  tier: 'charter.termsDiff.tier',
+  meter: 'charter.termsDiff.meter',
+  severity: 'charter.termsDiff.severity',
+  'add-on': 'charter.termsDiff.addOn',
+  'credit-schedule': 'charter.termsDiff.creditSchedule',
+  'escalation-level': 'charter.termsDiff.escalationLevel',
+  feature: 'charter.termsDiff.feature',
+  'rate-card-role': 'charter.termsDiff.rateCardRole',
+} as const satisfies Record<string, CharterKey>;

@@ -2,6 +2,7 @@ import { Feed } from 'feed';
 import type { Catalog } from '../data/load.ts';
 import { diffTerms } from './terms-diff.ts';
 import { compareVersions } from './terms-version.ts';
+import { english, type Translate } from './i18n.ts';
 
 /** A kept release as the change log reads it: its terms formatted with the current company. */
 export interface ReleasedTerms {
@@ -22,7 +23,10 @@ export interface ChangeLogEntry {
 }
 
 /** The change log, newest release first. */
-export function changeLog(releases: readonly ReleasedTerms[]): ChangeLogEntry[] {
+export function changeLog(
+  releases: readonly ReleasedTerms[],
+  t: Translate = english,
+): ChangeLogEntry[] {
   const ordered = [...releases].sort((a, b) => compareVersions(a.version, b.version));
   return ordered
     .map((release, i) => {
@@ -32,7 +36,7 @@ export function changeLog(releases: readonly ReleasedTerms[]): ChangeLogEntry[] 
         effectiveDate: release.effectiveDate,
         previous: previous?.version ?? null,
         changes: previous
-          ? diffTerms(previous.catalog, release.catalog).map((c) => c.sentence)
+          ? diffTerms(previous.catalog, release.catalog, t).map((c) => c.sentence)
           : [],
       };
     })
@@ -47,10 +51,11 @@ export function formatEffectiveDate(date: string, locale: string): string {
 }
 
 /** The words of an entry without changes. */
-export function entrySummary(entry: ChangeLogEntry): string {
-  if (entry.previous === null) return 'The first version of these terms kept here.';
-  if (entry.changes.length === 0) return `No figure changed from version ${entry.previous}.`;
-  return `Changes from version ${entry.previous}:`;
+export function entrySummary(entry: ChangeLogEntry, t: Translate = english): string {
+  if (entry.previous === null) return t('charter.termsLog.first');
+  if (entry.changes.length === 0)
+    return t('charter.termsLog.noChange', { version: entry.previous });
+  return t('charter.termsLog.changes', { version: entry.previous });
 }
 
 export interface FeedSite {
@@ -71,14 +76,18 @@ const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The change log as an Atom feed: one entry per release, newest first. */
-export function changeLogFeed(entries: readonly ChangeLogEntry[], site: FeedSite): string {
+export function changeLogFeed(
+  entries: readonly ChangeLogEntry[],
+  site: FeedSite,
+  t: Translate = english,
+): string {
   // The feed changes when a release is made: its date is the newest release's, not the build's.
   const newest = entries[0]?.effectiveDate ?? site.effectiveDate;
   const feed = new Feed({
     id: site.pageUrl,
     link: site.pageUrl,
-    title: `${site.company} support terms: changes`,
-    description: `What changed in each version of the support terms of ${site.company}.`,
+    title: t('charter.termsLog.feedTitle', { company: site.company }),
+    description: t('charter.termsLog.description', { company: site.company }),
     language: site.locale,
     updated: new Date(`${newest}T00:00:00Z`),
     feedLinks: { atom: site.feedUrl },
@@ -89,10 +98,13 @@ export function changeLogFeed(entries: readonly ChangeLogEntry[], site: FeedSite
     feed.addItem({
       id: site.releaseUrl(entry.version),
       link: site.releaseUrl(entry.version),
-      title: `Version ${entry.version}, effective ${formatEffectiveDate(entry.effectiveDate, site.locale)}`,
+      title: t('charter.termsLog.entryTitle', {
+        version: entry.version,
+        date: formatEffectiveDate(entry.effectiveDate, site.locale),
+      }),
       date: new Date(`${entry.effectiveDate}T00:00:00Z`),
-      description: entrySummary(entry),
-      content: `<p>${escapeHtml(entrySummary(entry))}</p>${items ? `<ul>${items}</ul>` : ''}`,
+      description: entrySummary(entry, t),
+      content: `<p>${escapeHtml(entrySummary(entry, t))}</p>${items ? `<ul>${items}</ul>` : ''}`,
     });
   }
   return feed.atom1();

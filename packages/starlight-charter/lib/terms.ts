@@ -1,4 +1,5 @@
 import { isCalendarDate } from '../schemas/engagement.ts';
+import { english, type Translate } from './i18n.ts';
 
 /**
  * The version and effective date of the published terms, as commercial pages, printouts, SOWs
@@ -31,18 +32,27 @@ export function addDays(iso: string, days: number): string {
 }
 
 /** "Terms version 2.0" */
-export function termsVersionLabel(stamp: Pick<TermsStamp, 'terms_version'>): string {
-  return `Terms version ${stamp.terms_version}`;
+export function termsVersionLabel(
+  stamp: Pick<TermsStamp, 'terms_version'>,
+  t: Translate = english,
+): string {
+  return t('charter.terms.version', { version: stamp.terms_version });
 }
 
 /** "effective October 1, 2026" */
-export function effectiveLabel(stamp: Omit<TermsStamp, 'terms_version'>): string {
-  return `effective ${formatDate(stamp.effective_date, stamp.locale)}`;
+export function effectiveLabel(
+  stamp: Omit<TermsStamp, 'terms_version'>,
+  t: Translate = english,
+): string {
+  return t('charter.termsLog.effective', { date: formatDate(stamp.effective_date, stamp.locale) });
 }
 
 /** "Terms version 2.0, effective October 1, 2026": the line every commercial page carries. */
-export function termsVersionText(stamp: TermsStamp): string {
-  return `${termsVersionLabel(stamp)}, ${effectiveLabel(stamp)}`;
+export function termsVersionText(stamp: TermsStamp, t: Translate = english): string {
+  return t('charter.terms.versionEffective', {
+    version: stamp.terms_version,
+    date: formatDate(stamp.effective_date, stamp.locale),
+  });
 }
 
 /**
@@ -85,10 +95,16 @@ export interface PrintedDocument {
 export function printHeaderCss(
   company: TermsStamp & { name: string },
   documents: readonly PrintedDocument[],
+  t: Translate = english,
 ): string {
+  // "Page 2 of 5": the words around the two counters the footer draws.
+  const [page = '', of = ''] = t('charter.termsLog.pageOf', {
+    page: '\u0000',
+    pages: '\u0000',
+  }).split('\u0000');
   const rules = [
     `@page charter-printed {\n  size: ${paperSize(company.locale)};\n}`,
-    `:root {\n  --charter-print-company: ${cssString(company.name)};\n  --charter-print-terms: ${cssString(termsVersionText(company))};\n}`,
+    `:root {\n  --charter-print-company: ${cssString(company.name)};\n  --charter-print-terms: ${cssString(termsVersionText(company, t))};\n  --charter-print-page: ${cssString(page)};\n  --charter-print-of: ${cssString(of)};\n}`,
     ...documents.map((d) => {
       if (!/^[a-z][a-z0-9-]*$/.test(d.id))
         throw new Error(`a printed document's id is lowercase words joined by "-", got "${d.id}"`);

@@ -48,15 +48,23 @@ function minutesOf(text: string): number {
   );
 }
 
-/** "8 hours (business hours)", "1 hour 30 minutes (24x7)": hours are never folded into days. */
+/**
+ * "8 business hours", "1 hour 30 minutes (24x7)": hours are never folded into days, and a
+ * business-hours target says so in its unit.
+ */
 function targetWords(minutes: number, clock: string): string {
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
+  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const business = clock === 'business';
   const parts = [
-    hours > 0 ? `${hours} ${hours === 1 ? 'hour' : 'hours'}` : '',
-    rest > 0 || hours === 0 ? `${rest} ${rest === 1 ? 'minute' : 'minutes'}` : '',
+    hours > 0 ? unit(hours, business ? 'business hour' : 'hour') : '',
+    rest > 0 || hours === 0
+      ? unit(rest, business && hours === 0 ? 'business minute' : 'minute')
+      : '',
   ];
-  return `${parts.filter(Boolean).join(' ')} (${clock === 'business' ? 'business hours' : '24x7'})`;
+  const words = parts.filter(Boolean).join(' ');
+  return business ? words : `${words} (24x7)`;
 }
 
 type RawTarget = { first_response: string; resolution?: string; clock?: string };

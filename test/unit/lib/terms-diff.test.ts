@@ -9,7 +9,7 @@ import { describeBand } from '../../../packages/starlight-charter/lib/credits';
 import { formatDuration } from '../../../packages/starlight-charter/lib/duration';
 import { formatPercent } from '../../../packages/starlight-charter/lib/format';
 import { featureValueText } from '../../../packages/starlight-charter/lib/features';
-import { formatRate, MICROS_PER_UNIT } from '../../../packages/starlight-charter/lib/money';
+import { formatPrice, MICROS_PER_UNIT } from '../../../packages/starlight-charter/lib/money';
 import {
   addOnPriceText,
   includedText,
@@ -17,6 +17,8 @@ import {
   priceText,
 } from '../../../packages/starlight-charter/lib/pricing-text';
 import { diffTerms } from '../../../packages/starlight-charter/lib/terms-diff';
+import { translator } from '../../../packages/starlight-charter/lib/i18n';
+import de from '../../../packages/starlight-charter/translations/de.json' with { type: 'json' };
 import { SAMPLE, WEE } from '../../support/sites';
 
 const sample = loadCatalog(SAMPLE.terms);
@@ -167,8 +169,9 @@ describe('diffTerms', () => {
     expect(text).toContain(
       `${addOn.name} add-on price: ${addOnPriceText(addOn.price, money)} → $7 per month`,
     );
+    // As the rate card says it.
     expect(text).toContain(
-      `${role.role} hourly rate: ${formatRate(role.hourly, money)} per hour → ${formatRate(role.hourly + MICROS_PER_UNIT, money)} per hour`,
+      `${role.role} hourly rate: ${formatPrice(role.hourly, money)} per hour → ${formatPrice(role.hourly + MICROS_PER_UNIT, money)} per hour`,
     );
     expect(text).toContain(
       `${severity.name} updates: ${severity.update_interval === null ? 'As needed' : `Every ${formatDuration(severity.update_interval)}`} → As needed`,
@@ -222,3 +225,35 @@ describe('diffTerms', () => {
     expect(sentence).not.toContain('$');
   });
 });
+
+describe('diffTerms in German', () => {
+  test('says a changed figure in the words of the locale file', () => {
+    const sample = loadCatalog(SAMPLE.terms);
+    const t = translator('de');
+    const role = sample.services.rate_card[0]!;
+    const later = {
+      ...sample,
+      services: {
+        ...sample.services,
+        rate_card: sample.services.rate_card.map((r) =>
+          r.id === role.id ? { ...r, hourly: r.hourly + MICROS_PER_UNIT } : r,
+        ),
+      },
+    };
+    const money = { currency: sample.company.currency, locale: sample.company.locale };
+    const perHour = (micros: number) =>
+      fill(de['charter.termsFigures.perHour'], { price: formatPrice(micros, money) });
+    expect(diffTerms(sample, later, t).map((c) => c.sentence)).toEqual([
+      fill(de['charter.termsDiff.figureChanged'], {
+        label: fill(de['charter.termsFigures.hourly'], { role: role.role }),
+        was: perHour(role.hourly),
+        text: perHour(role.hourly + MICROS_PER_UNIT),
+      }),
+    ]);
+  });
+});
+
+/** A locale file's pattern with its `{{name}}` placeholders filled. */
+function fill(pattern: string, values: Record<string, string>): string {
+  return pattern.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name]!);
+}

@@ -10,6 +10,7 @@ import {
   targetCells,
 } from '../../../packages/starlight-charter/lib/published';
 import { markedRows, textOf } from '../../../packages/starlight-charter/cli/lib/html-rows';
+import { languageOf, translator } from '../../../packages/starlight-charter/lib/i18n';
 import {
   comparePublished,
   PRICING_PAGE,
@@ -35,9 +36,11 @@ const escape = (text: string) =>
 function pricingHtml(
   override: (planId: string, field: string, text: string) => string | null = (_p, _f, t) => t,
   data: Catalog = catalog,
+  // The pages speak the site's language.
+  t = translator(languageOf(data.company.locale)),
 ) {
   const rows = data.pricing.plans.map((plan) => {
-    const cells = planCells(data, plan);
+    const cells = planCells(data, plan, t);
     const tds = Object.entries(cells)
       .map(([f, cell]) => {
         const text = override(plan.id, f, cell);
@@ -49,12 +52,16 @@ function pricingHtml(
   return `<!doctype html><table><caption>Plans</caption>\n<tbody>\n${rows.join('\n')}\n</tbody></table>`;
 }
 
-function slaHtml(skip?: { tier: string; severity: string }, data: Catalog = catalog) {
+function slaHtml(
+  skip?: { tier: string; severity: string },
+  data: Catalog = catalog,
+  t = translator(languageOf(data.company.locale)),
+) {
   const rows = data.sla.tiers.flatMap((entry) =>
     data.severities.severities
       .filter((sev) => !(skip && skip.tier === entry.tier && skip.severity === sev.id))
       .map((sev) => {
-        const cells = targetCells(data, entry.tier, sev.id);
+        const cells = targetCells(data, entry.tier, sev.id, t);
         const tds = TARGET_FIELDS.map((f) => `<td data-field=${f}>${escape(cells[f])}</td>`).join(
           '',
         );
@@ -120,6 +127,19 @@ describe('comparePublished', () => {
       [SLA_PAGE]: slaHtml(undefined, wee),
     });
     expect(comparePublished(wee, dist)).toEqual([]);
+  });
+
+  test("compares in the site's language: English cells on a German site are reported", () => {
+    const wee = loadCatalog(WEE.terms);
+    expect(languageOf(wee.company.locale)).toBe('de');
+    // WEE's figures as its locale writes them, in English words.
+    const dist = buildDir({
+      [PRICING_PAGE]: pricingHtml(undefined, wee, translator('en')),
+      [SLA_PAGE]: slaHtml(undefined, wee, translator('en')),
+    });
+    const findings = comparePublished(wee, dist);
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.every((f) => f.level === 'error')).toBe(true);
   });
 
   test('asks for the cells of every meter the data declares', () => {

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalog } from '../../data/load';
+import { languageOf, translator } from '../../lib/i18n';
 import { planCells, TARGET_FIELDS, targetCells } from '../../lib/published';
 import type { Check, Finding } from './check';
 import { loadForLint } from './commercial-lint';
@@ -72,6 +73,8 @@ function comparePage(
  */
 export function comparePublished(catalog: Catalog, dist: string, base = ''): Finding[] {
   const findings: Finding[] = [];
+  // The pages speak the site's language; compare with what they say in it.
+  const t = translator(languageOf(catalog.company.locale));
   const read = (page: string): string | null => {
     const path = join(dist, base, page);
     if (existsSync(path)) return readFileSync(path, 'utf8');
@@ -86,7 +89,7 @@ export function comparePublished(catalog: Catalog, dist: string, base = ''): Fin
     const plans: Expected[] = catalog.pricing.plans.map((plan) => ({
       label: `plan "${plan.id}"`,
       key: { 'data-plan': plan.id },
-      cells: planCells(catalog, plan),
+      cells: planCells(catalog, plan, t),
     }));
     findings.push(
       ...comparePage(shown(join(dist, base, PRICING_PAGE)), pricing, 'data-plan', 'plan', plans),
@@ -99,7 +102,7 @@ export function comparePublished(catalog: Catalog, dist: string, base = ''): Fin
       catalog.severities.severities.map((sev) => ({
         label: `tier "${entry.tier}" severity "${sev.id}"`,
         key: { 'data-tier': entry.tier, 'data-severity': sev.id },
-        cells: pick(targetCells(catalog, entry.tier, sev.id), TARGET_FIELDS),
+        cells: pick(targetCells(catalog, entry.tier, sev.id, t), TARGET_FIELDS),
       })),
     );
     findings.push(

@@ -1,5 +1,7 @@
 import { charterHref, getCatalog } from '../../data/site';
+import { config } from 'virtual:starlight-charter/config';
 import { apiFile, apiSchemaUrl } from '../../lib/api';
+import { translator } from '../../lib/i18n';
 import { API_ENDPOINTS, type ApiEndpointName } from '../../schemas/api';
 
 /**
@@ -9,7 +11,10 @@ import { API_ENDPOINTS, type ApiEndpointName } from '../../schemas/api';
 export function apiResponse(name: ApiEndpointName): Response {
   const catalog = getCatalog();
   const schemaUrl = apiSchemaUrl(name, catalog.company.site_url, charterHref('/schemas/'));
-  const file = API_ENDPOINTS[name].parse(apiFile(name, catalog, schemaUrl));
+  // The words in the JSON are the pages' words, in the site's language.
+  const file = API_ENDPOINTS[name].parse(
+    apiFile(name, catalog, schemaUrl, translator(config.language)),
+  );
   return new Response(`${JSON.stringify(file, null, 2)}\n`, {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
