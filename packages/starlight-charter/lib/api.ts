@@ -218,7 +218,7 @@ export function slaPayload(catalog: Catalog, t: Translate = english): SlaApi {
         allowed_downtime_per_month:
           downtime === null
             ? null
-            : { minutes: downtime, text: formatDowntime(downtime), basis: month.basis },
+            : { minutes: downtime, text: formatDowntime(downtime, t), basis: month.basis },
         credit_schedule: sla.credit_schedule ?? null,
         targets: catalog.severities.severities.map((severity) => {
           const target = targetFor(catalog, sla.tier, severity.id);

@@ -86,7 +86,7 @@ export function limitText(
   return included === 0
     ? t('charter.cost.limitNone', { unit: meter.unit.other })
     : t('charter.cost.limitAtMost', {
-        amount: `${amountText(meter.unit, included, locale)}${periodSuffix(meter)}`,
+        amount: `${amountText(meter.unit, included, locale, t)}${periodSuffix(meter, t)}`,
       });
 }
 
@@ -111,7 +111,7 @@ export function meterChargeText(
       plan: planName,
       limit: limitText(meter, line.included, locale, t),
     });
-  const over = amountText(meter.unit, line.over, locale);
+  const over = amountText(meter.unit, line.over, locale, t);
   const values = { amount: m(line.amount), model: chargeModelName(charge), over };
   switch (charge.model) {
     case 'per-unit':
@@ -124,12 +124,12 @@ export function meterChargeText(
         ...values,
         packs: formatCount(Math.ceil(line.over / charge.size), locale),
         price: formatPrice(charge.price, money),
-        size: amountText(meter.unit, charge.size, locale),
+        size: amountText(meter.unit, charge.size, locale, t),
       });
     case 'graduated': {
       const parts = graduatedParts(charge.bands, line.over).map(
         (part) =>
-          `${amountText(meter.unit, part.units, locale)} × ${formatRate(part.band.per_unit, money)}`,
+          `${amountText(meter.unit, part.units, locale, t)} × ${formatRate(part.band.per_unit, money)}`,
       );
       return t('charter.cost.graduatedCharge', { ...values, parts: parts.join(' + ') });
     }
@@ -162,7 +162,7 @@ export function baseText(
       const minimum = seats > (input.seats ?? 0);
       const values = {
         amount: m(cost.base),
-        seats: amountText(price.seat, seats, money.locale),
+        seats: amountText(price.seat, seats, money.locale, t),
         rate: formatPrice(rate, money),
       };
       if (minimum && yearly) return t('charter.cost.seatsMinimumAnnual', values);
@@ -216,7 +216,7 @@ export function addOnChargeText(
   if (price.model !== 'per-unit') return formatMoney(line.amount, money);
   return t('charter.cost.addOnCharge', {
     amount: formatMoney(line.amount, money),
-    quantity: amountText(price.unit, line.quantity, money.locale),
+    quantity: amountText(price.unit, line.quantity, money.locale, t),
     rate: formatPrice(price.per_unit, money),
   });
 }

@@ -41,7 +41,7 @@ export function explainCredit(
   }
   const values = {
     uptime: shown,
-    band: describeBand(result.band, locale),
+    band: describeBand(result.band, locale, t),
     bandPercent: pct(result.bandPercent),
     cap: pct(capPercent),
     percent: pct(result.percent),

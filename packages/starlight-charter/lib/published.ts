@@ -85,6 +85,6 @@ export function availabilityCells(
     };
   return {
     availability: formatPercent(availability, catalog.company.locale),
-    downtime: formatDowntime(allowedDowntime(availability, PERIODS.month.minutes)),
+    downtime: formatDowntime(allowedDowntime(availability, PERIODS.month.minutes), t),
   };
 }

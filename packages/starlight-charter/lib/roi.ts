@@ -183,7 +183,7 @@ export function recommendPlan(
 
   const meters = Object.keys(usage).map((id) => ctx.terms.meters.find((m) => m.id === id)!);
   const amount = (meter: Meter, n: number) =>
-    `${amountText(meter.unit, n, money.locale)}${periodSuffix(meter)}`;
+    `${amountText(meter.unit, n, money.locale, t)}${periodSuffix(meter, t)}`;
   const need = listText(
     meters.map((m) => amount(m, usage[m.id]!)),
     money.locale,
@@ -308,7 +308,7 @@ export function answerText(
         ? t('charter.roi.perUnit', { amount: formatPrice(n, money), unit: input.unit.one })
         : formatPrice(n, money);
     case 'number':
-      return input.unit ? amountText(input.unit, n, money.locale) : formatCount(n, money.locale);
+      return input.unit ? amountText(input.unit, n, money.locale, t) : formatCount(n, money.locale);
   }
 }
 
@@ -417,6 +417,6 @@ export function ruleConditionText(ctx: RoiContext, rule: RoiRule, t: Translate =
   if (!meter) return rule.field;
   return t('charter.roi.ruleMeter', {
     meter: meter.name,
-    amount: `${amountText(meter.unit, rule.at_least!, ctx.money.locale)}${periodSuffix(meter)}`,
+    amount: `${amountText(meter.unit, rule.at_least!, ctx.money.locale, t)}${periodSuffix(meter, t)}`,
   });
 }

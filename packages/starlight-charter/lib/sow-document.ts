@@ -363,7 +363,7 @@ export function renderSowDocument(
         <dt>${t('charter.sow.quoteValidUntil')}</dt>
         <dd data-field="valid-until">${validUntil}</dd>
         <dt>${t('charter.sow.terms')}</dt>
-        <dd data-field="terms">${termsVersionText(cat.company)}</dd>
+        <dd data-field="terms">${termsVersionText(cat.company, t)}</dd>
       </dl>
     </header>
     <section class="sow-section">
