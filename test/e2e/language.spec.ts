@@ -34,7 +34,10 @@ function untranslatedPhrases(
       text
         .split(/\{\{\s*\w+\s*\}\}/)
         .map((part) => part.replace(/\s+/g, ' ').trim())
-        .filter((part) => part.split(' ').length >= 2 || /\p{L}{8}/u.test(part))
+        .filter((part) => {
+          const words = part.match(/\p{L}+/gu) ?? [];
+          return words.length >= 2 || words.some((word) => word.length >= 8);
+        })
         .map((phrase) => ({ key, phrase })),
     );
 }
