@@ -207,7 +207,7 @@ export default function charter(userOptions?: CharterUserOptions): StarlightPlug
           // sidebar of its own keeps Starlight's default: every page of its docs.
           sidebar: [
             ...(config.sidebar ?? siteSidebar(docsDir)),
-            ...charterSidebar(catalog, options.sections, options.prefix),
+            ...charterSidebar(catalog, options.sections, options.prefix, languages[0]),
           ] as never,
         });
         const site = { ...options, termsDir, kbDir, language: languages[0]! };

@@ -1,22 +1,23 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { Catalog } from './data/load.ts';
+import { translator, type CharterKey, type Translate } from './lib/i18n.ts';
 import type { SectionId } from './options.ts';
 import { PAGE_FOLDERS, sectionOfPage, type PageFolder } from './pages/index.ts';
 
 const PAGES_DIR = new URL('./pages/', import.meta.url);
 
 /** The sidebar label of each folder of Charter's pages. */
-const FOLDER_LABELS: Record<PageFolder, string> = {
-  commercial: 'Commercial',
-  calculators: 'Calculators',
-  sales: 'Sales',
-  playbook: 'Playbook',
-  reference: 'Reference',
+const FOLDER_LABELS: Record<PageFolder, CharterKey> = {
+  commercial: 'charter.sidebar.commercial',
+  calculators: 'charter.sidebar.calculators',
+  sales: 'charter.sidebar.sales',
+  playbook: 'charter.sidebar.playbook',
+  reference: 'charter.sidebar.reference',
 };
 
-/** The sidebar label of the terms' change log. */
-export const CHANGE_LOG_LABEL = 'Terms change log';
+/** The sidebar label of the terms' change log, in a language's words. */
+export const changeLogLabel = (t: Translate) => t('charter.sidebar.changeLog');
 
 export interface SidebarLink {
   label: string;
@@ -27,14 +28,17 @@ export interface SidebarGroup {
   items: SidebarLink[];
 }
 
-/** A page's sidebar label and order, from its frontmatter. */
-function pageEntry(folder: PageFolder, file: string) {
-  const text = readFileSync(new URL(`${folder}/${file}`, PAGES_DIR), 'utf8');
+/** A page's sidebar label and order, from its frontmatter: of its version in `language` if any. */
+function pageEntry(folder: PageFolder, file: string, language: string) {
+  const name = file.replace(/\.mdx$/, '');
+  const own = new URL(`${folder}/${name}.${language}.mdx`, PAGES_DIR);
+  const source =
+    language !== 'en' && existsSync(own) ? own : new URL(`${folder}/${file}`, PAGES_DIR);
+  const text = readFileSync(source, 'utf8');
   const front = (parse(/^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '') ?? {}) as {
     title: string;
     sidebar?: { label?: string; order?: number };
   };
-  const name = file.replace(/\.mdx$/, '');
   return {
     slug: name === 'index' ? folder : `${folder}/${name}`,
     label: front.sidebar?.label ?? front.title,
@@ -44,38 +48,40 @@ function pageEntry(folder: PageFolder, file: string) {
 
 /**
  * Charter's sidebar groups for the sections the site publishes, in the order prospects and
- * customers read them. KB articles stay out (Starlight embeds the sidebar in every page):
- * the KB home, its categories and search only.
+ * customers read them, labelled in the site's `language`. KB articles stay out (Starlight
+ * embeds the sidebar in every page): the KB home, its categories and search only.
  */
 export function charterSidebar(
   catalog: Catalog,
   sections: Record<SectionId, boolean>,
   prefix: string,
+  language = 'en',
 ): SidebarGroup[] {
+  const t = translator(language);
   const groups: SidebarGroup[] = [];
   const folderGroup = (folder: PageFolder): SidebarGroup | undefined => {
     const items = readdirSync(new URL(`${folder}/`, PAGES_DIR))
-      // One entry per page: `sla.de.mdx` is the German version of `sla.mdx`, not a page.
+      // A page's versions in other languages (`sla.de.mdx`) share its English one's entry.
       .filter((f) => /^[^.]+\.mdx$/.test(f))
-      .map((f) => pageEntry(folder, f))
+      .map((f) => pageEntry(folder, f, language))
       .filter((p) => sections[sectionOfPage(p.slug)])
       .sort((a, b) => a.order - b.order || a.label.localeCompare(b.label))
       .map((p) => ({ label: p.label, link: `${prefix}${p.slug}/` }));
-    return items.length ? { label: FOLDER_LABELS[folder], items } : undefined;
+    return items.length ? { label: t(FOLDER_LABELS[folder]), items } : undefined;
   };
   for (const folder of PAGE_FOLDERS) {
     const group = folderGroup(folder);
     // The terms' change log (routes/terms/) ends the commercial pages.
     if (group && folder === 'commercial' && sections.commercial)
-      group.items.push({ label: CHANGE_LOG_LABEL, link: `${prefix}commercial/changes/` });
+      group.items.push({ label: changeLogLabel(t), link: `${prefix}commercial/changes/` });
     if (group) groups.push(group);
     if (folder === 'commercial' && sections.kb) {
       groups.push({
-        label: 'Knowledge base',
+        label: t('charter.kb.title'),
         items: [
-          { label: 'Knowledge base home', link: `${prefix}kb/` },
+          { label: t('charter.sidebar.kbHome'), link: `${prefix}kb/` },
           ...catalog.kb.categories.map((c) => ({ label: c.name, link: `${prefix}kb/${c.id}/` })),
-          { label: 'Search', link: `${prefix}kb/search/` },
+          { label: t('charter.sidebar.search'), link: `${prefix}kb/search/` },
         ],
       });
     }

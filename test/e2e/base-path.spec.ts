@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { parse } from 'yaml';
 import { loadCatalog } from '../../packages/starlight-charter/data/load';
 import { formatDowntime } from '../../packages/starlight-charter/lib/downtime';
+import { languageOf, translator } from '../../packages/starlight-charter/lib/i18n';
 import { WEE } from '../support/sites';
 import { articlesIn, routesOf, serve, weeSite } from './support';
 
@@ -12,6 +16,8 @@ import { articlesIn, routesOf, serve, weeSite } from './support';
  */
 const wee = loadCatalog(WEE.terms);
 const basePath = new URL(wee.company.site_url).pathname;
+/** Charter's words in WEE's language, from its locale file. */
+const t = translator(languageOf(wee.company.locale));
 
 let server: { url: string; close: () => void } | undefined;
 let origin = '';
@@ -89,12 +95,17 @@ test('every kind of page loads under the base path with all it asks for, and no 
 
 test('the home page leads to the pages through their links', async ({ page }) => {
   const problems = watch(page);
+  // The home page's first call to action, in WEE's own words.
+  const home = parse(readFileSync(join(WEE.docs, 'index.mdx'), 'utf8').split(/^---$/m)[1]!) as {
+    hero: { actions: { text: string; link: string }[] };
+  };
+  const action = home.hero.actions[0]!;
   await page.goto(`${base}/`);
-  await page.getByRole('link', { name: 'Compare plans' }).click();
-  await expect(page).toHaveURL(`${base}/commercial/tiers/`);
+  await page.getByRole('link', { name: action.text }).click();
+  await expect(page).toHaveURL(`${base}/${action.link}`);
   await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Knowledge base' })
+    .locator('#starlight__sidebar')
+    .getByRole('link', { name: t('charter.sidebar.kbHome') })
     .first()
     .click();
   await expect(page).toHaveURL(new RegExp(`^${base}/kb/`));
@@ -119,9 +130,11 @@ test('the knowledge-base search finds an article and opens it', async ({ page })
   const problems = watch(page);
   const [slug, title] = [...articlesIn(WEE.kb)].find(([s]) => s.endsWith('rate-limit-429'))!;
   await page.goto(`${base}/kb/search/`);
-  await page.getByLabel('Describe your problem').fill(title);
-  await page.getByLabel('Describe your problem').press('Enter');
-  const hit = page.getByRole('list', { name: 'Results' }).getByRole('link', { name: title });
+  await page.getByLabel(t('charter.search.describe')).fill(title);
+  await page.getByLabel(t('charter.search.describe')).press('Enter');
+  const hit = page
+    .getByRole('list', { name: t('charter.search.results') })
+    .getByRole('link', { name: title });
   await expect(hit).toHaveAttribute('href', `${basePath}kb/${slug}/`);
   await hit.click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
@@ -132,8 +145,11 @@ test('the site search dialog loads its index from under the base path', async ({
   const problems = watch(page);
   const [slug, title] = [...articlesIn(WEE.kb)].find(([s]) => s.endsWith('authentication-401'))!;
   await page.goto(`${base}/commercial/`);
-  await page.getByRole('banner').getByRole('button', { name: 'Search' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Search' });
+  await page
+    .getByRole('banner')
+    .getByRole('button', { name: t('charter.search.dialogTitle') })
+    .click();
+  const dialog = page.getByRole('dialog', { name: t('charter.search.dialogTitle') });
   await dialog.getByRole('textbox').fill(title);
   await expect(dialog.getByRole('link', { name: title }).first()).toHaveAttribute(
     'href',

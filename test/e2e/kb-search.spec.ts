@@ -1,6 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { askSearchPage, relevance, SEARCH_QUESTIONS } from '../support/search-questions';
-import { catalog } from './support';
+import { loadCatalog } from '../../packages/starlight-charter/data/load';
+import { languageOf, translator } from '../../packages/starlight-charter/lib/i18n';
+import {
+  askSearchPage,
+  relevance,
+  SEARCH_QUESTIONS,
+  WEE_SEARCH_QUESTIONS,
+} from '../support/search-questions';
+import { WEE } from '../support/sites';
+import { catalog, serve, weeSite } from './support';
 
 /**
  * Search relevance: questions written the way customers type them (test/support/
@@ -60,4 +70,57 @@ test('every expected article exists, so a renamed article fails here rather than
   for (const [, slug] of SEARCH_QUESTIONS) {
     expect((await request.get(`/kb/${slug}/`)).status(), slug).toBe(200);
   }
+});
+
+test.describe('WEE, a German site', () => {
+  const wee = loadCatalog(WEE.terms);
+  const language = languageOf(wee.company.locale);
+  const t = translator(language);
+  const basePath = new URL(wee.company.site_url).pathname;
+
+  test('the search index is built in the site’s language, so German words are stemmed as German', () => {
+    const entry = JSON.parse(
+      readFileSync(join(weeSite(), 'pagefind', 'pagefind-entry.json'), 'utf8'),
+    );
+    expect(language).toBe('de');
+    expect(Object.keys(entry.languages)).toEqual([language]);
+  });
+
+  test('German customers find the right WEE article in the top 3 for at least 90% of questions', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    expect(WEE_SEARCH_QUESTIONS.length).toBeGreaterThanOrEqual(15);
+    expect(new Set(WEE_SEARCH_QUESTIONS.map(([, slug]) => slug.split('/')[0]))).toEqual(
+      new Set(wee.kb.categories.map((c) => c.id)),
+    );
+    const server = await serve(weeSite(), basePath);
+    try {
+      const ranked = await askSearchPage(
+        page,
+        `${server.url}/kb/search/`,
+        WEE_SEARCH_QUESTIONS.map(([query]) => query),
+        t('charter.search.describe'),
+      );
+      const { top1, top3, misses } = relevance(ranked, basePath, WEE_SEARCH_QUESTIONS);
+      const pct = (n: number) => `${((100 * n) / WEE_SEARCH_QUESTIONS.length).toFixed(1)}%`;
+      console.log(
+        `WEE (German) KB search relevance over ${WEE_SEARCH_QUESTIONS.length} questions: top-1 ${pct(top1)}, top-3 ${pct(top3)}`,
+      );
+      if (misses.length) console.log(`Not in the top 3:\n  ${misses.join('\n  ')}`);
+      expect(top3 / WEE_SEARCH_QUESTIONS.length).toBeGreaterThanOrEqual(0.9);
+    } finally {
+      server.close();
+    }
+  });
+
+  test('every expected WEE article exists', async ({ request }) => {
+    const server = await serve(weeSite(), basePath);
+    try {
+      for (const [, slug] of WEE_SEARCH_QUESTIONS)
+        expect((await request.get(`${server.url}/kb/${slug}/`)).status(), slug).toBe(200);
+    } finally {
+      server.close();
+    }
+  });
 });

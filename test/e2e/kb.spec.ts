@@ -7,7 +7,7 @@ import { tierById } from '../../packages/starlight-charter/lib/catalog';
 import {
   channelsForTier,
   formatUpdated,
-  KB_TYPE_LABELS,
+  kbTypeLabel,
   type KbType,
 } from '../../packages/starlight-charter/lib/kb';
 import { searchHelpFrom } from '../../packages/starlight-charter/lib/search-query';
@@ -206,7 +206,7 @@ test('the KB search page offers the type filter with every article type in use',
   const group = page.getByRole('group', { name: 'Type' });
   for (const type of new Set(articles.map((a) => a.type))) {
     await expect(
-      group.getByRole('checkbox', { name: new RegExp(`^${KB_TYPE_LABELS[type]} `) }),
+      group.getByRole('checkbox', { name: new RegExp(`^${kbTypeLabel(type)} `) }),
     ).toBeVisible();
   }
 });

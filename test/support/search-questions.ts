@@ -122,6 +122,35 @@ export const SEARCH_QUESTIONS: readonly (readonly [query: string, slug: string])
   ['production is down who do i call', 'sla-support/which-channel'],
 ];
 
+/**
+ * Questions as German customers type them into WEE's knowledge-base search ("wie kann ich …",
+ * "warum …", pasted error messages), each with the WEE article that answers it.
+ */
+export const WEE_SEARCH_QUESTIONS: readonly (readonly [query: string, slug: string])[] = [
+  // api
+  ['warum bekomme ich 429 too many requests', 'api/rate-limit-429'],
+  ['api drosselt meine anfragen', 'api/rate-limit-429'],
+  ['401 unauthorized obwohl token gültig', 'api/authentication-401'],
+  ['mein token ist abgelaufen', 'api/authentication-401'],
+  ['ungültiges json 400 bad request', 'api/malformed-json-400'],
+  ['fehler 503 bei jedem run', 'api/server-errors-5xx'],
+  ['was bedeutet 502 vom modellanbieter', 'api/server-errors-5xx'],
+  ['wie beantrage ich eine gutschrift für den ausfall', 'api/service-credits'],
+  ['anfrage läuft in ein timeout, soll ich wiederholen', 'api/timeouts-retries'],
+  ['wie viele videocalls sind im plan enthalten', 'api/usage-quotas-overage'],
+  ['wie kann ich ein ticket eskalieren', 'api/escalation-email-template'],
+  ['welchen kanal soll ich bei einem notfall nutzen', 'api/which-channel'],
+  // getting-started
+  ['welchen tarif brauchen wir', 'getting-started/choose-a-plan'],
+  ['wie installiere ich die cli', 'getting-started/quick-start'],
+  ['coordinator not reachable beim ersten start', 'getting-started/coordinator-not-reachable'],
+  ['verbindung hinter der firma firewall proxy', 'getting-started/coordinator-not-reachable'],
+  ['erweiterung für vs code einrichten', 'getting-started/ide-integration'],
+  ['python sdk in eigener anwendung nutzen', 'getting-started/sdks'],
+  ['vorlage für eine fehlermeldung an den support', 'getting-started/ticket-template'],
+  ['wie schnell antwortet der support', 'getting-started/support-on-your-plan'],
+];
+
 /** Just what askSearchPage needs of a Playwright page. */
 interface SearchPage {
   goto(url: string): Promise<unknown>;
@@ -139,16 +168,17 @@ interface SearchPage {
 
 /**
  * The top three result addresses for each question, asked on the knowledge-base search page
- * at `searchUrl` as a person asks: typed into its box and sent with Enter, one after another
- * on the same page.
+ * at `searchUrl` as a person asks: typed into its box (labelled `boxLabel`, the site's words
+ * for it) and sent with Enter, one after another on the same page.
  */
 export async function askSearchPage(
   page: SearchPage,
   searchUrl: string,
   queries: readonly string[],
+  boxLabel = 'Describe your problem',
 ): Promise<string[][]> {
   await page.goto(searchUrl);
-  const box = page.getByLabel('Describe your problem');
+  const box = page.getByLabel(boxLabel);
   const out: string[][] = [];
   for (const query of queries) {
     await box.fill(query);
@@ -173,11 +203,12 @@ export async function askSearchPage(
 export function relevance(
   ranked: readonly string[][],
   base = '/',
+  questions: readonly (readonly [query: string, slug: string])[] = SEARCH_QUESTIONS,
 ): { top1: number; top3: number; misses: string[] } {
   let top1 = 0;
   let top3 = 0;
   const misses: string[] = [];
-  SEARCH_QUESTIONS.forEach(([query, slug], i) => {
+  questions.forEach(([query, slug], i) => {
     const urls = ranked[i] ?? [];
     const position = urls.indexOf(`${base}kb/${slug}/`);
     if (position === 0) top1 += 1;

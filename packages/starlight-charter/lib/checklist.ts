@@ -3,6 +3,8 @@
  * Reading never fails: saved text that is broken or names tasks that no longer exist is ignored.
  */
 
+import { english, type Translate } from './i18n.ts';
+
 /** The task ids saved in `raw` that are still on the checklist. */
 export function readTicks(raw: string | null, taskIds: readonly string[]): Set<string> {
   if (raw === null) return new Set();
@@ -23,7 +25,7 @@ export function writeTicks(ticks: Set<string>, taskIds: readonly string[]): stri
   return JSON.stringify(taskIds.filter((id) => ticks.has(id)));
 }
 
-/** Progress in words: "3 of 17 tasks done". */
-export function describeProgress(done: number, total: number): string {
-  return `${done} of ${total} ${total === 1 ? 'task' : 'tasks'} done`;
+/** Progress in words: "3 of 17 tasks done", in the language of `t`. */
+export function describeProgress(done: number, total: number, t: Translate = english): string {
+  return t('charter.playbook.progress', { done, count: total });
 }

@@ -4,6 +4,8 @@
  * (in the browser) and tests.
  */
 
+import { english, type Translate } from './i18n.ts';
+
 export interface WeightedFactor {
   id: string;
   name: string;
@@ -44,17 +46,20 @@ export function bandFor<B extends RiskBand>(bands: B[], score: number): B {
 
 export type ScoreInput = { ok: true; value: number } | { ok: false; error: string };
 
-/** Reads what a person typed into a factor field: a number from 0 to 100, or a sentence saying what is wrong. */
-export function parseFactorScore(text: string): ScoreInput {
+/**
+ * Reads what a person typed into a factor field: a number from 0 to 100, or a sentence (in the
+ * language of `t`) saying what is wrong.
+ */
+export function parseFactorScore(text: string, t: Translate = english): ScoreInput {
+  const range = { min: SCORE_MIN, max: SCORE_MAX };
   const trimmed = text.trim();
-  if (trimmed === '')
-    return { ok: false, error: `Enter a score from ${SCORE_MIN} to ${SCORE_MAX}.` };
+  if (trimmed === '') return { ok: false, error: t('charter.playbook.scoreEmpty', range) };
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(trimmed)) {
-    return { ok: false, error: `Enter a number from ${SCORE_MIN} to ${SCORE_MAX}, e.g. 75.` };
+    return { ok: false, error: t('charter.playbook.scoreNotNumber', range) };
   }
   const value = Number(trimmed);
   if (value < SCORE_MIN || value > SCORE_MAX) {
-    return { ok: false, error: `A score must be between ${SCORE_MIN} and ${SCORE_MAX}.` };
+    return { ok: false, error: t('charter.playbook.scoreOutOfRange', range) };
   }
   return { ok: true, value };
 }

@@ -3,17 +3,25 @@
  * per tier. Pure functions over plain data, used by the KB routes and tests.
  */
 
+import { english, type Translate } from './i18n.ts';
+
 /** The article types a KB entry can be; the search page offers them as a filter. */
 export const KB_TYPES = ['article', 'runbook', 'template', 'decision-tree'] as const;
 export type KbType = (typeof KB_TYPES)[number];
 
-/** How each type reads on a page and in the search filter. */
-export const KB_TYPE_LABELS: Record<KbType, string> = {
-  article: 'Article',
-  runbook: 'Runbook',
-  template: 'Response template',
-  'decision-tree': 'Decision tree',
-};
+/** How each type reads on a page and in the search filter, in the page's language. */
+export function kbTypeLabel(type: KbType, t: Translate = english): string {
+  switch (type) {
+    case 'article':
+      return t('charter.kb.typeArticle');
+    case 'runbook':
+      return t('charter.kb.typeRunbook');
+    case 'template':
+      return t('charter.kb.typeTemplate');
+    case 'decision-tree':
+      return t('charter.kb.typeDecisionTree');
+  }
+}
 
 /** What the checks need from an article: its slug (`api/rate-limit-429`) and its links. */
 export interface KbLinks {
@@ -90,6 +98,3 @@ export function formatUpdated(date: Date, locale = 'en-GB'): string {
   }
   return format.format(date);
 }
-
-/** The Pagefind `section` filter value of KB articles; other sections add their own. */
-export const KB_SECTION = 'Knowledge base';

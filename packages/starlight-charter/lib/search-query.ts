@@ -20,15 +20,19 @@ export interface QueryPlan {
   terms: string[];
 }
 
-/** Lower-cases, folds accents and apostrophes, and splits into word tokens. */
+/** Lower-cases, folds accents, "ß" and apostrophes, and splits into word tokens. */
 export function tokenize(text: string): string[] {
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/['\u2019]/g, '')
-    .split(/[^a-z0-9]+/)
-    .filter((word) => word.length > 0);
+  return (
+    text
+      .toLowerCase()
+      // "ß" has no accent to fold: written out, it stays one word ("weiß" → "weiss").
+      .replace(/ß/g, 'ss')
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/['\u2019]/g, '')
+      .split(/[^a-z0-9]+/)
+      .filter((word) => word.length > 0)
+  );
 }
 
 interface Replacement {

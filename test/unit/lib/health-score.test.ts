@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { messagesFor, translator } from '../../../packages/starlight-charter/lib/i18n';
 import {
   bandFor,
   describeBandRange,
@@ -86,6 +87,25 @@ describe('parseFactorScore', () => {
   ])('rejects "$text" with a sentence', ({ text, error }) => {
     expect(parseFactorScore(text)).toEqual({ ok: false, error });
   });
+
+  test.each(['de', 'ja'])(
+    'in %s, says what is wrong in the words of its locale file',
+    (language) => {
+      const words = messagesFor(language);
+      const t = translator(language);
+      for (const [text, key] of [
+        ['', 'charter.playbook.scoreEmpty'],
+        ['abc', 'charter.playbook.scoreNotNumber'],
+        ['101', 'charter.playbook.scoreOutOfRange'],
+      ] as const) {
+        const expected = words[key]!.replace('{{min}}', '0').replace('{{max}}', '100');
+        expect(parseFactorScore(text, t)).toEqual({ ok: false, error: expected });
+        expect(expected).not.toBe(
+          messagesFor('en')[key]!.replace('{{min}}', '0').replace('{{max}}', '100'),
+        );
+      }
+    },
+  );
 });
 
 describe('formatting', () => {

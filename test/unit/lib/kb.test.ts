@@ -6,7 +6,13 @@ import {
   countByCategory,
   findDanglingRelated,
   formatUpdated,
+  KB_TYPES,
+  kbTypeLabel,
 } from '../../../packages/starlight-charter/lib/kb';
+import { translator } from '../../../packages/starlight-charter/lib/i18n';
+import de from '../../../packages/starlight-charter/translations/de.json';
+import en from '../../../packages/starlight-charter/translations/en.json';
+import ja from '../../../packages/starlight-charter/translations/ja.json';
 
 const articles = [
   {
@@ -93,5 +99,27 @@ describe('formatUpdated', () => {
   test('formats the calendar day without shifting it by time zone', () => {
     expect(formatUpdated(new Date('2026-10-14'))).toBe('14 October 2026');
     expect(formatUpdated(new Date('2026-01-01'), 'en-US')).toBe('January 1, 2026');
+  });
+});
+
+describe('kbTypeLabel', () => {
+  const keys = {
+    article: 'charter.kb.typeArticle',
+    runbook: 'charter.kb.typeRunbook',
+    template: 'charter.kb.typeTemplate',
+    'decision-tree': 'charter.kb.typeDecisionTree',
+  } as const;
+
+  test('reads each type in English by default', () => {
+    for (const type of KB_TYPES) expect(kbTypeLabel(type)).toBe(en[keys[type]]);
+  });
+
+  test.each([
+    ['de', de],
+    ['ja', ja],
+  ])('reads each type in %s from its locale file, each label distinct', (language, words) => {
+    const labels = KB_TYPES.map((type) => kbTypeLabel(type, translator(language)));
+    expect(labels).toEqual(KB_TYPES.map((type) => words[keys[type]]));
+    expect(new Set(labels).size).toBe(KB_TYPES.length);
   });
 });

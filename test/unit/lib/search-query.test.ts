@@ -23,6 +23,11 @@ describe('tokenize', () => {
     ['How do I FIX 429?', ['how', 'do', 'i', 'fix', '429']],
     ["can't log in", ['cant', 'log', 'in']],
     ['Café  résumé', ['cafe', 'resume']],
+    // German: umlauts fold like accents, "ß" is written out and stays inside its word.
+    [
+      'Wie groß ist das Kontingent für Größe?',
+      ['wie', 'gross', 'ist', 'das', 'kontingent', 'fur', 'grosse'],
+    ],
     ['', []],
   ])('splits %j into %j', (input, expected) => {
     expect(tokenize(input)).toEqual(expected);

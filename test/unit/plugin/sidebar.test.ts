@@ -10,8 +10,12 @@ import {
   type SectionId,
 } from '../../../packages/starlight-charter/options';
 import { PAGE_FOLDERS, sectionOfPage } from '../../../packages/starlight-charter/pages/index';
+import { english } from '../../../packages/starlight-charter/lib/i18n';
+import de from '../../../packages/starlight-charter/translations/de.json';
+import en from '../../../packages/starlight-charter/translations/en.json';
+import ja from '../../../packages/starlight-charter/translations/ja.json';
 import {
-  CHANGE_LOG_LABEL,
+  changeLogLabel,
   charterSidebar,
   siteSidebar,
   type SidebarGroup,
@@ -41,18 +45,15 @@ function frontmatter(folder: string, file: string) {
 
 /** The links of one folder's pages in a section set, in the order their frontmatter sets. */
 function folderLinks(folder: string, sections: Record<SectionId, boolean>, prefix = '/') {
-  return (
-    readdirSync(join(PAGES_DIR, folder))
-      // `downtime.de.mdx` is the German version of a page, not a page of its own.
-      .filter((f) => /^[^.]+\.mdx$/.test(f))
-      .map((f) => ({
-        slug: f === 'index.mdx' ? folder : `${folder}/${f.replace(/\.mdx$/, '')}`,
-        ...frontmatter(folder, f),
-      }))
-      .filter((p) => sections[sectionOfPage(p.slug)])
-      .sort((a, b) => a.order - b.order || a.label.localeCompare(b.label))
-      .map((p) => ({ label: p.label, link: `${prefix}${p.slug}/` }))
-  );
+  return readdirSync(join(PAGES_DIR, folder))
+    .filter((f) => /^[^.]+\.mdx$/.test(f))
+    .map((f) => ({
+      slug: f === 'index.mdx' ? folder : `${folder}/${f.replace(/\.mdx$/, '')}`,
+      ...frontmatter(folder, f),
+    }))
+    .filter((p) => sections[sectionOfPage(p.slug)])
+    .sort((a, b) => a.order - b.order || a.label.localeCompare(b.label))
+    .map((p) => ({ label: p.label, link: `${prefix}${p.slug}/` }));
 }
 
 describe('charterSidebar', () => {
@@ -67,11 +68,51 @@ describe('charterSidebar', () => {
         ...folderLinks(PAGE_FOLDERS[i]!, all),
         // The change log follows the commercial pages.
         ...(PAGE_FOLDERS[i] === 'commercial'
-          ? [{ label: CHANGE_LOG_LABEL, link: '/commercial/changes/' }]
+          ? [{ label: changeLogLabel(english), link: '/commercial/changes/' }]
           : []),
       ]),
     );
   });
+
+  test.each([
+    ['de', de],
+    ['ja', ja],
+  ])(
+    'in %s, the group and item labels are that language’s words from its locale file',
+    (language, words) => {
+      const english = charterSidebar(sample, all, '/');
+      const translated = charterSidebar(sample, all, '/', language);
+      const word = (key: keyof typeof de) => (words as Record<string, string>)[key];
+      // The same links, group by group; Charter's own labels replaced by the language's words.
+      expect(translated.map((g) => g.items.map((i) => i.link))).toEqual(
+        english.map((g) => g.items.map((i) => i.link)),
+      );
+      const labels = translated.map((g) => g.label);
+      for (const key of [
+        'charter.sidebar.commercial',
+        'charter.sidebar.calculators',
+        'charter.sidebar.sales',
+        'charter.sidebar.playbook',
+        'charter.sidebar.reference',
+        'charter.kb.title',
+      ] as const) {
+        expect(word(key)).toBeTruthy();
+        expect(labels).toContain(word(key));
+      }
+      const kb = translated.find((g) => g.label === word('charter.kb.title'))!;
+      expect(kb.items[0]!.label).toBe(word('charter.sidebar.kbHome'));
+      expect(kb.items.at(-1)!.label).toBe(word('charter.sidebar.search'));
+      const commercial = translated.find((g) => g.label === word('charter.sidebar.commercial'))!;
+      expect(commercial.items.at(-1)).toEqual({
+        label: word('charter.sidebar.changeLog'),
+        link: '/commercial/changes/',
+      });
+      // Where a language's word differs, no English label of Charter's is left.
+      for (const key of ['charter.sidebar.commercial', 'charter.sidebar.changeLog'] as const)
+        if (word(key) !== en[key])
+          expect(labels.concat(commercial.items.map((i) => i.label))).not.toContain(en[key]);
+    },
+  );
 
   test('the playbook, internal material, is not in the sidebar unless the site turns it on', () => {
     const groups = charterSidebar(sample, DEFAULT_SECTIONS, '/');

@@ -107,10 +107,6 @@ export async function searchPages(
   return { pages: await Promise.all(results.slice(0, limit).map((r) => r.data())), answered };
 }
 
-/** What a search box says when the index cannot be loaded or searched. */
-export const SEARCH_UNAVAILABLE =
-  'Search is not available right now. Check your connection and try again.';
-
 /** Every filter in the index with its values and page counts. */
 export async function allFilters(): Promise<Record<string, Record<string, number>>> {
   return (await loadPagefind()).filters();
