@@ -215,7 +215,7 @@ describe('the cost result in the site’s language', () => {
       fill(words['charter.cost.blocked'], {
         plan: 'SMALL',
         limits: fill(words['charter.cost.limitAtMost'], {
-          amount: amountText(calls.unit, 1, m.locale) + periodSuffix(calls),
+          amount: amountText(calls.unit, 1, m.locale, t) + periodSuffix(calls, t),
         }),
         needs: fill(words['charter.cost.needsCheapest'], { plan: 'SEATS' }),
       }),

@@ -81,7 +81,7 @@ describe('explainCredit in the site’s language', () => {
     expect(result.explanation).toBe(
       t('charter.credit.explainedCapped', {
         uptime: pct(90),
-        band: describeBand(result.band!, 'de-DE'),
+        band: describeBand(result.band!, 'de-DE', t),
         bandPercent: pct(result.bandPercent),
         cap: pct(30),
         percent: pct(30),
