@@ -118,7 +118,11 @@ export function charterVirtualModules(
       }
       if (module === ACCENT_CSS) return accentCss(accentShades(catalog.company.brand_color));
       if (module === PRINT_CSS)
-        return printHeaderCss(catalog.company, printedDocuments(), translator(config.language));
+        return printHeaderCss(
+          catalog.company,
+          printedDocuments(config.language),
+          translator(config.language),
+        );
       // Files the site left out stand in again as values that stop the build when read.
       const left = Object.entries(catalog)
         .filter(([, value]) => isAbsent(value))

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { PrintedDocument } from '../lib/terms.ts';
 
@@ -9,10 +9,15 @@ import type { PrintedDocument } from '../lib/terms.ts';
  */
 export const PRINTED_PAGES = ['commercial/sla-exhibit', 'commercial/pricing-sheet'] as const;
 
-/** The printed documents with their titles, read from the pages' frontmatter. */
-export function printedDocuments(): PrintedDocument[] {
+/**
+ * The printed documents with their titles, read from the frontmatter of the pages in the site's
+ * language (`sla-exhibit.de.mdx`), or of the English ones where a page has no such version.
+ */
+export function printedDocuments(language = 'en'): PrintedDocument[] {
   return PRINTED_PAGES.map((slug) => {
-    const text = readFileSync(new URL(`./${slug}.mdx`, import.meta.url), 'utf8');
+    const translated = new URL(`./${slug}.${language}.mdx`, import.meta.url);
+    const file = existsSync(translated) ? translated : new URL(`./${slug}.mdx`, import.meta.url);
+    const text = readFileSync(file, 'utf8');
     const front = parse(/^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '') as { title: string };
     return { id: slug.split('/')[1]!, title: front.title };
   });

@@ -115,6 +115,17 @@ describe('printedDocuments', () => {
       expect(text).toMatch(new RegExp(`^title: ${documents[i]!.title}$`, 'm'));
     }
   });
+
+  test("are titled as the page in the site's language, or the English page where it has none", () => {
+    const german = printedDocuments('de');
+    for (const [i, slug] of PRINTED_PAGES.entries()) {
+      const text = readFileSync(join(PAGES_DIR, `${slug}.de.mdx`), 'utf8');
+      expect(text).toContain(`<PrintedDocument id="${german[i]!.id}">`);
+      expect(text).toMatch(new RegExp(`^title: ${german[i]!.title}$`, 'm'));
+    }
+    expect(german.map((d) => d.title)).not.toEqual(printedDocuments().map((d) => d.title));
+    expect(printedDocuments('fr')).toEqual(printedDocuments());
+  });
 });
 
 describe('pages in the site’s language', () => {
