@@ -15,7 +15,7 @@ import type { Clock } from '../schemas/shared.ts';
 import { clockLabel, moneyFormat, planPriceText, targetFor, tierById } from './catalog.ts';
 import { allowanceOf } from './cost.ts';
 import { describeBand } from './credits.ts';
-import { allowedDowntime, formatDowntime, PERIODS } from './downtime.ts';
+import { allowedDowntime, formatDowntime, PERIODS, periodWords } from './downtime.ts';
 import { formatDuration } from './duration.ts';
 import { featureValueKind, featureValueText } from './features.ts';
 import { scheduleHolidays } from './holidays.ts';
@@ -218,7 +218,11 @@ export function slaPayload(catalog: Catalog, t: Translate = english): SlaApi {
         allowed_downtime_per_month:
           downtime === null
             ? null
-            : { minutes: downtime, text: formatDowntime(downtime, t), basis: month.basis },
+            : {
+                minutes: downtime,
+                text: formatDowntime(downtime, t),
+                basis: periodWords('month', t).basis,
+              },
         credit_schedule: sla.credit_schedule ?? null,
         targets: catalog.severities.severities.map((severity) => {
           const target = targetFor(catalog, sla.tier, severity.id);
