@@ -75,8 +75,15 @@ test('no page of the WEE site shows English words of Charter’s that German has
 }) => {
   test.setTimeout(300_000);
   const phrases = untranslatedPhrases(charterTranslations.en!, charterTranslations[language] ?? {});
-  const routes = routesOf(weeSite());
+  // The change log and the pages of earlier releases quote the terms as those releases wrote
+  // them, in whatever words the company used then; the current release's page is checked.
+  const quoting = (route: string) =>
+    route === '/commercial/changes/' ||
+    (route.startsWith('/commercial/terms/') &&
+      route !== `/commercial/terms/${wee.company.terms_version}/`);
+  const routes = routesOf(weeSite()).filter((route) => !quoting(route));
   expect(routes.length).toBeGreaterThan(20);
+  expect(routes).toContain(`/commercial/terms/${wee.company.terms_version}/`);
   const server = await serve(weeSite(), basePath);
   const found = new Map<string, Set<string>>();
   try {
@@ -88,7 +95,14 @@ test('no page of the WEE site shows English words of Charter’s that German has
         await page.evaluate(() =>
           [
             document.title,
-            document.body.innerText,
+            // Code (JSON examples, field names) is not prose: it reads the same in every language.
+            (() => {
+              const code = [...document.querySelectorAll<HTMLElement>('pre, code')];
+              for (const el of code) el.style.display = 'none';
+              const text = document.body.innerText;
+              for (const el of code) el.style.display = '';
+              return text;
+            })(),
             ...[...document.querySelectorAll('[aria-label], [placeholder], [alt]')].flatMap((el) =>
               ['aria-label', 'placeholder', 'alt'].map((name) => el.getAttribute(name) ?? ''),
             ),

@@ -35,9 +35,15 @@ test.afterAll(() => {
 });
 
 const meterInput = (page: Page, meter: Meter) =>
-  page.getByLabel(expected.meterLabel(meter), { exact: true });
+  page.getByLabel(onPage.meterLabel(meter), { exact: true });
 const figure = (page: Page, key: string) =>
-  page.getByRole('region', { name: 'Result' }).locator(`[data-result="${key}"]`).first();
+  page
+    .getByRole('region', { name: t('charter.calc.result') })
+    .locator(`[data-result="${key}"]`)
+    .first();
+/** The cost calculator's plan and billing choices, labelled in the site's words. */
+const choose = (page: Page, label: 'charter.cost.plan' | 'charter.cost.billing') =>
+  page.getByLabel(t(label), { exact: true });
 /** Usage of nothing but `amount` of one meter. */
 const only = (meterId: string, amount: number) =>
   Object.fromEntries(meters.map((m) => [m.id, m.id === meterId ? amount : 0]));
@@ -105,16 +111,23 @@ test('usage above a hard limit needs a higher plan, and no price is given for it
   expect(pick, 'WEE’s data needs a hard limit that a higher plan lifts').toBeDefined();
   const usage = only(pick!.m.id, pick!.used);
   await page.goto(`${base}/calculators/monthly-cost/`);
-  await page.getByLabel('Plan').selectOption(pick!.p.id);
+  await choose(page, 'charter.cost.plan').selectOption(pick!.p.id);
   for (const meter of meters) await meterInput(page, meter).fill(String(usage[meter.id]));
   const total = figure(page, 'total');
-  await expect(total).toContainText(`${expected.tierName(pick!.p)} cannot take this usage`);
-  await expect(total).toContainText('needs a higher plan');
-  await expect(total).toContainText(expected.cheapestName(usage)!);
+  // The sentence up to the limits it names, then what the plan needs.
+  const [blocked] = t('charter.cost.blocked', {
+    plan: expected.tierName(pick!.p),
+    limits: '\u0000',
+    needs: '',
+  }).split('\u0000');
+  await expect(total).toContainText(blocked!);
+  await expect(total).toContainText(
+    t('charter.cost.needsCheapest', { plan: expected.cheapestName(usage)! }),
+  );
   const money = moneyPattern(locale, currency);
   expect(await total.textContent()).not.toMatch(money);
   expect(await figure(page, `overage-${pick!.m.id}`).textContent()).not.toMatch(money);
-  await expect(figure(page, `alert-${pick!.m.id}`)).toHaveText('Over the hard limit');
+  await expect(figure(page, `alert-${pick!.m.id}`)).toHaveText(t('charter.cost.overHardLimit'));
 });
 
 test('a plan priced from a starting amount shows its total as "From"', async ({ page }) => {
@@ -129,20 +142,21 @@ test('a plan priced from a starting amount shows its total as "From"', async ({ 
     }),
   );
   await page.goto(`${base}/calculators/monthly-cost/`);
-  await page.getByLabel('Plan').selectOption(plan!.id);
+  await choose(page, 'charter.cost.plan').selectOption(plan!.id);
   for (const meter of meters) await meterInput(page, meter).fill(String(usage[meter.id]));
   const cost = expected.cost(plan!, usage);
-  await expect(figure(page, 'base')).toHaveText(`From ${expected.money(cost.base!)}`);
-  await expect(figure(page, 'total')).toHaveText(`From ${expected.money(cost.total!)}`);
+  const from = (amount: number) => t('charter.cost.from', { amount: expected.money(amount) });
+  await expect(figure(page, 'base')).toHaveText(from(cost.base!));
+  await expect(figure(page, 'total')).toHaveText(from(cost.total!));
 
   // Billed annually, where the plan offers it, the lower monthly price counts.
   const price = plan!.price as { monthly: number; annual_monthly?: number };
   if (price.annual_monthly !== undefined) {
-    await page.getByLabel('Billing').selectOption('annual');
+    await choose(page, 'charter.cost.billing').selectOption('annual');
     const yearly = expected.cost(plan!, usage, {}, true);
-    await expect(figure(page, 'total')).toHaveText(`From ${expected.money(yearly.total!)}`);
+    await expect(figure(page, 'total')).toHaveText(from(yearly.total!));
     await expect(
-      page.getByRole('rowheader', { name: 'Total per month, billed annually' }),
+      page.getByRole('rowheader', { name: t('charter.cost.totalAnnual') }),
     ).toBeVisible();
   }
 });
@@ -159,7 +173,7 @@ test('an add-on that adds to an included amount lets the plan take more', async 
   const usage = only(meterId, (plan.usage[meterId]!.included as number) + each);
   const unit = (addOn!.price as Extract<AddOnPrice, { model: 'per-unit' }>).unit;
   await page.goto(`${base}/calculators/monthly-cost/`);
-  await page.getByLabel('Plan').selectOption(plan.id);
+  await choose(page, 'charter.cost.plan').selectOption(plan.id);
   for (const meter of meters) await meterInput(page, meter).fill(String(usage[meter.id]));
   await page.getByLabel(`${addOn!.name} (${unit.other})`, { exact: true }).fill('1');
   const cost = expected.cost(plan, usage, { [addOn!.id]: 1 });
@@ -168,7 +182,7 @@ test('an add-on that adds to an included amount lets the plan take more', async 
     expected.money(cost.addOns[addOn!.id]!),
   );
   await expect(figure(page, 'total')).toHaveText(
-    cost.total === null ? /Priced on request/ : expected.money(cost.total),
+    cost.total === null ? t('charter.cost.onRequest') : expected.money(cost.total),
   );
 });
 

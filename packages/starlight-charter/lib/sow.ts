@@ -1,5 +1,5 @@
 import type { Catalog } from '../data/load.ts';
-import { english, type Translate } from './i18n.ts';
+import { english, type CharterKey, type Translate } from './i18n.ts';
 import {
   EngagementSchema,
   isCalendarDate,
@@ -234,6 +234,41 @@ export function draftFromInput(input: unknown): SowDraft {
   };
 }
 
+/** The engagement schema's messages (schemas/engagement.ts, in English) by their key. */
+const SCHEMA_MESSAGES: Record<string, CharterKey> = {
+  'expected text': 'charter.sowSchema.text',
+  'must not be empty': 'charter.sowSchema.notEmpty',
+  'expected a list of items': 'charter.sowSchema.list',
+  'expected a date like 2027-01-31': 'charter.sowSchema.date',
+  'expected an email address': 'charter.sowSchema.email',
+  'list at least one objective': 'charter.sowSchema.objective',
+  'list at least one deliverable': 'charter.sowSchema.deliverable',
+  'list at least one milestone': 'charter.sowSchema.milestone',
+  'list at least one phase': 'charter.sowSchema.phase',
+  'list at least one role': 'charter.sowSchema.role',
+  'list at least one payment': 'charter.sowSchema.payment',
+  'expected a number of hours': 'charter.sowSchema.hours',
+  'hours must be more than 0': 'charter.sowSchema.hoursPositive',
+  'hours must be at most 100,000': 'charter.sowSchema.hoursMax',
+  'expected fixed-price, time-and-materials or retainer': 'charter.sowSchema.model',
+  'expected a number of months': 'charter.sowSchema.months',
+  'expected a whole number of months': 'charter.sowSchema.wholeMonths',
+  'a retainer runs at least 1 month': 'charter.sowSchema.retainerMin',
+  'a retainer runs at most 120 months': 'charter.sowSchema.retainerMax',
+  'text is too long': 'charter.sowSchema.textTooLong',
+  'expected a list of lines': 'charter.sowSchema.lines',
+  'expected a number or null': 'charter.sowSchema.numberOrNull',
+  'expected a list of rows': 'charter.sowSchema.rows',
+};
+
+/** A schema message in the page's words; one the table lacks stays as the schema wrote it. */
+export function schemaMessage(message: string, t: Translate = english): string {
+  const tooLong = /^must be at most (\d+) characters$/.exec(message);
+  if (tooLong) return t('charter.sowSchema.tooLong', { count: Number(tooLong[1]) });
+  const key = SCHEMA_MESSAGES[message];
+  return key ? t(key) : message;
+}
+
 /**
  * Validates an engagement (a parsed YAML file or a normalised draft) against the schema and
  * the data: rate-card roles, pricing model, dates and the payment schedule. Every problem
@@ -263,7 +298,7 @@ export function validateEngagement(
           missing: true,
         });
       } else {
-        issues.push({ path, message: issue.message, missing: false });
+        issues.push({ path, message: schemaMessage(issue.message, t), missing: false });
       }
     }
   }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { loadCatalog } from '../../../packages/starlight-charter/data/load';
@@ -10,6 +11,7 @@ import {
   QUOTE_VALID_DAYS,
   quoteDates,
   scheduleAmounts,
+  schemaMessage,
   sowCatalog,
   validateEngagement,
 } from '../../../packages/starlight-charter/lib/sow';
@@ -369,4 +371,28 @@ describe('the quote of a draft', () => {
     const parsed = SowDraftSchema.parse(older);
     expect(parsed.quote).toEqual({ issued: '', valid_until: '' });
   });
+});
+
+describe('schemaMessage', () => {
+  const schema = readFileSync('packages/starlight-charter/schemas/engagement.ts', 'utf8');
+  // Every message the engagement schema writes, as it writes it.
+  const written = [...schema.matchAll(/(?:error: |atLeastOne\()'([^']+)'/g)].map((m) => m[1]!);
+  test('knows every message the schema writes, in English as the schema says it', () => {
+    expect(written.length).toBeGreaterThan(15);
+    for (const message of written) expect(schemaMessage(message)).toBe(message);
+    expect(schemaMessage('must be at most 4000 characters')).toBe(
+      'must be at most 4000 characters',
+    );
+  });
+  test('says each in German and Japanese, from the locale files', () => {
+    for (const language of ['de', 'ja']) {
+      const t = translator(language);
+      for (const message of written) expect(schemaMessage(message, t), message).not.toBe(message);
+    }
+    expect(schemaMessage('must be at most 4000 characters', translator('de'))).toBe(
+      translator('de')('charter.sowSchema.tooLong', { count: 4000 }),
+    );
+  });
+  test('leaves a message it does not know as it is', () =>
+    expect(schemaMessage('something else', translator('de'))).toBe('something else'));
 });
