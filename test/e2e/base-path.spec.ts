@@ -162,14 +162,15 @@ test('a calculator runs under the base path', async ({ page }) => {
   const problems = watch(page);
   const availability = wee.sla.tiers.find((t) => t.availability !== null)!.availability!;
   await page.goto(`${base}/calculators/downtime/`);
-  await page.getByLabel('Availability target (%)').fill(String(availability));
+  await page.getByLabel(t('charter.downtime.target')).fill(String(availability));
   // A week's minutes, from first principles.
   const week = (7 * 24 * 60 * (100 - availability)) / 100;
+  const [caption] = t('charter.downtime.caption', { availability: '\u0000' }).split('\u0000');
   await expect(
     page
-      .getByRole('table', { name: /Allowed downtime at/ })
-      .getByRole('row', { name: /^Per week/ }),
-  ).toContainText(formatDowntime(week));
+      .getByRole('table', { name: caption })
+      .getByRole('row', { name: t('charter.downtime.week') }),
+  ).toContainText(formatDowntime(week, t));
   expect(problems).toEqual([]);
 });
 

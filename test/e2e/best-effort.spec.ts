@@ -10,7 +10,6 @@ import {
   bestEffortCreditText,
   bestEffortDowntimeText,
   bestEffortTierLabel,
-  NO_DEADLINE,
 } from '../../packages/starlight-charter/lib/best-effort';
 import { slaForTier } from '../../packages/starlight-charter/lib/catalog';
 import type { Translate } from '../../packages/starlight-charter/lib/i18n';
@@ -83,7 +82,7 @@ test.afterAll(() => {
   if (terms) rmSync(terms, { recursive: true, force: true });
 });
 
-const result = (page: Page) => page.getByRole('region', { name: 'Result' });
+const result = (page: Page) => page.getByRole('region', { name: t('charter.calc.result') });
 const figure = (page: Page, key: string) => result(page).locator(`[data-result="${key}"]`).first();
 
 /** The result has text, and none of it is broken. */
@@ -157,14 +156,14 @@ test('the response-deadline calculator gives no deadline for the tier, for every
     await page.goto(
       `${base}/calculators/response-deadline/?tier=${lowest}&sev=${severity.id}&date=2026-03-06&time=10:00&tz=UTC`,
     );
-    await expect(figure(page, 'first-response')).toHaveText(NO_DEADLINE);
-    await expect(figure(page, 'resolution')).toHaveText(NO_DEADLINE);
+    await expect(figure(page, 'first-response')).toHaveText(t('charter.deadline.noDeadline'));
+    await expect(figure(page, 'resolution')).toHaveText(t('charter.deadline.noDeadline'));
     await expectReadable(result(page));
   }
   // Without a link it opens on a tier that has a deadline to give.
   await page.goto(`${base}/calculators/response-deadline/`);
-  await expect(page.getByLabel('Support tier')).not.toHaveValue(lowest);
-  await expect(figure(page, 'first-response')).not.toHaveText(NO_DEADLINE);
+  await expect(page.getByLabel(t('charter.deadline.tier'))).not.toHaveValue(lowest);
+  await expect(figure(page, 'first-response')).not.toHaveText(t('charter.deadline.noDeadline'));
   await expectReadable(result(page));
 });
 
@@ -172,19 +171,21 @@ test('the service-credit calculator says the tier earns no credits, by the tier 
   page,
 }) => {
   await page.goto(`${base}/calculators/service-credit/`);
-  const select = page.getByLabel('Support tier');
+  const select = page.getByLabel(t('charter.credit.tier'));
   await expect(select.locator(`option[value="${lowest}"]`)).toHaveText(
-    bestEffortTierLabel(tier.name),
+    bestEffortTierLabel(tier.name, t),
   );
-  await expect(page.locator('#credit-tier-hint')).toHaveText(bestEffortCreditHint([tier.name])!);
+  await expect(page.locator('#credit-tier-hint')).toHaveText(
+    bestEffortCreditHint([tier.name], company.company.locale, t)!,
+  );
   await expect(select).toHaveAccessibleDescription(new RegExp(tier.name));
 
   await select.selectOption(lowest);
-  await expect(figure(page, 'explanation')).toHaveText(bestEffortCreditText(tier.name));
+  await expect(figure(page, 'explanation')).toHaveText(bestEffortCreditText(tier.name, t));
   await expect(figure(page, 'amount')).toHaveCount(0);
   // Whatever is typed, there is nothing to compute.
-  await page.getByLabel('Measured monthly uptime (%)').fill('12.5');
-  await expect(figure(page, 'explanation')).toHaveText(bestEffortCreditText(tier.name));
+  await page.getByLabel(t('charter.credit.uptime')).fill('12.5');
+  await expect(figure(page, 'explanation')).toHaveText(bestEffortCreditText(tier.name, t));
   await expect(figure(page, 'amount')).toHaveCount(0);
   await expectReadable(result(page));
   await expect(page).toHaveURL(new RegExp(`tier=${lowest}`));
@@ -196,16 +197,16 @@ test('the service-credit calculator says the tier earns no credits, by the tier 
 
   // A link to the best-effort tier opens on the words, not on a wait for input.
   await page.goto(`${base}/calculators/service-credit/?tier=${lowest}`);
-  await expect(figure(page, 'explanation')).toHaveText(bestEffortCreditText(tier.name));
+  await expect(figure(page, 'explanation')).toHaveText(bestEffortCreditText(tier.name, t));
 });
 
 test('the downtime calculator offers no preset for the tier and says why', async ({ page }) => {
   await page.goto(`${base}/calculators/downtime/`);
-  const preset = page.getByLabel('Preset');
+  const preset = page.getByLabel(t('charter.downtime.presetLabel'));
   const labels = await preset.locator('option').allTextContents();
   expect(labels.filter((l) => l.includes(tier.name))).toEqual([]);
   await expect(page.locator('#downtime-preset-hint')).toHaveText(
-    bestEffortDowntimeText([tier.name])!,
+    bestEffortDowntimeText([tier.name], company.company.locale, t)!,
   );
   // The default preset is a tier with a target, so the result is a table of figures.
   await expect(result(page).getByRole('table')).toHaveCount(1);

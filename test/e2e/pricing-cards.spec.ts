@@ -322,7 +322,8 @@ test.describe('WEE: billing monthly or annually', () => {
     const group = switchOf(page, catalog);
     const checked = group.getByRole('radio', { name: label[initial] });
     // Tab into the group from the heading before it, as a keyboard user arrives.
-    await page.getByRole('heading', { name: 'Plans', exact: true }).click();
+    // The pricing page's first section heading, over the plan cards, in the site's language.
+    await page.locator('main h2').first().click();
     let steps = 0;
     while (!(await checked.evaluate((el) => el === document.activeElement)) && steps++ < 60)
       await page.keyboard.press('Tab');

@@ -39,9 +39,7 @@ export function expectations(catalog: Catalog, t: Translate = english) {
     new Intl.PluralRules(locale).select(n) === 'one' ? unit.one : unit.other;
   const amount = (unit: { one: string; other: string }, n: number) =>
     t('charter.price.amount', { amount: count(n), unit: word(unit, n) });
-  /** " per month" as the cost calculator labels a meter (its words are English). */
-  const period = (meter: Meter) => (meter.resets === 'never' ? '' : ` per ${meter.resets}`);
-  /** " per month" as the pricing page says it, in its language. */
+  /** " per month" as the pricing page and the cost calculator say it, in its language. */
   const pagePeriod = (meter: Meter) =>
     meter.resets === 'never'
       ? ''
@@ -193,8 +191,8 @@ export function expectations(catalog: Catalog, t: Translate = english) {
   /** The cost calculator's label for a meter's input. */
   const meterLabel = (meter: Meter) =>
     meter.unit.other.toLowerCase() === meter.name.toLowerCase()
-      ? `${meter.name}${period(meter)}`
-      : `${meter.name}${period(meter)} (${meter.unit.other})`;
+      ? `${meter.name}${pagePeriod(meter)}`
+      : `${meter.name}${pagePeriod(meter)} (${meter.unit.other})`;
 
   return {
     money,
@@ -202,7 +200,7 @@ export function expectations(catalog: Catalog, t: Translate = english) {
     rate,
     count,
     amount,
-    period,
+    period: pagePeriod,
     priceText,
     includedText,
     overageText,
