@@ -2,8 +2,7 @@
 // written to bench/results.json. Reported, not asserted. Settings: CHARTER_BENCH_ROUNDS (3),
 // CHARTER_BENCH_ARTICLES (1000), CHARTER_BENCH_SKIP (comma list: scale, lighthouse).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { timeBuild, median, type BuildRun } from './bench/build-timer';
 import { benchCalculatorJs, BUDGET_BYTES } from './bench/calculator-js';

@@ -130,7 +130,7 @@ export interface CallToAction {
   address: string;
 }
 
-/** "sales@abi.dev" for `mailto:sales@abi.dev?subject=…`, the URL itself for a web link. */
+/** "sales@example.com" for `mailto:sales@example.com?subject=…`, the URL itself for a web link. */
 export function linkAddress(href: string): string {
   if (!/^mailto:/i.test(href)) return href;
   return decodeURIComponent(href.slice('mailto:'.length).split('?')[0]!);

@@ -6,7 +6,7 @@ import { ENTITY_WORDS, termsFigures, type TermsEntity, type TermsFigure } from '
 
 /**
  * What changed between two versions of the terms, one sentence per change, in the words of
- * the pages: "Professional plan price: $3,499 per month → $3,999 per month",
+ * the pages: "Team plan price: $499 per month → $549 per month",
  * "New meter: Restore requests".
  */
 

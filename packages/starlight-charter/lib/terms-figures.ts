@@ -30,7 +30,7 @@ export interface TermsEntity {
   path: DataPath;
 }
 
-/** One figure: "Professional plan price" is "$3,499 per month". */
+/** One figure: "Team plan price" is "$499 per month". */
 export interface TermsFigure {
   /** Stable across releases: `plan:professional:price`. */
   key: string;
