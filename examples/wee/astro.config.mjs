@@ -9,6 +9,12 @@ export default defineConfig({
       title: 'WEE Systems Support',
       favicon: '/favicon.svg',
       lastUpdated: false,
+      // German first; English under /en/.
+      defaultLocale: 'root',
+      locales: {
+        root: { label: 'Deutsch', lang: 'de' },
+        en: { label: 'English', lang: 'en' },
+      },
       sidebar: [],
       plugins: [charter({ terms: './terms' })],
     }),

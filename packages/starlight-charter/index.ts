@@ -23,10 +23,11 @@ import {
   type CharterUserOptions,
 } from './options.ts';
 import { untranslatedPages } from './pages/index.ts';
-import { charterSidebar, siteSidebar } from './sidebar.ts';
+import { charterSidebar, siteSidebar, withTranslations } from './sidebar.ts';
 import { CHARTER_LANGUAGES } from './translations/index.ts';
 import { languageOf, messagesFor, missingMessages } from './lib/i18n.ts';
 import { routeCollisions, versionProblems } from './site-checks.ts';
+import { siteLocales } from './lib/site-locales.ts';
 
 export type { CharterUserOptions } from './options.ts';
 
@@ -80,7 +81,14 @@ export default function charter(userOptions?: CharterUserOptions): StarlightPlug
           ),
         );
       },
-      'config:setup'({ config, updateConfig, addIntegration, astroConfig, logger }) {
+      'config:setup'({
+        config,
+        updateConfig,
+        addIntegration,
+        addRouteMiddleware,
+        astroConfig,
+        logger,
+      }) {
         let options: CharterOptions;
         try {
           options = parseOptions(userOptions);
@@ -154,9 +162,11 @@ export default function charter(userOptions?: CharterUserOptions): StarlightPlug
         // The company's locale is the site's language, Starlight's words and Charter's, unless the
         // site declares its own languages.
         const own = config.locales ?? (config.defaultLocale ? {} : undefined);
-        const languages = own
-          ? Object.values(own).map((locale) => languageOf(locale.lang ?? 'en'))
-          : [languageOf(catalog.company.locale)];
+        const locales = siteLocales(
+          { locales: config.locales, defaultLocale: config.defaultLocale },
+          languageOf(catalog.company.locale),
+        );
+        const languages = locales.map((locale) => languageOf(locale.lang));
         const pageFiles = readdirSync(fileURLToPath(new URL('./pages/', import.meta.url)), {
           recursive: true,
           encoding: 'utf8',
@@ -205,11 +215,25 @@ export default function charter(userOptions?: CharterUserOptions): StarlightPlug
           // The site's own sidebar stays; Charter adds its groups after it. A site without a
           // sidebar of its own keeps Starlight's default: every page of its docs.
           sidebar: [
-            ...(config.sidebar ?? siteSidebar(docsDir)),
-            ...charterSidebar(catalog, options.sections, options.prefix, languages[0]),
+            ...(config.sidebar ?? siteSidebar(docsDir, locales.map((l) => l.path).filter(Boolean))),
+            ...withTranslations(
+              charterSidebar(catalog, options.sections, options.prefix, languages[0]),
+              locales.slice(1).map((locale) => ({
+                lang: locale.lang,
+                groups: charterSidebar(
+                  catalog,
+                  options.sections,
+                  options.prefix,
+                  languageOf(locale.lang),
+                ),
+              })),
+            ),
           ] as never,
         });
-        const site = { ...options, termsDir, kbDir, language: languages[0]! };
+        const site = { ...options, termsDir, kbDir, language: languages[0]!, locales };
+        // A site in several languages: each language's sidebar leads to its own pages.
+        if (locales.length > 1)
+          addRouteMiddleware({ entrypoint: 'starlight-charter/route-middleware' });
         // First, so a stale content cache is cleared before anything reads it.
         addIntegration(contentCacheCheck());
         // Content that would run code stops the build before anything renders.

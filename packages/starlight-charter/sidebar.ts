@@ -22,10 +22,38 @@ export const changeLogLabel = (t: Translate) => t('charter.sidebar.changeLog');
 export interface SidebarLink {
   label: string;
   link: string;
+  /** The label in the site's other languages, by language tag (Starlight's option). */
+  translations?: Record<string, string>;
 }
 export interface SidebarGroup {
   label: string;
   items: SidebarLink[];
+  translations?: Record<string, string>;
+}
+
+/**
+ * Charter's sidebar groups (in the site's default language) with their labels in the site's
+ * other languages: each of `versions` is the same groups built in one language (`lang`, the
+ * locale's tag). Groups match by place, links by address.
+ */
+export function withTranslations(
+  groups: readonly SidebarGroup[],
+  versions: readonly { lang: string; groups: readonly SidebarGroup[] }[],
+): SidebarGroup[] {
+  if (versions.length === 0) return [...groups];
+  return groups.map((group, i) => ({
+    ...group,
+    translations: Object.fromEntries(versions.map((v) => [v.lang, v.groups[i]!.label])),
+    items: group.items.map((item) => ({
+      ...item,
+      translations: Object.fromEntries(
+        versions.flatMap((v) => {
+          const label = v.groups[i]!.items.find((other) => other.link === item.link)?.label;
+          return label ? [[v.lang, label]] : [];
+        }),
+      ),
+    })),
+  }));
 }
 
 /** A page's sidebar label and order, from its frontmatter: of its version in `language` if any. */
@@ -98,10 +126,15 @@ export type OwnSidebarItem =
  * the top of its docs folder (the home page aside, as the site's title links to it), and a
  * group for each folder. Charter's groups follow, so Starlight's default cannot be left as it is.
  */
-export function siteSidebar(docsDir: string): OwnSidebarItem[] {
+export function siteSidebar(
+  docsDir: string,
+  /** The folders of the site's other languages (`en`), whose pages Starlight pairs by path. */
+  localeFolders: readonly string[] = [],
+): OwnSidebarItem[] {
   if (!existsSync(docsDir)) return [];
   const entries = readdirSync(docsDir, { withFileTypes: true })
     .filter((e) => !e.name.startsWith('_') && !e.name.startsWith('.'))
+    .filter((e) => !(e.isDirectory() && localeFolders.includes(e.name)))
     .sort((a, b) => a.name.localeCompare(b.name));
   const pages = entries
     .filter((e) => e.isFile() && /\.(?:mdx?|markdown|mdoc)$/.test(e.name))

@@ -3,10 +3,11 @@ import { config } from 'virtual:starlight-charter/config';
 import { normalizeBase, withBase } from '../lib/base-path.ts';
 import { withPrefix } from '../lib/route-prefix.ts';
 import { languageOf, translator, type Translate } from '../lib/i18n.ts';
+import { inLocale, localeOfLang, localeOfPath, type SiteLocale } from '../lib/site-locales.ts';
 import type { Catalog } from './load.ts';
 
 /** The Catalog of the site being built or served (see integrations/virtual-modules.ts). */
-export function getCatalog(): Catalog {
+export function getCatalog(_lang?: string): Catalog {
   return catalog;
 }
 
@@ -27,6 +28,21 @@ export const BASE = normalizeBase(import.meta.env.BASE_URL);
  */
 export function charterHref(path: string): string {
   return withBase(withPrefix(path, config.prefix), BASE);
+}
+
+/** The site's locale of a page, from `Astro.currentLocale`; the default one when unknown. */
+export function pageLocale(lang: string | undefined): SiteLocale {
+  return localeOfLang(lang, config.locales);
+}
+
+/** The locale a route's pages are in, from its pattern (`getStaticPaths`' `routePattern`). */
+export function routeLocale(routePattern: string): SiteLocale {
+  return localeOfPath(routePattern, config.locales);
+}
+
+/** A site path (`/search-help.json`) in the page's locale, under the base path. */
+export function localeHref(path: string, lang: string | undefined): string {
+  return withBase(inLocale(path, pageLocale(lang)), BASE);
 }
 
 /**

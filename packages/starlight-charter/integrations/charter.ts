@@ -1,6 +1,7 @@
 import { extname, join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import type { Catalog } from '../data/load.ts';
+import type { SiteLocale } from '../lib/site-locales.ts';
 import { starlightPageSchemaOnce } from './starlight-page-schema.ts';
 import {
   charterVirtualModules,
@@ -40,6 +41,28 @@ export function charterRoutes(sections: CharterSiteConfig['sections']): [string,
   return routes;
 }
 
+/** Routes whose files are the same in every language: one address, outside every locale. */
+const SAME_IN_EVERY_LANGUAGE = /^(?:robots\.txt|api\/|schemas\/|commercial\/changes\.xml)/;
+/** Routes that belong to the whole site, at its root (or its locale's root), not under the prefix. */
+const AT_SITE_ROOT = new Set(['robots.txt', 'search-help.json']);
+
+/**
+ * The address patterns of the routes (charterRoutes) on a site: under the route `prefix`
+ * (without slashes at its ends, empty at the root), and for each language the site publishes,
+ * under that language's path (`en/…`), except files that are the same in every language.
+ */
+export function routePatterns(
+  routes: readonly [string, string][],
+  prefix: string,
+  locales: readonly SiteLocale[],
+): [string, string][] {
+  return routes.flatMap(([pattern, file]) => {
+    const under = AT_SITE_ROOT.has(pattern) ? pattern : `${prefix ? `${prefix}/` : ''}${pattern}`;
+    const paths = SAME_IN_EVERY_LANGUAGE.test(pattern) ? [''] : locales.map((l) => l.path);
+    return paths.map((path) => [path ? `${path}/${under}` : under, file] as [string, string]);
+  });
+}
+
 /** The icon Charter serves for a site without one of its own. */
 export interface SiteIcon {
   /** Its address, `/favicon.svg`. */
@@ -72,16 +95,13 @@ export function charterIntegration(
     name: 'starlight-charter',
     hooks: {
       'astro:config:setup': ({ injectRoute, updateConfig, config: astroConfig }) => {
-        const prefix = config.prefix.slice(1);
-        for (const [pattern, file] of charterRoutes(config.sections)) {
-          // The search help and robots.txt belong to the whole site, at its root.
-          const atRoot = pattern === 'robots.txt' || pattern === 'search-help.json';
-          injectRoute({
-            pattern: atRoot ? pattern : `${prefix}${pattern}`,
-            entrypoint: entry(file),
-            prerender: true,
-          });
-        }
+        const prefix = config.prefix.replace(/^\/|\/$/g, '');
+        for (const [pattern, file] of routePatterns(
+          charterRoutes(config.sections),
+          prefix,
+          config.locales,
+        ))
+          injectRoute({ pattern, entrypoint: entry(file), prerender: true });
         if (icon)
           injectRoute({
             pattern: icon.href.slice(1),

@@ -3,6 +3,7 @@ import { join, sep } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import type { Catalog } from '../data/load.ts';
 import { BUILDING, checkKb, isKbArticle, kbIssueLines, type KbFile } from '../lib/kb-check.ts';
+import type { SiteLocale } from '../lib/site-locales.ts';
 import type { CharterOptions } from '../options.ts';
 import { displayPath } from './content-guard.ts';
 
@@ -20,8 +21,13 @@ export function readKbFiles(kbDir: string): KbFile[] {
 }
 
 /** One `file:line:col path: message` line per problem in the articles under `kbDir`. */
-export function kbProblems(kbDir: string, catalog: Catalog): string[] {
-  return kbIssueLines(checkKb(readKbFiles(kbDir), catalog, displayPath(kbDir)));
+export function kbProblems(
+  kbDir: string,
+  catalog: Catalog,
+  /** The folders of the site's other languages' articles (`en`). */
+  localeFolders: readonly string[] = [],
+): string[] {
+  return kbIssueLines(checkKb(readKbFiles(kbDir), catalog, displayPath(kbDir), localeFolders));
 }
 
 /**
@@ -30,7 +36,7 @@ export function kbProblems(kbDir: string, catalog: Catalog): string[] {
  * at once, before any page renders.
  */
 export function kbCheck(
-  site: CharterOptions & { kbDir: string },
+  site: CharterOptions & { kbDir: string; locales: readonly SiteLocale[] },
   catalog: Catalog,
 ): AstroIntegration {
   return {
@@ -41,7 +47,11 @@ export function kbCheck(
         if (command !== 'build' && command !== 'dev') return;
         if (!site.sections.kb && !site.sections.playbook) return;
         if (!existsSync(site.kbDir)) return;
-        const problems = kbProblems(site.kbDir, catalog);
+        const problems = kbProblems(
+          site.kbDir,
+          catalog,
+          site.locales.map((l) => l.path).filter(Boolean),
+        );
         if (problems.length === 0) return;
         process.stderr.write(`Charter: the KB articles have ${problems.length} problem(s):\n`);
         for (const line of problems) process.stderr.write(`${line}\n`);

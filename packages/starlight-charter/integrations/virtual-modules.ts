@@ -11,6 +11,7 @@ import { printHeaderCss } from '../lib/terms.ts';
 import { printedDocuments } from '../pages/printed.ts';
 import type { CharterOptions } from '../options.ts';
 import { translator } from '../lib/i18n.ts';
+import type { SiteLocale } from '../lib/site-locales.ts';
 
 export type { KeptRelease };
 
@@ -24,6 +25,8 @@ export interface CharterSiteConfig extends CharterOptions {
   iconFile?: string;
   /** The language Charter writes in (lib/i18n.ts languageOf): its words and its pages. */
   language: string;
+  /** The languages the site publishes in, its default first (lib/site-locales.ts). */
+  locales: SiteLocale[];
 }
 
 const CATALOG = 'virtual:starlight-charter/catalog';

@@ -62,8 +62,10 @@ export function checkKbArticles(
   files: readonly KbFile[],
   ids: KbIds,
   kbShown: string,
+  /** Slugs `related` may name besides these files': the default language's, for a translation. */
+  alsoKnown: readonly string[] = [],
 ): DataIssue[] {
-  const slugs = new Set(files.map((f) => kbSlug(f.rel)));
+  const slugs = new Set([...files.map((f) => kbSlug(f.rel)), ...alsoKnown]);
   const issues: DataIssue[] = [];
   for (const f of files) {
     const parts = f.rel.split('/');
@@ -296,9 +298,24 @@ function figureProps(attributes: unknown): Record<string, string | undefined> | 
 }
 
 /** Every problem in the articles: their frontmatter and folders, and the figures they place. */
-export function checkKb(files: readonly KbFile[], catalog: Catalog, kbShown: string): DataIssue[] {
+export function checkKb(
+  files: readonly KbFile[],
+  catalog: Catalog,
+  kbShown: string,
+  /** The folders of the site's other languages' articles (`en`), each checked as a KB. */
+  localeFolders: readonly string[] = [],
+): DataIssue[] {
+  const inFolder = (folder: string) =>
+    files
+      .filter((f) => f.rel.startsWith(`${folder}/`))
+      .map((f) => ({ ...f, rel: f.rel.slice(folder.length + 1) }));
+  const root = files.filter((f) => !localeFolders.some((l) => f.rel.startsWith(`${l}/`)));
+  const rootSlugs = root.map((f) => kbSlug(f.rel));
   return sortIssues([
-    ...checkKbArticles(files, kbIds(catalog), kbShown),
+    ...checkKbArticles(root, kbIds(catalog), kbShown),
+    ...localeFolders.flatMap((folder) =>
+      checkKbArticles(inFolder(folder), kbIds(catalog), `${kbShown}/${folder}`, rootSlugs),
+    ),
     ...checkKbFigures(files, catalog),
   ]);
 }

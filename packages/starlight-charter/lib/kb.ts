@@ -4,6 +4,7 @@
  */
 
 import { english, type Translate } from './i18n.ts';
+import type { SiteLocale } from './site-locales.ts';
 
 /** The article types a KB entry can be; the search page offers them as a filter. */
 export const KB_TYPES = ['article', 'runbook', 'template', 'decision-tree'] as const;
@@ -53,6 +54,46 @@ export function assertRelatedExist(articles: readonly KbLinks[], dir = 'src/cont
     (d) => `${files.get(d.article)} lists related article "${d.slug}", which does not exist.`,
   );
   throw new Error(`Charter: ${lines.join('\n')}`);
+}
+
+/** An article as a locale shows it. */
+export interface ArticleInLocale {
+  /** Its id in the collection: its path under the KB folder (`en/api/rate-limit-429`). */
+  id: string;
+  /** Its path in the locale, without the locale's folder (`api/rate-limit-429`). */
+  slug: string;
+  /** Whether it is the default language's article, shown where the locale has no version. */
+  fallback: boolean;
+}
+
+/**
+ * The articles a locale shows, from every article id: on a site in several languages, each
+ * language's articles live in a folder named by its locale's path (`en/api/…`), the root
+ * locale's at the top; a language without its own version of an article shows the default
+ * language's, as Starlight does for pages.
+ */
+export function articlesInLocale(
+  ids: readonly string[],
+  locale: SiteLocale,
+  locales: readonly SiteLocale[],
+): ArticleInLocale[] {
+  const folders = new Set(locales.filter((l) => l.path).map((l) => l.path));
+  const placed = ids.map((id) => {
+    const [first = '', ...rest] = id.split('/');
+    return folders.has(first) && rest.length > 0
+      ? { id, path: first, slug: rest.join('/') }
+      : { id, path: '', slug: id };
+  });
+  const own = placed
+    .filter((a) => a.path === locale.path)
+    .map(({ id, slug }) => ({ id, slug, fallback: false }));
+  const defaultPath = locales[0]?.path ?? '';
+  if (locale.path === defaultPath) return own;
+  const translated = new Set(own.map((a) => a.slug));
+  const fallbacks = placed
+    .filter((a) => a.path === defaultPath && !translated.has(a.slug))
+    .map(({ id, slug }) => ({ id, slug, fallback: true }));
+  return [...own, ...fallbacks];
 }
 
 /** The number of articles in each category id, zero for an empty category. */

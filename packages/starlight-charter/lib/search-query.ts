@@ -140,6 +140,33 @@ export async function helpedSearch<R extends ScoredResult>(
 }
 
 /** Search help as the catalog stores it (`kb.search`), with defaults when it is absent. */
+/** One language's search help as kb.yaml writes it. */
+type SearchHelpData = { stop_words: string[]; synonyms: Record<string, string[]> };
+
+/**
+ * The search help of a language (`lang`, a tag like `en-GB`) from kb.yaml's `search`: written
+ * once, it is the company's language (`defaultLang`) and no other; written per language, the
+ * language's own (its tag, else its bare language), else none.
+ */
+export function searchHelpIn(
+  search: SearchHelpData | Record<string, SearchHelpData> | undefined,
+  lang: string,
+  defaultLang: string,
+): SearchHelp {
+  if (!search) return searchHelpFrom(undefined);
+  const bare = (tag: string) => tag.split('-')[0]!.toLowerCase();
+  // `stop_words` is no language tag: its presence tells the two forms apart.
+  if ('stop_words' in search)
+    return searchHelpFrom(
+      bare(lang) === bare(defaultLang) ? (search as SearchHelpData) : undefined,
+    );
+  const byLanguage = search as Record<string, SearchHelpData>;
+  const key =
+    Object.keys(byLanguage).find((k) => k.toLowerCase() === lang.toLowerCase()) ??
+    Object.keys(byLanguage).find((k) => bare(k) === bare(lang));
+  return searchHelpFrom(key ? byLanguage[key] : undefined);
+}
+
 export function searchHelpFrom(
   search: { stop_words: string[]; synonyms: Record<string, string[]> } | undefined,
 ): SearchHelp {

@@ -79,7 +79,7 @@ function isKnownCurrency(code: string): boolean {
   }
 }
 
-function isKnownLocale(tag: string): boolean {
+export function isKnownLocale(tag: string): boolean {
   try {
     return Intl.getCanonicalLocales(tag).length === 1;
   } catch {

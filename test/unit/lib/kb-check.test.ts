@@ -196,10 +196,70 @@ describe('checkKbFigures', () => {
 });
 
 describe('checkKb', () => {
-  test.each([SAMPLE, WEE])('passes on the articles of $root', (company) => {
+  const kbCatalog = {
+    ...loadCatalog(SAMPLE.terms),
+  };
+  kbCatalog.kb = { ...kbCatalog.kb, categories: [{ id: 'api', name: 'API', description: 'x' }] };
+  const tier = kbCatalog.tiers.tiers[0]!.id;
+  const files = (...list: [string, string][]) =>
+    list.map(([rel, text]) => ({
+      rel,
+      text: text.replace('tiers: [basic, pro]', `tiers: [${tier}]`),
+      file: `kb/${rel}`,
+    }));
+
+  test("a language's folder holds a KB of its own: category folders inside it", () => {
+    expect(
+      kbIssueLines(
+        checkKb(
+          files(
+            ['api/limits.md', article(GOOD)],
+            ['en/api/limits.md', article(GOOD)],
+            ['en/limits.md', article(GOOD)],
+          ),
+          kbCatalog,
+          'kb',
+          ['en'],
+        ),
+      ),
+    ).toEqual([
+      'kb/en/limits.md:1:1 (file): articles go in kb/en/<category>/<slug>.md or .mdx, one folder deep; this one is not in a category folder',
+    ]);
+  });
+
+  test('a translation may name a related article only the default language has; one that neither has is a problem', () => {
+    const related = article(`${GOOD}\nrelated:\n  - api/other\n  - api/nowhere`);
+    expect(
+      kbIssueLines(
+        checkKb(
+          files(['api/other.md', article(GOOD)], ['en/api/limits.md', related]),
+          kbCatalog,
+          'kb',
+          ['en'],
+        ),
+      ),
+    ).toEqual([
+      'kb/en/api/limits.md:11:5 related[1]: no article "api/nowhere" (a slug is the path under kb/en/ without extension)',
+    ]);
+  });
+
+  test('without the language named, its folder is a folder too deep', () => {
+    const lines = kbIssueLines(
+      checkKb(files(['en/api/limits.md', article(GOOD)]), kbCatalog, 'kb'),
+    );
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('nested folders are not supported');
+  });
+
+  // WEE publishes in English too, its articles under en/ (examples/wee/astro.config.mjs).
+  test.each([
+    { company: SAMPLE, languages: [] },
+    { company: WEE, languages: ['en'] },
+  ])('passes on the articles of $company.root', ({ company, languages }) => {
     const files = readKbFiles(company.kb);
     expect(files.length).toBeGreaterThan(0);
-    expect(kbIssueLines(checkKb(files, loadCatalog(company.terms), company.kb))).toEqual([]);
+    const catalog = loadCatalog(company.terms);
+    expect(kbIssueLines(checkKb(files, catalog, company.kb, languages))).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  articlesInLocale,
   assertRelatedExist,
   channelHref,
   channelsForTier,
@@ -121,5 +122,50 @@ describe('kbTypeLabel', () => {
     const labels = KB_TYPES.map((type) => kbTypeLabel(type, translator(language)));
     expect(labels).toEqual(KB_TYPES.map((type) => words[keys[type]]));
     expect(new Set(labels).size).toBe(KB_TYPES.length);
+  });
+});
+
+describe('articlesInLocale', () => {
+  const locales = [
+    { path: '', lang: 'de' },
+    { path: 'en', lang: 'en' },
+    { path: 'fr', lang: 'fr' },
+  ];
+  const ids = ['api/limits', 'api/errors', 'en/api/limits', 'fr/api/errors'];
+
+  test("the root locale shows the articles outside every language's folder", () => {
+    expect(articlesInLocale(ids, locales[0]!, locales)).toEqual([
+      { id: 'api/limits', slug: 'api/limits', fallback: false },
+      { id: 'api/errors', slug: 'api/errors', fallback: false },
+    ]);
+  });
+
+  test("another locale shows its own, and the default language's where it has none", () => {
+    expect(articlesInLocale(ids, locales[1]!, locales)).toEqual([
+      { id: 'en/api/limits', slug: 'api/limits', fallback: false },
+      { id: 'api/errors', slug: 'api/errors', fallback: true },
+    ]);
+    expect(articlesInLocale(ids, locales[2]!, locales)).toEqual([
+      { id: 'fr/api/errors', slug: 'api/errors', fallback: false },
+      { id: 'api/limits', slug: 'api/limits', fallback: true },
+    ]);
+  });
+
+  test('a category that happens to be named like a language is no language folder on a site without it', () => {
+    const one = [{ path: '', lang: 'de' }];
+    expect(articlesInLocale(['en/setup'], one[0]!, one)).toEqual([
+      { id: 'en/setup', slug: 'en/setup', fallback: false },
+    ]);
+  });
+
+  test('on a site whose every language has a folder, the default is a folder too', () => {
+    const prefixed = [
+      { path: 'fr', lang: 'fr' },
+      { path: 'en', lang: 'en' },
+    ];
+    expect(articlesInLocale(['fr/api/a', 'en/api/b'], prefixed[1]!, prefixed)).toEqual([
+      { id: 'en/api/b', slug: 'api/b', fallback: false },
+      { id: 'fr/api/a', slug: 'api/a', fallback: true },
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import {
   helpedSearch,
   planQuery,
   searchHelpFrom,
+  searchHelpIn,
   tokenize,
   type SearchHelp,
 } from '../../../packages/starlight-charter/lib/search-query';
@@ -153,5 +154,30 @@ describe('searchHelpFrom', () => {
       synonyms: { a: ['b'] },
     });
     expect(searchHelpFrom(undefined)).toEqual({ stopWords: [], synonyms: {} });
+  });
+});
+
+describe('searchHelpIn', () => {
+  const german = { stop_words: ['wie', 'ich'], synonyms: { kontingent: ['quota'] } };
+  const english = { stop_words: ['how', 'i'], synonyms: { quota: ['allowance'] } };
+
+  test("help written once is the company's language's, and no other's", () => {
+    expect(searchHelpIn(german, 'de', 'de-DE')).toEqual({
+      stopWords: ['wie', 'ich'],
+      synonyms: { kontingent: ['quota'] },
+    });
+    expect(searchHelpIn(german, 'en', 'de')).toEqual({ stopWords: [], synonyms: {} });
+  });
+
+  test('help written per language: the tag, else its bare language, else none', () => {
+    const both = { de: german, 'en-GB': english, en: { ...english, stop_words: ['what'] } };
+    expect(searchHelpIn(both, 'en-GB', 'de').stopWords).toEqual(['how', 'i']);
+    expect(searchHelpIn(both, 'en-US', 'de').stopWords).toEqual(['what']);
+    expect(searchHelpIn(both, 'de-AT', 'de').stopWords).toEqual(['wie', 'ich']);
+    expect(searchHelpIn(both, 'ja', 'de')).toEqual({ stopWords: [], synonyms: {} });
+  });
+
+  test('no help at all is empty help', () => {
+    expect(searchHelpIn(undefined, 'de', 'de')).toEqual({ stopWords: [], synonyms: {} });
   });
 });

@@ -88,6 +88,7 @@ describe('charterIntegration', () => {
     termsDir: SAMPLE.terms,
     kbDir: SAMPLE.kb,
     language: 'en',
+    locales: [{ path: '', lang: 'en' }],
   });
 
   /** Runs the setup hook as Astro would, returning what it injected and configured. */
@@ -122,6 +123,54 @@ describe('charterIntegration', () => {
       expect(route.prerender, route.pattern).toBe(true);
       expect(existsSync(fileURLToPath(route.entrypoint)), route.entrypoint).toBe(true);
     }
+  });
+
+  test('a site in two languages: pages, KB and search help in each, files once at the root', () => {
+    const site = {
+      ...config('/support/'),
+      locales: [
+        { path: '', lang: 'de' },
+        { path: 'en', lang: 'en' },
+      ],
+    };
+    const patterns = setup(site).injected.map((r) => r.pattern);
+    expect(patterns).toEqual(
+      expect.arrayContaining([
+        'support/[folder]/[...page]',
+        'en/support/[folder]/[...page]',
+        'support/kb/[category]/[article]',
+        'en/support/kb/[category]/[article]',
+        'support/commercial/changes',
+        'en/support/commercial/changes',
+        'search-help.json',
+        'en/search-help.json',
+        'robots.txt',
+        'support/api/plans.json',
+        'support/commercial/changes.xml',
+      ]),
+    );
+    // The JSON API, the schemas, the feed and robots.txt say the same in every language.
+    for (const once of ['robots.txt', 'api/', 'schemas/', 'commercial/changes.xml'])
+      expect(
+        patterns.filter((p) => p.startsWith('en/') && p.includes(once)),
+        once,
+      ).toEqual([]);
+    expect(new Set(patterns).size).toBe(patterns.length);
+  });
+
+  test('a site whose every language has a folder (no root locale) puts each under its folder', () => {
+    const site = {
+      ...config('/'),
+      locales: [
+        { path: 'fr', lang: 'fr' },
+        { path: 'en', lang: 'en' },
+      ],
+    };
+    const patterns = setup(site).injected.map((r) => r.pattern);
+    expect(patterns).toEqual(
+      expect.arrayContaining(['fr/kb', 'en/kb', 'fr/search-help.json', 'api/sla.json']),
+    );
+    expect(patterns).not.toContain('kb');
   });
 
   test("at the root without a prefix; the site's address is the company's unless the site sets one", () => {

@@ -18,6 +18,7 @@ import {
   changeLogLabel,
   charterSidebar,
   siteSidebar,
+  withTranslations,
   type SidebarGroup,
 } from '../../../packages/starlight-charter/sidebar';
 import { charterPageRoutes } from '../../../packages/starlight-charter/site-checks';
@@ -210,7 +211,48 @@ describe('siteSidebar', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  test("leaves out the folders of the site's other languages, which Starlight pairs with the root's pages", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'charter-site-sidebar-'));
+    for (const file of ['about.md', 'en/about.md', 'guides/setup.md']) {
+      mkdirSync(join(dir, file, '..'), { recursive: true });
+      writeFileSync(join(dir, file), '---\ntitle: x\n---\n');
+    }
+    expect(siteSidebar(dir, ['en'])).toEqual([
+      { slug: 'about' },
+      { label: 'guides', items: [{ autogenerate: { directory: 'guides' } }] },
+    ]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   test('is empty for a site without a docs folder', () => {
     expect(siteSidebar(join(tmpdir(), 'charter-no-such-docs'))).toEqual([]);
+  });
+});
+
+describe('withTranslations', () => {
+  test("each group and link carries its label in the site's other languages", () => {
+    const groups = (lang: 'de' | 'ja') =>
+      charterSidebar(wee, DEFAULT_SECTIONS, '/', lang).map((g) => ({ ...g }));
+    const english = charterSidebar(wee, DEFAULT_SECTIONS, '/', 'en');
+    const both = withTranslations(english, [
+      { lang: 'de', groups: groups('de') },
+      { lang: 'ja-JP', groups: groups('ja') },
+    ]);
+    const commercial = both.find((g) => g.label === en['charter.sidebar.commercial'])!;
+    expect(commercial.translations).toEqual({
+      de: de['charter.sidebar.commercial'],
+      'ja-JP': ja['charter.sidebar.commercial'],
+    });
+    const changes = commercial.items.find((i) => i.link === '/commercial/changes/')!;
+    expect(changes.label).toBe(en['charter.sidebar.changeLog']);
+    expect(changes.translations).toEqual({
+      de: de['charter.sidebar.changeLog'],
+      'ja-JP': ja['charter.sidebar.changeLog'],
+    });
+  });
+
+  test('a site in one language gets its groups as they are', () => {
+    const english = charterSidebar(wee, DEFAULT_SECTIONS, '/', 'en');
+    expect(withTranslations(english, [])).toEqual(english);
   });
 });

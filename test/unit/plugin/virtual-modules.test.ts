@@ -39,6 +39,7 @@ function site(options: CharterUserOptions = {}) {
     termsDir,
     kbDir: join(termsDir, 'kb'),
     language: 'en',
+    locales: [{ path: '', lang: 'en' }],
   };
   const catalog = loadCatalog(termsDir, { optional: optionalFiles(config.sections) });
   return { termsDir, config, catalog };

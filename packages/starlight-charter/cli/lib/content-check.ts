@@ -1,7 +1,9 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { contentFiles, contentProblems } from '../../integrations/content-guard';
 import { kbProblems } from '../../integrations/kb-check';
 import { DataError } from '../../data/issues';
-import { loadCatalog } from '../../data/load';
+import { loadCatalog, type Catalog } from '../../data/load';
+import { isKnownLocale } from '../../schemas/company';
 import type { DataFileName } from '../../schemas/index';
 import type { Check } from './check';
 
@@ -42,5 +44,18 @@ function kbLines(kb: KbToCheck | undefined): string[] {
     if (error instanceof DataError) return [];
     throw error;
   }
-  return kbProblems(kb.dir, catalog);
+  return kbProblems(kb.dir, catalog, languageFolders(kb.dir, catalog));
+}
+
+/**
+ * The folders of other languages' articles (`en/`), which the build knows from Starlight's
+ * locales and a check without a build does not: top folders of the KB named by a language tag
+ * rather than a category.
+ */
+function languageFolders(dir: string, catalog: Catalog): string[] {
+  if (!existsSync(dir)) return [];
+  const categories = new Set(catalog.kb.categories.map((c) => c.id));
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !categories.has(e.name) && isKnownLocale(e.name))
+    .map((e) => e.name);
 }

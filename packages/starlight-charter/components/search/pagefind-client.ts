@@ -115,11 +115,15 @@ export async function allFilters(): Promise<Record<string, Record<string, number
 let helpRequest: Promise<SearchHelp> | undefined;
 
 /**
- * The search help (stop words, synonyms) from /search-help.json, loaded once. Search still
+ * The search help (stop words, synonyms) of the page's language, loaded once. Search still
  * works without it, only less forgivingly, so a failed request gives empty help.
  */
 export function loadHelp(): Promise<SearchHelp> {
-  helpRequest ??= fetch(`${BASE}search-help.json`)
+  // The page names its language's file (Search.astro); the site's root file otherwise.
+  const url =
+    document.querySelector<HTMLElement>('[data-help-file]')?.dataset.helpFile ??
+    `${BASE}search-help.json`;
+  helpRequest ??= fetch(url)
     .then((response) =>
       response.ok
         ? (response.json() as Promise<SearchHelp>)

@@ -1,14 +1,29 @@
 /** The KB collection for the /kb/ routes, checked as a whole: links resolve, folders match. */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { charterHref, getCatalog, kbDir } from '../../data/site';
-import { assertRelatedExist } from '../../lib/kb';
+import { charterConfig, charterHref, getCatalog, kbDir } from '../../data/site';
+import { articlesInLocale, assertRelatedExist } from '../../lib/kb';
 import { pageKey } from '../../lib/page-key';
+import type { SiteLocale } from '../../lib/site-locales';
 
-export type KbArticle = CollectionEntry<'kb'>;
+/**
+ * An article as a locale shows it: its `id` is its path in the locale, without the locale's
+ * folder; `fallback` marks the default language's article shown where the locale has none.
+ */
+export type KbArticle = CollectionEntry<'kb'> & { fallback: boolean };
 
-/** Every KB article, sorted by title; throws when a related slug or a folder is wrong. */
-export async function getArticles(): Promise<KbArticle[]> {
-  const articles = await getCollection('kb');
+/**
+ * Every KB article a locale shows (the default's when none is given), sorted by title; throws
+ * when a related slug or a folder is wrong.
+ */
+export async function getArticles(
+  locale: SiteLocale = charterConfig.locales[0]!,
+): Promise<KbArticle[]> {
+  const all = new Map<string, CollectionEntry<'kb'>>(
+    (await getCollection('kb')).map((a) => [a.id, a]),
+  );
+  const articles = articlesInLocale([...all.keys()], locale, charterConfig.locales).map(
+    ({ id, slug, fallback }) => ({ ...all.get(id)!, id: slug, fallback }),
+  );
   const dir = kbDir();
   for (const a of articles) {
     const folder = a.id.split('/')[0];
@@ -36,10 +51,14 @@ export const articleHref = (id: string) => charterHref(`/kb/${id}/`);
  * of its related articles, the catalog (categories, each tier's channels, the figures in the
  * text) and the docs pages Starlight draws the sidebar from.
  */
-export async function articleCacheKeys(articles: KbArticle[]): Promise<Map<string, string>> {
+export async function articleCacheKeys(
+  articles: KbArticle[],
+  locale: SiteLocale = charterConfig.locales[0]!,
+): Promise<Map<string, string>> {
   const docs = await getCollection('docs');
   const site = pageKey(
-    getCatalog(),
+    locale,
+    getCatalog(locale.lang),
     docs.map((d) => [d.id, d.data]),
   );
   const titles = new Map(articles.map((a) => [a.id, a.data.title]));
