@@ -161,7 +161,9 @@ describe('localizeSidebar', () => {
   });
 
   test('the current page matches with or without its closing slash', () => {
-    const group = localizeSidebar(sidebar, '/', EN, DE_EN, '/en/kb')[1] as (typeof sidebar)[1];
+    const group = localizeSidebar(sidebar, '/', EN, DE_EN, '/en/kb')[1] as {
+      entries: { isCurrent: boolean }[];
+    };
     expect(group.entries.map((e) => e.isCurrent)).toEqual([false, true]);
   });
 
