@@ -10,7 +10,7 @@ import { accentCss, accentShades } from '../lib/accent.ts';
 import { printHeaderCss } from '../lib/terms.ts';
 import { printedDocuments } from '../pages/printed.ts';
 import type { CharterOptions } from '../options.ts';
-import { translator } from '../lib/i18n.ts';
+import { languageOf, translator } from '../lib/i18n.ts';
 import type { SiteLocale } from '../lib/site-locales.ts';
 
 export type { KeptRelease };
@@ -121,11 +121,17 @@ export function charterVirtualModules(
       }
       if (module === ACCENT_CSS) return accentCss(accentShades(catalog.company.brand_color));
       if (module === PRINT_CSS)
-        return printHeaderCss(
-          catalog.company,
-          printedDocuments(config.language),
-          translator(config.language),
-        );
+        // The site's language first; each other language's words for its own pages.
+        return config.locales
+          .map((locale, i) =>
+            printHeaderCss(
+              catalog.company,
+              printedDocuments(languageOf(locale.lang)),
+              translator(languageOf(locale.lang)),
+              i === 0 ? undefined : locale.lang,
+            ),
+          )
+          .join('');
       // Files the site left out stand in again as values that stop the build when read.
       const left = Object.entries(catalog)
         .filter(([, value]) => isAbsent(value))

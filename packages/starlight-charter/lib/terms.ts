@@ -96,19 +96,28 @@ export function printHeaderCss(
   company: TermsStamp & { name: string },
   documents: readonly PrintedDocument[],
   t: Translate = english,
+  /**
+   * For a site in several languages, the language (a tag, as the pages' `lang`) whose pages
+   * these words are for: its rules apply to those pages only, and the paper stays the company's.
+   */
+  lang?: string,
 ): string {
   // "Page 2 of 5": the words around the two counters the footer draws.
   const [page = '', of = ''] = t('charter.termsLog.pageOf', {
     page: '\u0000',
     pages: '\u0000',
   }).split('\u0000');
+  if (lang !== undefined && !/^[a-z]{2,3}(?:-[a-z0-9]+)*$/i.test(lang))
+    throw new Error(`a page language is a tag like "en" or "de-CH", got "${lang}"`);
+  const root = lang ? `:root:lang(${lang})` : ':root';
+  const stamp = lang ? { ...company, locale: lang } : company;
   const rules = [
-    `@page charter-printed {\n  size: ${paperSize(company.locale)};\n}`,
-    `:root {\n  --charter-print-company: ${cssString(company.name)};\n  --charter-print-terms: ${cssString(termsVersionText(company, t))};\n  --charter-print-page: ${cssString(page)};\n  --charter-print-of: ${cssString(of)};\n}`,
+    ...(lang ? [] : [`@page charter-printed {\n  size: ${paperSize(company.locale)};\n}`]),
+    `${root} {\n  --charter-print-company: ${cssString(company.name)};\n  --charter-print-terms: ${cssString(termsVersionText(stamp, t))};\n  --charter-print-page: ${cssString(page)};\n  --charter-print-of: ${cssString(of)};\n}`,
     ...documents.map((d) => {
       if (!/^[a-z][a-z0-9-]*$/.test(d.id))
         throw new Error(`a printed document's id is lowercase words joined by "-", got "${d.id}"`);
-      return `:root:has([data-printed-document='${d.id}']) {\n  --charter-print-title: ${cssString(d.title)};\n}`;
+      return `${root}:has([data-printed-document='${d.id}']) {\n  --charter-print-title: ${cssString(d.title)};\n}`;
     }),
   ];
   return `${rules.join('\n')}\n`;

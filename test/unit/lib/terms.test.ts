@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { translator } from '../../../packages/starlight-charter/lib/i18n';
 import { loadCatalog } from '../../../packages/starlight-charter/data/load';
 import {
   addDays,
@@ -104,6 +105,23 @@ describe('printHeaderCss', () => {
     expect(printHeaderCss({ ...company, locale: 'en-US' }, [])).toContain(
       '@page charter-printed {\n  size: Letter;\n}',
     );
+  });
+
+  test("another language's words apply to that language's pages only, on the company's paper", () => {
+    const german = printHeaderCss(
+      company,
+      [{ id: 'sla-exhibit', title: 'Leistungsanhang' }],
+      translator('de'),
+      'de',
+    );
+    expect(german).not.toContain('@page');
+    expect(german).toContain(':root:lang(de) {\n  --charter-print-company: "Acme \\"Ltd\\"";');
+    // The date in the pages' language: German writes the day with a point.
+    expect(german).toMatch(/--charter-print-terms: "[^"]*3\.1[^"]*1\. Januar 2027";/);
+    expect(german).toContain(
+      ':root:lang(de):has([data-printed-document=\'sla-exhibit\']) {\n  --charter-print-title: "Leistungsanhang";',
+    );
+    expect(() => printHeaderCss(company, [], translator('de'), 'de) *, x(')).toThrow(/tag/);
   });
 
   test('takes only plain ids for the documents', () => {
