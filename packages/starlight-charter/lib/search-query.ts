@@ -146,7 +146,7 @@ type SearchHelpData = { stop_words: string[]; synonyms: Record<string, string[]>
 /**
  * The search help of a language (`lang`, a tag like `en-GB`) from kb.yaml's `search`: written
  * once, it is the company's language (`defaultLang`) and no other; written per language, the
- * language's own (its tag, else its bare language), else none.
+ * language's own (its tag, else its bare language, else another region's), else none.
  */
 export function searchHelpIn(
   search: SearchHelpData | Record<string, SearchHelpData> | undefined,
@@ -161,9 +161,11 @@ export function searchHelpIn(
       bare(lang) === bare(defaultLang) ? (search as SearchHelpData) : undefined,
     );
   const byLanguage = search as Record<string, SearchHelpData>;
+  const keys = Object.keys(byLanguage);
   const key =
-    Object.keys(byLanguage).find((k) => k.toLowerCase() === lang.toLowerCase()) ??
-    Object.keys(byLanguage).find((k) => bare(k) === bare(lang));
+    keys.find((k) => k.toLowerCase() === lang.toLowerCase()) ??
+    keys.find((k) => k.toLowerCase() === bare(lang)) ??
+    keys.find((k) => bare(k) === bare(lang));
   return searchHelpFrom(key ? byLanguage[key] : undefined);
 }
 

@@ -174,6 +174,7 @@ describe('searchHelpIn', () => {
     expect(searchHelpIn(both, 'en-GB', 'de').stopWords).toEqual(['how', 'i']);
     expect(searchHelpIn(both, 'en-US', 'de').stopWords).toEqual(['what']);
     expect(searchHelpIn(both, 'de-AT', 'de').stopWords).toEqual(['wie', 'ich']);
+    expect(searchHelpIn({ 'en-GB': english }, 'en-US', 'de').stopWords).toEqual(['how', 'i']);
     expect(searchHelpIn(both, 'ja', 'de')).toEqual({ stopWords: [], synonyms: {} });
   });
 
