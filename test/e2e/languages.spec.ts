@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import { parse } from 'yaml';
 import { loadCatalog } from '../../packages/starlight-charter/data/load';
 import { translator } from '../../packages/starlight-charter/lib/i18n';
+import { askSearchPage, relevance, WEE_EN_SEARCH_QUESTIONS } from '../support/search-questions';
 import { WEE } from '../support/sites';
 import { routesOf, serve, weeSite } from './support';
 
@@ -150,6 +151,32 @@ test('search has an index per language, and English search finds English article
   const hrefs = await results.evaluateAll((links) => links.map((l) => l.getAttribute('href')));
   for (const href of hrefs) expect(href).toMatch(new RegExp(`^${basePath}${ENGLISH}/`));
   await expect(results.first()).toHaveText(titleOf(english));
+});
+
+test('English-speaking customers find the right English article in the top 3 for at least 90% of questions', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  expect(WEE_EN_SEARCH_QUESTIONS.length).toBeGreaterThanOrEqual(15);
+  const english = englishArticles();
+  for (const [, slug] of WEE_EN_SEARCH_QUESTIONS) expect(english.has(slug), slug).toBe(true);
+  const ranked = await askSearchPage(
+    page,
+    `${server.url}/${ENGLISH}/kb/search/`,
+    WEE_EN_SEARCH_QUESTIONS.map(([query]) => query),
+    en('charter.search.describe'),
+  );
+  const { top1, top3, misses } = relevance(
+    ranked,
+    `${basePath}${ENGLISH}/`,
+    WEE_EN_SEARCH_QUESTIONS,
+  );
+  const pct = (n: number) => `${((100 * n) / WEE_EN_SEARCH_QUESTIONS.length).toFixed(1)}%`;
+  console.log(
+    `WEE (English) KB search relevance over ${WEE_EN_SEARCH_QUESTIONS.length} questions: top-1 ${pct(top1)}, top-3 ${pct(top3)}`,
+  );
+  if (misses.length) console.log(`Not in the top 3:\n  ${misses.join('\n  ')}`);
+  expect(top3 / WEE_EN_SEARCH_QUESTIONS.length).toBeGreaterThanOrEqual(0.9);
 });
 
 test('each language has its own search help: German stop words are not English ones', async ({

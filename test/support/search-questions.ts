@@ -153,29 +153,28 @@ export const WEE_SEARCH_QUESTIONS: readonly (readonly [query: string, slug: stri
 
 /**
  * Questions as English-speaking customers type them into the search of WEE's English pages
- * under /en/, each with the English article that answers it (its id in the collection,
- * `en/<category>/<slug>`).
+ * under /en/, each with the English article that answers it (its slug, `<category>/<slug>`,
+ * under /en/kb/). WEE has not translated every article: the one it lacks is not asked about.
  */
 export const WEE_EN_SEARCH_QUESTIONS: readonly (readonly [query: string, slug: string])[] = [
   // api
-  ['why do i get 429 too many requests', 'en/api/rate-limit-429'],
-  ['api is throttling my requests', 'en/api/rate-limit-429'],
-  ['401 unauthorized but my token is valid', 'en/api/authentication-401'],
-  ['invalid json 400 bad request', 'en/api/malformed-json-400'],
-  ['getting 503 errors on our runs', 'en/api/server-errors-5xx'],
-  ['how do i claim a credit for the outage', 'en/api/service-credits'],
-  ['request timed out, should i retry', 'en/api/timeouts-retries'],
-  ['how many video calls are included in my plan', 'en/api/usage-quotas-overage'],
-  ['how do i escalate a ticket', 'en/api/escalation-email-template'],
-  ['which channel should i use in an emergency', 'en/api/which-channel'],
+  ['why do i get 429 too many requests', 'api/rate-limit-429'],
+  ['api is throttling my requests', 'api/rate-limit-429'],
+  ['401 unauthorized but my token is valid', 'api/authentication-401'],
+  ['invalid json 400 bad request', 'api/malformed-json-400'],
+  ['getting 503 errors on our runs', 'api/server-errors-5xx'],
+  ['how do i claim a credit for the outage', 'api/service-credits'],
+  ['request timed out, should i retry', 'api/timeouts-retries'],
+  ['how many video calls are included in my plan', 'api/usage-quotas-overage'],
+  ['how do i escalate a ticket', 'api/escalation-email-template'],
+  ['which channel should i use in an emergency', 'api/which-channel'],
   // getting-started
-  ['which plan should we choose', 'en/getting-started/choose-a-plan'],
-  ['how do i install the cli', 'en/getting-started/quick-start'],
-  ['coordinator not reachable on first run', 'en/getting-started/coordinator-not-reachable'],
-  ['install the vs code extension', 'en/getting-started/ide-integration'],
-  ['use the python sdk from my own code', 'en/getting-started/sdks'],
-  ['template for reporting a bug to support', 'en/getting-started/ticket-template'],
-  ['how fast does support answer', 'en/getting-started/support-on-your-plan'],
+  ['which plan should we choose', 'getting-started/choose-a-plan'],
+  ['how do i install the cli', 'getting-started/quick-start'],
+  ['coordinator not reachable on first run', 'getting-started/coordinator-not-reachable'],
+  ['use the python sdk from my own code', 'getting-started/sdks'],
+  ['template for reporting a bug to support', 'getting-started/ticket-template'],
+  ['how fast does support answer', 'getting-started/support-on-your-plan'],
 ];
 
 /** Just what askSearchPage needs of a Playwright page. */
