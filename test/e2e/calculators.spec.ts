@@ -8,12 +8,8 @@ import {
   targetFor,
 } from '../../packages/starlight-charter/lib/catalog';
 import { explainCredit } from '../../packages/starlight-charter/lib/credit-calc';
-import {
-  availabilityFromDowntime,
-  minutesInMonth,
-  PERIODS,
-} from '../../packages/starlight-charter/lib/downtime';
-import { formatMoney, MICROS_PER_UNIT } from '../../packages/starlight-charter/lib/money';
+import { minutesInMonth, PERIODS } from '../../packages/starlight-charter/lib/downtime';
+import { MICROS_PER_UNIT } from '../../packages/starlight-charter/lib/money';
 import {
   addClockMinutes,
   formatInstant,
@@ -23,7 +19,7 @@ import {
 } from '../../packages/starlight-charter/lib/sla-clock';
 import type { Meter } from '../../packages/starlight-charter/schemas/pricing';
 import { expectations, moneyPattern } from './pricing-expect';
-import { catalog, downtimeText, localeWords, percentText } from './support';
+import { bandText, catalog, creditAmount, downtimeText, localeWords, percentText } from './support';
 
 const money = moneyFormat(catalog);
 const WEEK = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
@@ -31,14 +27,6 @@ const locale = catalog.company.locale;
 const WAIT = 'Correct the highlighted field to see the result.';
 /** Charter's English words, read from translations/en.json. */
 const english = localeWords('en');
-/** A credit band in words, its edges as the data writes them. */
-const bandText = (b: { at_least: number; below: number }) =>
-  b.at_least === 0
-    ? english('charter.credits.bandBelow', { below: percentText(b.below, locale) })
-    : english('charter.credits.band', {
-        atLeast: percentText(b.at_least, locale),
-        below: percentText(b.below, locale),
-      });
 /** An uptime as the calculators show it: up to six decimals. */
 const uptimeText = (share: number) =>
   new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 6 }).format(share);
@@ -101,8 +89,11 @@ test.describe('service credit calculator', () => {
     await page.getByLabel('Measured monthly uptime (%)').fill(String(uptime));
     await page.keyboard.press('Tab');
     const expected = explainCredit(schedule, catalog.credits.cap_percent, uptime, fee, money);
-    await expect(figure(page, 'amount')).toHaveText(formatMoney(expected.amount, money));
-    await expect(figure(page, 'band')).toHaveText(bandText(band));
+    // Mid-band: the band's credit, up to the cap.
+    await expect(figure(page, 'amount')).toHaveText(
+      creditAmount(fee, Math.min(band.credit, catalog.credits.cap_percent), money).text,
+    );
+    await expect(figure(page, 'band')).toHaveText(bandText(band, locale, english));
     await expect(figure(page, 'explanation')).toHaveText(expected.explanation);
   });
 
@@ -151,13 +142,13 @@ test.describe('service credit calculator', () => {
       ['2026-01', 31],
     ] as const) {
       await page.getByLabel('Calendar month (YYYY-MM)').fill(month);
-      const measured = availabilityFromDowntime(down, days * 1440);
-      await expect(figure(page, 'uptime')).toContainText(
-        uptimeText((days * 1440 - down) / (days * 1440)),
-      );
+      const share = (days * 1440 - down) / (days * 1440);
+      const measured = share * 100;
+      await expect(figure(page, 'uptime')).toContainText(uptimeText(share));
       await expect(figure(page, 'uptime')).toContainText(`${days}-day month`);
-      const expected = explainCredit(schedule, catalog.credits.cap_percent, measured, fee, money);
-      await expect(figure(page, 'amount')).toHaveText(formatMoney(expected.amount, money));
+      const earned = schedule.bands.find((b) => measured >= b.at_least && measured < b.below);
+      const percent = Math.min(earned?.credit ?? 0, catalog.credits.cap_percent);
+      await expect(figure(page, 'amount')).toHaveText(creditAmount(fee, percent, money).text);
     }
   });
 
@@ -247,7 +238,7 @@ test.describe('service credit calculator', () => {
       const tierId = catalog.sla.tiers.find((t) => t.credit_schedule === row.schedule)?.tier;
       expect(tierId, `a tier whose credit schedule is ${row.schedule}`).toBeDefined();
       await page.getByLabel('Support tier').selectOption(tierId!);
-      const band = bandText({ at_least: row.atLeast, below: row.below });
+      const band = bandText({ at_least: row.atLeast, below: row.below }, locale, english);
       // Exactly on the lower edge, just above it, and just below the upper edge: all in this band.
       for (const edge of [row.atLeast, row.atLeast + 0.001, row.below - 0.001]) {
         await uptime.fill(String(edge));

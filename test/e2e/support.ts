@@ -162,6 +162,53 @@ export function percentText(value: number, locale: string): string {
   }).format(value / 100);
 }
 
+/** A credit band in words from `t`, its edges as the data writes them. */
+export function bandText(
+  band: { at_least: number; below: number },
+  locale: string,
+  t: (key: string, values?: Record<string, string | number>) => string,
+): string {
+  const below = percentText(band.below, locale);
+  return band.at_least === 0
+    ? t('charter.credits.bandBelow', { below })
+    : t('charter.credits.band', { atLeast: percentText(band.at_least, locale), below });
+}
+
+/**
+ * A credit of `percent` of a monthly `fee` (in micro-units) as Intl writes the amount in the
+ * currency, with the amount in minor units (cents) beside it.
+ */
+export function creditAmount(
+  fee: number,
+  percent: number,
+  { currency, locale }: { currency: string; locale: string },
+): { minor: number; text: string } {
+  const digits = new Intl.NumberFormat(locale, { style: 'currency', currency }).resolvedOptions()
+    .maximumFractionDigits!;
+  const minor = Math.round((fee / 1_000_000) * 10 ** digits * (percent / 100));
+  const text = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: digits,
+  }).format(minor / 10 ** digits);
+  return { minor, text };
+}
+
+/** A duration in whole hours and minutes left over, in words from `t`: "1 hour 30 minutes". */
+export function durationText(
+  minutes: number,
+  t: (key: string, values?: Record<string, string | number>) => string,
+): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes - hours * 60;
+  const minutesText = t('charter.duration.minutes', { count: rest });
+  if (hours === 0) return minutesText;
+  const hoursText = t('charter.duration.hours', { count: hours });
+  return rest === 0
+    ? hoursText
+    : t('charter.duration.join', { hours: hoursText, minutes: minutesText });
+}
+
 /** A downtime in words, largest unit first: days, hours, minutes and seconds from `t`. */
 export function downtimeText(minutes: number, t: Translate): string {
   let seconds = Math.round(minutes * 60);
