@@ -3,10 +3,8 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { loadCatalog } from '../../packages/starlight-charter/data/load';
-import { formatDowntime } from '../../packages/starlight-charter/lib/downtime';
-import { languageOf, translator } from '../../packages/starlight-charter/lib/i18n';
 import { WEE } from '../support/sites';
-import { articlesIn, routesOf, serve, weeSite } from './support';
+import { articlesIn, downtimeText, routesOf, serve, weeSite, wordsOf } from './support';
 
 /**
  * A site served under a path: WEE publishes its support site under the path of its site_url
@@ -17,7 +15,7 @@ import { articlesIn, routesOf, serve, weeSite } from './support';
 const wee = loadCatalog(WEE.terms);
 const basePath = new URL(wee.company.site_url).pathname;
 /** Charter's words in WEE's language, from its locale file. */
-const t = translator(languageOf(wee.company.locale));
+const t = wordsOf(wee);
 
 let server: { url: string; close: () => void } | undefined;
 let origin = '';
@@ -170,7 +168,7 @@ test('a calculator runs under the base path', async ({ page }) => {
     page
       .getByRole('table', { name: caption })
       .getByRole('row', { name: t('charter.downtime.week') }),
-  ).toContainText(formatDowntime(week, t));
+  ).toContainText(downtimeText(week, t));
   expect(problems).toEqual([]);
 });
 

@@ -4,21 +4,15 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { parse, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 import { loadCatalog, type Catalog } from '../../packages/starlight-charter/data/load';
-import {
-  BEST_EFFORT,
-  bestEffortCreditHint,
-  bestEffortCreditText,
-  bestEffortDowntimeText,
-  bestEffortTierLabel,
-} from '../../packages/starlight-charter/lib/best-effort';
+import { BEST_EFFORT } from '../../packages/starlight-charter/lib/best-effort';
 import { slaForTier } from '../../packages/starlight-charter/lib/catalog';
 import type { Translate } from '../../packages/starlight-charter/lib/i18n';
-import { availabilityCells, targetCells } from '../../packages/starlight-charter/lib/published';
+import { targetCells } from '../../packages/starlight-charter/lib/published';
 import type { SlaApi } from '../../packages/starlight-charter/schemas/api';
 import type { Severity } from '../../packages/starlight-charter/schemas/severities';
 import type { Tier } from '../../packages/starlight-charter/schemas/tiers';
 import { buildSite, copyTerms, makeSite, WEE } from '../support/sites';
-import { serve, wordsOf } from './support';
+import { percentText, serve, wordsOf } from './support';
 
 /**
  * A tier that promises nothing. WEE's terms are copied and their lowest tier made best effort in
@@ -126,7 +120,7 @@ test('the SLA page says best effort for every target and the availability of the
       page.locator(
         `tr[data-tier="${other.id}"]:not([data-severity]) td[data-field="availability"]`,
       ),
-    ).toHaveText(availabilityCells(company, other.id, t).availability);
+    ).toHaveText(percentText(slaForTier(company, other.id).availability!, company.company.locale));
   }
   // No credit table names the tier: it has no schedule.
   // "credit schedule", "Gutschriftenstaffel": the caption's words without a schedule's name.
@@ -173,19 +167,24 @@ test('the service-credit calculator says the tier earns no credits, by the tier 
   await page.goto(`${base}/calculators/service-credit/`);
   const select = page.getByLabel(t('charter.credit.tier'));
   await expect(select.locator(`option[value="${lowest}"]`)).toHaveText(
-    bestEffortTierLabel(tier.name, t),
+    t('charter.credit.bestEffortTier', { tier: tier.name }),
   );
+  // One best-effort tier: its name alone, and the sentence's form for one.
   await expect(page.locator('#credit-tier-hint')).toHaveText(
-    bestEffortCreditHint([tier.name], company.company.locale, t)!,
+    t('charter.credit.bestEffortHint', { tiers: tier.name, count: 1 }),
   );
   await expect(select).toHaveAccessibleDescription(new RegExp(tier.name));
 
   await select.selectOption(lowest);
-  await expect(figure(page, 'explanation')).toHaveText(bestEffortCreditText(tier.name, t));
+  await expect(figure(page, 'explanation')).toHaveText(
+    t('charter.credit.bestEffortResult', { tier: tier.name }),
+  );
   await expect(figure(page, 'amount')).toHaveCount(0);
   // Whatever is typed, there is nothing to compute.
   await page.getByLabel(t('charter.credit.uptime')).fill('12.5');
-  await expect(figure(page, 'explanation')).toHaveText(bestEffortCreditText(tier.name, t));
+  await expect(figure(page, 'explanation')).toHaveText(
+    t('charter.credit.bestEffortResult', { tier: tier.name }),
+  );
   await expect(figure(page, 'amount')).toHaveCount(0);
   await expectReadable(result(page));
   await expect(page).toHaveURL(new RegExp(`tier=${lowest}`));
@@ -197,7 +196,9 @@ test('the service-credit calculator says the tier earns no credits, by the tier 
 
   // A link to the best-effort tier opens on the words, not on a wait for input.
   await page.goto(`${base}/calculators/service-credit/?tier=${lowest}`);
-  await expect(figure(page, 'explanation')).toHaveText(bestEffortCreditText(tier.name, t));
+  await expect(figure(page, 'explanation')).toHaveText(
+    t('charter.credit.bestEffortResult', { tier: tier.name }),
+  );
 });
 
 test('the downtime calculator offers no preset for the tier and says why', async ({ page }) => {
@@ -206,12 +207,12 @@ test('the downtime calculator offers no preset for the tier and says why', async
   const labels = await preset.locator('option').allTextContents();
   expect(labels.filter((l) => l.includes(tier.name))).toEqual([]);
   await expect(page.locator('#downtime-preset-hint')).toHaveText(
-    bestEffortDowntimeText([tier.name], company.company.locale, t)!,
+    t('charter.downtime.bestEffortHint', { tiers: tier.name, count: 1 }),
   );
   // The default preset is a tier with a target, so the result is a table of figures.
   await expect(result(page).getByRole('table')).toHaveCount(1);
   await expectReadable(result(page));
-  for (const label of labels.filter((l) => l !== 'My own target')) {
+  for (const label of labels.filter((l) => l !== t('charter.downtime.ownTarget'))) {
     await preset.selectOption({ label });
     await expectReadable(result(page));
   }

@@ -6,15 +6,8 @@ import {
   supportHoursFor,
   targetFor,
 } from '../../packages/starlight-charter/lib/catalog';
-import { explainCredit } from '../../packages/starlight-charter/lib/credit-calc';
-import { describeBand } from '../../packages/starlight-charter/lib/credits';
-import {
-  allowedDowntime,
-  formatDowntime,
-  PERIODS,
-} from '../../packages/starlight-charter/lib/downtime';
-import { languageOf, messagesFor, type Messages } from '../../packages/starlight-charter/lib/i18n';
-import { formatMoney } from '../../packages/starlight-charter/lib/money';
+import { PERIODS } from '../../packages/starlight-charter/lib/downtime';
+import { languageOf } from '../../packages/starlight-charter/lib/i18n';
 import {
   addClockMinutes,
   formatInstant,
@@ -23,7 +16,16 @@ import {
 } from '../../packages/starlight-charter/lib/sla-clock';
 import { WEE } from '../support/sites';
 import { expectations } from './pricing-expect';
-import { catalog, serve, weeSite } from './support';
+import {
+  bandText,
+  catalog,
+  creditAmount,
+  downtimeText,
+  localeMessages,
+  localeWords,
+  serve,
+  weeSite,
+} from './support';
 
 /**
  * Every calculator opens on values from the data with a worked result and no error; an error
@@ -33,6 +35,8 @@ import { catalog, serve, weeSite } from './support';
 const money = moneyFormat(catalog);
 const { locale } = catalog.company;
 const M = 1_000_000;
+/** Charter's English words, read from translations/en.json. */
+const english = localeWords('en');
 const WAITING = /Correct the highlighted field|Complete the fields above|needs JavaScript/;
 const CALCULATORS = ['service-credit', 'downtime', 'response-deadline', 'monthly-cost', 'roi'];
 
@@ -44,7 +48,7 @@ const figure = (page: Page, key: string, name = 'Result') =>
  * A result is showing, worked out, with no error anywhere in the form; `words` are the site's
  * texts when it writes in another language than English.
  */
-async function expectCleanResult(page: Page, words?: Messages) {
+async function expectCleanResult(page: Page, words?: Record<string, string>) {
   const region = result(page, words?.['charter.calc.result']);
   const waiting = words
     ? [words['charter.calc.correctField']!, words['charter.calc.completeFields']!]
@@ -100,10 +104,11 @@ test.describe('calculators open on a result from the data', () => {
     const uptime = Number(await page.getByLabel('Measured monthly uptime (%)').inputValue());
     expect(uptime).toBeGreaterThan(band.at_least);
     expect(uptime).toBeLessThan(band.below);
-    const credit = explainCredit(schedule, catalog.credits.cap_percent, uptime, fee, money);
-    await expect(figure(page, 'band')).toHaveText(describeBand(band, locale));
-    await expect(figure(page, 'amount')).toHaveText(formatMoney(credit.amount, money));
-    expect(credit.amount).toBeGreaterThan(0);
+    // Inside the band: its credit, up to the cap.
+    const credit = creditAmount(fee, Math.min(band.credit, catalog.credits.cap_percent), money);
+    await expect(figure(page, 'band')).toHaveText(bandText(band, locale, english));
+    await expect(figure(page, 'amount')).toHaveText(credit.text);
+    expect(credit.minor).toBeGreaterThan(0);
     await expectCleanResult(page);
     await expectErrorAfterClearing(page, 'credit-uptime', 'Enter a number.');
   });
@@ -137,7 +142,7 @@ test.describe('calculators open on a result from the data', () => {
     await page.goto(`/calculators/service-credit/?tier=${tier.id}&uptime=${uptime}&fee=100`);
     await expect(page.getByLabel('Measured monthly uptime (%)')).toHaveValue(String(uptime));
     await expect(page.getByLabel(`Monthly fee (${money.currency})`)).toHaveValue('100');
-    await expect(figure(page, 'band')).toHaveText(describeBand(band, locale));
+    await expect(figure(page, 'band')).toHaveText(bandText(band, locale, english));
     await expectCleanResult(page);
   });
 
@@ -151,7 +156,7 @@ test.describe('calculators open on a result from the data', () => {
     await expect(page.getByLabel('Preset')).toHaveValue(String(availability));
     const table = page.getByRole('table', { name: /Allowed downtime at/ });
     await expect(table.getByRole('row', { name: /^Per month/ })).toContainText(
-      formatDowntime(allowedDowntime(availability, PERIODS.month.minutes)),
+      downtimeText((PERIODS.month.minutes * (100 - availability)) / 100, english),
     );
     await expectCleanResult(page);
     await expectErrorAfterClearing(page, 'downtime-target', 'Enter a number.');
@@ -250,7 +255,7 @@ test.describe('calculators open on a result from the data', () => {
 test.describe('WEE, under its base path', () => {
   const wee = loadCatalog(WEE.terms);
   // WEE writes German: its words come from its language's locale file.
-  const words = messagesFor(languageOf(wee.company.locale));
+  const words = localeMessages(languageOf(wee.company.locale));
   let server: { url: string; close: () => void } | undefined;
   test.beforeAll(async () => {
     server = await serve(weeSite(), new URL(wee.company.site_url).pathname);
@@ -272,10 +277,10 @@ test.describe('WEE, under its base path', () => {
     const uptime = Number(
       await page.getByLabel(`${words['charter.credit.uptime']} (%)`).inputValue(),
     );
-    const credit = explainCredit(schedule, wee.credits.cap_percent, uptime, fee, weeMoney);
-    expect(credit.amount).toBeGreaterThan(0);
-    await expect(figure(page, 'amount', words['charter.calc.result'])).toHaveText(
-      formatMoney(credit.amount, weeMoney),
-    );
+    // The band the uptime falls in, its credit up to the cap.
+    const band = schedule.bands.find((b) => uptime >= b.at_least && uptime < b.below)!;
+    const credit = creditAmount(fee, Math.min(band.credit, wee.credits.cap_percent), weeMoney);
+    expect(credit.minor).toBeGreaterThan(0);
+    await expect(figure(page, 'amount', words['charter.calc.result'])).toHaveText(credit.text);
   });
 });

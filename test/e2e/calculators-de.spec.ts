@@ -2,55 +2,28 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { loadCatalog } from '../../packages/starlight-charter/data/load';
 import { moneyFormat, slaForTier } from '../../packages/starlight-charter/lib/catalog';
-import { explainCredit, formatUptime } from '../../packages/starlight-charter/lib/credit-calc';
-import {
-  allowedDowntime,
-  availabilityFromDowntime,
-  PERIODS,
-} from '../../packages/starlight-charter/lib/downtime';
-import { languageOf, messagesFor } from '../../packages/starlight-charter/lib/i18n';
-import { formatMoney, toMicros } from '../../packages/starlight-charter/lib/money';
+import { PERIODS } from '../../packages/starlight-charter/lib/downtime';
+import { languageOf } from '../../packages/starlight-charter/lib/i18n';
+import { formatMoney } from '../../packages/starlight-charter/lib/money';
 import { formatInstant, instantFromLocal } from '../../packages/starlight-charter/lib/sla-clock';
 import { WEE } from '../support/sites';
-import { serve, weeSite } from './support';
+import { downtimeText, localeWords, percentText, serve, weeSite } from './support';
 
 /**
  * WEE writes German (locale de-DE): a person uses each calculator in German. Every word
  * expected here is read from the locale file of WEE's language, every number is formatted by
- * Intl in WEE's locale; nothing German is typed in this file.
+ * Intl in WEE's locale; nothing German is typed in this file but the shape of its numbers.
  */
 const wee = loadCatalog(WEE.terms);
 const { locale } = wee.company;
 const language = languageOf(locale);
-const words = messagesFor(language);
 const money = moneyFormat(wee);
 
 /** A text of the locale file with its `{{name}}` values filled in. */
-function say(key: string, values: Record<string, string | number> = {}): string {
-  const plural = typeof values.count === 'number' ? new Intl.PluralRules(language) : null;
-  const text =
-    (plural && words[`${key}_${plural.select(values.count as number)}`]) ??
-    words[plural ? `${key}_other` : key];
-  if (text === undefined) throw new Error(`the locale file has no ${key}`);
-  return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name]));
-}
+const say = localeWords(language);
 
 /** A downtime in words: days, hours, minutes and seconds from the locale file. */
-function downtimeWords(minutes: number): string {
-  let seconds = Math.round(minutes * 60);
-  const parts: string[] = [];
-  for (const [key, size] of [
-    ['charter.downtime.days', 86400],
-    ['charter.downtime.hours', 3600],
-    ['charter.downtime.minutes', 60],
-    ['charter.downtime.seconds', 1],
-  ] as const) {
-    const count = Math.floor(seconds / size);
-    seconds -= count * size;
-    if (count > 0) parts.push(say(key, { count }));
-  }
-  return parts.join(words['charter.downtime.partSeparator']);
-}
+const downtimeWords = (minutes: number) => downtimeText(minutes, localeWords(language));
 
 const region = (page: Page) => page.getByRole('region', { name: say('charter.calc.result') });
 const figure = (page: Page, key: string) => region(page).locator(`[data-result="${key}"]`).first();
@@ -109,12 +82,23 @@ test('service credit: German field errors, then a German result in euros', async
   const uptime = band.at_least;
   await page.getByLabel(say('charter.credit.tier')).selectOption(tier.id);
   await page.getByLabel(uptimeLabel, { exact: true }).fill(String(uptime));
-  await page.getByLabel(`${say('charter.credit.fee')} (${money.currency})`).fill('1234.5');
-  const credit = explainCredit(schedule, wee.credits.cap_percent, uptime, toMicros(1234.5)!, money);
+  await page.getByLabel(`${say('charter.credit.fee')} (${money.currency})`).fill('1234.6');
+  // At a band's lower edge the band's credit applies, up to the cap: a share of 123,460 cents
+  // that is whole for the data's shares, so no rounding rule is assumed.
+  const cents = (123_460 * Math.min(band.credit, wee.credits.cap_percent)) / 100;
+  expect(Number.isInteger(cents)).toBe(true);
   await expect(page.locator('.calc-error:visible')).toHaveCount(0);
   await expect(region(page).getByText(say('charter.credit.resultAmount'))).toBeVisible();
-  await expect(figure(page, 'uptime')).toHaveText(formatUptime(uptime, locale));
-  await expect(figure(page, 'amount')).toHaveText(formatMoney(credit.amount, money));
+  await expect(figure(page, 'uptime')).toHaveText(percentText(uptime, locale));
+  await expect(figure(page, 'amount')).toHaveText(
+    new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: money.currency,
+      minimumFractionDigits: 2,
+    }).format(cents / 100),
+  );
+  // German percentages: a decimal comma and a no-break space before the sign.
+  await expect(figure(page, 'uptime')).toHaveText(/^\d+(,\d+)?\u00a0%$/);
   // German money: a decimal comma before the cents.
   await expect(figure(page, 'amount')).toHaveText(/\d,\d\d\s€$/);
 });
@@ -122,15 +106,22 @@ test('service credit: German field errors, then a German result in euros', async
 test('downtime: a German error, then German periods and durations', async ({ page }) => {
   await page.goto(`${server!.url}/calculators/downtime/`);
   const target = `${say('charter.downtime.target')} (%)`;
-  await expectFieldError(page, target, '101', say('charter.calc.atMost', { value: '100%' }));
+  await expectFieldError(
+    page,
+    target,
+    '101',
+    say('charter.calc.atMost', { value: say('charter.calc.numberPercent', { number: '100' }) }),
+  );
   await page.getByLabel(target, { exact: true }).fill('99.95');
   const table = page.getByRole('table', {
-    name: say('charter.downtime.caption', { availability: formatUptime(99.95, locale) }),
+    name: say('charter.downtime.caption', { availability: percentText(99.95, locale) }),
   });
+  await expect(table.locator('caption')).toContainText(/99,95\u00a0%/);
   for (const name of Object.keys(PERIODS) as (keyof typeof PERIODS)[]) {
     const row = table.getByRole('row', { name: new RegExp(`^${say(`charter.downtime.${name}`)}`) });
+    // 99.95% available: down 5 minutes in every 10,000.
     await expect(row.getByRole('cell').last()).toHaveText(
-      downtimeWords(allowedDowntime(99.95, PERIODS[name].minutes)),
+      downtimeWords((PERIODS[name].minutes * 5) / 10_000),
     );
   }
   // The reverse: an hour of downtime in a day.
@@ -142,7 +133,11 @@ test('downtime: a German error, then German periods and durations', async ({ pag
     say('charter.downtime.reverseResult', {
       downtime: say('charter.downtime.hours', { count: 1 }),
       within: say('charter.downtime.dayWithin'),
-      availability: formatUptime(availabilityFromDowntime(60, PERIODS.day.minutes), locale),
+      // Up 23 of a day's 24 hours, to the calculator's six decimals.
+      availability: new Intl.NumberFormat(locale, {
+        style: 'percent',
+        maximumFractionDigits: 6,
+      }).format(23 / 24),
     }),
   );
 });

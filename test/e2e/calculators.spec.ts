@@ -7,17 +7,9 @@ import {
   supportHoursFor,
   targetFor,
 } from '../../packages/starlight-charter/lib/catalog';
-import { explainCredit, formatUptime } from '../../packages/starlight-charter/lib/credit-calc';
-import { describeBand } from '../../packages/starlight-charter/lib/credits';
-import { formatPercent } from '../../packages/starlight-charter/lib/format';
-import {
-  allowedDowntime,
-  availabilityFromDowntime,
-  formatDowntime,
-  minutesInMonth,
-  PERIODS,
-} from '../../packages/starlight-charter/lib/downtime';
-import { formatMoney, MICROS_PER_UNIT } from '../../packages/starlight-charter/lib/money';
+import { explainCredit } from '../../packages/starlight-charter/lib/credit-calc';
+import { minutesInMonth, PERIODS } from '../../packages/starlight-charter/lib/downtime';
+import { MICROS_PER_UNIT } from '../../packages/starlight-charter/lib/money';
 import {
   addClockMinutes,
   formatInstant,
@@ -27,12 +19,17 @@ import {
 } from '../../packages/starlight-charter/lib/sla-clock';
 import type { Meter } from '../../packages/starlight-charter/schemas/pricing';
 import { expectations, moneyPattern } from './pricing-expect';
-import { catalog } from './support';
+import { bandText, catalog, creditAmount, downtimeText, localeWords, percentText } from './support';
 
 const money = moneyFormat(catalog);
 const WEEK = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 const locale = catalog.company.locale;
 const WAIT = 'Correct the highlighted field to see the result.';
+/** Charter's English words, read from translations/en.json. */
+const english = localeWords('en');
+/** An uptime as the calculators show it: up to six decimals. */
+const uptimeText = (share: number) =>
+  new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 6 }).format(share);
 
 /** A figure in a calculator's result, marked `data-result`. */
 const figure = (page: Page, key: string) =>
@@ -92,8 +89,11 @@ test.describe('service credit calculator', () => {
     await page.getByLabel('Measured monthly uptime (%)').fill(String(uptime));
     await page.keyboard.press('Tab');
     const expected = explainCredit(schedule, catalog.credits.cap_percent, uptime, fee, money);
-    await expect(figure(page, 'amount')).toHaveText(formatMoney(expected.amount, money));
-    await expect(figure(page, 'band')).toHaveText(describeBand(band, locale));
+    // Mid-band: the band's credit, up to the cap.
+    await expect(figure(page, 'amount')).toHaveText(
+      creditAmount(fee, Math.min(band.credit, catalog.credits.cap_percent), money).text,
+    );
+    await expect(figure(page, 'band')).toHaveText(bandText(band, locale, english));
     await expect(figure(page, 'explanation')).toHaveText(expected.explanation);
   });
 
@@ -142,11 +142,13 @@ test.describe('service credit calculator', () => {
       ['2026-01', 31],
     ] as const) {
       await page.getByLabel('Calendar month (YYYY-MM)').fill(month);
-      const measured = availabilityFromDowntime(down, days * 1440);
-      await expect(figure(page, 'uptime')).toContainText(formatUptime(measured));
+      const share = (days * 1440 - down) / (days * 1440);
+      const measured = share * 100;
+      await expect(figure(page, 'uptime')).toContainText(uptimeText(share));
       await expect(figure(page, 'uptime')).toContainText(`${days}-day month`);
-      const expected = explainCredit(schedule, catalog.credits.cap_percent, measured, fee, money);
-      await expect(figure(page, 'amount')).toHaveText(formatMoney(expected.amount, money));
+      const earned = schedule.bands.find((b) => measured >= b.at_least && measured < b.below);
+      const percent = Math.min(earned?.credit ?? 0, catalog.credits.cap_percent);
+      await expect(figure(page, 'amount')).toHaveText(creditAmount(fee, percent, money).text);
     }
   });
 
@@ -236,7 +238,7 @@ test.describe('service credit calculator', () => {
       const tierId = catalog.sla.tiers.find((t) => t.credit_schedule === row.schedule)?.tier;
       expect(tierId, `a tier whose credit schedule is ${row.schedule}`).toBeDefined();
       await page.getByLabel('Support tier').selectOption(tierId!);
-      const band = describeBand({ at_least: row.atLeast, below: row.below, credit: 0 }, locale);
+      const band = bandText({ at_least: row.atLeast, below: row.below }, locale, english);
       // Exactly on the lower edge, just above it, and just below the upper edge: all in this band.
       for (const edge of [row.atLeast, row.atLeast + 0.001, row.below - 0.001]) {
         await uptime.fill(String(edge));
@@ -245,7 +247,7 @@ test.describe('service credit calculator', () => {
       }
       // Exactly on the upper edge belongs to the next band up (or no credit).
       await uptime.fill(String(row.below));
-      await expect(figure(page, 'explanation')).toContainText(formatUptime(row.below, locale));
+      await expect(figure(page, 'explanation')).toContainText(percentText(row.below, locale));
       await expect(figure(page, 'explanation')).not.toContainText(band);
     }
   });
@@ -264,19 +266,21 @@ test.describe('downtime budget calculator', () => {
     const name = catalog.tiers.tiers.find((t) => t.id === preset.tier)!.name;
     await page
       .getByLabel('Preset')
-      .selectOption({ label: `${name} target: ${formatPercent(availability, locale)}` });
+      .selectOption({ label: `${name} target: ${percentText(availability, locale)}` });
     await expect(page.getByLabel('Availability target (%)')).toHaveValue(String(availability));
     await page.getByLabel('Also show a calendar month (YYYY-MM, optional)').fill('2026-02');
     const table = page.getByRole('table', { name: /Allowed downtime at/ });
-    for (const period of Object.values(PERIODS)) {
-      const row = table.getByRole('row', { name: new RegExp(`^Per ${period.label}`) });
-      await expect(row).toContainText(period.basis);
+    for (const name of Object.keys(PERIODS) as (keyof typeof PERIODS)[]) {
+      const row = table.getByRole('row', {
+        name: new RegExp(`^${english(`charter.downtime.${name}`)}`),
+      });
+      await expect(row).toContainText(english(`charter.downtime.${name}Basis`));
       await expect(row).toContainText(
-        formatDowntime(allowedDowntime(availability, period.minutes)),
+        downtimeText((PERIODS[name].minutes * (100 - availability)) / 100, english),
       );
     }
     await expect(table.getByRole('row', { name: /February 2026/ })).toContainText(
-      formatDowntime(allowedDowntime(availability, minutesInMonth(2026, 2))),
+      downtimeText((28 * 1440 * (100 - availability)) / 100, english),
     );
   });
 
@@ -292,7 +296,7 @@ test.describe('downtime budget calculator', () => {
     await page.getByLabel('Reverse: downtime (minutes, optional)').fill('60');
     await page.getByLabel('Reverse: downtime over').selectOption('day');
     await expect(figure(page, 'reverse')).toHaveText(
-      `1 hour of downtime in a day is ${formatUptime(availabilityFromDowntime(60, PERIODS.day.minutes))} availability.`,
+      `1 hour of downtime in a day is ${uptimeText(23 / 24)} availability.`,
     );
     const href = await page.getByRole('link', { name: 'Link to this result' }).getAttribute('href');
     const other = await browser.newPage();

@@ -7,13 +7,8 @@ import {
   targetFor,
   tierById,
 } from '../../packages/starlight-charter/lib/catalog';
-import {
-  allowedDowntime,
-  formatDowntime,
-  PERIODS,
-} from '../../packages/starlight-charter/lib/downtime';
+import { PERIODS } from '../../packages/starlight-charter/lib/downtime';
 import { formatDuration } from '../../packages/starlight-charter/lib/duration';
-import { formatPercent } from '../../packages/starlight-charter/lib/format';
 import { formatPrice } from '../../packages/starlight-charter/lib/money';
 import {
   planCells,
@@ -22,9 +17,11 @@ import {
   targetCells,
 } from '../../packages/starlight-charter/lib/published';
 import { expectations } from './pricing-expect';
-import { catalog } from './support';
+import { catalog, downtimeText, localeWords, percentText } from './support';
 
 const locale = catalog.company.locale;
+/** Charter's English words, read from translations/en.json. */
+const english = localeWords('en');
 const PAGES = [
   { path: '/commercial/', link: 'Overview' },
   { path: '/commercial/tiers/', link: 'Support tiers' },
@@ -111,7 +108,7 @@ test('the pricing table shows every plan and meter as the data says', async ({ p
   const alerts = await rowsOf(page, 'Usage alerts');
   expect(alerts.map((r) => r[1])).toEqual(
     [catalog.pricing.usage_alerts.soft, catalog.pricing.usage_alerts.hard].map(
-      (p) => `${formatPercent(p, locale)} of a quota`,
+      (p) => `${percentText(p, locale)} of a quota`,
     ),
   );
 });
@@ -208,10 +205,10 @@ test('the SLA page shows targets, availability and credit bands from the data', 
     catalog.sla.tiers.map((sla) => [
       tierById(catalog, sla.tier).name,
       percent(sla.availability!),
-      formatDowntime(allowedDowntime(sla.availability!, PERIODS.month.minutes)),
+      downtimeText((PERIODS.month.minutes * (100 - sla.availability!)) / 100, english),
     ]),
   );
-  await expect(page.getByText(PERIODS.month.basis)).toBeVisible();
+  await expect(page.getByText(english('charter.downtime.monthBasis'))).toBeVisible();
 
   for (const schedule of catalog.credits.schedules) {
     const rows = await rowsOf(page, new RegExp(`^${schedule.name} credit schedule`));

@@ -15,14 +15,19 @@ import {
   netPromoterScore,
 } from '../../packages/starlight-charter/lib/metrics';
 import { formatPrice } from '../../packages/starlight-charter/lib/money';
-import {
-  costShareOfRevenue,
-  describeCondition,
-  describeShift,
-  quarterlyCost,
-} from '../../packages/starlight-charter/lib/playbook';
+import { costShareOfRevenue, quarterlyCost } from '../../packages/starlight-charter/lib/playbook';
 import { SAMPLE } from '../support/sites';
-import { catalog, internalSite, testServing } from './support';
+import {
+  catalog,
+  durationText,
+  internalSite,
+  localeWords,
+  percentText,
+  testServing,
+} from './support';
+
+/** Charter's English words, read from translations/en.json. */
+const english = localeWords('en');
 
 /**
  * The playbook is internal: the sample publishes it on its internal site only
@@ -139,13 +144,29 @@ test('support operations tables match the data', async ({ page }) => {
     playbook.automation.rules.map((r) => [
       r.pattern,
       kbTitle(r.article),
-      formatPercent(r.share_of_tickets, locale),
+      percentText(r.share_of_tickets, locale),
     ]),
   );
   expect(await rows(table(page, 'Monitoring alert rules'))).toEqual(
     playbook.alerts.map((a) => [
       `${a.name} (${a.label})`,
-      a.conditions.map((c) => describeCondition(c, locale)).join(' '),
+      a.conditions
+        .map((c) =>
+          english(
+            c.above !== undefined
+              ? 'charter.playbook.conditionAbove'
+              : 'charter.playbook.conditionBelow',
+            {
+              metric: c.metric,
+              amount:
+                c.unit === '%'
+                  ? percentText((c.above ?? c.below)!, locale)
+                  : `${new Intl.NumberFormat(locale).format((c.above ?? c.below)!)} ${c.unit}`,
+              duration: durationText(c.for, english),
+            },
+          ),
+        )
+        .join(' '),
       catalog.severities.severities.find((s) => s.id === a.severity)!.name,
       a.page.length ? a.page.join(', ') : 'Nobody',
       a.notify,
@@ -155,7 +176,11 @@ test('support operations tables match the data', async ({ page }) => {
     playbook.follow_the_sun.shifts.map((s) => [
       s.name,
       s.team,
-      describeShift(s.start_hour, s.end_hour),
+      english('charter.playbook.shift', {
+        start: `${String(s.start_hour).padStart(2, '0')}:00`,
+        end: `${String(s.end_hour).padStart(2, '0')}:00`,
+        hours: english('charter.duration.hours', { count: s.end_hour - s.start_hour }),
+      }),
     ]),
   );
   await expect(
@@ -189,11 +214,18 @@ test('measuring success shows targets, red flags and the NPS example from the da
   await expect(page.getByTestId('nps-example').locator('[data-field="nps"]')).toHaveText(
     formatCount(nps.score, locale),
   );
+  // The shares of promoters and detractors, to two decimals, as percentages of the answers.
+  const { promoters, passives, detractors } = playbook.nps_example;
+  const total = promoters + passives + detractors;
+  for (const count of [promoters, detractors])
+    await expect(page.getByTestId('nps-example')).toContainText(
+      `= ${percentText(Math.round((count / total) * 10_000) / 100, locale)}`,
+    );
   const factorRows = await rows(table(page, 'Health score factors and weights'));
   expect(factorRows.map((r) => r.slice(0, 2))).toEqual(
     playbook.health_score.factors.map((f) => [
       f.name,
-      formatPercent(Math.round(f.weight * 1e6) / 1e4, locale),
+      percentText(Math.round(f.weight * 1e6) / 1e4, locale),
     ]),
   );
 });
@@ -258,7 +290,7 @@ test('staffing table and chart match the data', async ({ page }) => {
     );
   }
   await expect(
-    page.getByText(formatPercent(playbook.staffing.cost_target_percent, locale)).first(),
+    page.getByText(percentText(playbook.staffing.cost_target_percent, locale)).first(),
   ).toBeVisible();
 });
 
@@ -305,5 +337,5 @@ test('the ROI methodology links to the ROI calculator', async ({ page }) => {
   const found = await rows(table(page, 'ROI calculator default assumptions'));
   expect(found).toHaveLength(catalog.roi.inputs.length);
   const share = catalog.roi.inputs.find((i) => i.kind === 'percent')!;
-  expect(found).toContainEqual([share.label, formatPercent(share.default as number, locale)]);
+  expect(found).toContainEqual([share.label, percentText(share.default as number, locale)]);
 });

@@ -4,7 +4,7 @@ import { loadCatalog, type Catalog } from '../../packages/starlight-charter/data
 import type { Plan } from '../../packages/starlight-charter/schemas/pricing';
 import { SAMPLE, WEE } from '../support/sites';
 import { expectations } from './pricing-expect';
-import { serve, weeSite, wordsOf } from './support';
+import { percentText, serve, weeSite, wordsOf } from './support';
 
 /**
  * The plan cards at the top of the pricing page, on the sample (served at baseURL) and on WEE
@@ -51,8 +51,7 @@ function oracle(catalog: Catalog) {
   const expected = expectations(catalog, t);
   const { locale } = catalog.company;
   const tierOf = (plan: Plan) => catalog.tiers.tiers.find((t) => t.id === plan.tier)!;
-  const percent = (n: number) =>
-    `${new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }).format(n)}%`;
+  const percent = (n: number) => percentText(n, locale);
   return {
     ...expected,
     t,

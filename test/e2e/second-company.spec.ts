@@ -15,7 +15,7 @@ import {
 } from '../../packages/starlight-charter/lib/published';
 import { PriceSchema } from '../../packages/starlight-charter/schemas/pricing';
 import { SAMPLE, WEE } from '../support/sites';
-import { articlesIn, catalog, weeSite, wordsOf } from './support';
+import { articlesIn, catalog, localeWords, weeSite, wordsOf } from './support';
 
 /**
  * The site of examples/wee, built once per run, proves that what it shows comes from that data set:
@@ -25,6 +25,7 @@ import { articlesIn, catalog, weeSite, wordsOf } from './support';
 const wee = loadCatalog(WEE.terms);
 // In the words of WEE's language, as its pages say them.
 const weeFigures = displayedFigures(wee, wordsOf(wee));
+const english = localeWords('en');
 // Figures both companies share ("Free", a "10%" band) prove nothing either way.
 /**
  * Strings the second site shows for reasons of its own: numbers of its playbook (targets, alert
@@ -33,7 +34,10 @@ const weeFigures = displayedFigures(wee, wordsOf(wee));
  */
 function ownFigures(c: Catalog): Set<string> {
   const own = new Set<string>(
-    Object.values(PERIODS).flatMap((p) => [p.basis, formatDuration(p.minutes)]),
+    (Object.keys(PERIODS) as (keyof typeof PERIODS)[]).flatMap((name) => [
+      english(`charter.downtime.${name}Basis`),
+      formatDuration(PERIODS[name].minutes),
+    ]),
   );
   const walk = (value: unknown): void => {
     if (typeof value === 'number') {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { loadCatalog, type Catalog } from '../../packages/starlight-charter/data/load';
-import { languageOf, translator, type Translate } from '../../packages/starlight-charter/lib/i18n';
+import { languageOf, type Translate } from '../../packages/starlight-charter/lib/i18n';
 import { SAMPLE } from '../support/sites';
 
 /** The sample terms, read the same way the site reads them: tests compute expectations from them. */
@@ -110,9 +110,120 @@ export function articlesIn(dir: string): Map<string, string> {
 }
 
 /**
+ * Charter's texts in `language` as its locale file has them, English where it has none: read
+ * from the JSON files themselves, so an expectation does not come from the code a spec checks.
+ */
+export function localeMessages(language: string): Record<string, string> {
+  const file = (name: string): Record<string, string> =>
+    JSON.parse(readFileSync(`packages/starlight-charter/translations/${name}.json`, 'utf8'));
+  return { ...file('en'), ...(language === 'en' ? {} : file(language)) };
+}
+
+/**
+ * A text of the locale file of `language`, its plural form picked by `Intl.PluralRules` from
+ * `count`, its `{{name}}` values filled in.
+ */
+export function localeWords(
+  language: string,
+): (key: string, values?: Record<string, string | number>) => string {
+  const messages = localeMessages(language);
+  const plurals = new Intl.PluralRules(language);
+  return (key, values = {}) => {
+    const count = values.count;
+    const text =
+      (typeof count === 'number'
+        ? (messages[`${key}_${plurals.select(count)}`] ?? messages[`${key}_other`])
+        : undefined) ?? messages[key];
+    if (text === undefined) throw new Error(`the locale file has no ${key}`);
+    return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
+      name in values ? String(values[name]) : whole,
+    );
+  };
+}
+
+/**
  * Charter's words in the language a company's site speaks (its locale's language), so a spec
  * expects what the page says without typing a translation.
  */
 export function wordsOf(company: Catalog): Translate {
-  return translator(languageOf(company.company.locale));
+  return localeWords(languageOf(company.company.locale));
+}
+
+/**
+ * A percentage as `locale` writes it, with exactly the decimals the figure has in the data
+ * (99.95 → two, 100 → none): "99.95%", in German "99,95 %".
+ */
+export function percentText(value: number, locale: string): string {
+  const digits = /\.(\d+)$/.exec(String(value))?.[1]?.length ?? 0;
+  return new Intl.NumberFormat(locale, {
+    style: 'percent',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(value / 100);
+}
+
+/** A credit band in words from `t`, its edges as the data writes them. */
+export function bandText(
+  band: { at_least: number; below: number },
+  locale: string,
+  t: (key: string, values?: Record<string, string | number>) => string,
+): string {
+  const below = percentText(band.below, locale);
+  return band.at_least === 0
+    ? t('charter.credits.bandBelow', { below })
+    : t('charter.credits.band', { atLeast: percentText(band.at_least, locale), below });
+}
+
+/**
+ * A credit of `percent` of a monthly `fee` (in micro-units) as Intl writes the amount in the
+ * currency, with the amount in minor units (cents) beside it.
+ */
+export function creditAmount(
+  fee: number,
+  percent: number,
+  { currency, locale }: { currency: string; locale: string },
+): { minor: number; text: string } {
+  const digits = new Intl.NumberFormat(locale, { style: 'currency', currency }).resolvedOptions()
+    .maximumFractionDigits!;
+  const minor = Math.round((fee / 1_000_000) * 10 ** digits * (percent / 100));
+  const text = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: digits,
+  }).format(minor / 10 ** digits);
+  return { minor, text };
+}
+
+/** A duration in whole hours and minutes left over, in words from `t`: "1 hour 30 minutes". */
+export function durationText(
+  minutes: number,
+  t: (key: string, values?: Record<string, string | number>) => string,
+): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes - hours * 60;
+  const minutesText = t('charter.duration.minutes', { count: rest });
+  if (hours === 0) return minutesText;
+  const hoursText = t('charter.duration.hours', { count: hours });
+  return rest === 0
+    ? hoursText
+    : t('charter.duration.join', { hours: hoursText, minutes: minutesText });
+}
+
+/** A downtime in words, largest unit first: days, hours, minutes and seconds from `t`. */
+export function downtimeText(minutes: number, t: Translate): string {
+  let seconds = Math.round(minutes * 60);
+  const parts: string[] = [];
+  for (const [key, size] of [
+    ['charter.downtime.days', 86400],
+    ['charter.downtime.hours', 3600],
+    ['charter.downtime.minutes', 60],
+    ['charter.downtime.seconds', 1],
+  ] as const) {
+    const count = Math.floor(seconds / size);
+    seconds -= count * size;
+    if (count > 0) parts.push(t(key, { count }));
+  }
+  return parts.length
+    ? parts.join(t('charter.downtime.partSeparator'))
+    : t('charter.downtime.seconds', { count: 0 });
 }

@@ -1,5 +1,6 @@
 import type { CreditSchedule } from '../schemas/credits.ts';
 import { creditFor, creditThreshold, describeBand, type CreditResult } from './credits.ts';
+import { formatPercent } from './format.ts';
 import { english, type Translate } from './i18n.ts';
 import { formatMoney, type Micros, type MoneyFormat } from './money.ts';
 
@@ -7,7 +8,7 @@ import { formatMoney, type Micros, type MoneyFormat } from './money.ts';
 
 /** A measured uptime for people, with enough digits that it never rounds onto a band edge. */
 export function formatUptime(uptime: number, locale = 'en-US'): string {
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 6 }).format(uptime)}%`;
+  return formatPercent(uptime, locale, 6);
 }
 
 export interface ExplainedCredit extends CreditResult {

@@ -8,25 +8,13 @@ export const MINUTES_PER_DAY = 1440;
 export const AVERAGE_YEAR_DAYS = 365.25;
 export const AVERAGE_MONTH_DAYS = AVERAGE_YEAR_DAYS / 12;
 
-/** Period lengths in minutes, with the words the pages use to state them. */
+/** Period lengths in minutes; their words, by language, come from periodWords. */
 export const PERIODS = {
-  day: { minutes: MINUTES_PER_DAY, label: 'day', basis: '24 hours' },
-  week: { minutes: 7 * MINUTES_PER_DAY, label: 'week', basis: '7 days' },
-  month: {
-    minutes: AVERAGE_MONTH_DAYS * MINUTES_PER_DAY,
-    label: 'month',
-    basis: 'an average month of 30.44 days (365.25 ÷ 12)',
-  },
-  quarter: {
-    minutes: (AVERAGE_YEAR_DAYS / 4) * MINUTES_PER_DAY,
-    label: 'quarter',
-    basis: 'an average quarter of 91.31 days (365.25 ÷ 4)',
-  },
-  year: {
-    minutes: AVERAGE_YEAR_DAYS * MINUTES_PER_DAY,
-    label: 'year',
-    basis: 'an average year of 365.25 days',
-  },
+  day: { minutes: MINUTES_PER_DAY },
+  week: { minutes: 7 * MINUTES_PER_DAY },
+  month: { minutes: AVERAGE_MONTH_DAYS * MINUTES_PER_DAY },
+  quarter: { minutes: (AVERAGE_YEAR_DAYS / 4) * MINUTES_PER_DAY },
+  year: { minutes: AVERAGE_YEAR_DAYS * MINUTES_PER_DAY },
 } as const;
 
 export type PeriodName = keyof typeof PERIODS;

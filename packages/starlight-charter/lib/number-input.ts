@@ -15,7 +15,7 @@ export interface NumberRule {
   integer?: boolean;
   /** Most digits allowed after the decimal point. */
   decimals?: number;
-  /** Unit shown in messages: "%" is written after the number, anything else with a space. */
+  /** Unit shown in messages: "%" as the language writes a percentage, anything else after a space. */
   unit?: string;
 }
 
@@ -32,7 +32,9 @@ function withUnit(value: number, t: Translate, unit?: string): string {
     useGrouping: false,
   }).format(value);
   if (!unit) return text;
-  return unit === '%' ? `${text}%` : t('charter.calc.numberWithUnit', { number: text, unit });
+  return unit === '%'
+    ? t('charter.calc.numberPercent', { number: text })
+    : t('charter.calc.numberWithUnit', { number: text, unit });
 }
 
 function fail(message: string): ParsedNumber {

@@ -1,5 +1,6 @@
 import { formatDuration } from './duration.ts';
 import { formatCount, formatPercent } from './format.ts';
+import { english, type Translate } from './i18n.ts';
 import { MICROS_PER_UNIT, type Micros } from './money.ts';
 
 /** Playbook figures derived from playbook.yaml: alert conditions, shifts, staffing cost. */
@@ -14,12 +15,16 @@ export interface Condition {
 }
 
 /** An alert condition in words: "API error rate above 3% for 10 minutes". */
-export function describeCondition(c: Condition, locale = 'en-US'): string {
+export function describeCondition(c: Condition, locale = 'en-US', t: Translate = english): string {
   const value = c.above ?? c.below;
   if (value === undefined) throw new RangeError(`condition on "${c.metric}" needs above or below`);
   const amount =
-    c.unit === '%' ? formatPercent(value, locale) : `${formatCount(value, locale)} ${c.unit}`;
-  return `${c.metric} ${c.above !== undefined ? 'above' : 'below'} ${amount} for ${formatDuration(c.for)}`;
+    c.unit === '%'
+      ? formatPercent(value, locale)
+      : t('charter.calc.numberWithUnit', { number: formatCount(value, locale), unit: c.unit });
+  const key =
+    c.above !== undefined ? 'charter.playbook.conditionAbove' : 'charter.playbook.conditionBelow';
+  return t(key, { metric: c.metric, amount, duration: formatDuration(c.for, t) });
 }
 
 /** An hour of the UTC day as a clock time: 8 → "08:00", 24 → "24:00". */
@@ -30,9 +35,12 @@ export function formatUtcHour(hour: number): string {
 }
 
 /** A shift in words: "00:00–08:00 UTC (8 hours)". */
-export function describeShift(startHour: number, endHour: number): string {
-  const hours = endHour - startHour;
-  return `${formatUtcHour(startHour)}–${formatUtcHour(endHour)} UTC (${hours} ${hours === 1 ? 'hour' : 'hours'})`;
+export function describeShift(startHour: number, endHour: number, t: Translate = english): string {
+  return t('charter.playbook.shift', {
+    start: formatUtcHour(startHour),
+    end: formatUtcHour(endHour),
+    hours: t('charter.duration.hours', { count: endHour - startHour }),
+  });
 }
 
 export interface StageCosts {

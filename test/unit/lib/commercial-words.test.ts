@@ -33,6 +33,12 @@ function fill(pattern: string | undefined, values: Record<string, string>): stri
 }
 
 const number = (n: number, locale: string) => new Intl.NumberFormat(locale).format(n);
+/**
+ * A percentage below 1,000 as each language writes one: German with a decimal comma and a
+ * no-break space before the sign, Japanese as English, "99.9%".
+ */
+const percentAs = (n: number, locale: string) =>
+  locale.startsWith('de') ? `${String(n).replace('.', ',')}\u00a0%` : `${n}%`;
 
 describe.each(LANGUAGES)('in $language', ({ language, words, locale }) => {
   const t = translator(language);
@@ -56,8 +62,7 @@ describe.each(LANGUAGES)('in $language', ({ language, words, locale }) => {
   });
 
   test('a credit band', () => {
-    const percent = (n: number) =>
-      `${new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }).format(n)}%`;
+    const percent = (n: number) => percentAs(n, locale);
     expect(describeBand({ at_least: 99, below: 99.9, credit: 10 }, locale, t)).toBe(
       fill(words['charter.credits.band'], { atLeast: percent(99), below: percent(99.9) }),
     );
@@ -136,7 +141,7 @@ describe("WEE's published cells", () => {
   test('write an availability target as the locale writes a number', () => {
     const tier = wee.sla.tiers.find((s) => s.availability !== null)!;
     expect(availabilityCells(wee, tier.tier, t).availability).toBe(
-      `${new Intl.NumberFormat(wee.company.locale, { maximumFractionDigits: 4 }).format(tier.availability!)}%`,
+      percentAs(tier.availability!, wee.company.locale),
     );
   });
 });

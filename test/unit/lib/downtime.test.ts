@@ -132,8 +132,12 @@ describe('downtime in the site’s language', () => {
         const period = periodWords(name, translator(language));
         expect(period.per).toBe(words(language)[`charter.downtime.${name}`]);
         expect(period.within).toBe(words(language)[`charter.downtime.${name}Within`]);
+        expect(period.basis).toBe(words(language)[`charter.downtime.${name}Basis`]);
       }
     }
-    expect(periodWords('month').basis).toBe(PERIODS.month.basis);
+    expect(periodWords('month').basis).toBe(words('en')['charter.downtime.monthBasis']);
+    // Each language writes the average month's length with its own decimal separator.
+    expect(periodWords('month', translator('de')).basis).toContain('30,44 Tagen');
+    expect(periodWords('month', translator('ja')).basis).toContain('30.44日');
   });
 });

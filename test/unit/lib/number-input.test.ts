@@ -106,7 +106,12 @@ describe('messages in the site’s language', () => {
     expect(message('1,000')).toBe(
       m['charter.calc.noThousandsSeparators']!.replace('{{number}}', '1000'),
     );
-    expect(message('101', percent)).toBe(m['charter.calc.atMost']!.replace('{{value}}', '100%'));
+    expect(message('101', percent)).toBe(
+      m['charter.calc.atMost']!.replace(
+        '{{value}}',
+        m['charter.calc.numberPercent']!.replace('{{number}}', '100'),
+      ),
+    );
     const minutes = m['charter.calc.minutesUnit']!;
     const tooFew = m['charter.calc.numberWithUnit']!.replace('{{number}}', '5').replace(
       '{{unit}}',
@@ -123,5 +128,15 @@ describe('messages in the site’s language', () => {
     expect(parsed).toEqual({ ok: false, message: 'Geben Sie mindestens 5 Minuten ein.' });
     const ja = parseNumberInput('4', { min: 5, unit: '分' }, translator('ja'));
     expect(ja).toEqual({ ok: false, message: '5分以上を入力してください。' });
+    // German puts a no-break space before the percent sign; Japanese and English none.
+    expect(parseNumberInput('101', percent, translator('de'))).toEqual({
+      ok: false,
+      message: 'Geben Sie höchstens 100\u00a0% ein.',
+    });
+    expect(parseNumberInput('101', percent, translator('ja'))).toEqual({
+      ok: false,
+      message: '100%以下を入力してください。',
+    });
+    expect(parseNumberInput('101', percent)).toEqual({ ok: false, message: 'Enter at most 100%.' });
   });
 });

@@ -222,8 +222,9 @@ describe('card text', () => {
 });
 
 describe('the example companies’ cards, worked out from their data', () => {
+  // Savings are whole percents below 100; German writes a no-break space before the sign.
   const percent = (n: number, locale: string) =>
-    `${new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }).format(n)}%`;
+    new Intl.Locale(locale).language === 'de' ? `${n}\u00a0%` : `${n}%`;
 
   function check(catalog: Catalog) {
     const { locale } = catalog.company;

@@ -8,6 +8,7 @@ import {
   formatUtcHour,
   quarterlyCost,
 } from '../../../packages/starlight-charter/lib/playbook';
+import { translator } from '../../../packages/starlight-charter/lib/i18n';
 
 const M = 1_000_000;
 
@@ -27,6 +28,21 @@ describe('describeCondition', () => {
     },
   ])('describes $c.metric as "$expected"', ({ c, expected }) => {
     expect(describeCondition(c)).toBe(expected);
+  });
+
+  test('reads naturally in German and Japanese', () => {
+    const errors = { metric: 'API-Fehlerrate', above: 3.5, unit: '%', for: 10 };
+    expect(describeCondition(errors, 'de-DE', translator('de'))).toBe(
+      'API-Fehlerrate 10 Minuten lang über 3,5\u00a0%',
+    );
+    const latency = { metric: 'Latenz p99', below: 2000, unit: 'ms', for: 90 };
+    expect(describeCondition(latency, 'de-DE', translator('de'))).toBe(
+      'Latenz p99 1 Stunde 30 Minuten lang unter 2.000 ms',
+    );
+    const ja = { metric: 'APIエラー率', above: 5, unit: '%', for: 60 };
+    expect(describeCondition(ja, 'ja-JP', translator('ja'))).toBe(
+      'APIエラー率が1時間にわたって5%を上回る',
+    );
   });
 
   test('errors if a condition has no threshold', () => {
@@ -52,6 +68,12 @@ describe('shifts', () => {
   test('describes a shift with its length', () => {
     expect(describeShift(16, 24)).toBe('16:00–24:00 UTC (8 hours)');
     expect(describeShift(3, 4)).toBe('03:00–04:00 UTC (1 hour)');
+  });
+
+  test('describes a shift in German and Japanese', () => {
+    expect(describeShift(16, 24, translator('de'))).toBe('16:00–24:00 Uhr UTC (8 Stunden)');
+    expect(describeShift(3, 4, translator('de'))).toBe('03:00–04:00 Uhr UTC (1 Stunde)');
+    expect(describeShift(0, 8, translator('ja'))).toBe('UTC 00:00〜08:00（8時間）');
   });
 });
 
