@@ -6,6 +6,9 @@ import type { StarlightPlugin } from '@astrojs/starlight/types';
 import { optionalFiles } from './data/absent.ts';
 import { siteBase } from './lib/base-path.ts';
 import { loadCatalogOrExit, loadReleasesOrExit } from './data/cli.ts';
+import { formatIssue } from './data/issues.ts';
+import { translationGaps } from './data/load.ts';
+import { textLanguageOf } from './data/text-maps.ts';
 import { charterIntegration, faviconFor } from './integrations/charter.ts';
 import { kbCheck } from './integrations/kb-check.ts';
 import { codeBlocks } from './integrations/code-blocks.ts';
@@ -44,6 +47,15 @@ export const configuredSites: CharterUserOptions[] = ((globalThis as Record<symb
 function languageName(locale: string): string {
   const { language } = new Intl.Locale(locale);
   return new Intl.DisplayNames([locale], { type: 'language' }).of(language) ?? locale;
+}
+
+/** The tags a site's Starlight locales go by: each one's `lang` and its folder's name. */
+function localeTags(locales: Record<string, { lang?: string }>): string[] {
+  const tags = Object.entries(locales).flatMap(([key, locale]) => [
+    ...(locale.lang ? [locale.lang] : []),
+    ...(key === 'root' ? [] : [key]),
+  ]);
+  return [...new Set(tags)];
 }
 
 /** Stops the build with one line per problem: people need the list, not a stack trace. */
@@ -209,7 +221,12 @@ export default function charter(userOptions?: CharterUserOptions): StarlightPlug
             ...charterSidebar(catalog, options.sections, options.prefix, languages[0]),
           ] as never,
         });
-        const site = { ...options, termsDir, kbDir, language: languages[0]! };
+        // The terms' texts in each language the site publishes, and a word on texts some of
+        // those languages lack.
+        const textLanguages = own ? localeTags(own) : [textLanguageOf(catalog.company.locale)];
+        for (const gap of translationGaps(catalog, own ? textLanguages : undefined))
+          logger.warn(`${formatIssue(gap)} (pages in those languages show the company's text)`);
+        const site = { ...options, termsDir, kbDir, language: languages[0]!, textLanguages };
         // First, so a stale content cache is cleared before anything reads it.
         addIntegration(contentCacheCheck());
         // Content that would run code stops the build before anything renders.

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { DataError, formatIssue } from '../data/issues.ts';
 import { isAbsent, optionalFiles } from '../data/absent.ts';
-import { loadCatalog, type Catalog } from '../data/load.ts';
+import { catalogIn, loadCatalog, type Catalog } from '../data/load.ts';
 import { keptReleases, releaseFiles, type KeptRelease } from '../data/releases.ts';
 import { accentCss, accentShades } from '../lib/accent.ts';
 import { printHeaderCss } from '../lib/terms.ts';
@@ -24,6 +24,11 @@ export interface CharterSiteConfig extends CharterOptions {
   iconFile?: string;
   /** The language Charter writes in (lib/i18n.ts languageOf): its words and its pages. */
   language: string;
+  /**
+   * The tags of the languages the site publishes (its Starlight locales' `lang`), each of
+   * which gets the terms' texts in that language. Default: the company's only.
+   */
+  textLanguages?: string[];
 }
 
 const CATALOG = 'virtual:starlight-charter/catalog';
@@ -127,10 +132,13 @@ export function charterVirtualModules(
       const left = Object.entries(catalog)
         .filter(([, value]) => isAbsent(value))
         .map(([name]) => name);
+      const json = (value: Catalog) => `JSON.parse(${JSON.stringify(JSON.stringify(value))})`;
+      const languages = config.textLanguages ?? [];
       return [
         `import { absentFile } from ${JSON.stringify(ABSENT)};`,
-        `export const catalog = JSON.parse(${JSON.stringify(JSON.stringify(catalog))});`,
-        `for (const name of ${JSON.stringify(left)}) catalog[name] = absentFile(${JSON.stringify(config.terms)} + '/' + name + '.yaml');`,
+        `const stand = (catalog) => { for (const name of ${JSON.stringify(left)}) catalog[name] = absentFile(${JSON.stringify(config.terms)} + '/' + name + '.yaml'); return catalog; };`,
+        `export const catalog = stand(${json(catalog)});`,
+        `export const catalogs = {${languages.map((tag) => `${JSON.stringify(tag)}: stand(${json(catalogIn(catalog, tag))})`).join(', ')}};`,
       ].join('\n');
     },
   };
