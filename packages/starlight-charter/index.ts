@@ -222,9 +222,10 @@ export default function charter(userOptions?: CharterUserOptions): StarlightPlug
           ] as never,
         });
         // The terms' texts in each language the site publishes, and a word on texts some of
-        // those languages lack.
-        const textLanguages = own ? localeTags(own) : [textLanguageOf(catalog.company.locale)];
-        for (const gap of translationGaps(catalog, own ? textLanguages : undefined))
+        // those languages lack (without declared locales: any text's, as `charter check` says).
+        const declared = own ? localeTags(own) : [];
+        const textLanguages = declared.length ? declared : [textLanguageOf(catalog.company.locale)];
+        for (const gap of translationGaps(catalog, declared.length ? declared : undefined))
           logger.warn(`${formatIssue(gap)} (pages in those languages show the company's text)`);
         const site = { ...options, termsDir, kbDir, language: languages[0]!, textLanguages };
         // First, so a stale content cache is cleared before anything reads it.

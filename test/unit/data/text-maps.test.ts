@@ -157,7 +157,7 @@ describe('the loader', () => {
       en: 'English summary',
       de: tier.summary,
     });
-    expect(keptReleases(dir)[0]!.terms.tiers.tiers[0]!.summary).toBe(tier.summary);
+    expect(keptReleases(dir)[0]!.terms.tiers!.tiers[0]!.summary).toBe(tier.summary);
   });
 });
 
