@@ -6,6 +6,9 @@ import type { StarlightPlugin } from '@astrojs/starlight/types';
 import { optionalFiles } from './data/absent.ts';
 import { siteBase } from './lib/base-path.ts';
 import { loadCatalogOrExit, loadReleasesOrExit } from './data/cli.ts';
+import { formatIssue } from './data/issues.ts';
+import { translationGaps } from './data/load.ts';
+import { textLanguageOf } from './data/text-maps.ts';
 import { charterIntegration, faviconFor } from './integrations/charter.ts';
 import { kbCheck } from './integrations/kb-check.ts';
 import { codeBlocks } from './integrations/code-blocks.ts';
@@ -230,7 +233,20 @@ export default function charter(userOptions?: CharterUserOptions): StarlightPlug
             ),
           ] as never,
         });
-        const site = { ...options, termsDir, kbDir, language: languages[0]!, locales };
+        // The terms' texts in each language the site publishes, and a word on texts some of
+        // those languages lack (without declared locales: any text's, as `charter check` says).
+        const declared = own ? locales.map((l) => l.lang) : [];
+        const textLanguages = declared.length ? declared : [textLanguageOf(catalog.company.locale)];
+        for (const gap of translationGaps(catalog, declared.length ? declared : undefined))
+          logger.warn(`${formatIssue(gap)} (pages in those languages show the company's text)`);
+        const site = {
+          ...options,
+          termsDir,
+          kbDir,
+          language: languages[0]!,
+          locales,
+          textLanguages,
+        };
         // A site in several languages: each language's sidebar leads to its own pages.
         if (locales.length > 1)
           addRouteMiddleware({ entrypoint: 'starlight-charter/route-middleware' });

@@ -1,6 +1,8 @@
 declare module 'virtual:starlight-charter/catalog' {
   /** The company's terms, validated: reloaded by the dev server when a terms file changes. */
   export const catalog: import('./data/load.ts').Catalog;
+  /** The same, its texts in each language the site publishes, by the locale's tag. */
+  export const catalogs: Record<string, import('./data/load.ts').Catalog>;
 }
 declare module 'virtual:starlight-charter/config' {
   /** The plugin's options after validation, and where its folders are on disk. */

@@ -1,2 +1,10 @@
-export { loadCatalog, loadData, type Catalog, type LoadedData } from './load.ts';
+export {
+  catalogIn,
+  loadCatalog,
+  loadData,
+  translationGaps,
+  type Catalog,
+  type LoadedData,
+  type RawCatalog,
+} from './load.ts';
 export { DataError, formatIssue, type DataIssue } from './issues.ts';

@@ -6,18 +6,39 @@ import { absentFile } from './absent.ts';
 import { crossCheck } from './cross-checks.ts';
 import { DataError, issueAt, sortIssues, type DataIssue } from './issues.ts';
 import { parseSource, type SourceFile } from './positions.ts';
+import {
+  localize,
+  missingDefaultTexts,
+  partialTranslations,
+  textLanguageOf,
+  textMapLanguages,
+} from './text-maps.ts';
+import type { Localized } from '../schemas/text.ts';
 
-/** Everything in data/, validated and cross-checked. Plain JSON: safe to embed in pages. */
-export type Catalog = { [K in DataFileName]: z.output<(typeof DATA_FILES)[K]> };
+/** The data files as parsed: a translated text is a Translations (schemas/text.ts). */
+export type RawCatalog = { [K in DataFileName]: z.output<(typeof DATA_FILES)[K]> };
+
+/**
+ * Everything in data/, validated and cross-checked, every text in one language (the company's
+ * unless `catalogIn` says otherwise). Plain JSON: safe to embed in pages.
+ */
+export type Catalog = Localized<RawCatalog>;
 
 export type PartialCatalog = Partial<Catalog>;
 export type Sources = Partial<Record<DataFileName, SourceFile>>;
 
 /** The result of loading, with the sources kept so scripts can place their own findings. */
 export interface LoadedData {
+  /** In the company's language, `language`. */
   catalog: Catalog;
   sources: Record<DataFileName, SourceFile>;
+  /** The language of the company's texts (company.locale's), which every text map has. */
+  language: string;
+  raw: RawCatalog;
 }
+
+/** What a Catalog the loader made was made from, for `catalogIn`. */
+const loadedFrom = new WeakMap<Catalog, LoadedData>();
 
 const FILE_NAMES = Object.keys(DATA_FILES) as DataFileName[];
 
@@ -31,6 +52,11 @@ export interface LoadOptions {
   optional?: readonly DataFileName[];
   /** Other YAML files the folder may hold, which the caller reads (a release's `release.yaml`). */
   companions?: readonly string[];
+  /**
+   * The company's language for a folder without company.yaml (a release): the language every
+   * text map must have. Default: English.
+   */
+  language?: string;
 }
 
 /**
@@ -41,7 +67,7 @@ export function loadData(dir: string, options: LoadOptions = {}): LoadedData {
   const left: DataFileName[] = [];
   const issues: DataIssue[] = [];
   const sources: Sources = {};
-  const partial: PartialCatalog = {};
+  const parsed: Partial<RawCatalog> = {};
   const shown = (name: string) =>
     options.displayDir !== undefined
       ? join(options.displayDir, name)
@@ -99,24 +125,62 @@ export function loadData(dir: string, options: LoadOptions = {}): LoadedData {
     }
     const result = DATA_FILES[name].safeParse(value);
     if (result.success) {
-      (partial as Record<string, unknown>)[name] = result.data;
+      (parsed as Record<string, unknown>)[name] = result.data;
     } else {
       for (const zodIssue of result.error.issues)
         issues.push(...fromZodIssue(source, value, zodIssue));
     }
   }
 
+  // Cross-file checks read the texts in the company's language, as most pages do.
+  const locale = parsed.company?.locale;
+  const language = locale ? textLanguageOf(locale) : (options.language ?? 'en');
+  if (locale || !sources.company) issues.push(...missingDefaultTexts(parsed, sources, language));
+  const partial = localize(parsed, language, language) as PartialCatalog;
   issues.push(...crossCheck(partial, sources));
   issues.push(...missingImages(dir, partial, sources));
   if (issues.length > 0) throw new DataError(sortIssues(dedupe(issues)));
-  for (const name of left)
-    (partial as Record<string, unknown>)[name] = absentFile(shown(`${name}.yaml`));
-  return { catalog: partial as Catalog, sources: sources as Record<DataFileName, SourceFile> };
+  for (const name of left) {
+    const stand = absentFile(shown(`${name}.yaml`));
+    (partial as Record<string, unknown>)[name] = stand;
+    (parsed as Record<string, unknown>)[name] = stand;
+  }
+  const loaded: LoadedData = {
+    catalog: partial as Catalog,
+    sources: sources as Record<DataFileName, SourceFile>,
+    language,
+    raw: parsed as RawCatalog,
+  };
+  loadedFrom.set(loaded.catalog, loaded);
+  return loaded;
 }
 
 /** Loads and returns only the Catalog. */
 export function loadCatalog(dir: string, options: LoadOptions = {}): Catalog {
   return loadData(dir, options).catalog;
+}
+
+/**
+ * The Catalog with its texts in `language` (a page's, e.g. "de" or "en-GB"): per text, that
+ * tag, else its bare language, else the company's language. A Catalog the loader did not make
+ * is returned as it is.
+ */
+export function catalogIn(catalog: Catalog, language: string): Catalog {
+  const loaded = loadedFrom.get(catalog);
+  if (!loaded) return catalog;
+  return localize(loaded.raw, language, loaded.language);
+}
+
+/**
+ * The texts of a loaded Catalog translated into some of `languages` but not all, placed at
+ * their file:line:col. Without `languages`: every language any text is written in.
+ */
+export function translationGaps(catalog: Catalog, languages?: readonly string[]): DataIssue[] {
+  const loaded = loadedFrom.get(catalog);
+  if (!loaded) return [];
+  return sortIssues(
+    partialTranslations(loaded.raw, loaded.sources, languages ?? textMapLanguages(loaded.raw)),
+  );
 }
 
 type ZodIssue = z.core.$ZodIssue;
@@ -126,7 +190,11 @@ function fromZodIssue(source: SourceFile, value: unknown, issue: ZodIssue): Data
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => issueAt(source, path, `unknown key "${key}"`, key));
   }
-  if (issue.code === 'invalid_type' && valueAt(value, path) === undefined) {
+  // A text field left out fails as neither form of text (schemas/text.ts): a union.
+  if (
+    (issue.code === 'invalid_type' || issue.code === 'invalid_union') &&
+    valueAt(value, path) === undefined
+  ) {
     const field = path[path.length - 1];
     return [issueAt(source, path, `missing required field "${String(field)}"`)];
   }

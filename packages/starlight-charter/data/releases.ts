@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { parse } from 'yaml';
 import { z } from 'zod';
 import { compareVersions } from '../lib/terms-version.ts';
 import { TermsVersionSchema } from '../schemas/company.ts';
@@ -9,6 +10,7 @@ import { isAbsent } from './absent.ts';
 import { DataError, issueAt, sortIssues, type DataIssue } from './issues.ts';
 import { loadData, type Catalog } from './load.ts';
 import { parseSource, type SourceFile } from './positions.ts';
+import { textLanguageOf } from './text-maps.ts';
 
 /**
  * The terms files a release keeps: every file that carries a commercial figure or names what
@@ -53,6 +55,19 @@ export interface Release {
   sources: Partial<Record<DataFileName, SourceFile>>;
 }
 
+/** The language of the company's locale in `termsDir`'s company.yaml, if it can be read. */
+function companyLanguage(termsDir: string): string | undefined {
+  try {
+    const company = parse(readFileSync(join(termsDir, 'company.yaml'), 'utf8')) as {
+      locale?: unknown;
+    };
+    return typeof company?.locale === 'string' ? textLanguageOf(company.locale) : undefined;
+  } catch {
+    // The terms' own check says what is wrong with company.yaml.
+    return undefined;
+  }
+}
+
 /** The files a release folder leaves out, as the loader's `optional`. */
 function notReleased(): DataFileName[] {
   return (Object.keys(DATA_FILES) as DataFileName[]).filter(
@@ -76,6 +91,8 @@ export function loadReleases(termsDir: string, options: { displayDir?: string } 
       : relative(process.cwd(), join(dir, ...parts)) || '.';
   const issues: DataIssue[] = [];
   const releases: Release[] = [];
+  // A release keeps no company.yaml: its texts are in the current company's language.
+  const language = companyLanguage(termsDir);
   const at = (file: string, message: string): DataIssue => ({
     file,
     line: 1,
@@ -135,6 +152,7 @@ export function loadReleases(termsDir: string, options: { displayDir?: string } 
         displayDir: options.displayDir && join(options.displayDir, VERSIONS_DIR, name),
         optional: notReleased(),
         companions: [RELEASE_FILE],
+        language,
       });
       if (effectiveDate !== undefined)
         releases.push({

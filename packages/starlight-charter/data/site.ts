@@ -1,4 +1,4 @@
-import { catalog } from 'virtual:starlight-charter/catalog';
+import { catalog, catalogs } from 'virtual:starlight-charter/catalog';
 import { config } from 'virtual:starlight-charter/config';
 import { normalizeBase, withBase } from '../lib/base-path.ts';
 import { withPrefix } from '../lib/route-prefix.ts';
@@ -6,9 +6,14 @@ import { languageOf, translator, type Translate } from '../lib/i18n.ts';
 import { inLocale, localeOfLang, localeOfPath, type SiteLocale } from '../lib/site-locales.ts';
 import type { Catalog } from './load.ts';
 
-/** The Catalog of the site being built or served (see integrations/virtual-modules.ts). */
-export function getCatalog(_lang?: string): Catalog {
-  return catalog;
+/**
+ * The Catalog of the site being built or served (see integrations/virtual-modules.ts), its
+ * texts in `lang` (a page's `Astro.currentLocale`, "de" or "en-GB"), else in the company's
+ * language. A language the site does not publish reads its bare language's, else the company's.
+ */
+export function getCatalog(lang?: string): Catalog {
+  if (lang === undefined) return catalog;
+  return catalogs[lang] ?? catalogs[new Intl.Locale(lang).language] ?? catalog;
 }
 
 /** The knowledge-base folder as the site's config names it, for messages. */

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { DataError, formatIssue } from '../data/issues.ts';
 import { isAbsent, optionalFiles } from '../data/absent.ts';
-import { loadCatalog, type Catalog } from '../data/load.ts';
+import { catalogIn, loadCatalog, type Catalog } from '../data/load.ts';
+import { textLanguageOf } from '../data/text-maps.ts';
 import { keptReleases, releaseFiles, type KeptRelease } from '../data/releases.ts';
 import { accentCss, accentShades } from '../lib/accent.ts';
 import { printHeaderCss } from '../lib/terms.ts';
@@ -27,6 +28,11 @@ export interface CharterSiteConfig extends CharterOptions {
   language: string;
   /** The languages the site publishes in, its default first (lib/site-locales.ts). */
   locales: SiteLocale[];
+  /**
+   * The tags of the languages the site publishes (its Starlight locales' `lang`), each of
+   * which gets the terms' texts in that language. Default: the company's only.
+   */
+  textLanguages?: string[];
 }
 
 const CATALOG = 'virtual:starlight-charter/catalog';
@@ -136,10 +142,21 @@ export function charterVirtualModules(
       const left = Object.entries(catalog)
         .filter(([, value]) => isAbsent(value))
         .map(([name]) => name);
+      const json = (value: Catalog) => `JSON.parse(${JSON.stringify(JSON.stringify(value))})`;
+      const languages = config.textLanguages ?? [];
+      // A page in another language than the company's writes numbers, money and dates as that
+      // language does ("99.95%" on an English page of a German company), its texts translated.
+      const inLanguage = (tag: string): Catalog => {
+        const translated = catalogIn(catalog, tag);
+        return textLanguageOf(tag) === textLanguageOf(catalog.company.locale)
+          ? translated
+          : { ...translated, company: { ...translated.company, locale: tag } };
+      };
       return [
         `import { absentFile } from ${JSON.stringify(ABSENT)};`,
-        `export const catalog = JSON.parse(${JSON.stringify(JSON.stringify(catalog))});`,
-        `for (const name of ${JSON.stringify(left)}) catalog[name] = absentFile(${JSON.stringify(config.terms)} + '/' + name + '.yaml');`,
+        `const stand = (catalog) => { for (const name of ${JSON.stringify(left)}) catalog[name] = absentFile(${JSON.stringify(config.terms)} + '/' + name + '.yaml'); return catalog; };`,
+        `export const catalog = stand(${json(catalog)});`,
+        `export const catalogs = {${languages.map((tag) => `${JSON.stringify(tag)}: stand(${json(inLanguage(tag))})`).join(', ')}};`,
       ].join('\n');
     },
   };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { schemeOf } from './url.ts';
-import { IdSchema, LinkSchema, TextSchema } from './shared.ts';
+import { IdSchema, LinkSchema, TextSchema, type Localized } from './shared.ts';
 
 const CHANNEL_KINDS = [
   'email',
@@ -64,5 +64,5 @@ export const ChannelSchema = z
 
 export const ChannelsFileSchema = z.strictObject({ channels: z.array(ChannelSchema).min(1) });
 
-export type Channel = z.output<typeof ChannelSchema>;
-export type ChannelsFile = z.output<typeof ChannelsFileSchema>;
+export type Channel = Localized<z.output<typeof ChannelSchema>>;
+export type ChannelsFile = Localized<z.output<typeof ChannelsFileSchema>>;

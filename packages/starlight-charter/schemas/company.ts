@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { DateSchema, IdSchema, SiteUrlSchema, TextSchema, WebUrlSchema } from './shared.ts';
+import {
+  DateSchema,
+  IdSchema,
+  SiteUrlSchema,
+  TextSchema,
+  WebUrlSchema,
+  type Localized,
+} from './shared.ts';
 
 /** An image beside the terms files (`logo.svg`, `brand/icon.png`): a path inside the folder. */
 const ImageFileSchema = z
@@ -88,4 +95,4 @@ export function isKnownLocale(tag: string): boolean {
 }
 
 export type CompanyUserConfig = z.input<typeof CompanySchema>;
-export type Company = z.output<typeof CompanySchema>;
+export type Company = Localized<z.output<typeof CompanySchema>>;

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { CountSchema, IdSchema, PercentSchema, TextListSchema, TextSchema } from './shared.ts';
+import {
+  CountSchema,
+  IdSchema,
+  PercentSchema,
+  TextListSchema,
+  TextSchema,
+  type Localized,
+} from './shared.ts';
 
 /** One half-open band: `at_least <= uptime < below` earns `credit` % of the monthly fee. */
 export const CreditBandSchema = z
@@ -28,6 +35,6 @@ export const CreditsFileSchema = z.strictObject({
   schedules: z.array(CreditScheduleSchema).min(1),
 });
 
-export type CreditBand = z.output<typeof CreditBandSchema>;
-export type CreditSchedule = z.output<typeof CreditScheduleSchema>;
-export type CreditsFile = z.output<typeof CreditsFileSchema>;
+export type CreditBand = Localized<z.output<typeof CreditBandSchema>>;
+export type CreditSchedule = Localized<z.output<typeof CreditScheduleSchema>>;
+export type CreditsFile = Localized<z.output<typeof CreditsFileSchema>>;

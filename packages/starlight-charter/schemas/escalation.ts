@@ -5,6 +5,7 @@ import {
   TextListSchema,
   TextOrContactUrlSchema,
   TextSchema,
+  type Localized,
 } from './shared.ts';
 
 export const EscalationLevelSchema = z.strictObject({
@@ -30,5 +31,5 @@ export const EscalationFileSchema = z.strictObject({
   post_escalation: TextListSchema,
 });
 
-export type EscalationLevel = z.output<typeof EscalationLevelSchema>;
-export type EscalationFile = z.output<typeof EscalationFileSchema>;
+export type EscalationLevel = Localized<z.output<typeof EscalationLevelSchema>>;
+export type EscalationFile = Localized<z.output<typeof EscalationFileSchema>>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, LintExceptionsSchema, TextSchema } from './shared.ts';
+import { IdSchema, LintExceptionsSchema, TextSchema, type Localized } from './shared.ts';
 
 /** A matrix cell: a plain availability word, or free text for anything else. */
 export const FeatureValueSchema = z.union(
@@ -19,6 +19,6 @@ export const FeatureSchema = z.strictObject({
 
 export const FeaturesFileSchema = z.strictObject({ features: z.array(FeatureSchema).min(1) });
 
-export type FeatureValue = z.output<typeof FeatureValueSchema>;
-export type Feature = z.output<typeof FeatureSchema>;
-export type FeaturesFile = z.output<typeof FeaturesFileSchema>;
+export type FeatureValue = Localized<z.output<typeof FeatureValueSchema>>;
+export type Feature = Localized<z.output<typeof FeatureSchema>>;
+export type FeaturesFile = Localized<z.output<typeof FeaturesFileSchema>>;

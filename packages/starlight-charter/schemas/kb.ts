@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isKnownLocale } from './company.ts';
-import { IdSchema, TextSchema } from './shared.ts';
+import { IdSchema, TextSchema, type Localized } from './shared.ts';
 
 /** kb.yaml — read by the KB home, category pages, sidebar and article frontmatter checks. */
 export const KbCategorySchema = z.strictObject({
@@ -57,5 +57,5 @@ export const KbFileSchema = z.strictObject({
   search: SearchSchema.optional(),
 });
 
-export type KbCategory = z.output<typeof KbCategorySchema>;
-export type KbFile = z.output<typeof KbFileSchema>;
+export type KbCategory = Localized<z.output<typeof KbCategorySchema>>;
+export type KbFile = Localized<z.output<typeof KbFileSchema>>;

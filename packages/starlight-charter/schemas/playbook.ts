@@ -8,6 +8,7 @@ import {
   TextListSchema,
   TextOrWebUrlSchema,
   TextSchema,
+  type Localized,
 } from './shared.ts';
 
 /**
@@ -335,11 +336,11 @@ export const PlaybookFileSchema = z.strictObject({
   battlecards: z.array(BattlecardSchema).min(1),
 });
 
-export type HealthScore = z.output<typeof HealthScoreSchema>;
-export type HealthFactor = z.output<typeof HealthFactorSchema>;
-export type HealthBand = z.output<typeof HealthBandSchema>;
-export type AlertRule = z.output<typeof AlertRuleSchema>;
-export type AlertCondition = z.output<typeof ConditionSchema>;
-export type Metric = z.output<typeof MetricSchema>;
-export type StaffingStage = z.output<typeof StageSchema>;
-export type PlaybookFile = z.output<typeof PlaybookFileSchema>;
+export type HealthScore = Localized<z.output<typeof HealthScoreSchema>>;
+export type HealthFactor = Localized<z.output<typeof HealthFactorSchema>>;
+export type HealthBand = Localized<z.output<typeof HealthBandSchema>>;
+export type AlertRule = Localized<z.output<typeof AlertRuleSchema>>;
+export type AlertCondition = Localized<z.output<typeof ConditionSchema>>;
+export type Metric = Localized<z.output<typeof MetricSchema>>;
+export type StaffingStage = Localized<z.output<typeof StageSchema>>;
+export type PlaybookFile = Localized<z.output<typeof PlaybookFileSchema>>;

@@ -7,6 +7,8 @@ import {
   MoneySchema,
   PercentSchema,
   TextSchema,
+  type Translations,
+  type Localized,
 } from './shared.ts';
 
 /*
@@ -19,10 +21,7 @@ import {
 /** A unit's name in the singular and the plural: `{ one: build minute, other: build minutes }`. */
 export const UnitNameSchema = z.strictObject({
   one: TextSchema,
-  other: z
-    .string({ error: 'give the plural too, e.g. other: "build minutes"' })
-    .trim()
-    .min(1, { error: 'give the plural too, e.g. other: "build minutes"' }),
+  other: TextSchema,
 });
 
 export const METER_RESETS = ['month', 'year', 'never'] as const;
@@ -190,7 +189,7 @@ export const PriceSchema = z
       if (given[key] !== undefined && !allowed[p.model].includes(key)) refuse(key);
     }
   })
-  .transform((p): Price => {
+  .transform((p): Price<string | Translations> => {
     if (p.model === 'contact-us') return { model: 'contact-us' };
     const q = p as Exclude<typeof p, { model: 'contact-us' }>;
     const annual = q.annual_monthly !== undefined ? { annual_monthly: q.annual_monthly } : {};
@@ -217,14 +216,15 @@ export const PriceSchema = z
     }
   });
 
-export type Price =
+/** A plan's price; `Text` is `string | Translations` as parsed, a string in the Catalog. */
+export type Price<Text = string> =
   | { model: 'contact-us' }
   | { model: 'flat' | 'from'; monthly: number; annual_monthly?: number }
   | {
       model: 'per-seat';
       monthly: number;
       annual_monthly?: number;
-      seat: { one: string; other: string };
+      seat: { one: Text; other: Text };
       minimum_seats: number;
     }
   | {
@@ -267,7 +267,7 @@ export const AddOnPriceSchema = z.union(
   },
 );
 
-export type AddOnPrice = z.output<typeof AddOnPriceSchema>;
+export type AddOnPrice = Localized<z.output<typeof AddOnPriceSchema>>;
 
 /** A priced extra some plans can take: premium support, a designated engineer, storage packs. */
 export const AddOnSchema = z.strictObject({
@@ -326,8 +326,8 @@ export const PricingFileSchema = z
       });
   });
 
-export type Meter = z.output<typeof MeterSchema>;
-export type Allowance = z.output<typeof AllowanceSchema>;
-export type Plan = z.output<typeof PlanSchema>;
-export type AddOn = z.output<typeof AddOnSchema>;
-export type PricingFile = z.output<typeof PricingFileSchema>;
+export type Meter = Localized<z.output<typeof MeterSchema>>;
+export type Allowance = Localized<z.output<typeof AllowanceSchema>>;
+export type Plan = Localized<z.output<typeof PlanSchema>>;
+export type AddOn = Localized<z.output<typeof AddOnSchema>>;
+export type PricingFile = Localized<z.output<typeof PricingFileSchema>>;

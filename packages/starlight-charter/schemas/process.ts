@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, TextListSchema, TextSchema } from './shared.ts';
+import { IdSchema, TextListSchema, TextSchema, type Localized } from './shared.ts';
 
 /** process.yaml — read by the support-process diagram. */
 export const StageSchema = z.strictObject({
@@ -16,5 +16,5 @@ export const ProcessFileSchema = z.strictObject({
   update_content: TextListSchema,
 });
 
-export type Stage = z.output<typeof StageSchema>;
-export type ProcessFile = z.output<typeof ProcessFileSchema>;
+export type Stage = Localized<z.output<typeof StageSchema>>;
+export type ProcessFile = Localized<z.output<typeof ProcessFileSchema>>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UnitNameSchema } from './pricing.ts';
-import { IdSchema, TextSchema } from './shared.ts';
+import { IdSchema, TextSchema, type Localized, type Translations } from './shared.ts';
 
 /*
  * roi.yaml — a company's own ROI model, stated as data: the questions the calculator asks
@@ -98,7 +98,7 @@ const InputSchema = z
       }
     }
   })
-  .transform((input): RoiInput => {
+  .transform((input): RoiInput<string | Translations> => {
     const base = {
       id: input.id,
       label: input.label,
@@ -123,15 +123,18 @@ const InputSchema = z
     };
   });
 
-type UnitName = { one: string; other: string };
+type UnitName<Text> = { one: Text; other: Text };
 
-/** A numeric answer. Money amounts (default, min, max) are in micro-units. */
-export interface RoiNumberInput {
+/**
+ * A numeric answer. Money amounts (default, min, max) are in micro-units. `Text` is
+ * `string | Translations` as parsed, a string in the Catalog.
+ */
+export interface RoiNumberInput<Text = string> {
   id: string;
-  label: string;
-  hint?: string;
+  label: Text;
+  hint?: Text;
   kind: 'number' | 'money' | 'percent';
-  unit?: UnitName;
+  unit?: UnitName<Text>;
   default: number;
   min: number;
   /** Null: no upper limit. */
@@ -141,15 +144,15 @@ export interface RoiNumberInput {
   decimals: number | null;
 }
 
-export interface RoiYesNoInput {
+export interface RoiYesNoInput<Text = string> {
   id: string;
-  label: string;
-  hint?: string;
+  label: Text;
+  hint?: Text;
   kind: 'yes-no';
   default: boolean;
 }
 
-export type RoiInput = RoiNumberInput | RoiYesNoInput;
+export type RoiInput<Text = string> = RoiNumberInput<Text> | RoiYesNoInput<Text>;
 
 /** A list of input ids whose values are multiplied together. */
 const ProductSchema = z.array(InputIdSchema).min(1, { error: 'name at least one input' });
@@ -213,5 +216,5 @@ export const RoiFileSchema = z
     return { ...file, recommendation: { rules } };
   });
 
-export type RoiRule = z.output<typeof RuleSchema>;
-export type RoiFile = z.output<typeof RoiFileSchema>;
+export type RoiRule = Localized<z.output<typeof RuleSchema>>;
+export type RoiFile = Localized<z.output<typeof RoiFileSchema>>;

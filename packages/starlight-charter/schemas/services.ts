@@ -7,6 +7,7 @@ import {
   PercentSchema,
   TextListSchema,
   TextSchema,
+  type Localized,
 } from './shared.ts';
 
 export const RateCardRoleSchema = z.strictObject({
@@ -58,5 +59,5 @@ export const ServicesFileSchema = z.strictObject({
     .min(1),
 });
 
-export type RateCardRole = z.output<typeof RateCardRoleSchema>;
-export type ServicesFile = z.output<typeof ServicesFileSchema>;
+export type RateCardRole = Localized<z.output<typeof RateCardRoleSchema>>;
+export type ServicesFile = Localized<z.output<typeof ServicesFileSchema>>;

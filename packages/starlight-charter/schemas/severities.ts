@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseDuration } from './duration.ts';
-import { IdSchema, TextListSchema, TextSchema } from './shared.ts';
+import { IdSchema, TextListSchema, TextSchema, type Localized } from './shared.ts';
 
 /** severities.yaml — read by the severity table, SLA tables, calculators and KB triage. */
 export const SeveritySchema = z.strictObject({
@@ -30,5 +30,5 @@ export const SeveritiesFileSchema = z.strictObject({
   severities: z.array(SeveritySchema).min(1, { error: 'define at least one severity' }),
 });
 
-export type Severity = z.output<typeof SeveritySchema>;
-export type SeveritiesFile = z.output<typeof SeveritiesFileSchema>;
+export type Severity = Localized<z.output<typeof SeveritySchema>>;
+export type SeveritiesFile = Localized<z.output<typeof SeveritiesFileSchema>>;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { parseDuration } from './duration.ts';
+import { TextSchema } from './text.ts';
 import {
   ACTION_LINK_EXPECTED,
   actionLinkProblem,
@@ -22,10 +23,7 @@ export const IdSchema = z.string({ error: 'expected an id (kebab-case text)' }).
   }),
 );
 
-/** Non-empty human text. */
-export const TextSchema = z
-  .string({ error: 'expected text' })
-  .check(z.trim(), z.minLength(1, { error: 'must not be empty' }));
+export { Translations, TextSchema, PlainTextSchema, type Localized } from './text.ts';
 
 /**
  * A duration written as `30m`, `4h` or `2d` (a day is 24 hours of its clock).

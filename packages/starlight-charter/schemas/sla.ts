@@ -9,6 +9,7 @@ import {
   PercentSchema,
   TextListSchema,
   TextSchema,
+  type Localized,
 } from './shared.ts';
 
 export { BEST_EFFORT } from './best-effort.ts';
@@ -217,8 +218,8 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
-export type SupportHours = z.output<typeof SupportHoursSchema>;
-export type HolidaySet = z.output<typeof HolidaySetSchema>;
-export type TierSla = z.output<typeof TierSlaSchema>;
-export type SlaTarget = z.output<typeof TargetSchema>;
-export type SlaFile = z.output<typeof SlaFileSchema>;
+export type SupportHours = Localized<z.output<typeof SupportHoursSchema>>;
+export type HolidaySet = Localized<z.output<typeof HolidaySetSchema>>;
+export type TierSla = Localized<z.output<typeof TierSlaSchema>>;
+export type SlaTarget = Localized<z.output<typeof TargetSchema>>;
+export type SlaFile = Localized<z.output<typeof SlaFileSchema>>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, TextListSchema, TextSchema } from './shared.ts';
+import { IdSchema, TextListSchema, TextSchema, type Localized } from './shared.ts';
 
 /** tiers.yaml — read by the tier table, feature matrix, "choosing a tier" and every tier select. */
 export const TierSchema = z.strictObject({
@@ -33,5 +33,5 @@ export const TiersFileSchema = z.strictObject({
   upgrade_steps: TextListSchema,
 });
 
-export type Tier = z.output<typeof TierSchema>;
-export type TiersFile = z.output<typeof TiersFileSchema>;
+export type Tier = Localized<z.output<typeof TierSchema>>;
+export type TiersFile = Localized<z.output<typeof TiersFileSchema>>;

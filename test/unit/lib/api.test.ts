@@ -192,6 +192,9 @@ function expectedAddOnPrice(raw: any) {
 /** plansPayload as the YAML alone says it should be, leaving out the words. */
 function expectedPlans({ raw }: Company) {
   const { pricing } = raw;
+  // A text written by language ({ de: …, en: … }) is said in the company's language.
+  const language = String(raw.company.locale).split('-')[0]!;
+  const said = (text: any) => (typeof text === 'string' ? text : text?.[language]);
   const meterIds: string[] = pricing.meters.map((m: any) => m.id);
   const severityIds: string[] = raw.severities.severities.map((s: any) => s.id);
   return {
@@ -203,16 +206,16 @@ function expectedPlans({ raw }: Company) {
     },
     meters: pricing.meters.map((m: any) => ({
       id: m.id,
-      name: m.name,
-      unit: m.unit,
+      name: said(m.name),
+      unit: { one: said(m.unit.one), other: said(m.unit.other) },
       resets: m.resets,
       whole: m.whole ?? true,
-      description: m.description ?? null,
+      description: said(m.description) ?? null,
     })),
     plans: pricing.plans.map((p: any) => ({
       id: p.id,
       tier: p.tier,
-      tier_name: raw.tiers.tiers.find((t: any) => t.id === p.tier).name,
+      tier_name: said(raw.tiers.tiers.find((t: any) => t.id === p.tier).name),
       price: expectedPrice(p.price),
       usage: meterIds.map((id) => ({
         meter: id,
@@ -223,12 +226,12 @@ function expectedPlans({ raw }: Company) {
     })),
     add_ons: (pricing.add_ons ?? []).map((a: any) => ({
       id: a.id,
-      name: a.name,
-      description: a.description,
+      name: said(a.name),
+      description: said(a.description),
       available_for: a.available_for,
       price: expectedAddOnPrice(a.price),
       adds: {
-        features: a.adds.features ?? [],
+        features: (a.adds.features ?? []).map(said),
         included: meterIds
           .filter((id) => a.adds.included?.[id] !== undefined)
           .map((id) => ({ meter: id, amount: a.adds.included[id] })),

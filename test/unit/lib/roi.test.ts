@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { loadCatalog, type Catalog } from '../../../packages/starlight-charter/data/load';
 import { roiProblems } from '../../../packages/starlight-charter/data/roi-checks';
+import { localize } from '../../../packages/starlight-charter/data/text-maps';
 import { pricingTerms } from '../../../packages/starlight-charter/lib/cost';
 import { messagesFor, translator } from '../../../packages/starlight-charter/lib/i18n';
 import {
@@ -32,6 +33,9 @@ import {
 } from '../../../packages/starlight-charter/schemas/roi';
 import { SAMPLE, WEE } from '../../support/sites';
 
+/** Terms parsed here, their texts as the Catalog holds them. */
+const inEnglish = <T>(parsed: T) => localize(parsed, 'en', 'en');
+
 const M = 1_000_000;
 const usd = (major: number) =>
   new Intl.NumberFormat('en-US', {
@@ -45,44 +49,46 @@ const usd = (major: number) =>
  * what a restore costs; its meters are restores (whole, monthly) and storage (fractional TB
  * that never resets); Business is priced per admin seat and Critical on request.
  */
-const backupPricing = PricingFileSchema.parse({
-  meters: [
-    {
-      id: 'restores',
-      name: 'Restores',
-      unit: { one: 'restore', other: 'restores' },
-      resets: 'month',
-    },
-    {
-      id: 'storage',
-      name: 'Storage',
-      unit: { one: 'TB', other: 'TB' },
-      resets: 'never',
-      whole: false,
-    },
-  ],
-  plans: [
-    {
-      id: 'basic',
-      tier: 'basic',
-      price: { monthly: 200 },
-      usage: { restores: { included: 2 }, storage: { included: 1, overage: { per_unit: 50 } } },
-    },
-    {
-      id: 'business',
-      tier: 'business',
-      price: { model: 'per-seat', monthly: 30, minimum_seats: 5 },
-      usage: { restores: { included: 10, overage: { per_unit: 40 } }, storage: { included: 10 } },
-    },
-    {
-      id: 'critical',
-      tier: 'critical',
-      price: 'contact-us',
-      usage: { restores: { included: 'unlimited' }, storage: { included: 100 } },
-    },
-  ],
-  usage_alerts: { soft: 80, hard: 95 },
-});
+const backupPricing = inEnglish(
+  PricingFileSchema.parse({
+    meters: [
+      {
+        id: 'restores',
+        name: 'Restores',
+        unit: { one: 'restore', other: 'restores' },
+        resets: 'month',
+      },
+      {
+        id: 'storage',
+        name: 'Storage',
+        unit: { one: 'TB', other: 'TB' },
+        resets: 'never',
+        whole: false,
+      },
+    ],
+    plans: [
+      {
+        id: 'basic',
+        tier: 'basic',
+        price: { monthly: 200 },
+        usage: { restores: { included: 2 }, storage: { included: 1, overage: { per_unit: 50 } } },
+      },
+      {
+        id: 'business',
+        tier: 'business',
+        price: { model: 'per-seat', monthly: 30, minimum_seats: 5 },
+        usage: { restores: { included: 10, overage: { per_unit: 40 } }, storage: { included: 10 } },
+      },
+      {
+        id: 'critical',
+        tier: 'critical',
+        price: 'contact-us',
+        usage: { restores: { included: 'unlimited' }, storage: { included: 100 } },
+      },
+    ],
+    usage_alerts: { soft: 80, hard: 95 },
+  }),
+);
 const backupRoiYaml = {
   inputs: [
     {
@@ -146,7 +152,7 @@ const backupRoiYaml = {
   },
 };
 const backup: RoiContext = {
-  roi: RoiFileSchema.parse(backupRoiYaml),
+  roi: inEnglish(RoiFileSchema.parse(backupRoiYaml)),
   plans: backupPricing.plans,
   tiers: [
     { id: 'basic', name: 'Basic' },
@@ -426,16 +432,18 @@ describe('the backup model (written for the test)', () => {
   });
 
   test('roiProblems reports a rule that tests a meter for equality and an input that shadows a meter', () => {
-    const roi = RoiFileSchema.parse({
-      ...backupRoiYaml,
-      inputs: [...backupRoiYaml.inputs, { id: 'storage', label: 'Storage', default: 1 }],
-      recommendation: {
-        rules: [
-          { field: 'restores', equals: true, min_tier: 'business', reason: 'x' },
-          { field: 'storage', at_least: 5, min_tier: 'business', reason: 'y' },
-        ],
-      },
-    });
+    const roi = inEnglish(
+      RoiFileSchema.parse({
+        ...backupRoiYaml,
+        inputs: [...backupRoiYaml.inputs, { id: 'storage', label: 'Storage', default: 1 }],
+        recommendation: {
+          rules: [
+            { field: 'restores', equals: true, min_tier: 'business', reason: 'x' },
+            { field: 'storage', at_least: 5, min_tier: 'business', reason: 'y' },
+          ],
+        },
+      }),
+    );
     expect(roiProblems(roi, ['restores', 'storage']).map((p) => p.message)).toEqual([
       'meter "restores" is an amount; use "at_least"',
       '"storage" names both an input and a meter in usage; rename the input',

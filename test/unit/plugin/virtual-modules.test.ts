@@ -101,6 +101,24 @@ describe('the virtual modules', () => {
 });
 
 describe('the catalog module', () => {
+  test('carries the Catalog in each language the site publishes, the default in the company language', async () => {
+    const { termsDir, config } = site();
+    const file = join(termsDir, 'kb.yaml');
+    const doc = parseDocument(readFileSync(file, 'utf8'));
+    doc.setIn(['categories', 0, 'name'], doc.createNode({ en: 'Start', de: 'Anfang' }));
+    writeFileSync(file, doc.toString());
+    const catalog = loadCatalog(termsDir, { optional: optionalFiles(config.sections) });
+    const { load } = plugin({ ...config, textLanguages: ['en', 'de'] }, catalog);
+    const module = await run(load(`\0${CATALOG}`)!);
+    const names = (c: Catalog) => c.kb.categories[0]!.name;
+    expect(names(module.catalog)).toBe('Start');
+    expect(Object.keys(module.catalogs)).toEqual(['en', 'de']);
+    expect(names(module.catalogs.en)).toBe('Start');
+    expect(names(module.catalogs.de)).toBe('Anfang');
+    // The rest of the terms are the same in each.
+    expect({ ...module.catalogs.de, kb: null }).toEqual({ ...module.catalog, kb: null });
+  });
+
   test('first gives the Catalog the plugin loaded at start-up, without reading the folder again', async () => {
     const { config, catalog } = site();
     // A Catalog that differs from the folder's, so the module can only have it from the plugin.

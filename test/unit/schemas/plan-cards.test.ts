@@ -57,7 +57,7 @@ describe('a call to action leads to an https:// page or a mailto: address', () =
     ).toEqual([]);
     expect(PlanSchema.parse(plan(undefined)).cta).toBeUndefined();
     expect(issues(PlanSchema, plan({ href: 'https://x.example/t' }))).toEqual([
-      'cta.label: expected text',
+      'cta.label: expected text, or the text by language: { de: "…", en: "…" }',
     ]);
     expect(issues(PlanSchema, plan({ label: 'Go', href: 'ftp://x.example' }))).toEqual([
       `cta.href: ftp: links are not allowed here; ${ONLY}`,

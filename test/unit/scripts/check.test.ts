@@ -1,7 +1,8 @@
-import { copyFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { parseDocument } from 'yaml';
 import { runChecks, type Check } from '../../../packages/starlight-charter/cli/lib/check';
 import { dataCheck } from '../../../packages/starlight-charter/cli/lib/data-check';
 import { optionalFiles } from '../../../packages/starlight-charter/data/absent';
@@ -49,6 +50,33 @@ describe('charter check', () => {
       expect(line).toMatch(/pricing\.yaml:\d+:\d+ plans(\[\d\]\.tier)?: /);
     for (const line of problems) expect(line).toMatch(/\.yaml:\d+:\d+ \S+: /);
     expect(lines.at(-1)).toMatch(new RegExp(`^✗ ${problems.length} error\\(s\\)`));
+  });
+
+  test('warns of a text translated into some languages but not all, and passes', async () => {
+    const dir = copyTerms(SAMPLE);
+    const file = join(dir, 'kb.yaml');
+    const doc = parseDocument(readFileSync(file, 'utf8'));
+    doc.setIn(['categories', 0, 'name'], doc.createNode({ en: 'Start', de: 'Anfang' }));
+    doc.setIn(['categories', 1, 'name'], doc.createNode({ en: 'API', ja: 'API' }));
+    writeFileSync(file, doc.toString());
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const at = (text: string) => lines.findIndex((l) => l.includes(text)) + 1;
+    const { code, err, out } = await run([dataCheck(dir)]);
+    rmSync(dir, { recursive: true, force: true });
+    expect(code).toBe(0);
+    expect(err.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^warning: \\S*kb\\.yaml:${at('Start')}:\\d+ categories\\[0\\]\\.name: has en, de but not ja$`,
+        ),
+      ),
+      expect.stringMatching(
+        new RegExp(
+          `^warning: \\S*kb\\.yaml:${at('en: API')}:\\d+ categories\\[1\\]\\.name: has en, ja but not de$`,
+        ),
+      ),
+    ]);
+    expect(out).toMatch(/^✓ All checks passed .*, 2 warning\(s\)/);
   });
 
   test('prints warnings without failing', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, test } from 'vitest';
 import { loadData } from '../../../packages/starlight-charter/data/load';
+import { localize } from '../../../packages/starlight-charter/data/text-maps';
 import { PriceSchema } from '../../../packages/starlight-charter/schemas/pricing';
 import { LINT_RULES } from '../../../packages/starlight-charter/schemas/shared';
 import { commercialLintCheck } from '../../../packages/starlight-charter/cli/lib/commercial-lint';
@@ -168,7 +169,7 @@ describe('prices-rise', () => {
     const [lower, higher] = ctx.catalog.pricing.plans;
     const priced = (plan: typeof lower, raw: unknown) => ({
       ...plan!,
-      price: PriceSchema.parse(raw),
+      price: localize(PriceSchema.parse(raw), 'en', 'en'),
     });
     const plans = [priced(lower, low), priced(higher, high), ...ctx.catalog.pricing.plans.slice(2)];
     const catalog = { ...ctx.catalog, pricing: { ...ctx.catalog.pricing, plans } };
