@@ -7,7 +7,7 @@ import { optionalFiles } from './data/absent.ts';
 import { siteBase } from './lib/base-path.ts';
 import { loadCatalogOrExit, loadReleasesOrExit } from './data/cli.ts';
 import { formatIssue } from './data/issues.ts';
-import { translationGaps } from './data/load.ts';
+import { catalogIn, translationGaps } from './data/load.ts';
 import { textLanguageOf } from './data/text-maps.ts';
 import { charterIntegration, faviconFor } from './integrations/charter.ts';
 import { kbCheck } from './integrations/kb-check.ts';
@@ -224,7 +224,7 @@ export default function charter(userOptions?: CharterUserOptions): StarlightPlug
               locales.slice(1).map((locale) => ({
                 lang: locale.lang,
                 groups: charterSidebar(
-                  catalog,
+                  catalogIn(catalog, locale.lang),
                   options.sections,
                   options.prefix,
                   languageOf(locale.lang),
