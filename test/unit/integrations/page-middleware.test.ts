@@ -1,11 +1,22 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import {
   fileForPathname,
   handPage,
   listenForPages,
   listening,
 } from '../../../packages/starlight-charter/integrations/page-hook';
-import { onRequest } from '../../../packages/starlight-charter/integrations/page-middleware';
+
+// A site in German at the root and English under /en/, as the plugin writes its config.
+vi.mock('virtual:starlight-charter/config', () => ({
+  config: {
+    locales: [
+      { path: '', lang: 'de' },
+      { path: 'en', lang: 'en' },
+    ],
+  },
+}));
+const { onRequest } =
+  await import('../../../packages/starlight-charter/integrations/page-middleware');
 
 afterEach(() => listenForPages(undefined));
 
@@ -57,10 +68,21 @@ describe('page middleware', () => {
     expect(handed).toEqual([]);
   });
 
-  test('passes pages unchanged outside a build', async () => {
+  test("passes the root language's pages unchanged outside a build", async () => {
     expect(listening()).toBe(false);
     expect(handPage('index.html', '<p>x</p>')).toBe('<p>x</p>');
-    const response = await request('/', '<p>dev</p>', 'text/html');
-    expect(await response.text()).toBe('<p>dev</p>');
+    const response = await request('/', '<a href="/kb/">dev</a>', 'text/html');
+    expect(await response.text()).toBe('<a href="/kb/">dev</a>');
+  });
+
+  test("leads the links of another language's pages to that language's, in a build and outside one", async () => {
+    const page = '<a href="/commercial/sla/">SLA</a><a href="/api/sla.json">API</a>';
+    const localized = '<a href="/en/commercial/sla/">SLA</a><a href="/api/sla.json">API</a>';
+    expect(await (await request('/en/kb/', page, 'text/html')).text()).toBe(localized);
+    const handed: string[] = [];
+    listenForPages((file, html) => (handed.push(html), html));
+    expect(await (await request('/en/kb/', page, 'text/html')).text()).toBe(localized);
+    // The build's pass (links checked, policy written) sees the page as it is published.
+    expect(handed).toEqual([localized]);
   });
 });

@@ -35,6 +35,7 @@ function setup(root: string, locales?: Record<string, { label: string; lang?: st
     config: { plugins: [], ...(locales ? { locales } : {}) },
     updateConfig: () => {},
     addIntegration: () => {},
+    addRouteMiddleware: () => {},
     astroConfig: {
       // Inside the repository, whose node_modules have the versions Charter needs.
       root: url('.'),
