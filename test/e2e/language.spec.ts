@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { loadCatalog } from '../../packages/starlight-charter/data/load';
 import { languageOf } from '../../packages/starlight-charter/lib/i18n';
 import { charterTranslations } from '../../packages/starlight-charter/translations/index';
@@ -70,58 +70,109 @@ test('the phrases come from the locale files: an English text German words diffe
   ).toBeGreaterThan(0);
 });
 
+/**
+ * The phrases of `phrases` each of `routes` shows, in its text, title and labels read out, with
+ * the routes that show them; every page must be in `lang`. Pages whose content is another
+ * language's, marked as such (an article the language has not translated), are left out.
+ */
+async function phrasesOnPages(
+  page: Page,
+  siteUrl: string,
+  routes: readonly string[],
+  phrases: readonly { key: string; phrase: string }[],
+  lang: string,
+): Promise<string[]> {
+  const found = new Map<string, Set<string>>();
+  for (const route of routes) {
+    await page.goto(`${siteUrl}${route}`);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    if ((await page.locator('main').getAttribute('lang')) !== lang) continue;
+    const text = fold(
+      await page.evaluate(() =>
+        [
+          document.title,
+          // Code (JSON examples, field names) is not prose: it reads the same in every language.
+          (() => {
+            const code = [...document.querySelectorAll<HTMLElement>('pre, code')];
+            for (const el of code) el.style.display = 'none';
+            const text = document.body.innerText;
+            for (const el of code) el.style.display = '';
+            return text;
+          })(),
+          ...[...document.querySelectorAll('[aria-label], [placeholder], [alt]')].flatMap((el) =>
+            ['aria-label', 'placeholder', 'alt'].map((name) => el.getAttribute(name) ?? ''),
+          ),
+        ].join('\n'),
+      ),
+    );
+    for (const { key, phrase } of phrases) {
+      if (!text.includes(fold(phrase))) continue;
+      const where = `${key} "${phrase}"`;
+      found.set(where, (found.get(where) ?? new Set()).add(route));
+    }
+  }
+  return [...found].map(([where, pages]) => `${where}: ${[...pages].join(', ')}`);
+}
+
+/** WEE's English pages: under /en/ (examples/wee/astro.config.mjs). */
+const ENGLISH = '/en/';
+
+/**
+ * The change log and the pages of earlier releases quote the terms as those releases wrote
+ * them, in whatever words the company used then; the current release's page is checked.
+ */
+const quoting = (route: string) => {
+  const path = route.startsWith(ENGLISH) ? route.slice(ENGLISH.length - 1) : route;
+  return (
+    path === '/commercial/changes/' ||
+    (path.startsWith('/commercial/terms/') &&
+      path !== `/commercial/terms/${wee.company.terms_version}/`)
+  );
+};
+
 test('no page of the WEE site shows English words of Charter’s that German has its own words for', async ({
   page,
 }) => {
   test.setTimeout(300_000);
   const phrases = untranslatedPhrases(charterTranslations.en!, charterTranslations[language] ?? {});
-  // The change log and the pages of earlier releases quote the terms as those releases wrote
-  // them, in whatever words the company used then; the current release's page is checked.
-  const quoting = (route: string) =>
-    route === '/commercial/changes/' ||
-    (route.startsWith('/commercial/terms/') &&
-      route !== `/commercial/terms/${wee.company.terms_version}/`);
-  // WEE's English pages, under /en/ (examples/wee/astro.config.mjs), are English on purpose.
+  // WEE's English pages are English on purpose.
   const routes = routesOf(weeSite()).filter(
-    (route) => !quoting(route) && !route.startsWith('/en/'),
+    (route) => !quoting(route) && !route.startsWith(ENGLISH),
   );
   expect(routes.length).toBeGreaterThan(20);
   expect(routes).toContain(`/commercial/terms/${wee.company.terms_version}/`);
   const server = await serve(weeSite(), basePath);
-  const found = new Map<string, Set<string>>();
+  let report: string[];
   try {
     // Every built page, and the page a missing address shows.
-    for (const route of [...routes, '/this-page-does-not-exist/']) {
-      await page.goto(`${server.url}${route}`);
-      await expect(page.locator('html')).toHaveAttribute('lang', language);
-      const text = fold(
-        await page.evaluate(() =>
-          [
-            document.title,
-            // Code (JSON examples, field names) is not prose: it reads the same in every language.
-            (() => {
-              const code = [...document.querySelectorAll<HTMLElement>('pre, code')];
-              for (const el of code) el.style.display = 'none';
-              const text = document.body.innerText;
-              for (const el of code) el.style.display = '';
-              return text;
-            })(),
-            ...[...document.querySelectorAll('[aria-label], [placeholder], [alt]')].flatMap((el) =>
-              ['aria-label', 'placeholder', 'alt'].map((name) => el.getAttribute(name) ?? ''),
-            ),
-          ].join('\n'),
-        ),
-      );
-      for (const { key, phrase } of phrases) {
-        if (!text.includes(fold(phrase))) continue;
-        const where = `${key} "${phrase}"`;
-        found.set(where, (found.get(where) ?? new Set()).add(route));
-      }
-    }
+    report = await phrasesOnPages(
+      page,
+      server.url,
+      [...routes, '/this-page-does-not-exist/'],
+      phrases,
+      language,
+    );
   } finally {
     server.close();
   }
-  const report = [...found].map(([where, pages]) => `${where}: ${[...pages].join(', ')}`);
   if (report.length) console.log(`English still on WEE's pages:\n  ${report.join('\n  ')}`);
+  expect(report).toEqual([]);
+});
+
+test('no English page of the WEE site shows German words of Charter’s', async ({ page }) => {
+  test.setTimeout(300_000);
+  const phrases = untranslatedPhrases(charterTranslations[language]!, charterTranslations.en!);
+  const routes = routesOf(weeSite()).filter(
+    (route) => route.startsWith(ENGLISH) && !quoting(route),
+  );
+  expect(routes.length).toBeGreaterThan(20);
+  const server = await serve(weeSite(), basePath);
+  let report: string[];
+  try {
+    report = await phrasesOnPages(page, server.url, routes, phrases, 'en');
+  } finally {
+    server.close();
+  }
+  if (report.length) console.log(`German on WEE's English pages:\n  ${report.join('\n  ')}`);
   expect(report).toEqual([]);
 });
