@@ -64,7 +64,8 @@ test.beforeAll(async () => {
   tier = company.tiers.tiers.find((t) => t.id === lowest)!;
   severities = company.severities.severities;
   credited = company.tiers.tiers.find((t) => slaForTier(company, t.id).credit_schedule)!;
-  out = buildSite(makeSite({ terms }));
+  // In WEE's languages, as its articles are (the English ones under kb/en/).
+  out = buildSite(makeSite({ terms, starlight: WEE.locales }));
   // WEE's site is served under the path of its site_url.
   const server = await serve(out, new URL(company.company.site_url).pathname);
   base = server.url;

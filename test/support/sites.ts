@@ -21,6 +21,11 @@ export const WEE = {
   terms: 'examples/wee/terms',
   kb: 'examples/wee/src/content/kb',
   docs: 'examples/wee/src/content/docs',
+  /** Its languages, as examples/wee/astro.config.mjs declares them: German, and English under /en/. */
+  locales: {
+    defaultLocale: 'root',
+    locales: { root: { label: 'Deutsch', lang: 'de' }, en: { label: 'English', lang: 'en' } },
+  },
 } as const;
 
 /**
