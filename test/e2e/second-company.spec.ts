@@ -2,7 +2,7 @@ import { globSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
-import { loadCatalog, type Catalog } from '../../packages/starlight-charter/data/load';
+import { catalogIn, loadCatalog, type Catalog } from '../../packages/starlight-charter/data/load';
 import { PERIODS } from '../../packages/starlight-charter/lib/downtime';
 import { formatDuration } from '../../packages/starlight-charter/lib/duration';
 import { formatPercent } from '../../packages/starlight-charter/lib/format';
@@ -23,8 +23,16 @@ import { articlesIn, catalog, localeWords, weeSite, wordsOf } from './support';
  * name, meter or article of the sample company appears.
  */
 const wee = loadCatalog(WEE.terms);
-// In the words of WEE's language, as its pages say them.
-const weeFigures = displayedFigures(wee, wordsOf(wee));
+// WEE's English pages (under /en/) write its figures as English does.
+const weeInEnglish: Catalog = {
+  ...catalogIn(wee, 'en'),
+  company: { ...wee.company, locale: 'en' },
+};
+// In the words of each of WEE's languages, as its pages say them.
+const weeFigures = [
+  ...displayedFigures(wee, wordsOf(wee)),
+  ...displayedFigures(weeInEnglish, wordsOf(weeInEnglish)),
+];
 const english = localeWords('en');
 // Figures both companies share ("Free", a "10%" band) prove nothing either way.
 /**
@@ -55,7 +63,7 @@ function ownFigures(c: Catalog): Set<string> {
   walk(c.playbook);
   return own;
 }
-const weeOwn = ownFigures(wee);
+const weeOwn = new Set([...ownFigures(wee), ...ownFigures(weeInEnglish)]);
 const sampleOnly = displayedFigures(catalog).filter(
   (f) => !weeFigures.includes(f) && !weeOwn.has(f),
 );
