@@ -92,10 +92,11 @@ async function phrasesOnPages(
         [
           document.title,
           // Code (JSON examples, field names) is not prose: it reads the same in every language.
+          // E-mail addresses are addresses, not words of the page's language.
           (() => {
             const code = [...document.querySelectorAll<HTMLElement>('pre, code')];
             for (const el of code) el.style.display = 'none';
-            const text = document.body.innerText;
+            const text = document.body.innerText.replace(/\S+@\S+/g, ' ');
             for (const el of code) el.style.display = '';
             return text;
           })(),
@@ -162,8 +163,12 @@ test('no page of the WEE site shows English words of Charter’s that German has
 test('no English page of the WEE site shows German words of Charter’s', async ({ page }) => {
   test.setTimeout(300_000);
   const phrases = untranslatedPhrases(charterTranslations[language]!, charterTranslations.en!);
+  // Every release page quotes the terms as released, in the company's language (German).
   const routes = routesOf(weeSite()).filter(
-    (route) => route.startsWith(ENGLISH) && !quoting(route),
+    (route) =>
+      route.startsWith(ENGLISH) &&
+      !quoting(route) &&
+      !route.startsWith(`${ENGLISH}commercial/terms/`),
   );
   expect(routes.length).toBeGreaterThan(20);
   const server = await serve(weeSite(), basePath);
