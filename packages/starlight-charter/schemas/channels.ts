@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { schemeOf } from './url.ts';
 import { IdSchema, LinkSchema, TextSchema, type Localized } from './shared.ts';
+import { orTextByLanguage } from './text.ts';
 
 const CHANNEL_KINDS = [
   'email',
@@ -26,14 +27,15 @@ const CONTACT_SCHEME_OF_KIND: Partial<Record<(typeof CHANNEL_KINDS)[number], str
  * where to find it ("Number in your contract"). A value that starts with a scheme (`name:`) is
  * read as a URL, so words must not start with "word:".
  */
+const ADDRESS_EXPECTED =
+  'expected an https:// URL, a site path starting with "/", a mailto: address (email channels), ' +
+  'a tel: number (phone channels) or a description that does not start with "word:"';
 const ChannelAddressSchema = LinkSchema(
   { text: true, contact: ['mailto', 'tel'] },
   {
     description:
       'An https:// URL, a site path, a mailto: address (email channels), a tel: number (phone channels), or words that do not start with "word:"',
-    expected:
-      'expected an https:// URL, a site path starting with "/", a mailto: address (email channels), ' +
-      'a tel: number (phone channels) or a description that does not start with "word:"',
+    expected: ADDRESS_EXPECTED,
   },
 );
 
@@ -43,10 +45,15 @@ export const ChannelSchema = z
     id: IdSchema,
     name: TextSchema,
     kind: z.enum(CHANNEL_KINDS, { error: `expected one of: ${CHANNEL_KINDS.join(', ')}` }),
-    address: ChannelAddressSchema,
+    // Words may be given by language ({ de: "…", en: "…" }); a link reads the same in each.
+    address: orTextByLanguage(
+      ChannelAddressSchema,
+      `${ADDRESS_EXPECTED}, or the words by language: { de: "…", en: "…" }`,
+    ),
     tiers: z.array(IdSchema).min(1, { error: 'list at least one tier' }),
   })
   .superRefine((channel, ctx) => {
+    if (typeof channel.address !== 'string') return;
     const scheme = schemeOf(channel.address);
     if (
       (scheme === 'mailto' || scheme === 'tel') &&

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { orTextByLanguage } from './text.ts';
 import {
   DurationSchema,
   IdSchema,
@@ -13,9 +14,18 @@ export const EscalationLevelSchema = z.strictObject({
   name: TextSchema,
   role: TextSchema,
   trigger: TextSchema,
-  /** Who is brought in, in words ("Support lead"), or a web, mailto: or tel: link to reach them. */
+  /**
+   * Who is brought in, in words ("Support lead", or the words by language), or a web, mailto: or
+   * tel: link to reach them.
+   */
   contacts: z
-    .array(TextOrContactUrlSchema, { error: 'expected a list of items' })
+    .array(
+      orTextByLanguage(
+        TextOrContactUrlSchema,
+        'expected words, an https:// URL, a site path, a mailto: address or a tel: number, or the words by language: { de: "…", en: "…" }',
+      ),
+      { error: 'expected a list of items' },
+    )
     .min(1, { error: 'must list at least one item' }),
   actions: TextListSchema,
 });

@@ -117,7 +117,9 @@ function checkedLink(
     z.minLength(1, { error: 'must not be empty', abort: true }),
     (ctx) => {
       const message = problem(ctx.value);
-      if (message !== null) ctx.issues.push({ code: 'custom', message, input: ctx.value });
+      // `continue`: in a union with words by language, this message is the one reported.
+      if (message !== null)
+        ctx.issues.push({ code: 'custom', message, input: ctx.value, continue: true });
     },
     z.meta(format ? { description, format } : { description }),
   );

@@ -142,6 +142,44 @@ describe('the loader', () => {
     expect(at('de')[1]!.name).toBe(plain);
   });
 
+  test("a channel's address and an escalation contact in words may be given by language; links stay links", () => {
+    const dir = copy(SAMPLE.terms);
+    edit(dir, 'channels.yaml', ['channels', 0, 'address'], {
+      en: 'In your contract',
+      de: 'Im Vertrag',
+    });
+    edit(dir, 'escalation.yaml', ['levels', 0, 'contacts', 0], {
+      en: 'Support lead',
+      de: 'Supportleitung',
+    });
+    const loaded = loadData(dir);
+    const link = loaded.catalog.channels.channels[1]!.address;
+    const de = catalogIn(loaded.catalog, 'de');
+    expect(loaded.catalog.channels.channels[0]!.address).toBe('In your contract');
+    expect(de.channels.channels[0]!.address).toBe('Im Vertrag');
+    expect(de.channels.channels[1]!.address).toBe(link);
+    expect(de.escalation.levels[0]!.contacts[0]).toBe('Supportleitung');
+  });
+
+  test("a channel's address that is neither a link nor words by language says what it expects", () => {
+    const problems = (address: unknown) => {
+      const dir = copy(SAMPLE.terms);
+      edit(dir, 'channels.yaml', ['channels', 0, 'address'], address);
+      try {
+        loadData(dir);
+      } catch (error) {
+        return (error as { issues: Parameters<typeof formatIssue>[0][] }).issues.map(formatIssue);
+      }
+      return [];
+    };
+    const [link] = problems('javascript:alert(1)');
+    expect(link).toMatch(
+      /channels\[0\]\.address: javascript: links are not allowed; expected an https:\/\/ URL/,
+    );
+    const [tag] = problems({ en_US: 'In your contract' });
+    expect(tag).toMatch(/channels\[0\]\.address\.en_US: "en_US" is not a language tag/);
+  });
+
   test('a Catalog the loader did not make is the same in every language', () => {
     const catalog = loadCatalog(SAMPLE.terms);
     const copied = structuredClone(catalog);
