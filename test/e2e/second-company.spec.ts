@@ -1,7 +1,6 @@
 import { globSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { parse } from 'yaml';
 import { catalogIn, loadCatalog, type Catalog } from '../../packages/starlight-charter/data/load';
 import { PERIODS } from '../../packages/starlight-charter/lib/downtime';
 import { formatDuration } from '../../packages/starlight-charter/lib/duration';

@@ -113,7 +113,7 @@ export const TextSchema = z.pipe(
  * `schema` (a link, or words), or words by language, `{ de: "…", en: "…" }`: for a field whose
  * string may be a link (a channel's address, an escalation contact), so only words are translated.
  */
-export function orTextByLanguage(schema: z.ZodType<string, string>, error: string) {
+export function orTextByLanguage(schema: z.ZodMiniType<string, string>, error: string) {
   return z.pipe(
     z.union([schema, TextMapSchema], { error }),
     z.transform((value): string | Translations =>
