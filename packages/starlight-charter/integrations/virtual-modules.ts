@@ -12,7 +12,7 @@ import { printHeaderCss } from '../lib/terms.ts';
 import { printedDocuments } from '../pages/printed.ts';
 import type { CharterOptions } from '../options.ts';
 import { languageOf, translator } from '../lib/i18n.ts';
-import type { SiteLocale } from '../lib/site-locales.ts';
+import { pageFormatLocale, type SiteLocale } from '../lib/site-locales.ts';
 
 export type { KeptRelease };
 
@@ -150,7 +150,13 @@ export function charterVirtualModules(
         const translated = catalogIn(catalog, tag);
         return textLanguageOf(tag) === textLanguageOf(catalog.company.locale)
           ? translated
-          : { ...translated, company: { ...translated.company, locale: tag } };
+          : {
+              ...translated,
+              company: {
+                ...translated.company,
+                locale: pageFormatLocale(catalog.company.locale, tag),
+              },
+            };
       };
       return [
         `import { absentFile } from ${JSON.stringify(ABSENT)};`,

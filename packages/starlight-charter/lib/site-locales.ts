@@ -124,3 +124,16 @@ export function localizeSidebar<E extends SidebarEntryLike>(
     return { ...entry, href, isCurrent: withSlash(href) === current };
   });
 }
+
+/**
+ * The locale a page in `lang` writes numbers, money and dates in, for a company in
+ * `companyLocale`: the page's language, with the company's region for what a region decides
+ * (paper, the first day of the week) when the language names none: `en` for a company in
+ * `de-DE` is `en-u-rg-dezzzz`, English words and numbers on German paper.
+ */
+export function pageFormatLocale(companyLocale: string, lang: string): string {
+  const page = new Intl.Locale(lang);
+  const region = new Intl.Locale(companyLocale).region;
+  if (page.region || !region) return lang;
+  return `${lang}-u-rg-${region.toLowerCase()}zzzz`;
+}

@@ -67,11 +67,16 @@ export function cssString(text: string): string {
   return `"${escaped}"`;
 }
 
-/** Letter for the regions that use it, A4 elsewhere, from the company locale ("en-US" → Letter). */
+/**
+ * Letter for the regions that use it, A4 elsewhere, from the company locale ("en-US" → Letter);
+ * a region named by the `rg` extension ("en-u-rg-dezzzz", English on German paper) first.
+ */
 export function paperSize(locale: string): 'Letter' | 'A4' {
-  let region: string | undefined;
+  let region: string | undefined = /-u(?:-[a-z0-9]+)*?-rg-([a-z]{2})zzzz/i
+    .exec(locale)?.[1]
+    ?.toUpperCase();
   try {
-    region = new Intl.Locale(locale).maximize().region;
+    region ??= new Intl.Locale(locale).maximize().region;
   } catch {
     region = undefined;
   }

@@ -5,6 +5,7 @@ import {
   localeOfPath,
   localizeLinks,
   localizeSidebar,
+  pageFormatLocale,
   siteLocales,
   type SiteLocale,
 } from '../../../packages/starlight-charter/lib/site-locales';
@@ -169,5 +170,26 @@ describe('localizeSidebar', () => {
 
   test("the root locale's sidebar is Starlight's own", () => {
     expect(localizeSidebar(sidebar, '/', DE_EN[0]!, DE_EN, '/kb/')).toEqual(sidebar);
+  });
+});
+
+describe('pageFormatLocale', () => {
+  test("a language without a region takes the company's region for what a region decides", () => {
+    const tag = pageFormatLocale('de-DE', 'en');
+    expect(tag).toBe('en-u-rg-dezzzz');
+    // English numbers and dates, a German week (Monday first).
+    expect(
+      new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 2 }).format(0.9995),
+    ).toBe('99.95%');
+    expect(
+      new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' }).format(
+        Date.UTC(2026, 11, 1),
+      ),
+    ).toBe('December 1, 2026');
+  });
+
+  test('a language with a region of its own, or a company without one, stays as it is', () => {
+    expect(pageFormatLocale('de-DE', 'en-GB')).toBe('en-GB');
+    expect(pageFormatLocale('de', 'en')).toBe('en');
   });
 });

@@ -117,6 +117,9 @@ describe('paperSize', () => {
     ['en-CA', 'Letter'],
     ['en-GB', 'A4'],
     ['de', 'A4'],
+    // A page in another language keeps the company's region (lib/site-locales.ts).
+    ['en-u-rg-dezzzz', 'A4'],
+    ['de-u-rg-uszzzz', 'Letter'],
     ['not a locale', 'A4'],
   ])('returns the paper for %s', (locale, expected) => {
     expect(paperSize(locale)).toBe(expected);

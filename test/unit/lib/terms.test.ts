@@ -100,6 +100,12 @@ describe('printHeaderCss', () => {
     );
   });
 
+  test("a page in another language than the company's prints on the company's paper", () => {
+    // English words on German paper; US paper when the region says so.
+    expect(printHeaderCss({ ...company, locale: 'en-u-rg-dezzzz' }, [])).toContain('size: A4;');
+    expect(printHeaderCss({ ...company, locale: 'de-u-rg-uszzzz' }, [])).toContain('size: Letter;');
+  });
+
   test("prints on the paper of the company's region", () => {
     expect(printHeaderCss(company, [])).toContain('@page charter-printed {\n  size: A4;\n}');
     expect(printHeaderCss({ ...company, locale: 'en-US' }, [])).toContain(

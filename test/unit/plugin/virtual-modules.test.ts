@@ -115,9 +115,9 @@ describe('the catalog module', () => {
     expect(Object.keys(module.catalogs)).toEqual(['en', 'de']);
     expect(names(module.catalogs.en)).toBe('Start');
     expect(names(module.catalogs.de)).toBe('Anfang');
-    // A German page writes numbers, money and dates as German does; the rest of the terms are
-    // the same in each.
-    expect(module.catalogs.de.company.locale).toBe('de');
+    // A German page writes numbers, money and dates as German does, on the company's (US) paper;
+    // the rest of the terms are the same in each.
+    expect(module.catalogs.de.company.locale).toBe('de-u-rg-uszzzz');
     expect(module.catalogs.en.company.locale).toBe(catalog.company.locale);
     const apart = (c: Catalog) => ({ ...c, kb: null, company: { ...c.company, locale: null } });
     expect(apart(module.catalogs.de)).toEqual(apart(module.catalog));
