@@ -455,7 +455,12 @@ describe('the backup model (written for the test)', () => {
 function company(dir: string) {
   const catalog: Catalog = loadCatalog(dir);
   const raw = parse(readFileSync(`${dir}/roi.yaml`, 'utf8')) as {
-    inputs: { id: string; kind?: string; default?: number | boolean; label: string }[];
+    inputs: {
+      id: string;
+      kind?: string;
+      default?: number | boolean;
+      label: string | Record<string, string>;
+    }[];
     savings: { per_month: string[]; value_each: string };
     usage: Record<string, string[]>;
     plan_inputs?: { seats?: string; spend?: string; annual?: string };
@@ -464,6 +469,10 @@ function company(dir: string) {
       rules: { field: string; equals?: boolean; at_least?: number; min_tier: string }[];
     };
   };
+  // A label written by language ({ de: …, en: … }) reads in the company's language.
+  const language = new Intl.Locale(catalog.company.locale).language;
+  for (const input of raw.inputs)
+    if (typeof input.label !== 'string') input.label = input.label[language]!;
   const ctx = roiContext(catalog);
   // The defaults as written: money in the currency, percentages as written.
   const written = Object.fromEntries(
