@@ -194,7 +194,10 @@ export function creditAmount(
   return { minor, text };
 }
 
-/** A duration in whole hours and minutes left over, in words from `t`: "1 hour 30 minutes". */
+/**
+ * A duration in whole hours and minutes left over, in words from `t`: "1 hour 30 minutes".
+ * Written again here on purpose, as lib/duration.ts formatDuration is what the tests check.
+ */
 export function durationText(
   minutes: number,
   t: (key: string, values?: Record<string, string | number>) => string,

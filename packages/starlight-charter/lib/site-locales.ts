@@ -79,19 +79,27 @@ export function localizeLinks(
   locales: readonly SiteLocale[],
 ): string {
   if (!locale.path) return html;
-  const prefixed = new Set(locales.filter((l) => l.path).map((l) => l.path));
   return html.replace(
     /(\s(?:href|action)=)(["'])([^"']*)\2/g,
-    (whole, attr: string, quote: string, url: string) => {
-      if (!url.startsWith(base)) return whole;
-      const rest = `/${url.slice(base.length)}`;
-      const cut = rest.search(/[?#]/);
-      const path = cut < 0 ? rest : rest.slice(0, cut);
-      const tail = cut < 0 ? '' : rest.slice(cut);
-      if (!path.endsWith('/') || prefixed.has(firstSegment(path))) return whole;
-      return `${attr}${quote}${base}${locale.path}${path}${tail}${quote}`;
-    },
+    (_, attr: string, quote: string, url: string) =>
+      `${attr}${quote}${localizedUrl(url, base, locale, locales)}${quote}`,
   );
+}
+
+/** One address as localizeLinks leads it: to the page in `locale`, or as it was. */
+function localizedUrl(
+  url: string,
+  base: string,
+  locale: SiteLocale,
+  locales: readonly SiteLocale[],
+): string {
+  if (!locale.path || !url.startsWith(base)) return url;
+  const rest = `/${url.slice(base.length)}`;
+  const cut = rest.search(/[?#]/);
+  const path = cut < 0 ? rest : rest.slice(0, cut);
+  const inALocale = locales.some((l) => l.path && l.path === firstSegment(path));
+  if (!path.endsWith('/') || inALocale) return url;
+  return `${base}${locale.path}${rest}`;
 }
 
 /** A Starlight sidebar entry, as far as its links go. */
@@ -120,7 +128,7 @@ export function localizeSidebar<E extends SidebarEntryLike>(
         ...entry,
         entries: localizeSidebar(entry.entries, base, locale, locales, currentPath),
       };
-    const href = localizeLinks(` href="${entry.href}"`, base, locale, locales).slice(7, -1);
+    const href = localizedUrl(entry.href, base, locale, locales);
     return { ...entry, href, isCurrent: withSlash(href) === current };
   });
 }

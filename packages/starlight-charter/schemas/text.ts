@@ -83,6 +83,15 @@ const TextMapSchema = z
     }),
   );
 
+/** A checked text as the Catalog keeps it: a string, or a map's texts, trimmed, as Translations. */
+function asText(value: string | Record<string, unknown>): string | Translations {
+  return typeof value === 'string'
+    ? value
+    : new Translations(
+        Object.fromEntries(Object.entries(value).map(([tag, text]) => [tag, String(text).trim()])),
+      );
+}
+
 /**
  * Human text: a string in the company's language, or the same text in several languages,
  * `{ de: "…", en: "…" }` (a Translations). Not for ids, links, dates or anything looked up.
@@ -98,15 +107,7 @@ export const TextSchema = z.pipe(
         description: 'Text, or the same text by language tag: { de: "…", en: "…" }',
       }),
     ),
-  z.transform((value): string | Translations =>
-    typeof value === 'string'
-      ? value
-      : new Translations(
-          Object.fromEntries(
-            Object.entries(value).map(([tag, text]) => [tag, String(text).trim()]),
-          ),
-        ),
-  ),
+  z.transform(asText),
 );
 
 /**
@@ -114,16 +115,5 @@ export const TextSchema = z.pipe(
  * string may be a link (a channel's address, an escalation contact), so only words are translated.
  */
 export function orTextByLanguage(schema: z.ZodMiniType<string, string>, error: string) {
-  return z.pipe(
-    z.union([schema, TextMapSchema], { error }),
-    z.transform((value): string | Translations =>
-      typeof value === 'string'
-        ? value
-        : new Translations(
-            Object.fromEntries(
-              Object.entries(value).map(([tag, text]) => [tag, String(text).trim()]),
-            ),
-          ),
-    ),
-  );
+  return z.pipe(z.union([schema, TextMapSchema], { error }), z.transform(asText));
 }
